@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// Swift 6 language mode (complete concurrency checking) follows from the tools version.
+import PackageDescription
+
+let package = Package(
+    name: "Yorisoi",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "yorisoi", targets: ["yorisoi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries from Debian's -dev packages: a module map and a shim header each, nothing else.
+        .systemLibrary(name: "CHarfBuzz", path: "Sources/CHarfBuzz", pkgConfig: "harfbuzz-subset",
+                       providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFreeType", path: "Sources/CFreeType", pkgConfig: "freetype2",
+                       providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+
+        // Pipeline stages, one module each (see ARCHITECTURE.md).
+        .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiText", "CZlib"]),
+        .target(name: "YorisoiCase", dependencies: ["Yams"]),
+        .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiPDF"]),
+        .target(name: "YorisoiTemplates",
+                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase", "YorisoiLayout"]),
+        .target(name: "YorisoiValidation",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates"]),
+        .target(name: "YorisoiPipeline",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiLayout",
+                               "YorisoiTemplates", "YorisoiValidation"]),
+        .executableTarget(name: "yorisoi", dependencies: [
+            "YorisoiPipeline", "YorisoiText", "YorisoiPDF",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Shared by the test targets: locating the repo, running qpdf/pdffonts/pdftotext.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "YorisoiTextTests", dependencies: ["YorisoiText", "TestSupport"]),
+        .testTarget(name: "YorisoiPDFTests", dependencies: ["YorisoiPDF", "YorisoiText", "TestSupport"]),
+        .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
+        .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
+        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
+        .testTarget(name: "YorisoiLayoutTests", dependencies: ["YorisoiLayout", "TestSupport"]),
+        .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
+    ]
+)
