@@ -5,6 +5,6 @@ struct Yorisoi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yorisoi",
         abstract: "Renders こども家庭センター documents from case files into PDF.",
-        subcommands: []
+        subcommands: [SpecimenCommand.self, BenchCommand.self, DemoCommand.self]
     )
 }

@@ -1,0 +1,60 @@
+import Foundation
+import YorisoiPDF
+import YorisoiText
+
+/// Throughput figures of one benchmark run.
+public struct BenchmarkReport: Sendable, CustomStringConvertible {
+    public var name: String
+    public var documents: Int
+    public var pages: Int
+    public var bytes: Int
+    public var seconds: Double
+    public var peakResidentBytes: Int
+
+    public var documentsPerSecond: Double { Double(documents) / seconds }
+    public var pagesPerSecond: Double { Double(pages) / seconds }
+
+    public var description: String {
+        String(format: "%@: %d documents, %d pages in %.3f s — %.1f pages/s, %.2f ms/document, %.1f KB/document, peak RSS %.1f MB",
+               name, documents, pages, seconds, pagesPerSecond, seconds * 1000 / Double(documents),
+               Double(bytes) / Double(documents) / 1024, Double(peakResidentBytes) / 1_048_576)
+    }
+}
+
+public enum Benchmark {
+    /// Lays out and writes the specimen `count` times into separate PDF files in `folder`, on
+    /// the calling thread (one core). Fonts are loaded once beforehand; every document subsets
+    /// its own fonts, as a real batch does. The first document is a warm-up and is not timed.
+    public static func specimen(count: Int, fonts: FontLibrary, folder: URL) throws -> BenchmarkReport {
+        let specimen = try Specimen(fonts: fonts)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        _ = try PDFWriter.write(specimen.document())
+        var bytes = 0, pages = 0
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            for index in 0..<count {
+                let document = try specimen.document()
+                let pdf = try PDFWriter.write(document)
+                try AtomicFile.write(pdf, to: folder.appendingPathComponent("specimen-\(index).pdf"))
+                bytes += pdf.count
+                pages += document.pages.count
+            }
+        }
+        return BenchmarkReport(name: "specimen", documents: count, pages: pages, bytes: bytes,
+                               seconds: elapsed.seconds, peakResidentBytes: peakResidentBytes())
+    }
+
+    /// Peak resident set size of this process so far (Linux reports ru_maxrss in KiB).
+    public static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss * 1024
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,41 @@
+/// One glyph placed on a line.
+public struct LineGlyph: Sendable {
+    public var face: FontFace
+    public var fontSize: Double
+    /// Glyph id in the original font.
+    public var glyphID: UInt32
+    /// Distance from the line's left edge to the glyph origin, in points.
+    public var x: Double
+    /// Shift from the baseline in points, down positive.
+    public var yOffset: Double
+    /// The source text of the glyph's cluster on its first glyph, "" on the others, so text
+    /// extraction returns each character once.
+    public var text: String
+    /// The cluster's variation selector was not drawable: the text must travel as ActualText.
+    public var variationLost: Bool
+}
+
+/// A line of positioned glyphs with its vertical metrics.
+public struct LaidOutLine: Sendable {
+    public var glyphs: [LineGlyph]
+    /// Used width in points (from the left edge to the end of the last glyph).
+    public var width: Double
+    /// Height above the baseline, in points.
+    public var ascent: Double
+    /// Depth below the baseline, in points (positive).
+    public var descent: Double
+    /// Distance from this line's top to the next line's top.
+    public var pitch: Double
+
+    /// Baseline position measured from the top of the line box: the extra leading is split
+    /// evenly above and below the glyphs, so a single line centres in its pitch.
+    public var baseline: Double { (pitch - ascent - descent) / 2 + ascent }
+}
+
+/// A paragraph set into lines, with the characters that could not be drawn.
+public struct LaidOutParagraph: Sendable {
+    public var lines: [LaidOutLine]
+    public var uncovered: [UncoveredCharacter]
+
+    public var height: Double { lines.reduce(0) { $0 + $1.pitch } }
+}

@@ -1,0 +1,81 @@
+/// Shaping plus JLREQ line breaking: spans in, lines of positioned glyphs out.
+public enum ParagraphLayout {
+    /// Sets `spans` as one paragraph ("\n" inside a span is a hard line break).
+    public static func layout(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {
+        let items = try shape(spans)
+        guard !items.clusters.isEmpty else { return LaidOutParagraph(lines: [], uncovered: items.uncovered) }
+
+        var options = LineBreakOptions(width: settings.width, alignment: settings.alignment)
+        options.firstLineIndent = settings.firstLineIndent
+        let broken = JapaneseLineBreaker.breakLines(items.clusters.map(\.breakable), options: options)
+
+        var lines: [LaidOutLine] = []
+        for line in broken {
+            var glyphs: [LineGlyph] = []
+            var ascent = 0.0, descent = 0.0, largest = 0.0
+            for (offset, index) in line.clusterRange.enumerated() {
+                let item = items.clusters[index]
+                let size = item.style.size
+                largest = max(largest, size)
+                if item.shaped.isLineBreak { continue }
+                let metrics = item.shaped.face.metrics
+                ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
+                descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
+                var pen = line.positions[offset]
+                for (n, glyph) in item.shaped.glyphs.enumerated() {
+                    glyphs.append(LineGlyph(face: item.shaped.face, fontSize: size, glyphID: glyph.glyphID,
+                                            x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
+                                            text: n == 0 ? item.shaped.text : "",
+                                            variationLost: item.shaped.variationLost))
+                    pen += glyph.advance * size
+                }
+            }
+            if largest == 0 { largest = spans.first?.style.size ?? 10 }
+            if glyphs.isEmpty {
+                // An empty line (two hard breaks in a row) still takes the height of the text around it.
+                ascent = 0.88 * largest
+                descent = 0.12 * largest
+            }
+            lines.append(LaidOutLine(glyphs: glyphs, width: line.width, ascent: ascent, descent: descent,
+                                     pitch: max(settings.lineHeight * largest, ascent + descent)))
+        }
+        return LaidOutParagraph(lines: lines, uncovered: items.uncovered)
+    }
+
+    /// The width `spans` would take on one unbroken line, in points.
+    public static func naturalWidth(_ spans: [TextSpan]) throws -> Double {
+        try shape(spans).clusters.reduce(0) { $0 + $1.breakable.advance }
+    }
+
+    private struct StyledCluster {
+        var shaped: ShapedCluster
+        var style: TextStyle
+        var breakable: TextCluster {
+            TextCluster(text: shaped.isLineBreak ? "\n" : shaped.text,
+                        advance: shaped.advance * style.size, fontSize: style.size)
+        }
+    }
+
+    private static func shape(_ spans: [TextSpan]) throws -> (clusters: [StyledCluster], uncovered: [UncoveredCharacter]) {
+        var clusters: [StyledCluster] = []
+        var uncovered: [UncoveredCharacter] = []
+        var offset = 0
+        for span in spans {
+            // A tab is set as an ideographic space: forms use it only to push text along.
+            let text = span.text.replacingTabs()
+            let shaped = try Shaper.shape(text, with: span.style.chain)
+            clusters += shaped.clusters.map { StyledCluster(shaped: $0, style: span.style) }
+            uncovered += shaped.uncovered.map {
+                UncoveredCharacter(codePoint: $0.codePoint, offset: $0.offset + offset, isPrivateUse: $0.isPrivateUse)
+            }
+            offset += text.count
+        }
+        return (clusters, uncovered)
+    }
+}
+
+extension String {
+    func replacingTabs() -> String {
+        contains("\t") ? String(map { $0 == "\t" ? "\u{3000}" : $0 }) : self
+    }
+}

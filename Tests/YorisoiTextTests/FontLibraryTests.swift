@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import YorisoiText
+
+/// The repository's own font configuration, loaded once per test process.
+let sharedFonts: FontLibrary = {
+    try! FontLibrary(configurationFile: TestPaths.repositoryRoot.appendingPathComponent("Fonts/fonts.yaml"))
+}()
+
+@Suite struct FontLibraryTests {
+    @Test func configuredFamiliesResolveToDebianFonts() throws {
+        let mincho = try sharedFonts.chain(family: "mincho")
+        #expect(try mincho.primaryFace().postScriptName == "BIZUDMincho-Regular")
+        #expect(try sharedFonts.chain(family: "gothic").primaryFace().postScriptName == "BIZUDGothic-Regular")
+        #expect(try sharedFonts.chain(family: "pgothic").primaryFace().postScriptName == "BIZUDPGothic-Regular")
+        #expect(mincho.count == 2)
+    }
+
+    @Test func bigFallbackFontLoadsOnlyWhenATextNeedsIt() throws {
+        let library = try FontLibrary(configurationFile: TestPaths.repositoryRoot.appendingPathComponent("Fonts/fonts.yaml"))
+        let chain = try library.chain(family: "mincho")
+        #expect(!chain.isLoaded(at: 1))
+        _ = try Shaper.shape("山田花子", with: chain)
+        #expect(!chain.isLoaded(at: 1))
+        _ = try Shaper.shape("𠮷田", with: chain)
+        #expect(chain.isLoaded(at: 1))
+    }
+
+    @Test func missingFontNamesTheDebianPackage() throws {
+        var configuration = sharedFonts.configuration
+        configuration.fonts["bizud-mincho"]?.file = "nowhere/NoSuchFont.ttf"
+        #expect(throws: FontConfigurationError.missingFont(name: "bizud-mincho", file: "nowhere/NoSuchFont.ttf",
+                                                          package: "fonts-morisawa-bizud-mincho")) {
+            _ = try FontLibrary(configuration: configuration, fontPath: [])
+        }
+    }
+
+    @Test func unknownFamilyIsAConfigurationError() {
+        #expect(throws: FontConfigurationError.unknownFamily("brush")) { _ = try sharedFonts.chain(family: "brush") }
+    }
+
+    @Test func fontThatForbidsEmbeddingIsRefused() throws {
+        let source = try sharedFonts.chain(family: "gothic").primaryFace().path
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: source)))
+        // Find the OS/2 table in the table directory and set fsType (offset 8) to 0x0002, "restricted".
+        let tableCount = Int(bytes[4]) << 8 | Int(bytes[5])
+        var patched = false
+        for i in 0..<tableCount {
+            let record = 12 + 16 * i
+            if Array(bytes[record..<record + 4]) == Array("OS/2".utf8) {
+                let offset = bytes[record + 8..<record + 12].reduce(0) { $0 << 8 | Int($1) }
+                bytes[offset + 8] = 0x00
+                bytes[offset + 9] = 0x02
+                patched = true
+            }
+        }
+        #expect(patched)
+        let dir = try TestPaths.makeTemporaryDirectory()
+        let file = dir.appendingPathComponent("Restricted.ttf")
+        try Data(bytes).write(to: file)
+        #expect(throws: FontError.embeddingNotPermitted(path: file.path, fsType: 2)) {
+            _ = try FontFace.load(path: file.path)
+        }
+    }
+
+    @Test func metricsComeFromTheFontFile() throws {
+        let face = try sharedFonts.chain(family: "mincho").primaryFace()
+        #expect(face.metrics.unitsPerEm == 2048)
+        #expect(face.metrics.ascender == 1802)
+        #expect(face.metrics.descender == -246)
+        #expect(face.metrics.isSerif)
+        #expect(face.embedding.allowsEmbedding)
+    }
+
+    @Test func subsetRenumbersGlyphsThroughThePlan() throws {
+        let face = try sharedFonts.chain(family: "mincho").face(at: 1) // IPAmj: composite glyphs
+        let yoshi = try #require(face.glyph(for: "\u{20BB7}"))
+        let subset = try face.subset(glyphs: [yoshi])
+        #expect(subset.newGlyphID[0] == 0)
+        let newID = try #require(subset.newGlyphID[yoshi])
+        #expect(newID > 0 && newID < 100)
+        #expect(subset.data.count > 1000 && subset.data.count < 200_000)
+        #expect(Array(subset.data.prefix(4)) == [0, 1, 0, 0]) // TrueType sfnt version
+    }
+}
