@@ -1,0 +1,102 @@
+/// Typed content-stream operators (PDF 1.7 §8–9), one operator per line. Operands are formatted
+/// by `PDFNumber`, so the same drawing always gives the same bytes.
+struct ContentStream {
+    let buffer = ByteBuffer(capacity: 4096)
+
+    var bytes: [UInt8] { buffer.bytes }
+
+    private func operands(_ values: Double...) {
+        for value in values { buffer.appendReal(value); buffer.append(UInt8(ascii: " ")) }
+    }
+    private func op(_ name: String) { buffer.append(name); buffer.append(UInt8(ascii: "\n")) }
+
+    // MARK: Graphics state
+    func save() { op("q") }
+    func restore() { op("Q") }
+    func lineWidth(_ width: Double) { operands(width); op("w") }
+    func lineCap(_ cap: LineCap) { buffer.appendInt(cap.rawValue); op(" J") }
+    func lineJoin(_ join: LineJoin) { buffer.appendInt(join.rawValue); op(" j") }
+    func dash(_ pattern: DashPattern) {
+        buffer.append("[")
+        for (i, length) in pattern.lengths.enumerated() {
+            if i > 0 { buffer.append(" ") }
+            buffer.appendReal(length)
+        }
+        buffer.append("] ")
+        operands(pattern.phase)
+        op("d")
+    }
+
+    // MARK: Colour (device spaces; calibrated by the document's sRGB OutputIntent)
+    func strokeColor(_ color: Color) {
+        switch color {
+        case .gray(let g): operands(clamp(g)); op("G")
+        case .rgb(let r, let g, let b): operands(clamp(r), clamp(g), clamp(b)); op("RG")
+        }
+    }
+    func fillColor(_ color: Color) {
+        switch color {
+        case .gray(let g): operands(clamp(g)); op("g")
+        case .rgb(let r, let g, let b): operands(clamp(r), clamp(g), clamp(b)); op("rg")
+        }
+    }
+    private func clamp(_ v: Double) -> Double { min(max(v, 0), 1) }
+
+    // MARK: Path construction and painting (PDF space: origin bottom-left)
+    func move(_ x: Double, _ y: Double) { operands(x, y); op("m") }
+    func line(_ x: Double, _ y: Double) { operands(x, y); op("l") }
+    func curve(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ x3: Double, _ y3: Double) {
+        operands(x1, y1, x2, y2, x3, y3); op("c")
+    }
+    func closePath() { op("h") }
+    func rectangle(_ x: Double, _ y: Double, _ width: Double, _ height: Double) {
+        operands(x, y, width, height); op("re")
+    }
+    func stroke() { op("S") }
+    func fill() { op("f") }
+    func fillAndStroke() { op("B") }
+
+    // MARK: Text
+    func beginText() { op("BT") }
+    func endText() { op("ET") }
+    func font(_ resourceName: String, size: Double) {
+        buffer.append("/"); PDFName.append(resourceName, to: buffer); buffer.append(" ")
+        operands(size); op("Tf")
+    }
+    func textMatrix(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        operands(a, b, c, d, e, f); op("Tm")
+    }
+    func textRise(_ rise: Double) { operands(rise); op("Ts") }
+
+    enum TextElement: Equatable {
+        /// 2-byte CIDs (Identity-H).
+        case glyphs([UInt16])
+        /// Thousandths of text space, subtracted from the pen position (TJ semantics).
+        case adjust(Double)
+    }
+
+    /// `[<CIDs> adj <CIDs>] TJ`.
+    func showPositioned(_ elements: [TextElement]) {
+        buffer.append("[")
+        for element in elements {
+            switch element {
+            case .glyphs(let cids):
+                buffer.append("<")
+                for cid in cids { buffer.appendHex16(cid) }
+                buffer.append(">")
+            case .adjust(let amount):
+                buffer.append(" "); buffer.appendReal(amount); buffer.append(" ")
+            }
+        }
+        op("] TJ")
+    }
+
+    // MARK: Marked content
+    /// `/Span <</ActualText <FEFF…>>> BDC`: text extraction returns `text` for what is inside.
+    func beginActualText(_ text: String) {
+        buffer.append("/Span <</ActualText <")
+        buffer.appendHex(TextEncoding.utf16BEWithBOM(text))
+        op(">>> BDC")
+    }
+    func endMarkedContent() { op("EMC") }
+}

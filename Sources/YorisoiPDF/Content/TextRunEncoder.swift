@@ -1,0 +1,76 @@
+/// Turns one glyph run into `BT … TJ … ET`.
+///
+/// Positioning: `Tm` puts the pen at the run origin; inside `TJ` each glyph is preceded by an
+/// adjustment of (pen − wanted x) in thousandths of the font size, where the pen has advanced by
+/// the glyph's /W width. So every glyph lands exactly at layout's x whatever the font's own
+/// advances are (justification, 均等割り, kerning). Vertical offsets use the text rise `Ts`.
+///
+/// Text extraction: a cluster (a glyph carrying text plus any following glyphs with "") whose
+/// ToUnicode mapping would not spell the cluster's text gets `/Span <</ActualText …>> BDC … EMC`.
+struct TextRunEncoder {
+    let run: GlyphRun
+    let font: EmbeddedFont
+    let pageHeight: Double
+
+    func encode(into content: ContentStream) {
+        guard !run.glyphs.isEmpty else { return }
+        content.beginText()
+        content.fillColor(run.color)
+        content.font(font.resourceName, size: run.fontSize)
+        content.textMatrix(1, 0, 0, 1, run.origin.x, pageHeight - run.origin.y)
+
+        var elements: [ContentStream.TextElement] = []
+        func flush() {
+            if !elements.isEmpty { content.showPositioned(elements); elements.removeAll() }
+        }
+
+        var pen = 0.0
+        var rise = 0.0
+        for cluster in clusters() {
+            let actualText = actualText(for: cluster)
+            if let actualText { flush(); content.beginActualText(actualText) }
+            for glyph in run.glyphs[cluster] {
+                let wantedRise = -glyph.y
+                if PDFNumber.real(wantedRise) != PDFNumber.real(rise) {
+                    flush()
+                    content.textRise(wantedRise)
+                    rise = wantedRise
+                }
+                let adjustment = (pen - glyph.x) * 1000 / run.fontSize
+                if PDFNumber.real(adjustment) != "0" { elements.append(.adjust(adjustment)) }
+                // Every glyph is in the subset: EmbeddedFont.init refuses otherwise.
+                let cid = font.cidByGlyph[glyph.glyphID] ?? 0
+                if case .glyphs(let cids)? = elements.last {
+                    elements[elements.count - 1] = .glyphs(cids + [cid])
+                } else {
+                    elements.append(.glyphs([cid]))
+                }
+                pen = glyph.x + Double(font.widthByCID[cid] ?? 0) * run.fontSize / 1000
+            }
+            if actualText != nil { flush(); content.endMarkedContent() }
+        }
+        flush()
+        // Ts is text state and outlives ET; leave it as we found it.
+        if PDFNumber.real(rise) != "0" { content.textRise(0) }
+        content.endText()
+    }
+
+    /// Index ranges of clusters: a glyph with text starts one; "" glyphs continue the current one.
+    func clusters() -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in run.glyphs.indices.dropFirst() where !run.glyphs[index].text.isEmpty {
+            ranges.append(start..<index)
+            start = index
+        }
+        ranges.append(start..<run.glyphs.count)
+        return ranges
+    }
+
+    /// The cluster's text if ToUnicode alone would extract something else, nil otherwise.
+    func actualText(for cluster: Range<Int>) -> String? {
+        let wanted = run.glyphs[cluster].map(\.text).joined()
+        let mapped = run.glyphs[cluster].map { font.unicodeText[$0.glyphID] ?? "" }.joined()
+        return mapped == wanted ? nil : wanted
+    }
+}

@@ -1,0 +1,90 @@
+public import YorisoiText
+
+/// One page: its size and what is drawn on it, back to front.
+public struct PDFPage: Sendable {
+    public var size: Size
+    public var items: [DrawItem]
+    public init(size: Size = .a4, items: [DrawItem] = []) { self.size = size; self.items = items }
+}
+
+public enum DrawItem: Sendable {
+    case glyphRun(GlyphRun)
+    case line(from: Point, to: Point, stroke: StrokeStyle)
+    case rectangle(Rect, stroke: StrokeStyle?, fill: Color?)
+    case path(Path, stroke: StrokeStyle?, fill: Color?)
+}
+
+/// Shaped glyphs of one face and size. Glyph IDs are the ORIGINAL font's ids (as the shaper gave
+/// them); the writer subsets and renumbers.
+public struct GlyphRun: Sendable {
+    public var face: FontFace
+    public var fontSize: Double
+    /// Baseline start of the run, in top-left page coordinates.
+    public var origin: Point
+    public var color: Color
+    public var glyphs: [PositionedGlyph]
+
+    public init(face: FontFace, fontSize: Double, origin: Point, color: Color = .black,
+                glyphs: [PositionedGlyph]) {
+        self.face = face; self.fontSize = fontSize; self.origin = origin
+        self.color = color; self.glyphs = glyphs
+    }
+}
+
+public struct PositionedGlyph: Sendable, Hashable {
+    public var glyphID: UInt32
+    /// Offset from the run origin along the baseline, in points.
+    public var x: Double
+    /// Offset from the baseline in points, down positive (a shaper's y offset, negated).
+    public var y: Double
+    /// The source text this glyph stands for: the whole cluster on its first glyph,
+    /// "" on the 2nd+ glyph of the same cluster. Drives ToUnicode and /ActualText.
+    public var text: String
+
+    public init(glyphID: UInt32, x: Double, y: Double = 0, text: String) {
+        self.glyphID = glyphID; self.x = x; self.y = y; self.text = text
+    }
+}
+
+public struct StrokeStyle: Sendable, Hashable {
+    public var lineWidth: Double
+    public var color: Color
+    public var dash: DashPattern?
+    public var cap: LineCap
+    public var join: LineJoin
+
+    public init(lineWidth: Double = 0.5, color: Color = .black, dash: DashPattern? = nil,
+                cap: LineCap = .butt, join: LineJoin = .miter) {
+        self.lineWidth = lineWidth; self.color = color; self.dash = dash
+        self.cap = cap; self.join = join
+    }
+}
+
+/// PDF dash array: alternating on/off lengths in points, starting `phase` points into the pattern.
+public struct DashPattern: Sendable, Hashable {
+    public var lengths: [Double]
+    public var phase: Double
+    public init(_ lengths: [Double], phase: Double = 0) { self.lengths = lengths; self.phase = phase }
+}
+
+public enum LineCap: Int, Sendable { case butt = 0, round = 1, square = 2 }
+public enum LineJoin: Int, Sendable { case miter = 0, round = 1, bevel = 2 }
+
+public struct Path: Sendable, Hashable {
+    public enum Element: Sendable, Hashable {
+        case move(to: Point)
+        case line(to: Point)
+        case curve(to: Point, control1: Point, control2: Point)
+        case close
+    }
+
+    public var elements: [Element]
+    public init(_ elements: [Element] = []) { self.elements = elements }
+
+    public mutating func move(to point: Point) { elements.append(.move(to: point)) }
+    public mutating func line(to point: Point) { elements.append(.line(to: point)) }
+    public mutating func curve(to point: Point, control1: Point, control2: Point) {
+        elements.append(.curve(to: point, control1: control1, control2: control2))
+    }
+    public mutating func close() { elements.append(.close) }
+}

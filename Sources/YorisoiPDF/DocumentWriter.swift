@@ -1,0 +1,183 @@
+extension PDFDocument {
+    /// Writes the whole document as PDF/A-2b bytes. Same document and options → same bytes.
+    /// Throws before producing anything if the display list cannot be written faithfully
+    /// (e.g. a .notdef glyph), so a caller never gets a half-right file.
+    public func write(options: PDFWriteOptions = PDFWriteOptions()) throws(PDFError) -> [UInt8] {
+        try DocumentWriter(document: self, options: options).write()
+    }
+}
+
+/// Orchestrates the passes: validate and collect glyphs → subset each face once → allocate object
+/// numbers → write pages, fonts, navigation, metadata → hash → XMP → xref/trailer.
+struct DocumentWriter {
+    let document: PDFDocument
+    let options: PDFWriteOptions
+
+    func write() throws(PDFError) -> [UInt8] {
+        guard !document.pages.isEmpty else { throw PDFError.noPages }
+        let (registry, fontsPerPage) = try collectFonts()
+        try PageLabels.validate(document.pageLabels, pageCount: document.pages.count)
+
+        // The whole document shares one subset per face, so subsetting waits for the last page.
+        var fonts: [EmbeddedFont] = []
+        for usage in registry.usages { fonts.append(try EmbeddedFont(usage: usage)) }
+
+        var allocator = RefAllocator()
+        let catalog = allocator.bump()
+        let pageTree = allocator.bump()
+        let pageRefs = document.pages.map { _ in (page: allocator.bump(), content: allocator.bump()) }
+        let fontRefs = fonts.map { _ in CIDFontObjects(allocator: &allocator) }
+        let info = allocator.bump()
+        let outputIntent = allocator.bump()
+        let iccProfile = allocator.bump()
+        let metadata = allocator.bump()
+
+        let chunk = Chunk()
+
+        // Pages.
+        chunk.indirect(pageTree) { obj in
+            obj.dict { dict in
+                dict.name("Type", "Pages")
+                dict.key("Kids").array { kids in for refs in pageRefs { kids.ref(refs.page) } }
+                dict.int("Count", pageRefs.count)
+            }
+        }
+        for (index, page) in document.pages.enumerated() {
+            let refs = pageRefs[index]
+            chunk.indirect(refs.page) { obj in
+                obj.dict { dict in
+                    dict.name("Type", "Page")
+                    dict.ref("Parent", pageTree)
+                    dict.key("MediaBox").array { box in
+                        box.int(0); box.int(0); box.real(page.size.width); box.real(page.size.height)
+                    }
+                    dict.key("Resources").dict { resources in
+                        let used = fontsPerPage[index]
+                        guard !used.isEmpty else { return }
+                        resources.key("Font").dict { fontDict in
+                            for fontIndex in used {
+                                fontDict.ref(fonts[fontIndex].resourceName, fontRefs[fontIndex].type0)
+                            }
+                        }
+                    }
+                    dict.ref("Contents", refs.content)
+                }
+            }
+            let renderer = PageRenderer(page: page) { run in fonts[registry.index(of: run.face)!] }
+            let content = try Deflate.compress(renderer.render(), level: options.contentCompressionLevel)
+            chunk.stream(refs.content, data: content, filter: .flate)
+        }
+
+        // Fonts.
+        for (font, refs) in zip(fonts, fontRefs) {
+            try refs.write(font, to: chunk, options: options)
+        }
+
+        // Navigation.
+        let outline = try OutlineWriter(items: document.outline, pageRefs: pageRefs.map(\.page),
+                                        pageHeights: document.pages.map(\.size.height))
+            .write(to: chunk, allocator: &allocator)
+
+        // Colour and metadata.
+        try OutputIntent.write(intent: outputIntent, profile: iccProfile, to: chunk, options: options)
+        InfoDictionary.write(document.info, ref: info, to: chunk)
+
+        chunk.indirect(catalog) { obj in
+            obj.dict { dict in
+                dict.name("Type", "Catalog")
+                dict.ref("Pages", pageTree)
+                dict.ref("Metadata", metadata)
+                dict.key("OutputIntents").array { $0.ref(outputIntent) }
+                dict.key("Lang").textString(document.language)
+                if !document.pageLabels.isEmpty { PageLabels.write(document.pageLabels, to: dict) }
+                if let outline {
+                    dict.ref("Outlines", outline)
+                    dict.name("PageMode", "UseOutlines")
+                }
+                if document.info.title != nil {
+                    dict.key("ViewerPreferences").dict { $0.key("DisplayDocTitle").bool(true) }
+                }
+            }
+        }
+
+        // The file ID is a digest of everything written so far (all content, fonts and /Info);
+        // the XMP packet, which must quote that ID, is the one object written after it.
+        let id = DocumentHash.md5(chunk.bytes)
+        let packet = XMPMetadata.packet(info: document.info, language: document.language,
+                                        documentID: DocumentHash.uuid(id))
+        chunk.stream(metadata, data: packet) { dict in
+            dict.name("Type", "Metadata")
+            dict.name("Subtype", "XML")
+        }
+
+        return FileWriter.write(chunk, trailer: .init(root: catalog, info: info, id: id))
+    }
+
+    /// Validates the display list and records every glyph per face.
+    /// Returns the registry and, per page, the indices of the faces it uses (in first-use order).
+    private func collectFonts() throws(PDFError) -> (FontRegistry, [[Int]]) {
+        var registry = FontRegistry()
+        var fontsPerPage: [[Int]] = []
+        for (pageIndex, page) in document.pages.enumerated() {
+            guard finite(page.size.width, page.size.height), page.size.width > 0, page.size.height > 0 else {
+                throw PDFError.invalidPageSize(pageIndex: pageIndex)
+            }
+            var used: [Int] = []
+            for (itemIndex, item) in page.items.enumerated() {
+                let nonFinite = PDFError.nonFiniteNumber(pageIndex: pageIndex, itemIndex: itemIndex)
+                switch item {
+                case .glyphRun(let run):
+                    guard finite(run.fontSize, run.origin.x, run.origin.y), finite(run.color) else { throw nonFinite }
+                    guard run.fontSize > 0 else {
+                        throw PDFError.invalidFontSize(pageIndex: pageIndex, itemIndex: itemIndex)
+                    }
+                    guard !run.glyphs.isEmpty else { continue }
+                    let usage = registry.usage(for: run.face)
+                    for (glyphIndex, glyph) in run.glyphs.enumerated() {
+                        // PDF/A forbids referencing .notdef, and drawing it would silently print a
+                        // box (or nothing) where the family's name should be.
+                        guard glyph.glyphID != 0 else {
+                            throw PDFError.notdefGlyph(pageIndex: pageIndex, itemIndex: itemIndex,
+                                                       glyphIndex: glyphIndex, font: run.face.postScriptName)
+                        }
+                        guard finite(glyph.x, glyph.y) else { throw nonFinite }
+                        usage.record(glyph)
+                    }
+                    let index = registry.index(of: run.face)!
+                    if !used.contains(index) { used.append(index) }
+                case .line(let from, let to, let stroke):
+                    guard finite(from.x, from.y, to.x, to.y), finite(stroke) else { throw nonFinite }
+                case .rectangle(let rect, let stroke, let fill):
+                    guard finite(rect.origin.x, rect.origin.y, rect.size.width, rect.size.height),
+                          stroke.map(finite) ?? true, fill.map(finite) ?? true else { throw nonFinite }
+                case .path(let path, let stroke, let fill):
+                    for element in path.elements {
+                        let ok = switch element {
+                        case .move(let p), .line(let p): finite(p.x, p.y)
+                        case .curve(let p, let c1, let c2): finite(p.x, p.y, c1.x, c1.y, c2.x, c2.y)
+                        case .close: true
+                        }
+                        guard ok else { throw nonFinite }
+                    }
+                    guard stroke.map(finite) ?? true, fill.map(finite) ?? true else { throw nonFinite }
+                }
+            }
+            fontsPerPage.append(used)
+        }
+        return (registry, fontsPerPage)
+    }
+
+    private func finite(_ values: Double...) -> Bool { values.allSatisfy(\.isFinite) }
+
+    private func finite(_ color: Color) -> Bool {
+        switch color {
+        case .gray(let g): g.isFinite
+        case .rgb(let r, let g, let b): finite(r, g, b)
+        }
+    }
+
+    private func finite(_ stroke: StrokeStyle) -> Bool {
+        finite(stroke.lineWidth) && finite(stroke.color)
+            && (stroke.dash.map { $0.lengths.allSatisfy(\.isFinite) && $0.phase.isFinite } ?? true)
+    }
+}

@@ -1,0 +1,111 @@
+import YorisoiText
+
+/// What the document uses of one face, gathered over all pages before anything is written:
+/// the subset must cover every page, and the whole document shares one subset per face.
+final class FontUsage {
+    let face: FontFace
+    /// Resource name on every page that uses the face (`F1`, `F2`, … in order of first use).
+    let resourceName: String
+    private(set) var glyphs: Set<UInt32> = []
+    /// The ToUnicode text per ORIGINAL glyph id: the first non-empty text seen in document order.
+    /// Later occurrences that stand for other text get /ActualText instead (see `TextRunEncoder`).
+    private(set) var unicodeText: [UInt32: String] = [:]
+
+    init(face: FontFace, resourceName: String) {
+        self.face = face
+        self.resourceName = resourceName
+    }
+
+    func record(_ glyph: PositionedGlyph) {
+        glyphs.insert(glyph.glyphID)
+        if !glyph.text.isEmpty, unicodeText[glyph.glyphID] == nil {
+            unicodeText[glyph.glyphID] = glyph.text
+        }
+    }
+}
+
+/// Faces in order of first use. FontFace is a class: identity, not path, decides "same face".
+struct FontRegistry {
+    private(set) var usages: [FontUsage] = []
+    private var indexByFace: [ObjectIdentifier: Int] = [:]
+
+    mutating func usage(for face: FontFace) -> FontUsage {
+        if let index = indexByFace[ObjectIdentifier(face)] { return usages[index] }
+        let usage = FontUsage(face: face, resourceName: "F\(usages.count + 1)")
+        indexByFace[ObjectIdentifier(face)] = usages.count
+        usages.append(usage)
+        return usage
+    }
+
+    func index(of face: FontFace) -> Int? { indexByFace[ObjectIdentifier(face)] }
+}
+
+/// A face after subsetting: everything the content streams and font objects need.
+struct EmbeddedFont {
+    let resourceName: String
+    /// `ABCDEF+PostScriptName`.
+    let baseFont: String
+    let metrics: FontMetrics
+    /// Original gid → CID. CID = the subset's new gid (from hb-subset's plan, never guessed),
+    /// which `/CIDToGIDMap /Identity` then maps straight back to the glyph in the subset program.
+    let cidByGlyph: [UInt32: UInt16]
+    /// Advance per CID in thousandths of an em, rounded to integers as written in /W. Text
+    /// positioning uses these same numbers so each glyph lands exactly where layout put it.
+    let widthByCID: [UInt16: Int]
+    let unicodeText: [UInt32: String]
+    /// The subset TrueType program, uncompressed.
+    let program: [UInt8]
+
+    init(usage: FontUsage) throws(PDFError) {
+        let face = usage.face
+        let subset: FontSubset
+        do {
+            subset = try face.subset(glyphs: usage.glyphs)
+        } catch {
+            throw PDFError.subsetFailed(font: face.postScriptName, reason: String(describing: error))
+        }
+        var cidByGlyph: [UInt32: UInt16] = [:]
+        var widthByCID: [UInt16: Int] = [:]
+        let unitsPerEm = Double(max(face.metrics.unitsPerEm, 1))
+        for glyph in usage.glyphs.sorted() {
+            guard let newID = subset.newGlyphID[glyph], newID <= UInt32(UInt16.max) else {
+                throw PDFError.glyphMissingFromSubset(font: face.postScriptName, glyphID: glyph)
+            }
+            let cid = UInt16(newID)
+            cidByGlyph[glyph] = cid
+            widthByCID[cid] = Int((Double(face.advance(of: glyph)) * 1000 / unitsPerEm)
+                .rounded(.toNearestOrAwayFromZero))
+        }
+        self.resourceName = usage.resourceName
+        self.baseFont = SubsetTag.make(postScriptName: face.postScriptName,
+                                       cids: cidByGlyph.values.sorted()) + "+" + face.postScriptName
+        self.metrics = face.metrics
+        self.cidByGlyph = cidByGlyph
+        self.widthByCID = widthByCID
+        self.unicodeText = usage.unicodeText
+        self.program = subset.data
+    }
+
+    /// ToUnicode entries, by CID.
+    var toUnicode: [(cid: UInt16, text: String)] {
+        unicodeText.compactMap { glyph, text in cidByGlyph[glyph].map { ($0, text) } }
+            .sorted { $0.cid < $1.cid }
+    }
+}
+
+/// The six-letter subset prefix (ISO 32000 §9.6.4). Derived from the face name and the glyph set,
+/// so the same document always gets the same tag and different subsets of a face get different tags.
+enum SubsetTag {
+    static func make(postScriptName: String, cids: [UInt16]) -> String {
+        var bytes = Array(postScriptName.utf8)
+        bytes.append(0)
+        for cid in cids { bytes.append(UInt8(cid >> 8)); bytes.append(UInt8(cid & 0xFF)) }
+        var hash = DocumentHash.fnv1a64(bytes)
+        var tag = ""
+        for _ in 0..<6 {
+            tag.append(Character(UnicodeScalar(UInt8(ascii: "A") + UInt8(hash % 26))))
+            hash /= 26
+        }
+        return tag
+    }
+}

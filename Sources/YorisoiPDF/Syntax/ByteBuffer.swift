@@ -1,0 +1,69 @@
+/// A growable byte buffer. A class, so the small typed writers (`Obj`, `DictWriter`, `ArrayWriter`)
+/// can all append to the same bytes while they nest, the way pdf-writer's writers borrow one `Buf`.
+final class ByteBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    var count: Int { bytes.count }
+
+    func append(_ byte: UInt8) { bytes.append(byte) }
+    func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    func append(_ data: [UInt8]) { bytes.append(contentsOf: data) }
+    func append(_ data: ArraySlice<UInt8>) { bytes.append(contentsOf: data) }
+
+    func appendInt(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    /// A real in PDF syntax: at most `decimals` fraction digits, no exponent, no trailing zeros.
+    func appendReal(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) {
+        bytes.append(contentsOf: PDFNumber.real(value, decimals: decimals).utf8)
+    }
+
+    /// Two uppercase hex digits per byte (PDF hex strings, CMap codes).
+    func appendHex(_ data: [UInt8]) {
+        for byte in data {
+            bytes.append(PDFNumber.hexDigits[Int(byte >> 4)])
+            bytes.append(PDFNumber.hexDigits[Int(byte & 0x0F)])
+        }
+    }
+
+    /// Four hex digits: a 2-byte CID or UTF-16 code unit.
+    func appendHex16(_ value: UInt16) {
+        appendHex([UInt8(value >> 8), UInt8(value & 0xFF)])
+    }
+}
+
+/// Number formatting that never depends on locale or on Double's shortest-representation printing,
+/// so the same value always gives the same bytes.
+enum PDFNumber {
+    /// Three decimals are 1/1000 pt for coordinates and 1/1000 of a text-space thousandth for TJ
+    /// adjustments: far below what any renderer distinguishes, and A4's 595.276 fits.
+    static let defaultDecimals = 3
+
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
+    /// Non-finite values are rejected earlier (display-list validation); here they degrade to 0
+    /// rather than print `nan`, which would be a syntax error.
+    static func real(_ value: Double, decimals: Int = defaultDecimals) -> String {
+        guard value.isFinite else { return "0" }
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        // Values beyond Int64 cannot be meaningful page coordinates; clamp instead of trapping.
+        let clamped = max(min(scaled, 9.0e17), -9.0e17)
+        let units = Int64(clamped)
+        if units == 0 { return "0" }
+        let magnitude = units.magnitude
+        let integer = magnitude / UInt64(scale)
+        var fraction = magnitude % UInt64(scale)
+        var text = units < 0 ? "-" : ""
+        text += String(integer)
+        if fraction != 0 {
+            var digits = decimals
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            let f = String(fraction)
+            text += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return text
+    }
+}
