@@ -1,0 +1,96 @@
+/// Where a full-width punctuation glyph keeps its blank. BIZ UD fonts (and most Japanese fonts) draw
+/// 、。「」（）・ on a full em with the blank inside the glyph and have no `halt` feature, so the
+/// breaker trims by class: it moves the neighbours instead of asking the font.
+enum PunctuationBlank: Sendable, Hashable {
+    case none
+    /// 「（『 …: blank half on the left.
+    case leadingHalf
+    /// 」）』、。 …: blank half on the right.
+    case trailingHalf
+    /// ・：；: a quarter on each side.
+    case quarterEachSide
+    /// A Western space: its whole advance is adjustable space, it has no ink.
+    case westernSpace
+}
+
+/// What the breaker needs to know about one cluster, derived once from the cluster and its neighbours.
+struct ClusterMetrics: Sendable {
+    let text: String
+    let jlreqClass: JLREQClass
+    let advance: Double
+    let em: Double
+    let blank: PunctuationBlank
+    /// Blank inside the advance before the ink, and after it.
+    let lead: Double
+    let trail: Double
+    let isHardBreak: Bool
+    /// Drawn on (about) a full em: decides whether punctuation carries a blank half and whether a
+    /// symbol belongs to the Japanese or the Western side.
+    let isFullWidth: Bool
+
+    var inkWidth: Double { advance - lead - trail }
+    var isWesternSpace: Bool { blank == .westernSpace }
+    /// Not set on the line: spaces hang at the line end, hard breaks end it.
+    var isContent: Bool { !isHardBreak && !isWesternSpace }
+
+    /// Member of a Western word or number, which is never split (分離禁止): letters, digits, and
+    /// half-width symbols such as / - ( ) , . % $ between them.
+    var isWesternRunMember: Bool {
+        switch jlreqClass {
+        case .groupedNumeral, .westernCharacter:
+            return true
+        case .westernSpace, .ideographicSpace, .hiragana, .katakana, .ideographic, .iterationMark,
+             .prolongedSoundMark, .smallKana:
+            return false
+        default:
+            return !isFullWidth && !isHardBreak
+        }
+    }
+
+    /// The Western side of 和欧間: letters and digits, and half-width ¥ $ % next to them.
+    var isWesternForMixedSpacing: Bool {
+        switch jlreqClass {
+        case .groupedNumeral, .westernCharacter: return true
+        case .prefixedAbbreviation, .postfixedAbbreviation: return !isFullWidth
+        default: return false
+        }
+    }
+
+    var isJapaneseForMixedSpacing: Bool { jlreqClass.isJapaneseLetter && isFullWidth }
+
+    init(_ cluster: TextCluster, before: TextCluster?, after: TextCluster?) {
+        text = cluster.text
+        advance = cluster.advance
+        em = cluster.fontSize
+        isHardBreak = cluster.text == "\n" || cluster.text == "\r\n" || cluster.text == "\u{2028}"
+            || cluster.text == "\u{2029}"
+        jlreqClass = JLREQClass.classify(cluster.text, before: before?.text, after: after?.text)
+        // 0.75 em separates a proportional/half-width glyph from one set on the full-width body.
+        isFullWidth = cluster.advance >= 0.75 * cluster.fontSize
+
+        let half = 0.5 * cluster.fontSize
+        let quarter = 0.25 * cluster.fontSize
+        switch jlreqClass {
+        case _ where isHardBreak:
+            (blank, lead, trail) = (.none, 0, 0)
+        case .westernSpace:
+            (blank, lead, trail) = (.westernSpace, 0, cluster.advance)
+        case .openingBracket where isFullWidth:
+            (blank, lead, trail) = (.leadingHalf, half, 0)
+        case .closingBracket where isFullWidth, .fullStop where isFullWidth, .comma where isFullWidth:
+            (blank, lead, trail) = (.trailingHalf, 0, half)
+        case .middleDot where isFullWidth:
+            (blank, lead, trail) = (.quarterEachSide, quarter, quarter)
+        default:
+            (blank, lead, trail) = (.none, 0, 0)
+        }
+    }
+
+    static func analyse(_ clusters: [TextCluster]) -> [ClusterMetrics] {
+        clusters.indices.map { i in
+            ClusterMetrics(clusters[i],
+                           before: i > 0 ? clusters[i - 1] : nil,
+                           after: i + 1 < clusters.count ? clusters[i + 1] : nil)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// Sets one chosen line: adjusts its spaces (Justification), shifts it for alignment and turns ink
+/// boxes into glyph origins.
+struct LineComposer: Sendable {
+    let measure: LineMeasure
+
+    enum Mode: Sendable {
+        case start, center, end
+        /// 両端揃え to the full measure.
+        case justify
+        /// 均等割り: even spacing between all clusters; a single cluster is centred.
+        case distribute
+    }
+
+    static func mode(for alignment: TextAlignment, endsParagraph: Bool) -> Mode {
+        switch alignment {
+        case .start: return .start
+        case .center: return .center
+        case .end: return .end
+        case .justify: return endsParagraph ? .start : .justify
+        case .distribute: return .distribute
+        }
+    }
+
+    func compose(_ range: Range<Int>, indent: Double, width: Double, mode: Mode,
+                 endsParagraph: Bool) -> BrokenLine {
+        let metrics = measure.metrics
+        let start = range.lowerBound
+        guard let last = measure.lastSetCluster(start, range.upperBound) else {
+            // Only hard breaks / spaces: nothing to set.
+            return BrokenLine(clusterRange: range, positions: Array(repeating: indent, count: range.count),
+                              width: indent, endsParagraph: endsParagraph, naturalWidth: indent)
+        }
+        let setCount = last - start + 1
+
+        // Slot j sits before set cluster j; slot setCount after the last one.
+        var slots = [InterClusterSpacing.lineStart(metrics[start])]
+        slots.append(contentsOf: measure.gaps[start..<last])
+        slots.append(InterClusterSpacing.lineEnd(metrics[last]))
+
+        let natural = measure.naturalWidth(start, range.upperBound, indent: indent)
+        let innerSlots = Array(1..<setCount)
+        let stretch: Justification.Stretch
+        var letterSpacingSlots: [Int] = []
+        var letterSpacingLimit = Double.infinity
+        switch mode {
+        case .justify:
+            stretch = .byPriority
+            letterSpacingSlots = innerSlots.filter {
+                InterClusterSpacing.acceptsLetterSpacing(metrics[start + $0 - 1], metrics[start + $0])
+            }
+            // Opening a gap by more than an em looks like a hole: then letter-space the Western words
+            // too, as a line that is all one word (forced break) must anyway.
+            letterSpacingLimit = metrics[start...last].map(\.em).max() ?? 0
+        case .distribute:
+            stretch = .evenly
+            letterSpacingSlots = innerSlots
+        case .start, .center, .end:
+            stretch = .none
+        }
+        let slotWidths = Justification.fit(slots, letterSpacingSlots: letterSpacingSlots, fallbackSlots: innerSlots,
+                                           letterSpacingLimit: letterSpacingLimit, natural: natural,
+                                           target: width, stretch: stretch)
+
+        var used = indent + slotWidths.reduce(0, +)
+        for i in start...last { used += metrics[i].inkWidth }
+        let slack = max(0, width - used)
+        let offset: Double
+        switch mode {
+        case .center: offset = slack / 2
+        case .end: offset = slack
+        case .distribute where setCount == 1: offset = slack / 2
+        case .start, .justify, .distribute: offset = 0
+        }
+
+        var positions: [Double] = []
+        positions.reserveCapacity(range.count)
+        var x = indent + offset
+        for j in 0..<setCount {
+            x += slotWidths[j]
+            positions.append(x - metrics[start + j].lead)  // glyph origin sits `lead` before the ink
+            x += metrics[start + j].inkWidth
+        }
+        let rightEdge = x + slotWidths[setCount]
+        // Hanging spaces and the hard break go at the right edge and take no width.
+        positions.append(contentsOf: repeatElement(rightEdge, count: range.upperBound - last - 1))
+        return BrokenLine(clusterRange: range, positions: positions, width: rightEdge,
+                          endsParagraph: endsParagraph, naturalWidth: natural)
+    }
+}
