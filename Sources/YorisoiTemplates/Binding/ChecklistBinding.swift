@@ -1,0 +1,73 @@
+import Foundation
+
+/// Which boxes of a check list are ticked for a case's selected values, and what goes into the
+/// 「その他（　）」 write-in.
+///
+/// Matching ignores white space and full-/half-width differences (NFKC), so 「ベビーシッター（民間）」
+/// in a case ticks 「ベビーシッター(民間)」 in the catalogue. Values that match no option are written,
+/// joined with 「、」, into the first write-in option and tick it; with no write-in option they are
+/// returned in `unmatched` for the caller to report — never dropped silently.
+public struct ChecklistState: Sendable, Hashable {
+    public struct Group: Sendable, Hashable {
+        public var label: String?
+        public var options: [Option]
+    }
+
+    public struct Option: Sendable, Hashable {
+        public var label: String
+        public var isChecked: Bool
+        public var isWriteIn: Bool
+        /// The text written into a write-in option (empty when none).
+        public var writeIn: String
+    }
+
+    public var groups: [Group]
+    public var unmatched: [String]
+
+    public static func bind(_ checklist: Checklist, selected: [String]) -> ChecklistState {
+        bind(groups: checklist.groups, selected: selected)
+    }
+
+    public static func bind(_ checklist: Checklist, in scope: EvaluationScope) throws(TemplateError) -> ChecklistState {
+        guard let bind = checklist.bind else { return Self.bind(checklist, selected: []) }
+        let value = try scope.evaluate(bind)
+        let selected: [String]
+        switch value.value {
+        case .array(let nodes): selected = nodes.map { BoundValue($0).text }.filter { !$0.isEmpty }
+        case .null: selected = []
+        default: selected = value.text.isEmpty ? [] : [value.text]
+        }
+        return Self.bind(checklist, selected: selected)
+    }
+
+    static func bind(groups: [ChecklistGroup], selected: [String]) -> ChecklistState {
+        let wanted = selected.map(normalise)
+        var used = Set<Int>()
+        var result = groups.map { group in
+            Group(label: group.label, options: group.options.map { option in
+                let key = normalise(option.label)
+                var checked = false
+                if !option.label.isEmpty, let index = wanted.firstIndex(of: key) {
+                    checked = true
+                    used.insert(index)
+                    for (i, w) in wanted.enumerated() where w == key { used.insert(i) }
+                }
+                return Option(label: option.label, isChecked: checked, isWriteIn: option.isWriteIn, writeIn: "")
+            })
+        }
+        let leftovers = selected.enumerated().filter { !used.contains($0.offset) }.map(\.element)
+        guard !leftovers.isEmpty else { return ChecklistState(groups: result, unmatched: []) }
+        for g in result.indices {
+            if let o = result[g].options.firstIndex(where: \.isWriteIn) {
+                result[g].options[o].isChecked = true
+                result[g].options[o].writeIn = leftovers.joined(separator: "、")
+                return ChecklistState(groups: result, unmatched: [])
+            }
+        }
+        return ChecklistState(groups: result, unmatched: leftovers)
+    }
+
+    static func normalise(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.filter { !$0.isWhitespace }
+    }
+}

@@ -1,0 +1,126 @@
+import YorisoiCase
+import Foundation
+
+/// The `Templates/` folder: municipality profiles, their own templates and the national ones.
+/// Answers "which municipalities and kinds exist" (`yorisoi templates`) and "which template does
+/// municipality X use for kind Y" (its own file, else the national one).
+public struct TemplateLibrary: Sendable {
+    public static let nationalFolder = "national"
+    public static let profileFile = "municipality.yaml"
+
+    public let root: URL
+    public let loader: TemplateLoader
+    /// Sorted by code.
+    public let municipalities: [MunicipalityEntry]
+    /// Kinds `national/` provides, sorted.
+    public let nationalKinds: [String]
+
+    public init(root: URL) throws(TemplateError) {
+        let loader = try TemplateLoader(templatesRoot: root)
+        self.loader = loader
+        self.root = loader.templatesRoot
+        nationalKinds = Self.kinds(in: self.root.appendingPathComponent(Self.nationalFolder))
+        var entries: [MunicipalityEntry] = []
+        for folder in Self.subfolders(of: self.root) {
+            let name = folder.lastPathComponent
+            guard name != Self.nationalFolder, name != "schema" else { continue }
+            let profileURL = folder.appendingPathComponent(Self.profileFile)
+            guard FileManager.default.fileExists(atPath: profileURL.path) else { continue }
+            let display = "\(name)/\(Self.profileFile)"
+            let profile = try ProfileLoader.load(profileURL, displayName: display)
+            let folderCode = String(name.prefix(while: { $0 != "-" }))
+            guard folderCode == profile.code.rawValue else {
+                throw TemplateError(.profile, at: .file(display), pointer: "/code",
+                                    "the folder is named for \(folderCode) but the profile says \(profile.code)")
+            }
+            let own = Set(Self.kinds(in: folder))
+            let kinds = own.union(nationalKinds).sorted().map { kind in
+                KindEntry(kind: kind, source: own.contains(kind) ? .municipality : .national,
+                          file: own.contains(kind) ? "\(name)/\(kind).xml" : "\(Self.nationalFolder)/\(kind).xml")
+            }
+            entries.append(MunicipalityEntry(profile: profile, folder: folder, kinds: kinds))
+        }
+        municipalities = entries.sorted { $0.profile.code < $1.profile.code }
+    }
+
+    public func municipality(_ code: String) throws(TemplateError) -> MunicipalityEntry {
+        guard let entry = municipalities.first(where: { $0.profile.code.rawValue == code }) else {
+            throw TemplateError(.unknownMunicipality, at: .file(root.lastPathComponent),
+                                "no folder in Templates/ has the municipality code \(code)")
+        }
+        return entry
+    }
+
+    /// The template file municipality `code` uses for `kind`.
+    public func templateURL(municipality code: String, kind: String) throws(TemplateError) -> URL {
+        let entry = try municipality(code)
+        guard let found = entry.kinds.first(where: { $0.kind == kind }) else {
+            throw TemplateError(.unknownKind, at: .file(entry.folder.lastPathComponent),
+                                "\(entry.profile.name) has no template of kind \(kind); it has "
+                                + entry.kinds.map(\.kind).joined(separator: ", "))
+        }
+        return root.appendingPathComponent(found.file)
+    }
+
+    /// Loads, merges and resolves the template municipality `code` uses for `kind`.
+    public func template(municipality code: String, kind: String) throws(TemplateError) -> ResolvedTemplate {
+        let entry = try municipality(code)
+        return try resolve(loader.load(try templateURL(municipality: code, kind: kind)), profile: entry.profile)
+    }
+
+    /// Loads a template given by path (`render --template FILE`) for municipality `code`.
+    public func template(file: URL, municipality code: String) throws(TemplateError) -> ResolvedTemplate {
+        let entry = try municipality(code)
+        return try resolve(loader.load(file), profile: entry.profile)
+    }
+
+    /// Applies the profile to a loaded template: its font family override, and the catalogues
+    /// its check lists name (an unknown name is an error at the check list).
+    func resolve(_ template: Template, profile: MunicipalityProfile) throws(TemplateError) -> ResolvedTemplate {
+        var resolved = template
+        if let family = profile.fontFamily { resolved.style.family = family }
+        resolved.header = try CatalogueResolver.resolve(resolved.header, profile: profile)
+        resolved.footer = try CatalogueResolver.resolve(resolved.footer, profile: profile)
+        resolved.body = try CatalogueResolver.resolve(resolved.body, profile: profile)
+        return ResolvedTemplate(template: resolved, profile: profile)
+    }
+
+    private static func subfolders(of url: URL) -> [URL] {
+        let items = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
+        return items.filter { (try? $0.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    private static func kinds(in folder: URL) -> [String] {
+        let items = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return items.filter { $0.hasSuffix(".xml") }.map { String($0.dropLast(4)) }.sorted()
+    }
+}
+
+public struct MunicipalityEntry: Sendable {
+    public var profile: MunicipalityProfile
+    public var folder: URL
+    public var kinds: [KindEntry]
+}
+
+public struct KindEntry: Sendable, Hashable {
+    public enum Source: String, Sendable, Hashable {
+        case municipality, national
+    }
+
+    public var kind: String
+    public var source: Source
+    /// Relative to `Templates/`.
+    public var file: String
+}
+
+/// A template ready for binding: merged, catalogues filled in, with the profile it belongs to.
+public struct ResolvedTemplate: Sendable {
+    public var template: Template
+    public var profile: MunicipalityProfile
+
+    /// The scope expressions of this template evaluate in, for one case.
+    public func scope(for caseRoot: CaseNode) -> EvaluationScope {
+        EvaluationScope(case: caseRoot, profile: profile)
+    }
+}

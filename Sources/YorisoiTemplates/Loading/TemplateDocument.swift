@@ -1,0 +1,20 @@
+/// One template file as written, before inheritance: root settings are optional here because an
+/// extending template only states what it changes.
+struct TemplateDocument: Sendable {
+    var file: String
+    var location: TemplateLocation
+    var kind: String
+    var kindLocation: TemplateLocation
+    var extends: XMLAttribute?
+    var title: String?
+    var pageSize: PaperSize?
+    var orientation: Orientation?
+    var margins: EdgeLengths?
+    var style: TextStyle
+    var lineHeight: Double?
+    var header: [FlowItem]?
+    var footer: [FlowItem]?
+    var body: [FlowItem]
+    /// This file first, then the files it extends.
+    var sources: [String]
+}

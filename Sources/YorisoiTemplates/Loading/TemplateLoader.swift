@@ -1,0 +1,99 @@
+import Foundation
+
+/// Loads template files: safe parse, RELAX NG validation, model building, `extends` resolution
+/// and defaults. One loader per templates root; it is a value and may be shared across tasks.
+public struct TemplateLoader: Sendable {
+    public static let schemaPath = "schema/yorisoi-template.rng"
+    /// How deep `extends` chains may go (national → municipality is 1).
+    public static let maximumInheritanceDepth = 4
+
+    public let templatesRoot: URL
+    public let schema: RelaxNGSchema
+    public var parser: SafeXMLParser
+
+    public init(templatesRoot: URL, parser: SafeXMLParser = SafeXMLParser()) throws(TemplateError) {
+        self.templatesRoot = templatesRoot.resolvingSymlinksInPath().standardizedFileURL
+        self.parser = parser
+        schema = try RelaxNGSchema.cached(at: self.templatesRoot.appendingPathComponent(Self.schemaPath),
+                                          displayName: Self.schemaPath)
+    }
+
+    /// Loads a template file (inside `Templates/` or, for `--template`, anywhere) with its bases.
+    public func load(_ url: URL) throws(TemplateError) -> Template {
+        let document = try loadDocument(url.resolvingSymlinksInPath().standardizedFileURL, chain: [])
+        return finish(document)
+    }
+
+    /// Parses one file without following `extends` (for tools that inspect a single file).
+    func parseDocument(_ url: URL) throws(TemplateError) -> TemplateDocument {
+        let name = displayName(url)
+        let (tree, schemaError) = try parser.parseKeepingSchemaError(
+            try readBytes(url, name: name), file: name, schema: schema)
+        if let schemaError {
+            // The schema says something is wrong; if our own typed reading finds a specific bad
+            // attribute value, that message (with the attribute's column) is the better one.
+            do { _ = try TemplateBuilder.build(tree, file: name) } catch {
+                if error.code == .badAttribute || error.code == .expressionSyntax || error.code == .unknownFilter {
+                    throw error
+                }
+            }
+            throw schemaError
+        }
+        let document = try TemplateBuilder.build(tree, file: name)
+        if Self.isInside(url, templatesRoot) {
+            let stem = url.deletingPathExtension().lastPathComponent
+            if document.kind != stem {
+                throw TemplateError(.kindMismatch, at: document.kindLocation,
+                                    "kind=\"\(document.kind)\" but the file is named \(url.lastPathComponent)")
+            }
+        }
+        return document
+    }
+
+    private func loadDocument(_ url: URL, chain: [URL]) throws(TemplateError) -> TemplateDocument {
+        let document = try parseDocument(url)
+        guard let extends = document.extends else { return document }
+        guard chain.count < Self.maximumInheritanceDepth else {
+            throw TemplateError(.inheritance, at: extends.location, "extends chain is deeper than \(Self.maximumInheritanceDepth)")
+        }
+        let resolver = TemplateReferenceResolver(templatesRoot: templatesRoot, ownFolder: url.deletingLastPathComponent())
+        let baseURL = try resolver.resolve(extends.value, at: extends.valueLocation)
+        if baseURL == url || chain.contains(baseURL) {
+            throw TemplateError(.inheritance, at: extends.location, "extends forms a cycle")
+        }
+        let base = try loadDocument(baseURL, chain: chain + [url])
+        return try TemplateInheritance.merge(base: base, child: document)
+    }
+
+    private func finish(_ d: TemplateDocument) -> Template {
+        return Template(
+            kind: d.kind, title: d.title ?? d.kind,
+            page: PageSetup(size: d.pageSize ?? .a4, orientation: d.orientation ?? .portrait,
+                            margins: d.margins ?? .all(.mm(15))),
+            style: d.style.inheriting(TextStyle(family: .mincho, size: .pt(10.5))),
+            lineHeight: d.lineHeight ?? 1.5,
+            header: d.header ?? [], footer: d.footer ?? [], body: d.body,
+            location: d.location, sources: d.sources)
+    }
+
+    private func readBytes(_ url: URL, name: String) throws(TemplateError) -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+        if let size = attributes?[.size] as? Int, size > parser.maximumSize {
+            throw TemplateError(.tooLarge, at: .file(name), "\(size) bytes; the limit is \(parser.maximumSize)")
+        }
+        do { return Array(try Data(contentsOf: url)) } catch {
+            throw TemplateError(.unreadable, at: .file(name), "cannot read the file")
+        }
+    }
+
+    /// `122297-袖ケ浦市/support-plan.xml` inside the root; the path as given outside it.
+    func displayName(_ url: URL) -> String {
+        let standard = url.resolvingSymlinksInPath().standardizedFileURL
+        guard Self.isInside(standard, templatesRoot) else { return url.path }
+        return standard.pathComponents.dropFirst(templatesRoot.pathComponents.count).joined(separator: "/")
+    }
+
+    static func isInside(_ file: URL, _ folder: URL) -> Bool {
+        TemplateReferenceResolver.isInside(file.resolvingSymlinksInPath().standardizedFileURL, folder)
+    }
+}

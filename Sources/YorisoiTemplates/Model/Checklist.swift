@@ -1,0 +1,58 @@
+/// Check boxes for a list-valued case field (`plan.selected_services`) against a catalogue of
+/// options: a municipality catalogue named in `municipality.yaml`, or groups written inline.
+public struct Checklist: Sendable, Hashable {
+    public enum Layout: String, Sendable, Hashable, CaseIterable {
+        /// A two-column table: group label | the group's options (袖ケ浦市's catalogue).
+        case grouped
+        /// Group headings, each followed by its options flowing in `columns` columns (守谷市).
+        case stacked
+        /// All options in one run, no group headings.
+        case inline
+    }
+
+    public var bind: Expression?
+    /// The profile catalogue this list draws from; resolved into `groups` by `TemplateLibrary`.
+    public var catalogue: String?
+    public var groups: [ChecklistGroup]
+    public var layout: Layout
+    public var columns: Int
+    public var groupHeading: Interpolation?
+    public var optionsHeading: Interpolation?
+    public var location: TemplateLocation
+
+    public init(bind: Expression?, catalogue: String?, groups: [ChecklistGroup], layout: Layout,
+                columns: Int, groupHeading: Interpolation?, optionsHeading: Interpolation?,
+                location: TemplateLocation) {
+        self.bind = bind
+        self.catalogue = catalogue
+        self.groups = groups
+        self.layout = layout
+        self.columns = columns
+        self.groupHeading = groupHeading
+        self.optionsHeading = optionsHeading
+        self.location = location
+    }
+}
+
+public struct ChecklistGroup: Sendable, Hashable {
+    /// May contain "\n" where the printed label breaks (「心配・不安なこと\n相談したい」).
+    public var label: String?
+    public var options: [ChecklistOption]
+
+    public init(label: String?, options: [ChecklistOption]) {
+        self.label = label
+        self.options = options
+    }
+}
+
+public struct ChecklistOption: Sendable, Hashable {
+    /// Empty for a bare write-in line (☐ ＿＿＿).
+    public var label: String
+    /// 「その他（　）」: selected values that match no option are written into it.
+    public var isWriteIn: Bool
+
+    public init(label: String, isWriteIn: Bool = false) {
+        self.label = label
+        self.isWriteIn = isWriteIn
+    }
+}

@@ -1,0 +1,100 @@
+/// A loaded template: the tree the layout stage consumes. Inheritance is already applied, every
+/// expression is parsed, and every node keeps the location it was written at.
+public struct Template: Sendable, Hashable {
+    /// `support-plan`, `support-plan-child`, … (equals the file name without `.xml`).
+    public var kind: String
+    /// The document title (PDF metadata, page heading where the template prints it).
+    public var title: String
+    public var page: PageSetup
+    public var style: TextStyle
+    /// Line height as a multiple of the font size.
+    public var lineHeight: Double
+    public var header: [FlowItem]
+    public var footer: [FlowItem]
+    public var body: [FlowItem]
+    public var location: TemplateLocation
+    /// The files this template was assembled from, the template itself first, then its bases.
+    public var sources: [String]
+
+    public init(kind: String, title: String, page: PageSetup, style: TextStyle, lineHeight: Double,
+                header: [FlowItem], footer: [FlowItem], body: [FlowItem],
+                location: TemplateLocation, sources: [String]) {
+        self.kind = kind
+        self.title = title
+        self.page = page
+        self.style = style
+        self.lineHeight = lineHeight
+        self.header = header
+        self.footer = footer
+        self.body = body
+        self.location = location
+        self.sources = sources
+    }
+}
+
+public struct PageSetup: Sendable, Hashable {
+    public var size: PaperSize
+    public var orientation: Orientation
+    public var margins: EdgeLengths
+
+    public init(size: PaperSize, orientation: Orientation, margins: EdgeLengths) {
+        self.size = size
+        self.orientation = orientation
+        self.margins = margins
+    }
+
+    /// Width and height in millimetres after orientation.
+    public var dimensionsMM: (width: Double, height: Double) {
+        let (w, h) = size.portraitMM
+        return orientation == .portrait ? (w, h) : (h, w)
+    }
+}
+
+public enum PaperSize: String, Sendable, Hashable, CaseIterable {
+    case a4 = "A4", a3 = "A3", b4 = "B4", b5 = "B5"
+
+    /// Portrait width × height in mm (B sizes are JIS B, as Japanese offices use).
+    public var portraitMM: (Double, Double) {
+        switch self {
+        case .a4: return (210, 297)
+        case .a3: return (297, 420)
+        case .b4: return (257, 364)
+        case .b5: return (182, 257)
+        }
+    }
+}
+
+public enum Orientation: String, Sendable, Hashable, CaseIterable {
+    case portrait, landscape
+}
+
+/// Font families by role; `Fonts/fonts.yaml` maps them to files. Bold is expressed by using the
+/// gothic family, as Japanese forms do.
+public enum FontFamily: String, Sendable, Hashable, CaseIterable {
+    case mincho, gothic, pgothic
+}
+
+/// A partial text style: nil means "inherit from the enclosing element".
+public struct TextStyle: Sendable, Hashable {
+    public var family: FontFamily?
+    public var size: Length?
+
+    public init(family: FontFamily? = nil, size: Length? = nil) {
+        self.family = family
+        self.size = size
+    }
+
+    /// This style with the unset parts taken from `outer`.
+    public func inheriting(_ outer: TextStyle) -> TextStyle {
+        TextStyle(family: family ?? outer.family, size: size ?? outer.size)
+    }
+}
+
+public enum TextAlignment: String, Sendable, Hashable, CaseIterable {
+    /// 均等割り: the characters spread over the whole width (label cells such as 「氏　　名」).
+    case start, center, end, justify, distribute
+}
+
+public enum VerticalAlignment: String, Sendable, Hashable, CaseIterable {
+    case top, middle, bottom
+}

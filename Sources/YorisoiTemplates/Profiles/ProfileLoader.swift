@@ -1,0 +1,146 @@
+import Foundation
+import YorisoiCase
+
+/// Reads and checks `municipality.yaml`. Every error names the field as a JSON Pointer
+/// (`/centre/phone`) and points at the nearest line that exists.
+public enum ProfileLoader {
+    public static let maximumSize = 512 * 1024
+
+    public static func load(_ url: URL, displayName: String) throws(TemplateError) -> MunicipalityProfile {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw TemplateError(.unreadable, at: .file(displayName), "cannot read the profile")
+        }
+        guard data.count <= maximumSize else {
+            throw TemplateError(.tooLarge, at: .file(displayName), "\(data.count) bytes; the limit is \(maximumSize)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(.profile, at: .file(displayName), "the profile must be UTF-8")
+        }
+        return try parse(text, file: displayName)
+    }
+
+    public static func parse(_ text: String, file: String) throws(TemplateError) -> MunicipalityProfile {
+        let tree = try YAMLValueTree.parse(text, file: file)
+        let r = ProfileReader(root: tree, file: file)
+        let codeText = try r.text("/code")
+        guard let code = LocalGovernmentCode(codeText) else {
+            throw r.error("/code", "not a 6-digit 全国地方公共団体コード with a valid check digit (write it in quotes)")
+        }
+        let styleText = try r.text("/date_style")
+        guard let dateStyle = DateStyle(rawValue: styleText) else {
+            throw r.error("/date_style", "must be 和暦 or 西暦")
+        }
+        var fontFamily: FontFamily?
+        if let family = try r.optionalText("/fonts/family") {
+            guard let f = FontFamily(rawValue: family) else {
+                throw r.error("/fonts/family", "must be one of " + FontFamily.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            fontFamily = f
+        }
+        var contacts: [MunicipalityProfile.Contact] = []
+        for index in 0..<(try r.count("/contacts")) {
+            let base = "/contacts/\(index)"
+            contacts.append(.init(name: try r.text(base + "/name"), phone: try r.optionalText(base + "/phone"),
+                                  note: try r.optionalText(base + "/note")))
+        }
+        var catalogues: [String: MunicipalityProfile.Catalogue] = [:]
+        if case .object(let members)? = tree["catalogues"]?.value {
+            for member in members {
+                catalogues[member.key] = try catalogue(r, "/catalogues/" + member.key.jsonPointerEscaped)
+            }
+        } else if let node = tree["catalogues"], node.value != .null {
+            throw r.error("/catalogues", "must be a mapping from catalogue name to its groups")
+        }
+        return MunicipalityProfile(
+            code: code, name: try r.text("/name"), prefecture: try r.optionalText("/prefecture"),
+            centre: .init(name: try r.text("/centre/name"), address: try r.text("/centre/address"),
+                          phone: try r.text("/centre/phone"), officeHours: try r.text("/centre/office_hours")),
+            head: .init(title: try r.text("/head/title"), name: try r.text("/head/name")),
+            dateStyle: dateStyle, documentNumberPrefix: try r.text("/document_number_prefix"),
+            appeal: .init(authority: try r.text("/appeal/authority"), defendant: try r.text("/appeal/defendant"),
+                          representative: try r.text("/appeal/representative")),
+            contacts: contacts, fontFamily: fontFamily, catalogues: catalogues, valueTree: tree, file: file)
+    }
+
+    private static func catalogue(_ r: ProfileReader, _ base: String) throws(TemplateError) -> MunicipalityProfile.Catalogue {
+        var groups: [ChecklistGroup] = []
+        let groupCount = try r.count(base + "/groups")
+        if groupCount == 0 { throw r.error(base + "/groups", "a catalogue needs at least one group") }
+        for g in 0..<groupCount {
+            let groupPointer = "\(base)/groups/\(g)"
+            var options: [ChecklistOption] = []
+            let itemCount = try r.count(groupPointer + "/items")
+            if itemCount == 0 { throw r.error(groupPointer + "/items", "a group needs at least one item") }
+            for i in 0..<itemCount {
+                let itemPointer = "\(groupPointer)/items/\(i)"
+                if let plain = r.node(itemPointer)?.scalarText {
+                    options.append(ChecklistOption(label: plain))
+                } else {
+                    // {label: その他, write_in: true}
+                    let label = try r.optionalText(itemPointer + "/label") ?? ""
+                    let writeIn = try r.optionalBool(itemPointer + "/write_in") ?? false
+                    if label.isEmpty && !writeIn { throw r.error(itemPointer + "/label", "an item needs a label") }
+                    options.append(ChecklistOption(label: label, isWriteIn: writeIn))
+                }
+            }
+            groups.append(ChecklistGroup(label: try r.optionalText(groupPointer + "/label"), options: options))
+        }
+        return .init(title: try r.optionalText(base + "/title"), groups: groups)
+    }
+}
+
+/// Pointer-addressed reads over the profile tree, with errors that name the pointer.
+private struct ProfileReader {
+    let root: CaseNode
+    let file: String
+
+    func node(_ pointer: String) -> CaseNode? { root.resolve(pointer: pointer) }
+
+    func error(_ pointer: String, _ detail: String) -> TemplateError {
+        TemplateError(.profile, at: nearestLocation(pointer), pointer: pointer, detail)
+    }
+
+    func text(_ pointer: String) throws(TemplateError) -> String {
+        guard let value = try optionalText(pointer), !value.isEmpty else {
+            throw error(pointer, "required text is missing")
+        }
+        return value
+    }
+
+    func optionalText(_ pointer: String) throws(TemplateError) -> String? {
+        guard let n = node(pointer), n.value != .null else { return nil }
+        guard case .string(let s) = n.value else {
+            if case .integer = n.value {
+                throw error(pointer, "must be text; put the value in quotes")
+            }
+            throw error(pointer, "must be text")
+        }
+        return s
+    }
+
+    func optionalBool(_ pointer: String) throws(TemplateError) -> Bool? {
+        guard let n = node(pointer), n.value != .null else { return nil }
+        guard case .bool(let b) = n.value else { throw error(pointer, "must be true or false") }
+        return b
+    }
+
+    func count(_ pointer: String) throws(TemplateError) -> Int {
+        guard let n = node(pointer), n.value != .null else { return 0 }
+        guard case .array(let items) = n.value else { throw error(pointer, "must be a list") }
+        return items.count
+    }
+
+    /// The position of the deepest existing node on the pointer's path.
+    private func nearestLocation(_ pointer: String) -> TemplateLocation {
+        var parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        while !parts.isEmpty {
+            let prefix = parts.joined(separator: "/")
+            if let position = node(prefix)?.position {
+                return TemplateLocation(file: file, line: position.line, column: position.column)
+            }
+            parts.removeLast()
+        }
+        return .file(file)
+    }
+}

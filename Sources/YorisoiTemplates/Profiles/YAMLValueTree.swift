@@ -1,0 +1,81 @@
+import Yams
+import YorisoiCase
+
+/// Reads a YAML file into the same positioned value tree case files use, so profile fields can be
+/// reported by line and column and read by template expressions as `profile.…`.
+enum YAMLValueTree {
+    static func parse(_ text: String, file: String) throws(TemplateError) -> CaseNode {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw TemplateError(.profile, at: location(of: error, file: file), "not valid YAML: \(summary(error))")
+        } catch {
+            throw TemplateError(.profile, at: .file(file), "not valid YAML")
+        }
+        guard let root else { throw TemplateError(.profile, at: .file(file), "the file is empty") }
+        return try convert(root, file: file)
+    }
+
+    private static func convert(_ node: Node, file: String) throws(TemplateError) -> CaseNode {
+        let position = node.mark.map { SourcePosition(line: $0.line, column: $0.column) }
+        switch node {
+        case .scalar(let scalar):
+            return CaseNode(scalarValue(scalar), at: position)
+        case .sequence(let sequence):
+            var items: [CaseNode] = []
+            for child in sequence { items.append(try convert(child, file: file)) }
+            return CaseNode(.array(items), at: position)
+        case .mapping(let mapping):
+            var members: [CaseMember] = []
+            for (key, value) in mapping {
+                guard case .scalar(let k) = key else {
+                    throw TemplateError(.profile, at: at(key.mark, file), "mapping keys must be plain text")
+                }
+                if members.contains(where: { $0.key == k.string }) {
+                    throw TemplateError(.profile, at: at(key.mark, file), "the key \"\(k.string)\" appears twice")
+                }
+                members.append(CaseMember(key: k.string,
+                                          keyPosition: key.mark.map { SourcePosition(line: $0.line, column: $0.column) },
+                                          node: try convert(value, file: file)))
+            }
+            return CaseNode(.object(members), at: position)
+        case .alias:
+            throw TemplateError(.profile, at: at(node.mark, file), "YAML aliases are not used in profiles")
+        }
+    }
+
+    private static func scalarValue(_ scalar: Node.Scalar) -> CaseValue {
+        switch Tag.Name(rawValue: scalar.tag.rawValue) {
+        case .null: return .null
+        case .bool: return Node.scalar(scalar).bool.map(CaseValue.bool) ?? .string(scalar.string)
+        case .int: return Node.scalar(scalar).int.map(CaseValue.integer) ?? .string(scalar.string)
+        case .float: return Node.scalar(scalar).float.map { CaseValue.double(Double($0)) } ?? .string(scalar.string)
+        default: return .string(scalar.string)
+        }
+    }
+
+    private static func at(_ mark: Mark?, _ file: String) -> TemplateLocation {
+        guard let mark else { return .file(file) }
+        return TemplateLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    private static func location(of error: YamlError, file: String) -> TemplateLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return TemplateLocation(file: file, line: mark.line, column: mark.column)
+        default:
+            return .file(file)
+        }
+    }
+
+    /// The problem without the echoed source line (which could quote the file at length).
+    private static func summary(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return "unreadable YAML"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Synchronization
+internal import CLibXML2
+
+/// A compiled RELAX NG schema (XML syntax), parsed once and shared.
+///
+/// The schema is read into memory by us and handed to `xmlRelaxNGNewMemParserCtxt`: the
+/// deny-all entity loader would refuse to let libxml2 open it by path, and that is how we want
+/// it — a schema may not `include` or `externalRef` other files either.
+public final class RelaxNGSchema: @unchecked Sendable {
+    // @unchecked: `schema` is set once in init and only read afterwards; validations are
+    // serialised by `lock` because libxml2 does not document concurrent use of one schema.
+    private let schema: OpaquePointer
+    private let lock = Mutex(())
+    public let displayName: String
+
+    private static let cache = Mutex<[String: RelaxNGSchema]>([:])
+
+    /// The schema at `url`, compiled on first use and cached for the life of the process.
+    public static func cached(at url: URL, displayName: String) throws(TemplateError) -> RelaxNGSchema {
+        let key = url.standardizedFileURL.path
+        if let hit = cache.withLock({ $0[key] }) { return hit }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw TemplateError(.unreadable, at: .file(displayName), "cannot read the RELAX NG schema")
+        }
+        let compiled = try RelaxNGSchema(bytes: Array(data), displayName: displayName)
+        return cache.withLock { table in
+            if let raced = table[key] { return raced }
+            table[key] = compiled
+            return compiled
+        }
+    }
+
+    public init(bytes: [UInt8], displayName: String) throws(TemplateError) {
+        LibXML2Runtime.ensureReady()
+        self.displayName = displayName
+        let created = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlRelaxNGNewMemParserCtxt($0, Int32(buffer.count))
+            }
+        }
+        guard let parser = created else {
+            throw TemplateError(.schemaViolation, at: .file(displayName), "cannot create a RELAX NG parser")
+        }
+        defer { xmlRelaxNGFreeParserCtxt(parser) }
+        let collector = XMLErrorCollector()
+        let unmanaged = Unmanaged.passRetained(collector)
+        defer { unmanaged.release() }
+        xmlRelaxNGSetParserStructuredErrors(parser, { (data: UnsafeMutableRawPointer?, error: xmlErrorPtr?) in
+            guard let data, let error else { return }
+            Unmanaged<XMLErrorCollector>.fromOpaque(data).takeUnretainedValue().record(error)
+        }, unmanaged.toOpaque())
+        guard let compiled = xmlRelaxNGParse(parser) else {
+            let first = collector.firstError
+            throw TemplateError(.schemaViolation,
+                                at: TemplateLocation(file: displayName, line: max(first?.line ?? 1, 1), column: 1),
+                                "the schema itself is invalid: \(first?.message ?? "unknown error")")
+        }
+        schema = compiled
+    }
+
+    deinit { xmlRelaxNGFree(schema) }
+
+    /// Validates a live libxml2 document. `locations` maps node addresses to the columns the
+    /// converter computed, so the error points at the element or attribute, not just the line.
+    func validate(_ doc: xmlDocPtr, file: String, locations: [Int: TemplateLocation]) throws(TemplateError) {
+        let outcome: (Int32, [CapturedXMLError]) = lock.withLock { _ in
+            guard let context = xmlRelaxNGNewValidCtxt(schema) else { return (-1, []) }
+            defer { xmlRelaxNGFreeValidCtxt(context) }
+            let collector = XMLErrorCollector()
+            let unmanaged = Unmanaged.passRetained(collector)
+            defer { unmanaged.release() }
+            xmlRelaxNGSetValidStructuredErrors(context, { (data: UnsafeMutableRawPointer?, error: xmlErrorPtr?) in
+                guard let data, let error else { return }
+                Unmanaged<XMLErrorCollector>.fromOpaque(data).takeUnretainedValue().record(error)
+            }, unmanaged.toOpaque())
+            let result = xmlRelaxNGValidateDoc(context, doc)
+            return (result, collector.errors)
+        }
+        let (result, errors) = outcome
+        guard result != 0 else { return }
+        let first = errors.first { $0.isError } ?? errors.first
+        var location = TemplateLocation(file: file, line: max(first?.line ?? 1, 1), column: 1)
+        if let address = first?.nodeAddress, let known = locations[address] {
+            location = known
+        }
+        let message = first?.message ?? "the document does not match the schema"
+        throw TemplateError(.schemaViolation, at: location, message)
+    }
+}
