@@ -79,7 +79,7 @@ struct DocumentWriter {
             .write(to: chunk, allocator: &allocator)
 
         // Colour and metadata.
-        try OutputIntent.write(intent: outputIntent, profile: iccProfile, to: chunk, options: options)
+        try OutputIntent.write(intent: outputIntent, profile: iccProfile, to: chunk)
         InfoDictionary.write(document.info, ref: info, to: chunk)
 
         chunk.indirect(catalog) { obj in

@@ -100,7 +100,9 @@ import YorisoiText
         #expect(text.contains(Self.body))
         #expect(text.contains("𠮷田さん"))
         // 均等割り leaves wide gaps that pdftotext turns into separate words; the order is what counts.
-        #expect(text.filter { !$0.isWhitespace }.contains("氏名記入注1"))
+        // -raw keeps content-stream order instead of guessing columns.
+        let raw = try ExternalTool.pdftotext(url, extraArguments: ["-raw"])
+        #expect(raw.filter { !$0.isWhitespace }.contains("氏名記入注1"))
         #expect(text.contains("2ページ目：支援内容"))
     }
 

@@ -78,14 +78,15 @@ struct ContentStream {
     /// `[<CIDs> adj <CIDs>] TJ`.
     func showPositioned(_ elements: [TextElement]) {
         buffer.append("[")
-        for element in elements {
+        for (index, element) in elements.enumerated() {
+            if index > 0 { buffer.append(" ") }
             switch element {
             case .glyphs(let cids):
                 buffer.append("<")
                 for cid in cids { buffer.appendHex16(cid) }
                 buffer.append(">")
             case .adjust(let amount):
-                buffer.append(" "); buffer.appendReal(amount); buffer.append(" ")
+                buffer.appendReal(amount)
             }
         }
         op("] TJ")

@@ -7,6 +7,10 @@ enum ICCProfile {
 
     static let sRGB: [UInt8] = build()
 
+    /// The profile never changes, so it is deflated once per process (at the best level) rather
+    /// than once per document.
+    static let compressedSRGB: [UInt8]? = try? Deflate.compress(sRGB, level: 9)
+
     static func build() -> [UInt8] {
         let desc = textDescription(description)
         let cprt = text("No copyright, use freely")
@@ -117,8 +121,13 @@ enum ICCProfile {
 
 /// The PDF/A OutputIntent (`/S /GTS_PDFA1`) that makes DeviceRGB/DeviceGray mean sRGB.
 enum OutputIntent {
-    static func write(intent: Ref, profile: Ref, to chunk: Chunk, options: PDFWriteOptions) throws(PDFError) {
-        let data = try Deflate.compress(ICCProfile.sRGB, level: options.contentCompressionLevel)
+    static func write(intent: Ref, profile: Ref, to chunk: Chunk) throws(PDFError) {
+        var data: [UInt8]
+        if let cached = ICCProfile.compressedSRGB {
+            data = cached
+        } else {
+            data = try Deflate.compress(ICCProfile.sRGB, level: 9)
+        }
         chunk.stream(profile, data: data, filter: .flate) { dict in
             dict.int("N", 3)
         }

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import YorisoiPDF
+import YorisoiText
+
+/// The text encoder against a real face: positions, rise and ActualText in the operators.
+@Suite struct TextRunTests {
+    func encode(_ run: GlyphRun) throws -> (String, EmbeddedFont) {
+        let usage = FontUsage(face: run.face, resourceName: "F1")
+        for glyph in run.glyphs { usage.record(glyph) }
+        let font = try EmbeddedFont(usage: usage)
+        let content = ContentStream()
+        TextRunEncoder(run: run, font: font, pageHeight: 200).encode(into: content)
+        return (content.bytes.latin1, font)
+    }
+
+    func hex(_ font: EmbeddedFont, _ glyph: PositionedGlyph) -> String {
+        String(format: "%04X", font.cidByGlyph[glyph.glyphID]!)
+    }
+
+    @Test func naturalAdvancesNeedNoAdjustment() throws {
+        let run = Fixtures.run("氏名記入", face: Fixtures.mincho, size: 10, at: Point(x: 72, y: 100))
+        let (text, font) = try encode(run)
+        let cids = run.glyphs.map { hex(font, $0) }.joined()
+        #expect(text == "BT\n0 g\n/F1 10 Tf\n1 0 0 1 72 100 Tm\n[<\(cids)>] TJ\nET\n")
+    }
+
+    @Test func movedAndRaisedGlyphsLandWhereLayoutPutThem() throws {
+        var run = Fixtures.run("氏名", face: Fixtures.mincho, size: 10, at: Point(x: 72, y: 150))
+        run.glyphs[1].x = 15   // natural 10 pt: 5 pt further right = −500/1000 em at 10 pt
+        run.glyphs[1].y = -2   // 2 pt up
+        let (text, font) = try encode(run)
+        #expect(text == """
+            BT
+            0 g
+            /F1 10 Tf
+            1 0 0 1 72 50 Tm
+            [<\(hex(font, run.glyphs[0]))>] TJ
+            -2 Ts
+            [-500 <\(hex(font, run.glyphs[1]))>] TJ
+            0 Ts
+            ET
+
+            """.replacingOccurrences(of: "-2 Ts", with: "2 Ts"))
+    }
+
+    @Test func fallbackVariantGetsActualTextAroundItsClusterOnly() throws {
+        // BIZ UD has no 邉+E0104: the base glyph stands for it, after plain 邉 claimed the CMap.
+        let run = Fixtures.run("邉邉\u{E0104}", face: Fixtures.mincho, size: 10, at: Point(x: 0, y: 100))
+        #expect(run.glyphs[0].glyphID == run.glyphs[1].glyphID)
+        let (text, font) = try encode(run)
+        let cid = hex(font, run.glyphs[0])
+        #expect(text == """
+            BT
+            0 g
+            /F1 10 Tf
+            1 0 0 1 0 100 Tm
+            [<\(cid)>] TJ
+            /Span <</ActualText <FEFF9089DB40DD04>>> BDC
+            [<\(cid)>] TJ
+            EMC
+            ET
+
+            """)
+        #expect(font.toUnicode.map(\.text) == ["邉"])
+    }
+}
