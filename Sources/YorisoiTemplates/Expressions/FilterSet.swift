@@ -34,6 +34,16 @@ enum FilterSet {
             return text(DigitWidth.fullWidthDigits(input.text), from: input)
         case .maru:
             return text(circled(input) ?? input.text, from: input)
+        case .when:
+            return arguments[0].isTruthy ? input : .null
+        case .zip:
+            // Pairs two lists row by row, padding the shorter with nulls, so one table row can
+            // show 課題 i next to 支援 i: `plan.issues | zip(plan.supports)` → [[issue, support], …].
+            let left = list(input), right = list(arguments[0])
+            let rows = (0..<max(left.count, right.count)).map { i in
+                CaseNode(.array([i < left.count ? left[i] : CaseNode(.null), i < right.count ? right[i] : CaseNode(.null)]))
+            }
+            return BoundValue(.array(rows))
         default:
             break
         }
@@ -89,6 +99,14 @@ enum FilterSet {
             default:
                 preconditionFailure("handled above")
             }
+        }
+    }
+
+    private static func list(_ value: BoundValue) -> [CaseNode] {
+        switch value.value {
+        case .array(let items): return items
+        case .null: return []
+        default: return [value.node]
         }
     }
 

@@ -45,14 +45,19 @@ enum YAMLValueTree {
         }
     }
 
+    /// Plain scalars are typed by their spelling (YAML 1.2 core schema); quoted ones are text.
     private static func scalarValue(_ scalar: Node.Scalar) -> CaseValue {
-        switch Tag.Name(rawValue: scalar.tag.rawValue) {
-        case .null: return .null
-        case .bool: return Node.scalar(scalar).bool.map(CaseValue.bool) ?? .string(scalar.string)
-        case .int: return Node.scalar(scalar).int.map(CaseValue.integer) ?? .string(scalar.string)
-        case .float: return Node.scalar(scalar).float.map { CaseValue.double(Double($0)) } ?? .string(scalar.string)
-        default: return .string(scalar.string)
+        let text = scalar.string
+        guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default: break
         }
+        if let i = Int(text) { return .integer(i) }
+        if text.contains("."), let d = Double(text), d.isFinite { return .double(d) }
+        return .string(text)
     }
 
     private static func at(_ mark: Mark?, _ file: String) -> TemplateLocation {
