@@ -1,0 +1,98 @@
+/// The stable diagnostic codes. A code keeps its meaning once released; docs/diagnostic-codes.md
+/// lists them all (a test keeps that file and this enum in step).
+///
+/// Ranges: E0xx/W0xx the file itself and its structure; E1xx/W1xx サポートプラン content;
+/// E2xx/W2xx identity and dates; E3xx/W3xx 勧奨・措置 notices; E4xx glyph coverage;
+/// E5xx layout overflow (produced while rendering); E6xx/W6xx アセスメントシート.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable {
+    // File and syntax
+    case e001 = "E001"  // file could not be read
+    case e002 = "E002"  // file too large
+    case e003 = "E003"  // not UTF-8 text
+    case e004 = "E004"  // syntax error
+    case e005 = "E005"  // nesting too deep
+    case e006 = "E006"  // too many values (alias expansion)
+    case e007 = "E007"  // empty file
+    case e008 = "E008"  // duplicate key
+    case e009 = "E009"  // top level is not a mapping
+    case e010 = "E010"  // more than one YAML document
+    case e011 = "E011"  // YAML aliases used unsafely
+    // Structure and types
+    case e020 = "E020"  // wrong value type
+    case e021 = "E021"  // not a real date / wrong date form
+    case e022 = "E022"  // number out of range
+    case e023 = "E023"  // value not among the allowed ones
+    case e024 = "E024"  // unsupported version
+    case e025 = "E025"  // id missing
+    case e026 = "E026"  // id unusable as a file name
+    case w020 = "W020"  // unknown key
+    case w021 = "W021"  // version missing
+    // サポートプラン: mandatory
+    case e101 = "E101"  // ① 意向 missing
+    case e102 = "E102"  // ② 課題 missing
+    case e103 = "E103"  // ③ 支援 missing
+    case e104 = "E104"  // a support without a service
+    case e105 = "E105"  // a support without content
+    case e106 = "E106"  // an issue without text
+    // サポートプラン: recommended
+    case w101 = "W101"  // 作成日
+    case w102 = "W102"  // こどもの氏名
+    case w103 = "W103"  // こどもの状況
+    case w104 = "W104"  // 保護者の氏名
+    case w105 = "W105"  // 気になること
+    case w106 = "W106"  // 望んでいること
+    case w107 = "W107"  // 保護者がすること
+    case w108 = "W108"  // 頻度・時期
+    case w109 = "W109"  // 見直し時期
+    case w110 = "W110"  // 情報共有の同意
+    // Identity and dates
+    case e201 = "E201"  // 見直し時期 before 作成日
+    case e202 = "E202"  // birthdate after 作成日
+    case e203 = "E203"  // municipality missing
+    case e204 = "E204"  // municipality not 6 digits
+    case e205 = "E205"  // municipality check digit wrong
+    case e206 = "E206"  // no profile for the municipality (configuration)
+    case e207 = "E207"  // a period whose start is after its end
+    case w201 = "W201"  // category missing
+    // Notices
+    case e301 = "E301"  // recommendation section missing
+    case e302 = "E302"  // addressee missing
+    case e303 = "E303"  // addressee is not a listed guardian
+    case e304 = "E304"  // no service
+    case e305 = "E305"  // a service without its name
+    case e306 = "E306"  // a service without content
+    case e307 = "E307"  // recommendation reason missing
+    case e308 = "E308"  // notice date missing
+    case e311 = "E311"  // measure section missing
+    case e312 = "E312"  // no prior recommendation
+    case e313 = "E313"  // recommendation not dated before the measure
+    case e314 = "E314"  // 著しく困難 reason missing
+    case e316 = "E316"  // measure service without period
+    case e317 = "E317"  // measure service period start after end
+    case w301 = "W301"  // service outside 家庭支援事業 and the catalogue
+    case w302 = "W302"  // addressee without address
+    // Glyph coverage
+    case e401 = "E401"  // character the fonts cannot draw
+    case e402 = "E402"  // private-use character (外字)
+    // Layout overflow (reserved for the rendering stage)
+    case e501 = "E501"  // text overflows a fixed-size field
+    case e502 = "E502"  // a block cannot fit on any page
+    // Assessment
+    case e601 = "E601"  // no assessment sheet
+    case e602 = "E602"  // a sheet without its agency
+    case w601 = "W601"  // a sheet without date or assessor
+
+    public var severity: Diagnostic.Severity {
+        rawValue.hasPrefix("W") ? .warning : .error
+    }
+
+    /// Problems of the installation rather than of the case (a missing profile, an unreadable
+    /// file): the command line exits 2 for these, not 1.
+    public var isConfigurationProblem: Bool {
+        self == .e001 || self == .e206
+    }
+
+    public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

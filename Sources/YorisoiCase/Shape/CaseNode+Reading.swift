@@ -1,0 +1,75 @@
+/// Lenient readers over the raw tree, used to build the typed `Case`: a value of the wrong type
+/// reads as nil (the shape checker has reported it).
+extension CaseNode {
+    public func text(_ key: String) -> String? {
+        guard let node = self[key] else { return nil }
+        switch node.value {
+        case .string(let s): return s
+        case .integer, .double: return node.scalarText
+        default: return nil
+        }
+    }
+
+    public func integer(_ key: String) -> Int? {
+        if case .integer(let value)? = self[key]?.value { return value }
+        return nil
+    }
+
+    public func boolean(_ key: String) -> Bool? {
+        if case .bool(let value)? = self[key]?.value { return value }
+        return nil
+    }
+
+    public func date(_ key: String) -> CaseDate? {
+        if case .string(let text)? = self[key]?.value { return CaseDate(iso: text) }
+        return nil
+    }
+
+    /// The member if it is a mapping.
+    public func object(_ key: String) -> CaseNode? {
+        guard let node = self[key], case .object = node.value else { return nil }
+        return node
+    }
+
+    /// The elements if the member is a list; empty otherwise.
+    public func list(_ key: String) -> [CaseNode] {
+        if case .array(let items)? = self[key]?.value { return items }
+        return []
+    }
+
+    public func texts(_ key: String) -> [String] {
+        list(key).compactMap { node in
+            switch node.value {
+            case .string(let s): s
+            case .integer, .double: node.scalarText
+            default: nil
+            }
+        }
+    }
+
+    /// Where to point a finding about `pointer`: the key of the deepest member that exists on the
+    /// way there (the key line reads best), or the element itself inside a list.
+    public func position(nearest pointer: String) -> SourcePosition? {
+        guard pointer.hasPrefix("/") else { return position }
+        var node = self
+        var best = position
+        for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
+            let token = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            switch node.value {
+            case .object(let members):
+                guard let member = members.first(where: { $0.key == token }) else { return best }
+                best = member.keyPosition ?? member.node.position ?? best
+                node = member.node
+            case .array(let items):
+                guard let index = Int(token), items.indices.contains(index) else { return best }
+                node = items[index]
+                best = node.position ?? best
+            default:
+                return best
+            }
+        }
+        return best
+    }
+}
+
+import Foundation

@@ -1,0 +1,19 @@
+/// What the validator needs from outside the case: where profiles are, the municipality's service
+/// catalogue and the template's font coverage. Absent parts skip their checks (documented per
+/// field) so callers and tests can run the case rules alone.
+public struct ValidationContext: Sendable {
+    /// nil: the "has a profile" check (E206) is skipped.
+    public var municipalities: (any MunicipalityDirectory)?
+    /// Service names of the municipality's catalogue, accepted in notices besides the six
+    /// 家庭支援事業 (W301 otherwise).
+    public var serviceCatalogue: [String]
+    /// nil: only private-use characters (E402) are checked, not font coverage (E401).
+    public var glyphCoverage: (any GlyphCoverage)?
+
+    public init(municipalities: (any MunicipalityDirectory)? = nil, serviceCatalogue: [String] = [],
+                glyphCoverage: (any GlyphCoverage)? = nil) {
+        self.municipalities = municipalities
+        self.serviceCatalogue = serviceCatalogue
+        self.glyphCoverage = glyphCoverage
+    }
+}

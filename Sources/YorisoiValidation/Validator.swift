@@ -1,0 +1,28 @@
+import YorisoiCase
+
+/// Runs the rules of one document kind over a loaded case.
+public struct Validator: Sendable {
+    public init() {}
+
+    /// Every finding for the case: what the loader found (syntax, types, unknown keys) plus the
+    /// kind's rules, in source order. A case that did not parse gets only the loader's findings.
+    public func validate(_ loaded: LoadedCase, kind: DocumentKind, context: ValidationContext) -> [Diagnostic] {
+        guard let root = loaded.root, let value = loaded.typed else { return loaded.diagnostics.sortedBySource() }
+        var findings = Findings(root: root)
+        for rule in rules(for: kind) {
+            rule.check(value, into: &findings, context: context)
+        }
+        GlyphRules(kind: kind).check(root, into: &findings, context: context)
+        return (loaded.diagnostics + findings.items).sortedBySource()
+    }
+
+    func rules(for kind: DocumentKind) -> [any CaseRule] {
+        let common: [any CaseRule] = [IdentityRules(), DateRules()]
+        switch kind {
+        case .supportPlan, .supportPlanChild: return common + [SupportPlanRules()]
+        case .recommendation: return common + [RecommendationRules()]
+        case .measure: return common + [MeasureRules()]
+        case .assessment: return common + [AssessmentRules()]
+        }
+    }
+}

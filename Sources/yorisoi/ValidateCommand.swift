@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import YorisoiCase
+import YorisoiValidation
+
+/// `yorisoi validate CASE... --kind KIND [--format text|json] [--templates DIR]`: the rules that
+/// `render` applies, without rendering. Exit 0 clean (warnings allowed), 1 errors, 2 usage or
+/// configuration (unknown kind or format, unreadable file, no profile for the municipality).
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Checks case files against a document kind's rules without rendering."
+    )
+
+    @Argument(help: "Case files (YAML, JSON or JSON Lines); '-' reads standard input.")
+    var cases: [String]
+
+    @Option(help: "support-plan, support-plan-child, assessment, recommendation or measure.")
+    var kind: String
+
+    @Option(help: "text (diagnostics on stderr) or json (a report on stdout).")
+    var format: String = "text"
+
+    @Option(help: "The Templates folder (default: Templates in the current directory or a parent).")
+    var templates: String?
+
+    func run() throws {
+        guard let documentKind = DocumentKind(rawValue: kind) else {
+            throw usage("unknown kind '\(kind)'; use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard format == "text" || format == "json" else {
+            throw usage("unknown format '\(format)'; use text or json")
+        }
+        let templatesRoot = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? TemplatesFolder.locate()
+        guard let templatesRoot else {
+            throw usage("no Templates folder found from the current directory; pass --templates DIR")
+        }
+        let context = ValidationContext(municipalities: TemplatesFolder(root: templatesRoot))
+
+        let loader = CaseLoader()
+        let validator = Validator()
+        var report = DiagnosticReport()
+        for path in cases {
+            let loaded = path == "-" ? loader.loadStandardInput() : loader.load(contentsOf: URL(fileURLWithPath: path), displayName: path)
+            // A JSON Lines file holds several cases; its diagnostics already carry their own lines.
+            let diagnostics = loaded.flatMap { validator.validate($0, kind: documentKind, context: context) }
+            report.files.append(DiagnosticReport.File(file: path, diagnostics: diagnostics))
+        }
+
+        switch format {
+        case "json":
+            print(report.json())
+        default:
+            for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        }
+        if report.hasConfigurationProblems { throw ExitCode(2) }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+
+    private func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data(("yorisoi validate: " + message + "\n").utf8))
+        return ExitCode(2)
+    }
+}

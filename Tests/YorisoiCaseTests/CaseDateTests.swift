@@ -1,0 +1,27 @@
+import Testing
+import YorisoiCase
+
+@Suite struct CaseDateTests {
+    @Test func parsesFullDatesAndYearMonths() {
+        #expect(CaseDate(iso: "2025-01-17") == CaseDate(year: 2025, month: 1, day: 17))
+        #expect(CaseDate(iso: "2025-04")?.isYearMonth == true)
+        #expect(CaseDate(iso: "2024-02-29") != nil)
+        #expect(CaseDate(iso: "2025-01-17")?.description == "2025-01-17")
+        #expect(CaseDate(iso: "2025-04")?.description == "2025-04")
+    }
+
+    @Test(arguments: ["2025-02-29", "1900-02-29", "2025-13-01", "2025-00", "2025-04-31", "2025-1-7", "25-01-01",
+                      "2025/01/17", "２０２５-01-17", "2025-01-17T10:00", ""])
+    func rejectsWhatIsNotARealDate(_ text: String) {
+        #expect(CaseDate(iso: text) == nil)
+    }
+
+    @Test func comparesAtTheCoarserPrecision() throws {
+        let created = try #require(CaseDate(iso: "2025-04-17"))
+        let sameMonth = try #require(CaseDate(iso: "2025-04"))
+        let before = try #require(CaseDate(iso: "2025-03"))
+        #expect(!sameMonth.isBefore(created) && !sameMonth.isAfter(created))
+        #expect(before.isBefore(created))
+        #expect(try #require(CaseDate(iso: "2025-04-16")).isBefore(created))
+    }
+}
