@@ -1,0 +1,139 @@
+public import YorisoiText
+
+// The box tree: what the template binder produces and the layout engine consumes. Plain values
+// only (no closures, no references to the case), so a bound document can be built, inspected and
+// compared in tests, and handed across threads.
+
+/// One document to lay out: page setup, running header and footer, and the body.
+public struct LayoutDocument: Sendable {
+    public var page: PageSetup
+    /// Used by blocks that carry no style of their own (check lists, date blanks, …).
+    public var defaultStyle: TextStyle
+    public var header: PageRegion?
+    public var footer: PageRegion?
+    public var body: [Block]
+    /// Document title (PDF /Title); bookmarks come from `Block.bookmark` in the body.
+    public var title: String?
+
+    public init(page: PageSetup = PageSetup(), defaultStyle: TextStyle, header: PageRegion? = nil,
+                footer: PageRegion? = nil, body: [Block], title: String? = nil) {
+        self.page = page
+        self.defaultStyle = defaultStyle
+        self.header = header
+        self.footer = footer
+        self.body = body
+        self.title = title
+    }
+}
+
+/// Content repeated on every page, outside the body: the header sits `offset` below the top
+/// edge of the sheet, the footer's bottom sits `offset` above the bottom edge. Both must fit in
+/// the margins; layout reports a region that runs into the body.
+public struct PageRegion: Sendable {
+    public var blocks: [Block]
+    public var offset: Double
+
+    public init(blocks: [Block], offset: Double = Units.mm(8)) {
+        self.blocks = blocks
+        self.offset = offset
+    }
+}
+
+/// One node of the body (or of a table cell, or of a header or footer).
+public indirect enum Block: Sendable {
+    case paragraph(ParagraphBlock)
+    case table(TableBlock)
+    /// Children that move to the next page together when they do not fit but would fit on one page.
+    case group(GroupBlock)
+    case spacer(SpacerBlock)
+    case checkList(CheckListBlock)
+    case checkBox(CheckBoxBlock)
+    case signatureLine(SignatureLineBlock)
+    case dateBlank(DateBlankBlock)
+    case scale(ScaleBlock)
+    case rule(RuleBlock)
+    /// Starts a new page (ignored when the current page is still empty).
+    case pageBreak
+    /// A PDF outline entry pointing at this place; takes no space.
+    case bookmark(BookmarkBlock)
+}
+
+/// A piece of paragraph text: styled text, or a page number filled in per page.
+/// Page numbers mean something only in headers and footers; in the body they are left out.
+public enum Inline: Sendable {
+    case text(TextSpan)
+    /// The current page's number, 1-based.
+    case pageNumber(TextStyle)
+    /// The number of pages of the document (known after the body is paginated).
+    case pageCount(TextStyle)
+}
+
+extension Inline {
+    public static func text(_ string: String, style: TextStyle) -> Inline { .text(TextSpan(string, style: style)) }
+}
+
+public struct GroupBlock: Sendable {
+    public var blocks: [Block]
+    public var keepTogether: Bool
+    public var sourcePath: String?
+
+    public init(blocks: [Block], keepTogether: Bool = true, sourcePath: String? = nil) {
+        self.blocks = blocks
+        self.keepTogether = keepTogether
+        self.sourcePath = sourcePath
+    }
+}
+
+public struct SpacerBlock: Sendable, Hashable {
+    public var height: Double
+    public init(height: Double) { self.height = height }
+}
+
+public struct BookmarkBlock: Sendable, Hashable {
+    public var title: String
+    /// 0 = top level; a deeper entry nests under the nearest shallower one before it.
+    public var level: Int
+    public init(title: String, level: Int = 0) {
+        self.title = title
+        self.level = level
+    }
+}
+
+/// A ruled line: borders, underlines, horizontal rules.
+public struct BorderLine: Sendable, Hashable {
+    public enum Pattern: Sendable, Hashable {
+        case solid, dashed, dotted
+    }
+
+    public var width: Double
+    /// 0 = black … 1 = white.
+    public var gray: Double
+    public var pattern: Pattern
+
+    public init(width: Double = 0.5, gray: Double = 0, pattern: Pattern = .solid) {
+        self.width = width
+        self.gray = gray
+        self.pattern = pattern
+    }
+
+    public static let thin = BorderLine(width: 0.5)
+    public static let medium = BorderLine(width: 1.0)
+    public static let thick = BorderLine(width: 1.5)
+}
+
+public struct RuleBlock: Sendable, Hashable {
+    public var line: BorderLine
+    public var spaceBefore: Double
+    public var spaceAfter: Double
+
+    public init(line: BorderLine = .thin, spaceBefore: Double = 4, spaceAfter: Double = 4) {
+        self.line = line
+        self.spaceBefore = spaceBefore
+        self.spaceAfter = spaceAfter
+    }
+}
+
+/// Where a block narrower than its container sits.
+public enum HorizontalPosition: Sendable, Hashable {
+    case start, center, end
+}

@@ -1,0 +1,84 @@
+import YorisoiPDF
+import YorisoiText
+
+/// What the paginator places: strips that may be separated by a page break, tables (which
+/// repeat their header rows), groups that want to stay on one page, and forced breaks.
+indirect enum Flow {
+    case strips([Strip])
+    case table(TableFlow)
+    case group(keepTogether: Bool, [Flow])
+    case pageBreak
+
+    var height: Double {
+        switch self {
+        case .strips(let strips): return strips.totalHeight
+        case .table(let table): return table.totalHeight
+        case .group(_, let children): return children.reduce(0) { $0 + $1.height }
+        case .pageBreak: return 0
+        }
+    }
+}
+
+/// Sets any block at a given width, at the current shrink factor.
+struct BlockSetter {
+    let text: TextSetting
+
+    init(context: LayoutContext, scale: Double = 1) {
+        text = TextSetting(context: context, scale: scale)
+    }
+
+    /// For the body: tables stay tables so they can split and repeat their headers.
+    func flow(_ block: Block, width: Double) throws -> Flow {
+        switch block {
+        case .table(let table):
+            return .table(try TableBuilder(setter: self).build(table, availableWidth: width))
+        case .group(let group):
+            return .group(keepTogether: group.keepTogether, try group.blocks.map { try flow($0, width: width) })
+        case .pageBreak:
+            return .pageBreak
+        default:
+            return .strips(try strips(block, width: width))
+        }
+    }
+
+    /// For cell content and page regions: everything as strips; a nested table is one strip.
+    func strips(_ block: Block, width: Double) throws -> [Strip] {
+        switch block {
+        case .paragraph(let paragraph):
+            return try ParagraphSetter(text: text).strips(paragraph, width: width)
+        case .table(let table):
+            return [try TableBuilder(setter: self).build(table, availableWidth: width).asSingleStrip()]
+        case .group(let group):
+            let children = try group.blocks.flatMap { try strips($0, width: width) }
+            return group.keepTogether ? [Strip.stacked(children)] : children
+        case .spacer(let spacer):
+            return [Strip(height: spacer.height)]
+        case .checkBox(let box):
+            return try CheckBoxSetter(text: text).strips(checked: box.checked, label: box.label, style: box.style,
+                                                         mark: box.mark, lineHeight: box.lineHeight, width: width,
+                                                         sourcePath: box.sourcePath)
+        case .checkList(let list):
+            return try CheckListSetter(text: text).strips(list, width: width)
+        case .signatureLine(let signature):
+            return try BlankRow(text: text).signature(signature, width: width)
+        case .dateBlank(let date):
+            return try BlankRow(text: text).date(date, width: width)
+        case .scale(let scale):
+            return try ScaleSetter(text: text).strips(scale, width: width)
+        case .rule(let rule):
+            let y = rule.spaceBefore + rule.line.width / 2
+            var stroke = rule.line.stroke
+            stroke.cap = .butt
+            return [Strip(height: rule.spaceBefore + rule.line.width + rule.spaceAfter,
+                          items: [.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), stroke: stroke)])]
+        case .pageBreak:
+            return []
+        case .bookmark(let bookmark):
+            return [Strip(height: 0, bookmarks: [RelativeBookmark(block: bookmark, x: 0, y: 0)])]
+        }
+    }
+
+    func strips(_ blocks: [Block], width: Double) throws -> [Strip] {
+        try blocks.flatMap { try strips($0, width: width) }
+    }
+}

@@ -1,0 +1,158 @@
+import YorisoiPDF
+import YorisoiText
+
+/// Vector check boxes. A ☐/☑ glyph would depend on the font having it (and BIZ UD's ☑ is
+/// hard to read at 9 pt); lines print the same everywhere and the tick reads at a glance.
+enum CheckBoxMarkDrawing {
+    /// Box side for text of `fontSize`: a little smaller than the em, as on printed forms.
+    static func side(fontSize: Double) -> Double { (fontSize * 0.8).rounded(toPlaces: 2) }
+    /// Gap between the box and its label.
+    static func gap(fontSize: Double) -> Double { fontSize * 0.3 }
+
+    /// The box with its top-left corner at (x, y), ticked if `checked`.
+    static func items(x: Double, y: Double, side: Double, checked: Bool, mark: CheckMark) -> [DrawItem] {
+        let frame = StrokeStyle(lineWidth: max(0.5, side * 0.07), color: .black, cap: .square, join: .miter)
+        var items: [DrawItem] = [.rectangle(Rect(x: x, y: y, width: side, height: side), stroke: frame, fill: nil)]
+        guard checked else { return items }
+        func p(_ fx: Double, _ fy: Double) -> Point { Point(x: x + fx * side, y: y + fy * side) }
+        let pen = StrokeStyle(lineWidth: max(0.8, side * 0.14), color: .black, cap: .round, join: .round)
+        switch mark {
+        case .tick:
+            items.append(.path(Path([.move(to: p(0.18, 0.52)), .line(to: p(0.42, 0.78)), .line(to: p(0.84, 0.2))]),
+                               stroke: pen, fill: nil))
+        case .cross:
+            items.append(.line(from: p(0.2, 0.2), to: p(0.8, 0.8), stroke: pen))
+            items.append(.line(from: p(0.8, 0.2), to: p(0.2, 0.8), stroke: pen))
+        case .fill:
+            items.append(.rectangle(Rect(x: x + side * 0.2, y: y + side * 0.2, width: side * 0.6, height: side * 0.6),
+                                    stroke: nil, fill: .black))
+        }
+        return items
+    }
+
+    /// Top of a box that sits centred on the ideographic em box of a line with this baseline.
+    /// (The em box of CJK fonts runs from 0.88 em above the baseline to 0.12 em below.)
+    static func top(baseline: Double, fontSize: Double, side: Double) -> Double {
+        baseline - 0.38 * fontSize - side / 2
+    }
+}
+
+/// A box followed by its label, the label wrapping beside the box (hanging indent).
+struct CheckBoxSetter {
+    let text: TextSetting
+
+    func strips(checked: Bool, label: [Inline], style: TextStyle?, mark: CheckMark, lineHeight: Double,
+                width: Double, sourcePath: String?) throws -> [Strip] {
+        let spans = text.spans(label)
+        let size = spans.first?.style.size ?? text.style(style).size
+        let side = CheckBoxMarkDrawing.side(fontSize: size)
+        let indent = side + CheckBoxMarkDrawing.gap(fontSize: size)
+        let measure = max(size, width - indent)
+        let lines = try text.lines(spans, settings: ParagraphSettings(width: measure, alignment: .start,
+                                                                            lineHeight: lineHeight),
+                                        sourcePath: sourcePath)
+        var strips: [Strip] = []
+        for var line in lines {
+            if line.width > measure + 0.01 {
+                text.context.lineOverran(by: line.width - measure, sourcePath: sourcePath)
+                line = TextSetting.trimmed(line, to: measure)
+            }
+            strips.append(Strip(height: line.pitch, items: TextSetting.glyphRuns(line, x: indent, baseline: line.baseline)))
+        }
+        if strips.isEmpty {
+            // No label: the box alone still takes a line.
+            let pitch = size * lineHeight
+            strips.append(Strip(height: pitch))
+        }
+        let first = lines.first
+        let baseline = first?.baseline ?? (strips[0].height - size) / 2 + size * 0.88
+        let top = CheckBoxMarkDrawing.top(baseline: baseline, fontSize: size, side: side)
+        strips[0].items += CheckBoxMarkDrawing.items(x: 0, y: top, side: side, checked: checked, mark: mark)
+        return strips
+    }
+
+    /// The width the item takes on one line: for inline check lists.
+    func naturalWidth(label: [Inline], style: TextStyle?) throws -> Double {
+        let spans = text.spans(label)
+        let size = spans.first?.style.size ?? text.style(style).size
+        let labelWidth = spans.isEmpty ? 0 : try ParagraphLayout.naturalWidth(spans)
+        return CheckBoxMarkDrawing.side(fontSize: size) + CheckBoxMarkDrawing.gap(fontSize: size) + labelWidth
+    }
+}
+
+/// A check list: items in equal columns (one strip per row of items), or inline.
+struct CheckListSetter {
+    let text: TextSetting
+
+    func strips(_ list: CheckListBlock, width: Double) throws -> [Strip] {
+        let style = text.style(list.style)
+        // Labels carry the style as written: TextSetting applies the shrink factor to every span.
+        let itemStyle = list.style ?? text.context.defaultStyle
+        let boxes = CheckBoxSetter(text: text)
+        func label(_ item: CheckItem) -> [Inline] {
+            var string = item.label
+            if let writeIn = item.writeIn {
+                let filled = writeIn.text.flatMap { $0.isEmpty ? nil : $0 }
+                string += writeIn.open + (filled ?? String(repeating: "\u{3000}", count: writeIn.blankCharacters)) + writeIn.close
+            }
+            return [.text(TextSpan(string, style: itemStyle))]
+        }
+
+        var rows: [[(strips: [Strip], x: Double)]] = []
+        switch list.arrangement {
+        case .columns(let n), .columnsDown(let n):
+            let columns = max(1, n)
+            let columnWidth = (width - list.columnGap * Double(columns - 1)) / Double(columns)
+            let rowCount = (list.items.count + columns - 1) / columns
+            rows = Array(repeating: [], count: rowCount)
+            for (index, item) in list.items.enumerated() {
+                let (row, column): (Int, Int)
+                if case .columnsDown = list.arrangement {
+                    (row, column) = (index % rowCount, index / rowCount)
+                } else {
+                    (row, column) = (index / columns, index % columns)
+                }
+                let itemStrips = try boxes.strips(checked: item.checked, label: label(item), style: list.style,
+                                                  mark: list.mark, lineHeight: list.lineHeight, width: columnWidth,
+                                                  sourcePath: item.sourcePath ?? list.sourcePath)
+                rows[row].append((itemStrips, Double(column) * (columnWidth + list.columnGap)))
+            }
+        case .inline:
+            var x = 0.0
+            var current: [(strips: [Strip], x: Double)] = []
+            for item in list.items {
+                let natural = try boxes.naturalWidth(label: label(item), style: list.style)
+                if !current.isEmpty, x + natural > width + 0.01 {
+                    rows.append(current)
+                    current = []
+                    x = 0
+                }
+                let itemWidth = min(natural + style.size, width - x)
+                let itemStrips = try boxes.strips(checked: item.checked, label: label(item), style: list.style,
+                                                  mark: list.mark, lineHeight: list.lineHeight, width: itemWidth,
+                                                  sourcePath: item.sourcePath ?? list.sourcePath)
+                current.append((itemStrips, x))
+                x += natural + list.columnGap
+            }
+            if !current.isEmpty { rows.append(current) }
+        }
+
+        // A row of items is one strip: items beside each other must stay on the same page.
+        var strips: [Strip] = []
+        for (index, row) in rows.enumerated() {
+            var strip = Strip(height: row.map { $0.strips.totalHeight }.max() ?? 0)
+            for item in row { strip.overlay(.stacked(item.strips), dx: item.x, dy: 0) }
+            if index < rows.count - 1 { strip.height += list.rowGap }
+            strips.append(strip)
+        }
+        return strips
+    }
+}
+
+extension Double {
+    func rounded(toPlaces places: Int) -> Double {
+        var factor = 1.0
+        for _ in 0..<places { factor *= 10 }
+        return (self * factor).rounded() / factor
+    }
+}

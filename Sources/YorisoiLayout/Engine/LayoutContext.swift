@@ -1,0 +1,66 @@
+import YorisoiText
+
+/// State shared by one run of the engine: the default style, and the diagnostics and uncovered
+/// characters collected along the way.
+///
+/// Shrink-to-fit lays the same content out several times. Trial runs (`measuring`) record
+/// nothing; the final run inside a cell (`insideCell`) records uncovered characters but leaves a
+/// too-wide line to the cell, which reports it as part of its own overflow diagnostic.
+final class LayoutContext {
+    let defaultStyle: TextStyle
+    private(set) var diagnostics: [LayoutDiagnostic] = []
+    private(set) var uncovered: [UncoveredText] = []
+    private var seenUncovered: Set<UncoveredText> = []
+    private var trialDepth = 0
+    private var cellDepth = 0
+    private var widestOverrun: Double = 0
+    /// Page number and page count while headers and footers are set; nil in the body.
+    var pageNumbers: (page: Int, count: Int)?
+
+    init(defaultStyle: TextStyle) {
+        self.defaultStyle = defaultStyle
+    }
+
+    func report(_ kind: LayoutDiagnostic.Kind, _ severity: LayoutDiagnostic.Severity, sourcePath: String?,
+                pageIndex: Int? = nil) {
+        guard trialDepth == 0 else { return }
+        diagnostics.append(LayoutDiagnostic(kind: kind, severity: severity, sourcePath: sourcePath, pageIndex: pageIndex))
+    }
+
+    func addUncovered(_ characters: [UncoveredCharacter], sourcePath: String?) {
+        guard trialDepth == 0 else { return }
+        for character in characters {
+            let item = UncoveredText(character: character, sourcePath: sourcePath)
+            if seenUncovered.insert(item).inserted { uncovered.append(item) }
+        }
+    }
+
+    /// A line `excess` points wider than its box. Outside a cell nothing will shrink it, so it is
+    /// reported at once; inside one the cell's overflow policy decides.
+    func lineOverran(by excess: Double, sourcePath: String?) {
+        widestOverrun = max(widestOverrun, excess)
+        if cellDepth == 0 { report(.tooWide(excessWidth: excess), .error, sourcePath: sourcePath) }
+    }
+
+    /// Runs `body` as a trial: nothing is recorded. Returns the widest line overrun seen.
+    func measuring<T>(_ body: () throws -> T) rethrows -> (value: T, overrun: Double) {
+        trialDepth += 1
+        defer { trialDepth -= 1 }
+        return try trackingOverrun(body)
+    }
+
+    /// Runs `body` for real as the content of a cell. Returns the widest line overrun seen.
+    func insideCell<T>(_ body: () throws -> T) rethrows -> (value: T, overrun: Double) {
+        cellDepth += 1
+        defer { cellDepth -= 1 }
+        return try trackingOverrun(body)
+    }
+
+    private func trackingOverrun<T>(_ body: () throws -> T) rethrows -> (value: T, overrun: Double) {
+        let saved = widestOverrun
+        widestOverrun = 0
+        defer { widestOverrun = max(saved, widestOverrun) }
+        let value = try body()
+        return (value, widestOverrun)
+    }
+}

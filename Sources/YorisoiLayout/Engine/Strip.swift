@@ -1,0 +1,98 @@
+import YorisoiPDF
+
+/// The unit of vertical flow: a horizontal slice that is never cut by a page break (one line of a
+/// paragraph, one row of a check list, one piece of a table). Coordinates inside are relative to
+/// the strip's top-left corner, x measured from the left edge of the container it was made for.
+struct Strip {
+    var height: Double
+    var items: [DrawItem] = []
+    var boxes: [RelativeBox] = []
+    var bookmarks: [RelativeBookmark] = []
+    /// Space before a paragraph is dropped at the top of a page: a page does not start with a gap.
+    var isDiscardableAtPageTop = false
+
+    static func space(_ height: Double) -> Strip {
+        Strip(height: height, isDiscardableAtPageTop: true)
+    }
+
+    /// Appends `other`'s content shifted by (dx, dy); does not change the height.
+    mutating func overlay(_ other: Strip, dx: Double, dy: Double) {
+        items += other.items.map { $0.offset(dx: dx, dy: dy) }
+        boxes += other.boxes.map { $0.offset(dx: dx, dy: dy) }
+        bookmarks += other.bookmarks.map { RelativeBookmark(block: $0.block, x: $0.x + dx, y: $0.y + dy) }
+    }
+
+    /// Many strips stacked into one (for content that must not be split: a nested table, a
+    /// header region).
+    static func stacked(_ strips: [Strip]) -> Strip {
+        var result = Strip(height: 0)
+        for strip in strips {
+            result.overlay(strip, dx: 0, dy: result.height)
+            result.height += strip.height
+        }
+        return result
+    }
+}
+
+struct RelativeBox {
+    var rect: Rect
+    var kind: PlacedBox.Kind
+    var sourcePath: String?
+
+    func offset(dx: Double, dy: Double) -> RelativeBox {
+        var copy = self
+        copy.rect.origin.x += dx
+        copy.rect.origin.y += dy
+        return copy
+    }
+}
+
+struct RelativeBookmark {
+    var block: BookmarkBlock
+    var x: Double
+    var y: Double
+}
+
+extension [Strip] {
+    var totalHeight: Double { reduce(0) { $0 + $1.height } }
+}
+
+extension DrawItem {
+    func offset(dx: Double, dy: Double) -> DrawItem {
+        func move(_ point: Point) -> Point { Point(x: point.x + dx, y: point.y + dy) }
+        switch self {
+        case .glyphRun(var run):
+            run.origin = move(run.origin)
+            return .glyphRun(run)
+        case .line(let from, let to, let stroke):
+            return .line(from: move(from), to: move(to), stroke: stroke)
+        case .rectangle(var rect, let stroke, let fill):
+            rect.origin = move(rect.origin)
+            return .rectangle(rect, stroke: stroke, fill: fill)
+        case .path(let path, let stroke, let fill):
+            let elements = path.elements.map { element -> Path.Element in
+                switch element {
+                case .move(let to): return .move(to: move(to))
+                case .line(let to): return .line(to: move(to))
+                case .curve(let to, let c1, let c2): return .curve(to: move(to), control1: move(c1), control2: move(c2))
+                case .close: return .close
+                }
+            }
+            return .path(Path(elements), stroke: stroke, fill: fill)
+        }
+    }
+}
+
+extension BorderLine {
+    /// Square caps make two lines that end at the same corner close it, whatever their widths.
+    var stroke: StrokeStyle {
+        let dash: DashPattern?
+        switch pattern {
+        case .solid: dash = nil
+        case .dashed: dash = DashPattern([width * 6, width * 3])
+        case .dotted: dash = DashPattern([width, width * 2])
+        }
+        return StrokeStyle(lineWidth: width, color: .gray(gray), dash: dash,
+                           cap: pattern == .solid ? .square : .butt, join: .miter)
+    }
+}

@@ -1,0 +1,172 @@
+import YorisoiPDF
+
+/// A table ready to paginate: column edges, header bands (repeated on every page the table
+/// continues on) and body bands.
+struct TableFlow {
+    var columnX: [Double]
+    var headerBands: [Band]
+    var bodyBands: [Band]
+    var rowSplitting: RowSplitting
+    var spaceBefore: Double
+    var spaceAfter: Double
+    var sourcePath: String?
+
+    var headerHeight: Double { headerBands.reduce(0) { $0 + $1.height } }
+    var totalHeight: Double { spaceBefore + headerHeight + bodyBands.reduce(0) { $0 + $1.height } + spaceAfter }
+
+    /// The whole table in one piece (a table nested in a cell is not split).
+    func asSingleStrip() -> Strip {
+        var strips: [Strip] = []
+        if spaceBefore > 0 { strips.append(Strip(height: spaceBefore)) }
+        strips += (headerBands + bodyBands).map { $0.render(columnX: columnX) }
+        if spaceAfter > 0 { strips.append(Strip(height: spaceAfter)) }
+        return .stacked(strips)
+    }
+}
+
+/// Table block → `TableFlow`: column widths, the cell grid (colspan / rowspan), cell content
+/// fitted to its box, rows grouped into bands.
+struct TableBuilder {
+    let setter: BlockSetter
+    private var context: LayoutContext { setter.text.context }
+
+    func build(_ table: TableBlock, availableWidth: Double) throws -> TableFlow {
+        let columnX = columnEdges(table, availableWidth: availableWidth)
+        let placed = placeCells(table, columnCount: columnX.count - 1)
+        let rowSpecs = table.rows.map { row -> Band.Row in
+            switch row.height {
+            case .auto: return Band.Row(fixed: nil, minimum: 0)
+            case .minimum(let h): return Band.Row(fixed: nil, minimum: h)
+            case .fixed(let h): return Band.Row(fixed: h, minimum: h)
+            }
+        }
+
+        let fitter = CellFitter(context: context, baseScale: setter.text.scale)
+        var cells: [BandCell] = []
+        for p in placed {
+            let width = columnX[p.column + p.colspan] - columnX[p.column]
+            let padding = p.cell.style.padding
+            let spanned = rowSpecs[p.row..<(p.row + p.rowspan)]
+            // Only a cell whose every row is fixed has a fixed box; otherwise its row grows.
+            let fixedHeight: Double? = spanned.allSatisfy({ $0.fixed != nil })
+                ? spanned.reduce(0) { $0 + $1.fixed! } - padding.vertical : nil
+            let strips = try fitter.fit(p.cell, innerWidth: max(0, width - padding.horizontal),
+                                        innerHeight: fixedHeight.map { max(0, $0) })
+            cells.append(BandCell(row: p.row, rowspan: p.rowspan, column: p.column, colspan: p.colspan,
+                                  style: p.cell.style, strips: strips, tableRow: p.row, tableColumn: p.column,
+                                  sourcePath: p.cell.sourcePath ?? table.rows[p.row].sourcePath ?? table.sourcePath))
+        }
+
+        var headerBands: [Band] = []
+        var bodyBands: [Band] = []
+        for range in bandRanges(rowCount: table.rows.count, cells: placed) {
+            let bandCells = cells.filter { range.contains($0.row) }.map { cell -> BandCell in
+                var moved = cell
+                moved.row -= range.lowerBound
+                return moved
+            }
+            let band = Band(rows: Array(rowSpecs[range]), cells: bandCells)
+            // Header rows count only while they lead the table.
+            if bodyBands.isEmpty, table.rows[range].allSatisfy(\.isHeader) {
+                headerBands.append(band)
+            } else {
+                bodyBands.append(band)
+            }
+        }
+        return TableFlow(columnX: columnX, headerBands: headerBands, bodyBands: bodyBands,
+                         rowSplitting: table.rowSplitting, spaceBefore: table.spaceBefore,
+                         spaceAfter: table.spaceAfter, sourcePath: table.sourcePath)
+    }
+
+    /// Column edges from the left edge of the table. Fixed columns get their width; fractions
+    /// share the rest. Columns wider than the space are scaled down (and reported): a table
+    /// must not run off the page.
+    func columnEdges(_ table: TableBlock, availableWidth: Double) -> [Double] {
+        let total = min(table.width ?? availableWidth, availableWidth)
+        let columns = table.columns.isEmpty ? [ColumnWidth.fraction(1)] : table.columns
+        var fixed = 0.0, shares = 0.0
+        for column in columns {
+            switch column {
+            case .points(let w): fixed += max(0, w)
+            case .fraction(let f): shares += max(0, f)
+            }
+        }
+        var fixedFactor = 1.0
+        if fixed > total + 0.01 {
+            context.report(.tooWide(excessWidth: fixed - total), .warning, sourcePath: table.sourcePath)
+            fixedFactor = total / fixed
+        }
+        let rest = max(0, total - fixed * fixedFactor)
+        var edges = [0.0]
+        for column in columns {
+            let width: Double
+            switch column {
+            case .points(let w): width = max(0, w) * fixedFactor
+            case .fraction(let f): width = shares > 0 ? rest * max(0, f) / shares : 0
+            }
+            edges.append(edges.last! + width)
+        }
+        return edges
+    }
+
+    struct PlacedCell {
+        var row: Int
+        var column: Int
+        var rowspan: Int
+        var colspan: Int
+        var cell: TableCell
+    }
+
+    /// HTML-style grid placement: each cell takes the next free column of its row; spans that run
+    /// past the last column or row are cut (and reported).
+    func placeCells(_ table: TableBlock, columnCount: Int) -> [PlacedCell] {
+        let rowCount = table.rows.count
+        var occupied = Array(repeating: Array(repeating: false, count: columnCount), count: rowCount)
+        var placed: [PlacedCell] = []
+        for (r, row) in table.rows.enumerated() {
+            var c = 0
+            for cell in row.cells {
+                while c < columnCount, occupied[r][c] { c += 1 }
+                guard c < columnCount else {
+                    context.report(.tableStructure("row \(r): more cells than columns"), .warning,
+                                   sourcePath: row.sourcePath ?? table.sourcePath)
+                    break
+                }
+                var colspan = min(cell.colspan, columnCount - c)
+                // A span may not run into a cell placed by a rowspan from above.
+                if let blocked = (c..<(c + colspan)).first(where: { occupied[r][$0] }) { colspan = blocked - c }
+                let rowspan = min(cell.rowspan, rowCount - r)
+                if colspan != cell.colspan || rowspan != cell.rowspan {
+                    context.report(.tableStructure("row \(r) column \(c): span cut to \(rowspan)×\(colspan)"), .warning,
+                                   sourcePath: cell.sourcePath ?? table.sourcePath)
+                }
+                for rr in r..<(r + rowspan) {
+                    for cc in c..<(c + colspan) { occupied[rr][cc] = true }
+                }
+                placed.append(PlacedCell(row: r, column: c, rowspan: rowspan, colspan: colspan, cell: cell))
+                c += colspan
+            }
+        }
+        return placed
+    }
+
+    /// Rows grouped so that no rowspan crosses from one group to the next.
+    func bandRanges(rowCount: Int, cells: [PlacedCell]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while start < rowCount {
+            var end = start
+            var changed = true
+            while changed {
+                changed = false
+                for cell in cells where (start...end).contains(cell.row) && cell.row + cell.rowspan - 1 > end {
+                    end = cell.row + cell.rowspan - 1
+                    changed = true
+                }
+            }
+            ranges.append(start..<(end + 1))
+            start = end + 1
+        }
+        return ranges
+    }
+}

@@ -1,0 +1,107 @@
+import YorisoiPDF
+import YorisoiText
+
+/// The bridge to YorisoiText: inlines to spans (page numbers filled in, sizes scaled for
+/// shrink-to-fit), and laid-out lines to glyph runs.
+struct TextSetting {
+    let context: LayoutContext
+    /// Font-size factor of a shrink-to-fit attempt (1 = as written).
+    let scale: Double
+
+    func style(_ style: TextStyle?) -> TextStyle {
+        var result = style ?? context.defaultStyle
+        result.size *= scale
+        return result
+    }
+
+    func spans(_ inlines: [Inline]) -> [TextSpan] {
+        inlines.compactMap { inline -> TextSpan? in
+            switch inline {
+            case .text(let span):
+                guard !span.text.isEmpty else { return nil }
+                return TextSpan(span.text, style: style(span.style))
+            case .pageNumber(let s):
+                guard let numbers = context.pageNumbers else { return nil }
+                return TextSpan(String(numbers.page), style: style(s))
+            case .pageCount(let s):
+                guard let numbers = context.pageNumbers else { return nil }
+                return TextSpan(String(numbers.count), style: style(s))
+            }
+        }
+    }
+
+    /// The lines of `spans`; uncovered characters are recorded against `sourcePath`.
+    func lines(_ spans: [TextSpan], settings: ParagraphSettings, sourcePath: String?) throws -> [LaidOutLine] {
+        guard !spans.isEmpty else { return [] }
+        let paragraph = try ParagraphLayout.layout(spans, settings: settings)
+        context.addUncovered(paragraph.uncovered, sourcePath: sourcePath)
+        return paragraph.lines
+    }
+
+    /// One line of `text` at its natural width (for labels, blanks and tick numbers).
+    func singleLine(_ text: String, style: TextStyle, sourcePath: String?) throws -> (line: LaidOutLine?, advance: Double) {
+        let spans = [TextSpan(text, style: style)]
+        let advance = try ParagraphLayout.naturalWidth(spans)
+        let lines = try self.lines(spans, settings: ParagraphSettings(width: advance + style.size * 4, alignment: .start,
+                                                                        lineHeight: 1), sourcePath: sourcePath)
+        return (lines.first, advance)
+    }
+
+    /// `line` without the glyphs that end past `width`. Used only for a line already reported as
+    /// too wide: the report says what is missing, and no glyph is drawn across a border.
+    static func trimmed(_ line: LaidOutLine, to width: Double) -> LaidOutLine {
+        var copy = line
+        copy.glyphs = line.glyphs.filter { glyph in
+            let metrics = glyph.face.metrics
+            let advance = Double(glyph.face.advance(of: glyph.glyphID)) / Double(metrics.unitsPerEm) * glyph.fontSize
+            return glyph.x + advance <= width + 0.01
+        }
+        return copy
+    }
+
+    /// Glyph runs for `line` with its left edge at `x` and its baseline at `baseline`: one run per
+    /// stretch of glyphs that share a face and size.
+    static func glyphRuns(_ line: LaidOutLine, x: Double, baseline: Double, gray: Double = 0) -> [DrawItem] {
+        var runs: [DrawItem] = []
+        var current: GlyphRun?
+        for glyph in line.glyphs {
+            let positioned = PositionedGlyph(glyphID: glyph.glyphID, x: glyph.x, y: glyph.yOffset, text: glyph.text)
+            if var run = current, run.face === glyph.face, run.fontSize == glyph.fontSize {
+                run.glyphs.append(positioned)
+                current = run
+            } else {
+                if let run = current { runs.append(.glyphRun(run)) }
+                current = GlyphRun(face: glyph.face, fontSize: glyph.fontSize, origin: Point(x: x, y: baseline),
+                                   color: .gray(gray), glyphs: [positioned])
+            }
+        }
+        if let run = current { runs.append(.glyphRun(run)) }
+        return runs
+    }
+}
+
+extension Block {
+    /// The largest font size set anywhere in this block: the size shrink-to-fit steps down from.
+    func largestFontSize(default defaultSize: Double) -> Double {
+        func inlines(_ content: [Inline]) -> Double {
+            content.map { inline -> Double in
+                switch inline {
+                case .text(let span): return span.style.size
+                case .pageNumber(let style), .pageCount(let style): return style.size
+                }
+            }.max() ?? 0
+        }
+        switch self {
+        case .paragraph(let p): return inlines(p.content)
+        case .table(let t):
+            return t.rows.flatMap(\.cells).flatMap(\.content).map { $0.largestFontSize(default: defaultSize) }.max() ?? 0
+        case .group(let g): return g.blocks.map { $0.largestFontSize(default: defaultSize) }.max() ?? 0
+        case .checkBox(let c): return max(inlines(c.label), c.style?.size ?? (c.label.isEmpty ? defaultSize : 0))
+        case .checkList(let c): return c.style?.size ?? defaultSize
+        case .signatureLine(let s): return s.style?.size ?? defaultSize
+        case .dateBlank(let d): return d.style?.size ?? defaultSize
+        case .scale(let s): return s.style?.size ?? defaultSize
+        case .spacer, .rule, .pageBreak, .bookmark: return 0
+        }
+    }
+}

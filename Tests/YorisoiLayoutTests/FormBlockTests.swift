@@ -1,0 +1,122 @@
+import Testing
+import YorisoiLayout
+import YorisoiPDF
+import YorisoiText
+
+@Suite struct FormBlockTests {
+    @Test func checkListDrawsVectorBoxesAndTicksOnlyCheckedItems() throws {
+        let list = CheckListBlock(items: [
+            CheckItem("こども食堂", checked: true), CheckItem("保育所"), CheckItem("学童保育", checked: true),
+            CheckItem("その他", writeIn: WriteIn(text: "祖母の送迎")), CheckItem("その他", writeIn: WriteIn()),
+        ], arrangement: .columns(2))
+        let result = try Layout.run(Fixtures.document([.checkList(list)]))
+        let page = result.pages[0]
+        let boxes = page.rectangles.filter { $0.1 != nil && abs($0.0.size.width - $0.0.size.height) < 0.001 }
+        #expect(boxes.count == 5)
+        #expect(page.paths.count == 2, "one tick per checked item")
+        // Two columns: boxes at two x positions, three rows.
+        #expect(Set(boxes.map { ($0.0.origin.x * 100).rounded() }).count == 2)
+        #expect(Set(boxes.map { ($0.0.origin.y * 100).rounded() }).count == 3)
+        #expect(page.text.contains("その他（祖母の送迎）"))
+        #expect(page.text.contains("その他（　　　　　　）"))
+        // Each box sits beside its label: vertically within the label's em box.
+        let first = boxes.min { ($0.0.origin.y, $0.0.origin.x) < ($1.0.origin.y, $1.0.origin.x) }!.0
+        let label = page.glyphs.first { $0.text == "こ" }!
+        #expect(first.origin.y >= label.box.origin.y - 0.01 && first.maxY <= label.box.maxY + 0.01)
+        #expect(first.maxX < label.x)
+    }
+
+    @Test func inlineCheckListWrapsLikeWords() throws {
+        let items = ["電話（　月　日）", "面談（　月　日）", "訪問（　月　日）", "その他（　　　）"].map { CheckItem($0) }
+        let narrow = PageSetup(paper: .custom(width: 260, height: 400), margins: EdgeInsets(all: 20))
+        let result = try Layout.run(Fixtures.document([.checkList(CheckListBlock(items: items, arrangement: .inline))],
+                                                      page: narrow))
+        let boxes = result.pages[0].rectangles.filter { $0.1 != nil }
+        #expect(boxes.count == 4)
+        #expect(Set(boxes.map { ($0.0.origin.y * 100).rounded() }).count == 2, "two items per line at this width")
+        #expect(boxes.allSatisfy { $0.0.maxX <= 240 })
+    }
+
+    @Test func singleCheckBoxHangsItsLabel() throws {
+        let box = CheckBoxBlock(checked: true, label: [.text("こどもの生年月日：" + Fixtures.longText(80), style: Fixtures.style())])
+        let result = try Layout.run(Fixtures.document([.checkBox(box)]))
+        let page = result.pages[0]
+        let square = try #require(page.rectangles.first { $0.1 != nil }).0
+        let lines = Dictionary(grouping: page.glyphs, by: { ($0.baseline * 100).rounded() }).values
+        #expect(lines.count >= 2)
+        // Every line starts right of the box (hanging indent), at the same x.
+        let starts = Set(lines.map { (($0.map(\.x).min() ?? 0) * 100).rounded() })
+        #expect(starts.count == 1)
+        #expect(lines.allSatisfy { ($0.map(\.x).min() ?? 0) > square.maxX })
+        #expect(page.paths.count == 1)
+    }
+
+    @Test func scaleMarksTheValueOnTheBar() throws {
+        let scale = ScaleBlock(label: "保護者の現在の満足度", value: 50)
+        let result = try Layout.run(Fixtures.document([.scale(scale)]))
+        let page = result.pages[0]
+        let bar = try #require(page.rectangles.first { $0.1 != nil && $0.2 == nil }).0
+        let shaded = try #require(page.rectangles.first { $0.1 == nil && $0.2 != nil }).0
+        #expect(abs(shaded.origin.x - bar.origin.x) < 0.01)
+        #expect(abs(shaded.size.width - bar.size.width / 2) < 0.01, "shaded up to 50 of 0–100")
+        let pointer = try #require(page.paths.first).0
+        guard case .move(let tip) = pointer.elements.first else {
+            Issue.record("pointer path starts with a move")
+            return
+        }
+        #expect(abs(tip.x - (bar.origin.x + bar.size.width / 2)) < 0.01)
+        #expect(tip.y <= bar.origin.y)
+        // Five tick numbers centred under their ticks, the label left of the bar.
+        for (value, fraction) in [("0", 0.0), ("25", 0.25), ("50", 0.5), ("75", 0.75), ("100", 1.0)] {
+            #expect(page.text.contains(value))
+            let ticks = page.lines.filter { abs($0.from.x - (bar.origin.x + bar.size.width * fraction)) < 0.01 }
+            #expect(!ticks.isEmpty, "tick at \(value)")
+        }
+        let label = page.glyphs.filter { $0.box.maxX <= bar.origin.x }.map(\.text).joined()
+        #expect(label == "保護者の現在の満足度")
+        #expect(page.glyphs.allSatisfy { $0.box.maxX <= PageSetup().width - PageSetup().margins.right + 0.01 })
+    }
+
+    @Test func dateBlankCentresValuesInTheirBlanks() throws {
+        let blank = DateBlankBlock(prefix: "令和", fields: [DateBlankField(value: "7", unit: "年"),
+                                                           DateBlankField(unit: "月"), DateBlankField(unit: "日")],
+                                   placement: RowPlacement(alignment: .end, endIndent: 10.5))
+        let result = try Layout.run(Fixtures.document([.dateBlank(blank)]))
+        let glyphs = result.pages[0].glyphs
+        #expect(glyphs.map(\.text).joined() == "令和7年月日")
+        let right = PageSetup().width - PageSetup().margins.right - 10.5
+        let day = try #require(glyphs.last)
+        #expect(abs(day.x + day.advance - right) < 0.01, "right-aligned, one 字 from the edge")
+        // 「年」 and 「月」 are one 2字 blank apart (the blank is empty).
+        let year = glyphs.first { $0.text == "年" }!, month = glyphs.first { $0.text == "月" }!
+        #expect(abs(month.x - (year.x + year.advance) - 21) < 0.01)
+        // 「7」 centred in the blank between 「和」 and 「年」.
+        let era = glyphs.first { $0.text == "和" }!, seven = glyphs.first { $0.text == "7" }!
+        let blankCentre = (era.x + era.advance + year.x) / 2
+        #expect(abs(seven.x + seven.advance / 2 - blankCentre) < 0.01)
+    }
+
+    @Test func signatureLineRunsToTheEndOfTheLine() throws {
+        let signature = SignatureLineBlock(label: "（署名）", suffix: "印")
+        let result = try Layout.run(Fixtures.document([.signatureLine(signature)]))
+        let page = result.pages[0]
+        let rule = try #require(page.lines.first)
+        let label = page.glyphs.filter { $0.text != "印" }
+        let seal = try #require(page.glyphs.first { $0.text == "印" })
+        #expect(rule.from.x > label.last!.x + label.last!.advance)
+        #expect(rule.to.x < seal.x)
+        #expect(abs(seal.x + seal.advance - (PageSetup().width - PageSetup().margins.right)) < 0.5)
+        #expect(rule.from.y > seal.baseline, "the rule runs under the writing")
+    }
+
+    @Test func signatureWithValueCentresTheName() throws {
+        let signature = SignatureLineBlock(label: "氏名", value: "山田 太郎", suffix: "様", length: 150)
+        let result = try Layout.run(Fixtures.document([.signatureLine(signature)]))
+        let page = result.pages[0]
+        let rule = try #require(page.lines.first)
+        let name = page.glyphs.filter { $0.box.origin.x >= rule.from.x && $0.box.maxX <= rule.to.x }
+        #expect(name.map(\.text).joined() == "山田 太郎")
+        let centre = (name.first!.x + name.last!.x + name.last!.advance) / 2
+        #expect(abs(centre - (rule.from.x + rule.to.x) / 2) < 0.01)
+    }
+}
