@@ -30,13 +30,10 @@ public struct TemplateLoader: Sendable {
         let (tree, schemaError) = try parser.parseKeepingSchemaError(
             try readBytes(url, name: name), file: name, schema: schema)
         if let schemaError {
-            // The schema says something is wrong; if our own typed reading finds a specific bad
-            // attribute value, that message (with the attribute's column) is the better one.
-            do { _ = try TemplateBuilder.build(tree, file: name) } catch {
-                if error.code == .badAttribute || error.code == .expressionSyntax || error.code == .unknownFilter {
-                    throw error
-                }
-            }
+            // The schema says something is wrong, but libxml2 often blames an ancestor ("template
+            // has extra content: block"). Our typed reading walks the same tree and names the
+            // exact element or attribute, so when it finds a problem, that is the better report.
+            do { _ = try TemplateBuilder.build(tree, file: name) } catch { throw error }
             throw schemaError
         }
         let document = try TemplateBuilder.build(tree, file: name)

@@ -62,6 +62,23 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     deinit { xmlRelaxNGFree(schema) }
 
+    /// The address of the child element a validation message complains about, if any.
+    private static func offendingChild(of address: Int, message: String) -> Int? {
+        let markers = ["extra content: ", ", got "]
+        guard let marker = markers.first(where: { message.contains($0) }),
+              let range = message.range(of: marker, options: .backwards) else { return nil }
+        let name = message[range.upperBound...].prefix { !$0.isWhitespace }
+        guard !name.isEmpty, let node = UnsafeMutablePointer<xmlNode>(bitPattern: address) else { return nil }
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name) == name {
+                return Int(bitPattern: current)
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
     /// Validates a live libxml2 document. `locations` maps node addresses to the columns the
     /// converter computed, so the error points at the element or attribute, not just the line.
     func validate(_ doc: xmlDocPtr, file: String, locations: [Int: TemplateLocation]) throws(TemplateError) {
@@ -84,6 +101,12 @@ public final class RelaxNGSchema: @unchecked Sendable {
         var location = TemplateLocation(file: file, line: max(first?.line ?? 1, 1), column: 1)
         if let address = first?.nodeAddress, let known = locations[address] {
             location = known
+            // libxml2 reports unexpected content on the parent ("Element block has extra
+            // content: bogus"); point at the offending child when the message names it.
+            if let child = Self.offendingChild(of: address, message: first?.message ?? ""),
+               let childLocation = locations[child] {
+                location = childLocation
+            }
         }
         let message = first?.message ?? "the document does not match the schema"
         throw TemplateError(.schemaViolation, at: location, message)

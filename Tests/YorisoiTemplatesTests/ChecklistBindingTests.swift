@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import YorisoiTemplates
+
+/// Check boxes tick against the catalogue; leftovers go to 「その他（　）」, never silently dropped.
+@Suite struct ChecklistBindingTests {
+    @Test func sodegauraCatalogueTicksAndWritesIn() throws {
+        let resolved = try Fixtures.library().template(municipality: "122297", kind: "support-plan")
+        let list = try #require(firstChecklist(resolved.template.body))
+        let state = ChecklistState.bind(list, selected: ["こども食堂", "ベビーシッター（民間）", "謎の支援", "近所の見守り"])
+        let ticked = state.groups.flatMap(\.options).filter(\.isChecked).map(\.label)
+        #expect(ticked == ["こども食堂", "ベビーシッター(民間)", "その他"])
+        let other = try #require(state.groups.flatMap(\.options).first(where: { $0.isWriteIn }))
+        #expect(other.writeIn == "謎の支援、近所の見守り")
+        #expect(state.unmatched.isEmpty)
+    }
+
+    @Test func withoutWriteInLeftoversAreReturned() {
+        let list = Checklist(bind: nil, catalogue: nil,
+                             groups: [ChecklistGroup(label: nil, options: [ChecklistOption(label: "あ")])],
+                             layout: .inline, columns: 1, groupHeading: nil, optionsHeading: nil,
+                             location: .file("t.xml"))
+        let state = ChecklistState.bind(list, selected: ["あ", "い"])
+        #expect(state.groups[0].options[0].isChecked)
+        #expect(state.unmatched == ["い"])
+    }
+
+    @Test func bindsThroughAScope() throws {
+        let resolved = try Fixtures.library().template(municipality: "082244", kind: "support-plan-child")
+        let list = try #require(firstChecklist(resolved.template.body))
+        let root = try YAMLValueTree.parse("plan: {checklist: {child: [おこられる, ねむれない]}}", file: "c.yaml")
+        let state = try ChecklistState.bind(list, in: resolved.scope(for: root))
+        #expect(state.groups.flatMap(\.options).filter(\.isChecked).map(\.label) == ["", "おこられる"])
+        #expect(state.groups[0].options.last?.writeIn == "ねむれない")
+    }
+
+    private func firstChecklist(_ items: [FlowItem]) -> Checklist? {
+        for item in items {
+            switch item {
+            case .checklist(let c): return c
+            case .block(let b): if let c = firstChecklist(b.content) { return c }
+            default: continue
+            }
+        }
+        return nil
+    }
+}
