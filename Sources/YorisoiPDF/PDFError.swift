@@ -10,6 +10,8 @@ public enum PDFError: Error, Sendable, Hashable {
     /// A page has a non-positive or non-finite size.
     case invalidPageSize(pageIndex: Int)
     case noPages
+    /// The font's licence (OS/2 fsType) forbids embedding its outlines.
+    case fontNotEmbeddable(font: String)
     /// The font's subsetter failed or dropped a glyph that is drawn.
     case subsetFailed(font: String, reason: String)
     case glyphMissingFromSubset(font: String, glyphID: UInt32)

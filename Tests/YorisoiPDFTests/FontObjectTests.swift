@@ -78,3 +78,12 @@ import Testing
         #expect(abs(Double(sample(512)) / 65535 - 0.2147) < 0.002)
     }
 }
+
+@Suite struct MetadataTests {
+    @Test func xmpEscapesMarkupAndDropsControls() throws {
+        let info = DocumentInfo(title: "A&B <c> \"d\"\u{1}", date: Fixtures.date)
+        let packet = XMPMetadata.packet(info: info, language: "ja", documentID: "x").latin1
+        #expect(packet.contains(">A&amp;B &lt;c&gt; &quot;d&quot;</rdf:li>"))
+        #expect(!packet.unicodeScalars.contains("\u{1}"))
+    }
+}

@@ -20,7 +20,13 @@ struct TextRunEncoder {
         content.textMatrix(1, 0, 0, 1, run.origin.x, pageHeight - run.origin.y)
 
         var elements: [ContentStream.TextElement] = []
+        // CIDs of the current hex string, kept apart so appending stays O(1) per glyph.
+        var pendingCIDs: [UInt16] = []
+        func closeString() {
+            if !pendingCIDs.isEmpty { elements.append(.glyphs(pendingCIDs)); pendingCIDs.removeAll() }
+        }
         func flush() {
+            closeString()
             if !elements.isEmpty { content.showPositioned(elements); elements.removeAll() }
         }
 
@@ -37,14 +43,13 @@ struct TextRunEncoder {
                     rise = wantedRise
                 }
                 let adjustment = (pen - glyph.x) * 1000 / run.fontSize
-                if PDFNumber.real(adjustment) != "0" { elements.append(.adjust(adjustment)) }
+                if PDFNumber.real(adjustment) != "0" {
+                    closeString()
+                    elements.append(.adjust(adjustment))
+                }
                 // Every glyph is in the subset: EmbeddedFont.init refuses otherwise.
                 let cid = font.cidByGlyph[glyph.glyphID] ?? 0
-                if case .glyphs(let cids)? = elements.last {
-                    elements[elements.count - 1] = .glyphs(cids + [cid])
-                } else {
-                    elements.append(.glyphs([cid]))
-                }
+                pendingCIDs.append(cid)
                 pen = glyph.x + Double(font.widthByCID[cid] ?? 0) * run.fontSize / 1000
             }
             if actualText != nil { flush(); content.endMarkedContent() }

@@ -58,6 +58,11 @@ struct EmbeddedFont {
 
     init(usage: FontUsage) throws(PDFError) {
         let face = usage.face
+        // PDF/A needs every font legally embeddable. FontFace.load already refuses such files;
+        // checking again here keeps the writer honest whatever produced the face.
+        guard face.embedding.allowsEmbedding else {
+            throw PDFError.fontNotEmbeddable(font: face.postScriptName)
+        }
         let subset: FontSubset
         do {
             subset = try face.subset(glyphs: usage.glyphs)

@@ -49,13 +49,17 @@ enum XMPMetadata {
 
     static func escape(_ text: String) -> String {
         var out = ""
-        for char in text {
-            switch char {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(char)
+            // XML 1.0 cannot carry other C0 controls, even escaped; they would make the packet
+            // unparsable, so they are dropped (they have no visible meaning in a title anyway).
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
