@@ -15,6 +15,13 @@ struct Findings {
         items.append(Diagnostic(code, path: path, at: root.position(nearest: path), message: message, messageEN: messageEN))
     }
 
+    /// True when the file has a non-null value at `path`, even one of the wrong type: a "missing"
+    /// warning would only repeat the type error already reported for it.
+    func isWritten(_ path: String) -> Bool {
+        guard let node = root.resolve(pointer: path) else { return false }
+        return node.value != .null
+    }
+
     /// At the value itself (its first character) rather than its key.
     mutating func addAtValue(_ code: DiagnosticCode, _ path: String, _ message: String, _ messageEN: String) {
         let position = root.resolve(pointer: path)?.position ?? root.position(nearest: path)

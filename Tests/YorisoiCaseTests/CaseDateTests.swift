@@ -25,3 +25,21 @@ import YorisoiCase
         #expect(try #require(CaseDate(iso: "2025-04-16")).isBefore(created))
     }
 }
+
+@Suite struct KeySuggestionTests {
+    @Test func suggestsCloseKeysOnly() {
+        let loader = CaseLoader()
+        func suggestion(_ key: String) -> String? {
+            let loaded = loader.load(data: .init("version: 1\nplan:\n  \(key): x\n".utf8), format: .yaml, displayName: "k")[0]
+            return loaded.diagnostics.first.flatMap { d in
+                d.messageEN.split(separator: "'").dropFirst(3).first.map(String.init)
+            }
+        }
+        #expect(suggestion("intnet") == "intent")          // transposition
+        #expect(suggestion("isues") == "issues")           // deletion
+        #expect(suggestion("Supports") == "supports")      // case
+        #expect(suggestion("satisfacton") == "satisfaction")
+        #expect(suggestion("zzz") == nil)
+        #expect(suggestion("revie") == "review")
+    }
+}

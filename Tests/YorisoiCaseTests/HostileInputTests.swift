@@ -130,6 +130,9 @@ import YorisoiCase
         let manyKeys = (0..<20_000).map { "k\($0): v" }.joined(separator: "\n")
         let diagnostics = timedLoad(Data(("version: 1\n" + manyKeys).utf8), format: .yaml)
         #expect(diagnostics.allSatisfy { $0.code == .w020 })
+        // Fifty one by one, then one summary.
+        #expect(diagnostics.count == CaseShapeChecker.unknownKeyReportLimit + 1)
+        #expect(diagnostics.last?.messageEN == "19950 more unknown keys are ignored")
     }
 
     @Test func unreadableFileIsAConfigurationProblem() throws {

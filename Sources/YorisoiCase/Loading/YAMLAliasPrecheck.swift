@@ -11,6 +11,8 @@ struct YAMLAliasPrecheck {
     let limits: LoadLimits
 
     func check(_ text: String) throws(ReadFailure) {
+        // Almost every case file has no asterisk at all.
+        guard text.utf8.contains(UInt8(ascii: "*")) else { return }
         let scalars = Array(text.unicodeScalars)
         var aliases: [(index: Int, position: SourcePosition)] = []
         var riskyKeyPositions: [SourcePosition] = []

@@ -3,13 +3,29 @@
 /// Null counts as "not written" everywhere; whether something must be written is a rule of the
 /// document kind (YorisoiValidation), not of the file's shape.
 public struct CaseShapeChecker: Sendable {
+    /// Unknown-key warnings reported one by one; past this, one summary (a file that is mostly
+    /// unknown keys is the wrong file, and thousands of warnings would bury everything else).
+    public static let unknownKeyReportLimit = 50
+
     public init() {}
 
     public func check(_ root: CaseNode) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        check(root, against: CaseShape.root, pointer: "", into: &diagnostics)
+        var unknownKeys = UnknownKeys()
+        check(root, against: CaseShape.root, pointer: "", into: &diagnostics, unknownKeys: &unknownKeys)
         checkVersion(root, into: &diagnostics)
+        if unknownKeys.unreported > 0, let first = unknownKeys.firstUnreported {
+            diagnostics.append(Diagnostic(.w020, path: first.path, at: first.position,
+                                          message: "ほかにも不明なキーが \(unknownKeys.unreported) 個あります（読み飛ばされます）",
+                                          messageEN: "\(unknownKeys.unreported) more unknown keys are ignored"))
+        }
         return diagnostics
+    }
+
+    private struct UnknownKeys {
+        var reported = 0
+        var unreported = 0
+        var firstUnreported: (path: String, position: SourcePosition?)?
     }
 
     private func checkVersion(_ root: CaseNode, into diagnostics: inout [Diagnostic]) {
@@ -28,7 +44,7 @@ public struct CaseShapeChecker: Sendable {
     }
 
     private func check(_ node: CaseNode, against shape: FieldShape, pointer: String,
-                       into diagnostics: inout [Diagnostic]) {
+                       into diagnostics: inout [Diagnostic], unknownKeys: inout UnknownKeys) {
         if case .null = node.value { return }
         func typeError(_ expectedJA: String, _ expectedEN: String) {
             diagnostics.append(Diagnostic(.e020, path: pointer, at: node.position,
@@ -69,28 +85,36 @@ public struct CaseShapeChecker: Sendable {
         case .list(let element):
             guard case .array(let items) = node.value else { return typeError("リスト（- で始まる行）", "a list") }
             for (index, item) in items.enumerated() {
-                check(item, against: element, pointer: pointer + "/\(index)", into: &diagnostics)
+                check(item, against: element, pointer: pointer + "/\(index)", into: &diagnostics, unknownKeys: &unknownKeys)
             }
         case .object(let specs):
             guard case .object(let members) = node.value else { return typeError("キーと値の組", "a mapping") }
-            checkMembers(members, specs: specs, pointer: pointer, into: &diagnostics)
+            checkMembers(members, specs: specs, pointer: pointer, into: &diagnostics, unknownKeys: &unknownKeys)
         case .textOrObject(let specs):
             switch node.value {
             case .string, .integer, .double: break
-            case .object(let members): checkMembers(members, specs: specs, pointer: pointer, into: &diagnostics)
+            case .object(let members): checkMembers(members, specs: specs, pointer: pointer, into: &diagnostics, unknownKeys: &unknownKeys)
             default: typeError("文字列またはキーと値の組", "text or a mapping")
             }
         }
     }
 
     private func checkMembers(_ members: [CaseMember], specs: [FieldSpec], pointer: String,
-                              into diagnostics: inout [Diagnostic]) {
+                              into diagnostics: inout [Diagnostic], unknownKeys: inout UnknownKeys) {
         for member in members {
             let memberPointer = pointer + "/" + member.key.jsonPointerEscaped
             if let spec = specs.first(where: { $0.key == member.key }) {
-                check(member.node, against: spec.shape, pointer: memberPointer, into: &diagnostics)
+                check(member.node, against: spec.shape, pointer: memberPointer, into: &diagnostics, unknownKeys: &unknownKeys)
                 continue
             }
+            guard unknownKeys.reported < Self.unknownKeyReportLimit else {
+                if unknownKeys.unreported == 0 {
+                    unknownKeys.firstUnreported = (memberPointer, member.keyPosition ?? member.node.position)
+                }
+                unknownKeys.unreported += 1
+                continue
+            }
+            unknownKeys.reported += 1
             let shown = KeyText.printable(member.key)
             var message = "不明なキー「\(shown)」です。このキーは読み飛ばされます"
             var messageEN = "unknown key '\(shown)' is ignored"

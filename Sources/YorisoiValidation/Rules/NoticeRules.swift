@@ -32,6 +32,7 @@ struct NoticeServiceCheck {
 struct AddresseeCheck {
     func check(_ value: Case, into findings: inout Findings) {
         guard let index = value.recommendation?.addressee else {
+            if findings.isWritten("/recommendation/addressee") { return }  // its type error is reported
             findings.add(.e302, "/recommendation/addressee", "通知の宛先（addressee）が指定されていません",
                          "addressee is missing")
             return
@@ -57,7 +58,7 @@ struct RecommendationRules: CaseRule {
                          "recommendation section is missing")
             return
         }
-        if recommendation.date == nil {
+        if recommendation.date == nil, !findings.isWritten("/recommendation/date") {
             findings.add(.e308, "/recommendation/date", "勧奨日（date）がありません", "recommendation date is missing")
         }
         AddresseeCheck().check(value, into: &findings)
@@ -77,7 +78,7 @@ struct MeasureRules: CaseRule {
             findings.add(.e311, "/measure", "利用措置（measure）の記載がありません", "measure section is missing")
             return
         }
-        if measure.date == nil {
+        if measure.date == nil, !findings.isWritten("/measure/date") {
             findings.add(.e308, "/measure/date", "措置日（date）がありません", "measure date is missing")
         }
         if let recommendation = value.recommendation {
@@ -86,7 +87,7 @@ struct MeasureRules: CaseRule {
                     findings.addAtValue(.e313, "/measure/date", "措置日が利用勧奨の日より後になっていません（勧奨を先に行う必要があります）",
                                         "the measure is not dated after the recommendation")
                 }
-            } else {
+            } else if !findings.isWritten("/recommendation/date") {
                 findings.add(.e308, "/recommendation/date", "先行する利用勧奨の日付（date）がありません",
                              "the prior recommendation has no date")
             }
@@ -103,7 +104,8 @@ struct MeasureRules: CaseRule {
         for (index, service) in measure.services.enumerated() {
             let path = "/measure/services/\(index)"
             guard let from = service.from, let to = service.to else {
-                findings.add(.e316, path + (service.from == nil ? "/from" : "/to"),
+                if findings.isWritten(path + "/from") && findings.isWritten(path + "/to") { continue }
+                findings.add(.e316, path + (findings.isWritten(path + "/from") ? "/to" : "/from"),
                              "措置の期間（from と to）が記載されていません", "measure period (from and to) is missing")
                 continue
             }

@@ -41,7 +41,7 @@ struct SupportPlanRules: CaseRule {
 
     private func checkRecommended(_ value: Case, into findings: inout Findings) {
         let plan = value.plan
-        if value.created == nil {
+        if value.created == nil, !findings.isWritten("/created") {
             findings.add(.w101, "/created", "作成日がありません", "creation date is missing")
         }
         if value.child?.name.isBlank ?? true {
@@ -68,18 +68,19 @@ struct SupportPlanRules: CaseRule {
                          "what the guardian will do is missing")
         }
         for (index, support) in (plan?.supports ?? []).enumerated()
-        where support.frequency.isBlank && support.monitoring == nil {
+        where support.frequency.isBlank && support.monitoring == nil
+            && !findings.isWritten("/plan/supports/\(index)/monitoring") {
             findings.add(.w108, "/plan/supports/\(index)/frequency", "サポートやサービスの頻度・時期がありません",
                          "frequency or timing of the support is missing")
         }
-        if plan?.review == nil {
+        if plan?.review == nil, !findings.isWritten("/plan/review") {
             findings.add(.w109, "/plan/review", "サポートプランの見直し時期がありません", "review date is missing")
         }
-        if value.consent?.agreed == nil {
+        if value.consent?.agreed == nil, !findings.isWritten("/consent/agreed") {
             findings.add(.w110, "/consent", "関係機関との情報共有についての同意（consent.agreed）がありません",
                          "consent to share with agencies is not recorded")
         }
-        if value.category == nil {
+        if value.category == nil, !findings.isWritten("/category") {
             findings.add(.w201, "/category", "区分（要保護児童・要支援児童・特定妊婦・その他）がありません",
                          "category is missing")
         }
