@@ -49,9 +49,12 @@ struct DrawnGlyph {
     var baseline: Double
     var advance: Double
 
-    /// The em box: from 0.88 em above the baseline to 0.12 em below, as wide as the advance.
+    /// The em box: from 0.88 em above the baseline to 0.12 em below, as wide as the advance —
+    /// except closing punctuation, whose ink is in the left half (the line breaker trims the
+    /// blank half at a line end, so that half may lie past the box edge).
     var box: Rect {
-        Rect(x: x, y: baseline - 0.88 * fontSize, width: advance, height: fontSize)
+        let inkWidth = "、。，．）」』】〕〉》".contains(text) && !text.isEmpty ? advance / 2 : advance
+        return Rect(x: x, y: baseline - 0.88 * fontSize, width: inkWidth, height: fontSize)
     }
 }
 
@@ -115,9 +118,12 @@ extension LayoutResult {
         }
     }
 
-    /// Glyphs of `page` that lie in no cell box (for tables-only documents this must be empty).
-    func glyphsOutsideCells(page: Int) -> [DrawnGlyph] {
+    /// Glyphs of `page` below `top` that lie in no cell box (for the part of a page taken by
+    /// tables this must be empty).
+    func glyphsOutsideCells(page: Int, below top: Double = 0) -> [DrawnGlyph] {
         let cells = cells(onPage: page)
-        return pages[page].glyphs.filter { glyph in !cells.contains { $0.rect.contains(glyph.box, tolerance: 0.05) } }
+        return pages[page].glyphs.filter { glyph in
+            glyph.box.origin.y >= top && !cells.contains { $0.rect.contains(glyph.box, tolerance: 0.05) }
+        }
     }
 }

@@ -63,12 +63,15 @@ import YorisoiText
         let second = bodyCells[1]
         let header = try #require(result.cells(onPage: second.pageIndex).first { $0.kind == .cell(row: 0, column: 1) })
         #expect(abs(header.rect.maxY - second.rect.origin.y) < 0.01)
-        for page in result.pages.indices { #expect(result.glyphsOutsideCells(page: page).isEmpty) }
+        for page in result.pages.indices {
+            let tableTop = result.cells(onPage: page).map(\.rect.origin.y).min() ?? 0
+            #expect(result.glyphsOutsideCells(page: page, below: tableTop).isEmpty)
+        }
         #expect(result.diagnostics.isEmpty)
     }
 
     @Test func avoidedRowSplittingMovesTheRowWhole() throws {
-        let filler = (0..<4).map { _ in Fixtures.paragraph(Fixtures.longText(380)) }
+        let filler = (0..<5).map { _ in Fixtures.paragraph(Fixtures.longText(380)) }
         let table = TableBlock(columns: [.fraction(1)], rows: [
             TableRow(cells: [Fixtures.cell(Fixtures.longText(600))]),
         ], rowSplitting: .avoided)
@@ -81,7 +84,7 @@ import YorisoiText
 
     @Test func keepTogetherGroupMovesWholeToTheNextPage() throws {
         // Fill most of the first page, then a group that does not fit in what is left.
-        let filler = (0..<4).map { _ in Fixtures.paragraph(Fixtures.longText(390)) }
+        let filler = (0..<5).map { _ in Fixtures.paragraph(Fixtures.longText(390)) }
         let group = GroupBlock(blocks: [
             Fixtures.paragraph("同意欄"),
             .table(TableBlock(columns: [.fraction(1)], rows: (0..<6).map { _ in TableRow(cells: [Fixtures.cell("署名")]) })),
@@ -92,6 +95,7 @@ import YorisoiText
         #expect(loose.cells(onPage: 0).count > 0)
         #expect(kept.cells(onPage: 0).isEmpty)
         #expect(kept.cells(onPage: 1).count == 6)
+        try #require(kept.pages.count == 2)
         let title = kept.pages[1].glyphs.first
         #expect(title?.text == "同")
         #expect(abs((title?.box.origin.y ?? 0) - PageSetup().margins.top) < 12)

@@ -53,11 +53,16 @@ struct TextSetting {
         var copy = line
         copy.glyphs = line.glyphs.filter { glyph in
             let metrics = glyph.face.metrics
-            let advance = Double(glyph.face.advance(of: glyph.glyphID)) / Double(metrics.unitsPerEm) * glyph.fontSize
+            var advance = Double(glyph.face.advance(of: glyph.glyphID)) / Double(metrics.unitsPerEm) * glyph.fontSize
+            // Full-width closing punctuation is drawn in the left half of its em: the blank half
+            // may hang past the edge (the line breaker trims it at a line end).
+            if Self.closingPunctuation.contains(glyph.text) { advance /= 2 }
             return glyph.x + advance <= width + 0.01
         }
         return copy
     }
+
+    private static let closingPunctuation: Set<String> = ["、", "。", "，", "．", "）", "」", "』", "】", "〕", "〉", "》"]
 
     /// Glyph runs for `line` with its left edge at `x` and its baseline at `baseline`: one run per
     /// stretch of glyphs that share a face and size.
