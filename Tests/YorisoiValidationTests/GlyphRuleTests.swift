@@ -1,5 +1,6 @@
 import Testing
 import YorisoiCase
+import YorisoiText
 import YorisoiValidation
 
 @Suite struct GlyphRuleTests {
@@ -56,6 +57,6 @@ import YorisoiValidation
     @Test func codePointLabelsArePadded() {
         #expect(UncoveredCharacter(codePoint: 0x9AD9, offset: 0, isPrivateUse: false).codePointLabel == "U+9AD9")
         #expect(UncoveredCharacter(codePoint: 0x41, offset: 0, isPrivateUse: false).codePointLabel == "U+0041")
-        #expect(UncoveredCharacter.isPrivateUse(0xF0000) && !UncoveredCharacter.isPrivateUse(0xE0100))
+        #expect(PrivateUseArea.contains(0xF0000) && PrivateUseArea.contains(0xE000) && !PrivateUseArea.contains(0xE0100))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import YorisoiCase
+import YorisoiText
 import YorisoiValidation
 
 /// A Templates root with just the profile folders the samples and fixtures need (the real
@@ -25,9 +26,9 @@ struct FakeCoverage: GlyphCoverage {
 
     func uncovered(in text: String) -> [UncoveredCharacter] {
         text.unicodeScalars.enumerated().compactMap { offset, scalar in
-            guard missing.contains(scalar.value) || UncoveredCharacter.isPrivateUse(scalar.value) else { return nil }
+            guard missing.contains(scalar.value) || PrivateUseArea.contains(scalar.value) else { return nil }
             return UncoveredCharacter(codePoint: scalar.value, offset: offset,
-                                      isPrivateUse: UncoveredCharacter.isPrivateUse(scalar.value))
+                                      isPrivateUse: PrivateUseArea.contains(scalar.value))
         }
     }
 }

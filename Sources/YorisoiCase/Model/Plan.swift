@@ -15,7 +15,7 @@ public struct Plan: Sendable, Hashable {
     public var goals: Goals?
     /// Ticks in the municipality's service catalogue.
     public var selectedServices: [String] = []
-    public var checklist: Checklist?
+    public var checklist: PlanChecklist?
     /// 満足度 0–100
     public var satisfaction: Int?
     /// 見直し時期 (often a year-month)
@@ -97,7 +97,7 @@ public struct Goal: Sendable, Hashable {
 }
 
 /// 気になることリスト ticks.
-public struct Checklist: Sendable, Hashable {
+public struct PlanChecklist: Sendable, Hashable {
     public var guardian: [String] = []
     public var child: [String] = []
 

@@ -152,7 +152,7 @@ public enum CaseBuilder {
         }
         plan.selectedServices = node.texts("selected_services")
         plan.checklist = node.object("checklist").map { list in
-            var value = Checklist()
+            var value = PlanChecklist()
             value.guardian = list.texts("guardian")
             value.child = list.texts("child")
             return value

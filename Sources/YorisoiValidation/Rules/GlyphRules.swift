@@ -1,4 +1,5 @@
 import YorisoiCase
+import YorisoiText
 
 /// Every character that will be printed must be drawable, and no 外字 (private-use characters)
 /// may be printed at all: they show as something else, or nothing, on any other machine.
@@ -40,7 +41,7 @@ struct GlyphRules {
 
     private func checkText(_ text: String, pointer: String, into findings: inout Findings, context: ValidationContext) {
         var reported = Set<UInt32>()
-        for (offset, scalar) in text.unicodeScalars.enumerated() where UncoveredCharacter.isPrivateUse(scalar.value) {
+        for (offset, scalar) in text.unicodeScalars.enumerated() where PrivateUseArea.contains(scalar.value) {
             guard reported.insert(scalar.value).inserted else { continue }
             let label = UncoveredCharacter(codePoint: scalar.value, offset: offset, isPrivateUse: true).codePointLabel
             findings.addAtValue(.e402, pointer,
@@ -50,7 +51,7 @@ struct GlyphRules {
         }
         guard let coverage = context.glyphCoverage else { return }
         for character in coverage.uncovered(in: text) where !character.isPrivateUse
-            && !UncoveredCharacter.isPrivateUse(character.codePoint) {
+            && !PrivateUseArea.contains(character.codePoint) {
             guard reported.insert(character.codePoint).inserted else { continue }
             let shown = Unicode.Scalar(character.codePoint).map { Self.displayable($0) ? "「\(Character($0))」" : "" } ?? ""
             findings.addAtValue(.e401, pointer,
