@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func withoutWriteInLeftoversAreReturned() {
-        let list = Checklist(bind: nil, catalogue: nil,
+        let list = TemplateChecklist(bind: nil, catalogue: nil,
                              groups: [ChecklistGroup(label: nil, options: [ChecklistOption(label: "あ")])],
                              layout: .inline, columns: 1, groupHeading: nil, optionsHeading: nil,
                              location: .file("t.xml"))
@@ -34,7 +34,7 @@ import Testing
         #expect(state.groups[0].options.last?.writeIn == "ねむれない")
     }
 
-    private func firstChecklist(_ items: [FlowItem]) -> Checklist? {
+    private func firstChecklist(_ items: [FlowItem]) -> TemplateChecklist? {
         for item in items {
             switch item {
             case .checklist(let c): return c

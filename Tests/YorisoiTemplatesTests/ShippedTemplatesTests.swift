@@ -117,7 +117,7 @@ import YorisoiCase
         }
     }
 
-    private func cells(_ row: TableRowItem) -> [TableCell] {
+    private func cells(_ row: TableRowItem) -> [TemplateTableCell] {
         switch row {
         case .row(let r): return r.cells
         case .repeating(let r): return r.content.flatMap(cells)
@@ -125,7 +125,7 @@ import YorisoiCase
         }
     }
 
-    private func checklists(in items: [FlowItem]) -> [Checklist] {
+    private func checklists(in items: [FlowItem]) -> [TemplateChecklist] {
         allItems(items).compactMap { if case .checklist(let c) = $0 { return c } else { return nil } }
     }
 

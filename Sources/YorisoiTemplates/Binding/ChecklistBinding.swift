@@ -24,11 +24,11 @@ public struct ChecklistState: Sendable, Hashable {
     public var groups: [Group]
     public var unmatched: [String]
 
-    public static func bind(_ checklist: Checklist, selected: [String]) -> ChecklistState {
+    public static func bind(_ checklist: TemplateChecklist, selected: [String]) -> ChecklistState {
         bind(groups: checklist.groups, selected: selected)
     }
 
-    public static func bind(_ checklist: Checklist, in scope: EvaluationScope) throws(TemplateError) -> ChecklistState {
+    public static func bind(_ checklist: TemplateChecklist, in scope: EvaluationScope) throws(TemplateError) -> ChecklistState {
         guard let bind = checklist.bind else { return Self.bind(checklist, selected: []) }
         let value = try scope.evaluate(bind)
         let selected: [String]

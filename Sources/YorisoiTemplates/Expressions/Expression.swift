@@ -4,7 +4,7 @@
 /// The language is deliberately small: it reads values and formats them. There is no function
 /// call other than the fixed filter set, no assignment, no access to anything but the case, the
 /// municipality profile and loop variables.
-public indirect enum Expression: Sendable, Hashable {
+public indirect enum TemplateExpression: Sendable, Hashable {
     /// `child.name`, `plan.supports[0].service`, `s.content` (first component may be a loop variable).
     case path(FieldPath, TemplateLocation)
     case string(String, TemplateLocation)
@@ -12,13 +12,13 @@ public indirect enum Expression: Sendable, Hashable {
     case boolean(Bool, TemplateLocation)
     case null(TemplateLocation)
     /// `value | name(arguments…)`.
-    case filter(Expression, FilterCall)
+    case filter(TemplateExpression, FilterCall)
     /// `a ?? b`: a unless it is null, empty text or an empty list.
-    case fallback(Expression, Expression)
-    case not(Expression, TemplateLocation)
-    case and(Expression, Expression)
-    case or(Expression, Expression)
-    case compare(Expression, ComparisonOperator, Expression)
+    case fallback(TemplateExpression, TemplateExpression)
+    case not(TemplateExpression, TemplateLocation)
+    case and(TemplateExpression, TemplateExpression)
+    case or(TemplateExpression, TemplateExpression)
+    case compare(TemplateExpression, ComparisonOperator, TemplateExpression)
 
     public var location: TemplateLocation {
         switch self {
@@ -77,10 +77,10 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
 
 public struct FilterCall: Sendable, Hashable {
     public var filter: TemplateFilter
-    public var arguments: [Expression]
+    public var arguments: [TemplateExpression]
     public var location: TemplateLocation
 
-    public init(filter: TemplateFilter, arguments: [Expression], location: TemplateLocation) {
+    public init(filter: TemplateFilter, arguments: [TemplateExpression], location: TemplateLocation) {
         self.filter = filter
         self.arguments = arguments
         self.location = location
@@ -115,10 +115,10 @@ public enum TemplateFilter: String, Sendable, Hashable, CaseIterable {
 /// `each="s in plan.supports"` of a `<repeat>`.
 public struct LoopHeader: Sendable, Hashable {
     public var variable: String
-    public var sequence: Expression
+    public var sequence: TemplateExpression
     public var location: TemplateLocation
 
-    public init(variable: String, sequence: Expression, location: TemplateLocation) {
+    public init(variable: String, sequence: TemplateExpression, location: TemplateLocation) {
         self.variable = variable
         self.sequence = sequence
         self.location = location
@@ -129,7 +129,7 @@ public struct LoopHeader: Sendable, Hashable {
 public struct Interpolation: Sendable, Hashable {
     public enum Segment: Sendable, Hashable {
         case literal(String)
-        case expression(Expression)
+        case expression(TemplateExpression)
     }
 
     public var segments: [Segment]

@@ -3,7 +3,7 @@ import YorisoiCase
 /// Evaluates expressions against a scope. Pure: reads values, never writes, never touches the
 /// file system. Errors name the template position and the case field, never the field's value.
 extension EvaluationScope {
-    public func evaluate(_ expression: Expression) throws(TemplateError) -> BoundValue {
+    public func evaluate(_ expression: TemplateExpression) throws(TemplateError) -> BoundValue {
         switch expression {
         case .path(let path, _):
             return resolve(path)
@@ -38,12 +38,12 @@ extension EvaluationScope {
     }
 
     /// The printed text of an expression.
-    public func text(_ expression: Expression) throws(TemplateError) -> String {
+    public func text(_ expression: TemplateExpression) throws(TemplateError) -> String {
         try evaluate(expression).text
     }
 
     /// Whether an `<if test>` holds.
-    public func test(_ expression: Expression) throws(TemplateError) -> Bool {
+    public func test(_ expression: TemplateExpression) throws(TemplateError) -> Bool {
         try evaluate(expression).isTruthy
     }
 

@@ -2,7 +2,7 @@
 /// `??`, `or`, `and`, `not`, comparisons, `|` filters, then paths and literals.
 public enum ExpressionParser {
     /// Parses a whole attribute value such as `test="plan.review"`.
-    public static func parse(_ source: String, at location: TemplateLocation) throws(TemplateError) -> Expression {
+    public static func parse(_ source: String, at location: TemplateLocation) throws(TemplateError) -> TemplateExpression {
         try parse(span: SourceSpan(source, start: location))
     }
 
@@ -23,7 +23,7 @@ public enum ExpressionParser {
         return LoopHeader(variable: variable, sequence: sequence, location: location)
     }
 
-    static func parse(span: SourceSpan) throws(TemplateError) -> Expression {
+    static func parse(span: SourceSpan) throws(TemplateError) -> TemplateExpression {
         var parser = try Parser(span: span)
         if case .end = parser.peek.kind { throw parser.error("empty expression") }
         let expression = try parser.expression()
@@ -67,31 +67,31 @@ private struct Parser {
         return false
     }
 
-    mutating func expression() throws(TemplateError) -> Expression {
+    mutating func expression() throws(TemplateError) -> TemplateExpression {
         var left = try orExpression()
         while accept("??") { left = .fallback(left, try orExpression()) }
         return left
     }
 
-    mutating func orExpression() throws(TemplateError) -> Expression {
+    mutating func orExpression() throws(TemplateError) -> TemplateExpression {
         var left = try andExpression()
         while acceptKeyword("or") { left = .or(left, try andExpression()) }
         return left
     }
 
-    mutating func andExpression() throws(TemplateError) -> Expression {
+    mutating func andExpression() throws(TemplateError) -> TemplateExpression {
         var left = try notExpression()
         while acceptKeyword("and") { left = .and(left, try notExpression()) }
         return left
     }
 
-    mutating func notExpression() throws(TemplateError) -> Expression {
+    mutating func notExpression() throws(TemplateError) -> TemplateExpression {
         let token = peek
         if acceptKeyword("not") { return .not(try notExpression(), location(token)) }
         return try comparison()
     }
 
-    mutating func comparison() throws(TemplateError) -> Expression {
+    mutating func comparison() throws(TemplateError) -> TemplateExpression {
         let left = try filtered()
         if case .symbol(let s) = peek.kind, let op = ComparisonOperator(rawValue: s) {
             advance()
@@ -100,7 +100,7 @@ private struct Parser {
         return left
     }
 
-    mutating func filtered() throws(TemplateError) -> Expression {
+    mutating func filtered() throws(TemplateError) -> TemplateExpression {
         var value = try primary()
         while accept("|") {
             let token = peek
@@ -110,7 +110,7 @@ private struct Parser {
                 throw TemplateError(.unknownFilter, at: location(token), "unknown filter '\(name)'; known: \(known)")
             }
             advance()
-            var arguments: [Expression] = []
+            var arguments: [TemplateExpression] = []
             if accept("(") {
                 if !accept(")") {
                     repeat { arguments.append(try expression()) } while accept(",")
@@ -126,7 +126,7 @@ private struct Parser {
         return value
     }
 
-    mutating func primary() throws(TemplateError) -> Expression {
+    mutating func primary() throws(TemplateError) -> TemplateExpression {
         let token = peek
         switch token.kind {
         case .string(let s):

@@ -39,7 +39,7 @@ enum CatalogueResolver {
     private static func resolve(_ row: TableRowItem, profile: MunicipalityProfile) throws(TemplateError) -> TableRowItem {
         switch row {
         case .row(var r):
-            var cells: [TableCell] = []
+            var cells: [TemplateTableCell] = []
             for var cell in r.cells {
                 cell.content = try resolve(cell.content, profile: profile)
                 cells.append(cell)

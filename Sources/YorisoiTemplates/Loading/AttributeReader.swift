@@ -80,7 +80,7 @@ struct AttributeReader {
         return v
     }
 
-    func expression(_ name: String) throws(TemplateError) -> Expression? {
+    func expression(_ name: String) throws(TemplateError) -> TemplateExpression? {
         guard let a = raw(name) else { return nil }
         return try ExpressionParser.parse(a.value, at: a.valueLocation)
     }
@@ -90,7 +90,7 @@ struct AttributeReader {
         return try InterpolationParser.parse(a.value, at: a.valueLocation)
     }
 
-    func style() throws(TemplateError) -> TextStyle {
-        TextStyle(family: try choice("font", FontFamily.self), size: try length("size"))
+    func style() throws(TemplateError) -> TemplateTextStyle {
+        TemplateTextStyle(family: try choice("font", FontFamily.self), size: try length("size"))
     }
 }

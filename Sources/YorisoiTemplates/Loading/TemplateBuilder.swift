@@ -33,8 +33,8 @@ struct TemplateBuilder {
         return TemplateDocument(
             file: file, location: root.location, kind: kind.value, kindLocation: kind.location,
             extends: a.raw("extends"), title: a.string("title"),
-            pageSize: try a.choice("page", PaperSize.self),
-            orientation: try a.choice("orientation", Orientation.self),
+            pageSize: try a.choice("page", TemplatePaperSize.self),
+            orientation: try a.choice("orientation", TemplateOrientation.self),
             margins: try a.edges("margin"), style: try a.style(),
             lineHeight: try a.number("line-height", in: 0.8...4),
             header: header, footer: footer, body: body, sources: [file])
@@ -78,7 +78,7 @@ struct TemplateBuilder {
         case "text":
             return .paragraph(Paragraph(
                 content: try inline(e.children), style: try a.style(),
-                alignment: try a.choice("align", TextAlignment.self), indent: try a.length("indent"),
+                alignment: try a.choice("align", TemplateTextAlignment.self), indent: try a.length("indent"),
                 insetStart: try a.length("inset-start"), insetEnd: try a.length("inset-end"),
                 spaceBefore: try a.length("space-before"), spaceAfter: try a.length("space-after"),
                 location: e.location))
@@ -92,7 +92,7 @@ struct TemplateBuilder {
                 blockNames[attribute.value] = attribute.location
                 name = attribute.value
             }
-            return .block(Block(name: name, keepTogether: try a.bool("keep-together") ?? false,
+            return .block(TemplateBlock(name: name, keepTogether: try a.bool("keep-together") ?? false,
                                 style: try a.style(), spaceBefore: try a.length("space-before"),
                                 content: try flow(e.children), location: e.location))
         case "table":
@@ -128,10 +128,10 @@ struct TemplateBuilder {
         }
     }
 
-    // MARK: Inline
+    // MARK: TemplateInline
 
-    private mutating func inline(_ children: [XMLContent]) throws(TemplateError) -> [Inline] {
-        var out: [Inline] = []
+    private mutating func inline(_ children: [XMLContent]) throws(TemplateError) -> [TemplateInline] {
+        var out: [TemplateInline] = []
         for child in children {
             switch child {
             case .text(let raw, let location):
@@ -176,7 +176,7 @@ struct TemplateBuilder {
         for child in e.elements {
             if child.name == "col" {
                 let width = try AttributeReader(child).required("width")
-                guard let parsed = ColumnWidth(parsing: width.value) else {
+                guard let parsed = TemplateColumnWidth(parsing: width.value) else {
                     throw AttributeReader(child).bad(width, "a length (30mm) or a share (*, 2*)")
                 }
                 columns.append(TableColumn(width: parsed, location: child.location))
@@ -195,14 +195,14 @@ struct TemplateBuilder {
             let a = AttributeReader(e)
             switch e.name {
             case "row":
-                var cells: [TableCell] = []
+                var cells: [TemplateTableCell] = []
                 for c in e.elements { cells.append(try cell(c)) }
                 let span = cells.reduce(0) { $0 + $1.colspan }
                 if span > columnCount {
                     throw TemplateError(.badAttribute, at: e.location,
                                         "the row's cells span \(span) columns but the table declares \(columnCount)")
                 }
-                items.append(.row(TableRow(isHeader: try a.bool("header") ?? false, height: try a.length("height"),
+                items.append(.row(TemplateTableRow(isHeader: try a.bool("header") ?? false, height: try a.length("height"),
                                            cells: cells, location: e.location)))
             case "repeat":
                 items.append(.repeating(Repeat(header: try loopHeader(e), minimum: try a.integer("min", in: 0...100) ?? 0,
@@ -219,26 +219,26 @@ struct TemplateBuilder {
         return items
     }
 
-    private mutating func cell(_ e: XMLElement) throws(TemplateError) -> TableCell {
+    private mutating func cell(_ e: XMLElement) throws(TemplateError) -> TemplateTableCell {
         let a = AttributeReader(e)
         guard e.name == "cell" else {
             throw TemplateError(.schemaViolation, at: e.location, "a row holds only <cell> elements, not <\(e.name)>")
         }
-        return TableCell(content: try flow(e.children),
+        return TemplateTableCell(content: try flow(e.children),
                          colspan: try a.integer("colspan", in: 1...50) ?? 1,
                          rowspan: try a.integer("rowspan", in: 1...200) ?? 1,
                          isLabel: try a.bool("label") ?? false,
-                         alignment: try a.choice("align", TextAlignment.self),
-                         verticalAlignment: try a.choice("valign", VerticalAlignment.self),
+                         alignment: try a.choice("align", TemplateTextAlignment.self),
+                         verticalAlignment: try a.choice("valign", TemplateVerticalAlignment.self),
                          padding: try a.edges("padding"), border: try a.border("border"),
                          height: try a.length("height"),
-                         overflow: try a.choice("overflow", OverflowPolicy.self) ?? .grow,
+                         overflow: try a.choice("overflow", TemplateOverflowPolicy.self) ?? .grow,
                          minimumSize: try a.length("min-size"), style: try a.style(), location: e.location)
     }
 
     // MARK: Check lists
 
-    private func checklist(_ e: XMLElement) throws(TemplateError) -> Checklist {
+    private func checklist(_ e: XMLElement) throws(TemplateError) -> TemplateChecklist {
         let a = AttributeReader(e)
         var groups: [ChecklistGroup] = []
         for g in e.elements where g.name == "group" {
@@ -256,8 +256,8 @@ struct TemplateBuilder {
             throw TemplateError(.schemaViolation, at: e.location,
                                 "a <checklist> takes its options either from catalogue= or from <group>s, not both")
         }
-        return Checklist(bind: try a.expression("bind"), catalogue: catalogue, groups: groups,
-                         layout: try a.choice("layout", Checklist.Layout.self) ?? .grouped,
+        return TemplateChecklist(bind: try a.expression("bind"), catalogue: catalogue, groups: groups,
+                         layout: try a.choice("layout", TemplateChecklist.Layout.self) ?? .grouped,
                          columns: try a.integer("columns", in: 1...8) ?? 2,
                          groupHeading: try a.interpolation("group-heading"),
                          optionsHeading: try a.interpolation("options-heading"), location: e.location)
@@ -275,7 +275,7 @@ struct TemplateBuilder {
         return header
     }
 
-    private func testExpression(_ e: XMLElement) throws(TemplateError) -> Expression {
+    private func testExpression(_ e: XMLElement) throws(TemplateError) -> TemplateExpression {
         let test = try AttributeReader(e).required("test")
         return try ExpressionParser.parse(test.value, at: test.valueLocation)
     }

@@ -7,10 +7,10 @@ struct TemplateDocument: Sendable {
     var kindLocation: TemplateLocation
     var extends: XMLAttribute?
     var title: String?
-    var pageSize: PaperSize?
-    var orientation: Orientation?
+    var pageSize: TemplatePaperSize?
+    var orientation: TemplateOrientation?
     var margins: EdgeLengths?
-    var style: TextStyle
+    var style: TemplateTextStyle
     var lineHeight: Double?
     var header: [FlowItem]?
     var footer: [FlowItem]?

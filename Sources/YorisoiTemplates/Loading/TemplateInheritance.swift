@@ -3,7 +3,7 @@
 /// header, footer and root settings taking precedence where given.
 enum TemplateInheritance {
     static func merge(base: TemplateDocument, child: TemplateDocument) throws(TemplateError) -> TemplateDocument {
-        var replacements: [String: Block] = [:]
+        var replacements: [String: TemplateBlock] = [:]
         for item in child.body {
             guard case .block(let block) = item, let name = block.name else {
                 throw TemplateError(.inheritance, at: child.location,
@@ -40,12 +40,12 @@ enum TemplateInheritance {
         return merged
     }
 
-    private static func replace(in items: [FlowItem], with replacements: [String: Block],
+    private static func replace(in items: [FlowItem], with replacements: [String: TemplateBlock],
                                 used: inout Set<String>) -> [FlowItem] {
         items.map { replace($0, with: replacements, used: &used) }
     }
 
-    private static func replace(_ item: FlowItem, with replacements: [String: Block],
+    private static func replace(_ item: FlowItem, with replacements: [String: TemplateBlock],
                                 used: inout Set<String>) -> FlowItem {
         switch item {
         case .block(var block):
@@ -69,7 +69,7 @@ enum TemplateInheritance {
         }
     }
 
-    private static func replace(_ row: TableRowItem, with replacements: [String: Block],
+    private static func replace(_ row: TableRowItem, with replacements: [String: TemplateBlock],
                                 used: inout Set<String>) -> TableRowItem {
         switch row {
         case .row(var r):

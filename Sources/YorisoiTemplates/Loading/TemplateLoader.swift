@@ -65,9 +65,9 @@ public struct TemplateLoader: Sendable {
     private func finish(_ d: TemplateDocument) -> Template {
         return Template(
             kind: d.kind, title: d.title ?? d.kind,
-            page: PageSetup(size: d.pageSize ?? .a4, orientation: d.orientation ?? .portrait,
+            page: TemplatePageSetup(size: d.pageSize ?? .a4, orientation: d.orientation ?? .portrait,
                             margins: d.margins ?? .all(.mm(15))),
-            style: d.style.inheriting(TextStyle(family: .mincho, size: .pt(10.5))),
+            style: d.style.inheriting(TemplateTextStyle(family: .mincho, size: .pt(10.5))),
             lineHeight: d.lineHeight ?? 1.5,
             header: d.header ?? [], footer: d.footer ?? [], body: d.body,
             location: d.location, sources: d.sources)

@@ -38,7 +38,7 @@ enum WhitespaceNormalizer {
     }
 
     /// Drops spaces at the very start and end of a paragraph.
-    static func trimEdges(_ inlines: [Inline]) -> [Inline] {
+    static func trimEdges(_ inlines: [TemplateInline]) -> [TemplateInline] {
         var result = inlines
         if case .text(let i, let l)? = result.first, case .literal(let s)? = i.segments.first {
             var segments = i.segments

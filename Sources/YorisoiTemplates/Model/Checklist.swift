@@ -1,6 +1,6 @@
 /// Check boxes for a list-valued case field (`plan.selected_services`) against a catalogue of
 /// options: a municipality catalogue named in `municipality.yaml`, or groups written inline.
-public struct Checklist: Sendable, Hashable {
+public struct TemplateChecklist: Sendable, Hashable {
     public enum Layout: String, Sendable, Hashable, CaseIterable {
         /// A two-column table: group label | the group's options (袖ケ浦市's catalogue).
         case grouped
@@ -10,7 +10,7 @@ public struct Checklist: Sendable, Hashable {
         case inline
     }
 
-    public var bind: Expression?
+    public var bind: TemplateExpression?
     /// The profile catalogue this list draws from; resolved into `groups` by `TemplateLibrary`.
     public var catalogue: String?
     public var groups: [ChecklistGroup]
@@ -20,7 +20,7 @@ public struct Checklist: Sendable, Hashable {
     public var optionsHeading: Interpolation?
     public var location: TemplateLocation
 
-    public init(bind: Expression?, catalogue: String?, groups: [ChecklistGroup], layout: Layout,
+    public init(bind: TemplateExpression?, catalogue: String?, groups: [ChecklistGroup], layout: Layout,
                 columns: Int, groupHeading: Interpolation?, optionsHeading: Interpolation?,
                 location: TemplateLocation) {
         self.bind = bind

@@ -1,30 +1,30 @@
-/// Block-level content: what a page body, a header, a footer, a block or a table cell holds.
-/// Inline elements written directly in such a container (text, `<checkbox>`, `<blank>`,
+/// TemplateBlock-level content: what a page body, a header, a footer, a block or a table cell holds.
+/// TemplateInline elements written directly in such a container (text, `<checkbox>`, `<blank>`,
 /// `<date-blank>`, `<span>`, `<br>`) are gathered into an implicit `Paragraph`.
 public indirect enum FlowItem: Sendable, Hashable {
     case paragraph(Paragraph)
     case table(Table)
-    case checklist(Checklist)
+    case checklist(TemplateChecklist)
     case signatureLine(SignatureLine)
     case scale(Scale)
     case repeating(Repeat<FlowItem>)
     case conditional(Conditional<FlowItem>)
     case spacer(Spacer)
-    case block(Block)
+    case block(TemplateBlock)
     case pageBreak(TemplateLocation)
 }
 
 /// A named, replaceable group of content. Municipality templates replace national blocks by
 /// name; `keepTogether` asks layout not to split it across pages.
-public struct Block: Sendable, Hashable {
+public struct TemplateBlock: Sendable, Hashable {
     public var name: String?
     public var keepTogether: Bool
-    public var style: TextStyle
+    public var style: TemplateTextStyle
     public var spaceBefore: Length?
     public var content: [FlowItem]
     public var location: TemplateLocation
 
-    public init(name: String?, keepTogether: Bool, style: TextStyle, spaceBefore: Length?,
+    public init(name: String?, keepTogether: Bool, style: TemplateTextStyle, spaceBefore: Length?,
                 content: [FlowItem], location: TemplateLocation) {
         self.name = name
         self.keepTogether = keepTogether
@@ -37,10 +37,10 @@ public struct Block: Sendable, Hashable {
 
 /// `<text>`, or the text written directly in a cell.
 public struct Paragraph: Sendable, Hashable {
-    public var content: [Inline]
-    public var style: TextStyle
+    public var content: [TemplateInline]
+    public var style: TemplateTextStyle
     /// Nil: the enclosing default (start; distribute in label cells).
-    public var alignment: TextAlignment?
+    public var alignment: TemplateTextAlignment?
     /// First-line indent (「1字下げ」 is `1zw`).
     public var indent: Length?
     public var insetStart: Length?
@@ -49,7 +49,7 @@ public struct Paragraph: Sendable, Hashable {
     public var spaceAfter: Length?
     public var location: TemplateLocation
 
-    public init(content: [Inline], style: TextStyle = TextStyle(), alignment: TextAlignment? = nil,
+    public init(content: [TemplateInline], style: TemplateTextStyle = TemplateTextStyle(), alignment: TemplateTextAlignment? = nil,
                 indent: Length? = nil, insetStart: Length? = nil, insetEnd: Length? = nil,
                 spaceBefore: Length? = nil, spaceAfter: Length? = nil, location: TemplateLocation) {
         self.content = content
@@ -65,7 +65,7 @@ public struct Paragraph: Sendable, Hashable {
 }
 
 /// Inline content of a paragraph.
-public indirect enum Inline: Sendable, Hashable {
+public indirect enum TemplateInline: Sendable, Hashable {
     /// Text with `{{ }}` slots. Whitespace is already normalised: runs of XML indentation
     /// collapse to nothing between Japanese text, to one space elsewhere.
     case text(Interpolation, TemplateLocation)
@@ -77,12 +77,12 @@ public indirect enum Inline: Sendable, Hashable {
 }
 
 public struct Span: Sendable, Hashable {
-    public var content: [Inline]
-    public var style: TextStyle
+    public var content: [TemplateInline]
+    public var style: TemplateTextStyle
     public var underline: Bool
     public var location: TemplateLocation
 
-    public init(content: [Inline], style: TextStyle, underline: Bool, location: TemplateLocation) {
+    public init(content: [TemplateInline], style: TemplateTextStyle, underline: Bool, location: TemplateLocation) {
         self.content = content
         self.style = style
         self.underline = underline
@@ -93,10 +93,10 @@ public struct Span: Sendable, Hashable {
 /// An underlined space to write in by hand (「＿＿＿＿ 様」), optionally pre-filled.
 public struct Blank: Sendable, Hashable {
     public var width: Length
-    public var bind: Expression?
+    public var bind: TemplateExpression?
     public var location: TemplateLocation
 
-    public init(width: Length, bind: Expression?, location: TemplateLocation) {
+    public init(width: Length, bind: TemplateExpression?, location: TemplateLocation) {
         self.width = width
         self.bind = bind
         self.location = location
@@ -105,11 +105,11 @@ public struct Blank: Sendable, Hashable {
 
 /// ☐/☑ with a label; ticked when `checked` is true for the case.
 public struct Checkbox: Sendable, Hashable {
-    public var checked: Expression?
+    public var checked: TemplateExpression?
     public var label: Interpolation
     public var location: TemplateLocation
 
-    public init(checked: Expression?, label: Interpolation, location: TemplateLocation) {
+    public init(checked: TemplateExpression?, label: Interpolation, location: TemplateLocation) {
         self.checked = checked
         self.label = label
         self.location = location
@@ -121,10 +121,10 @@ public struct Checkbox: Sendable, Hashable {
 public struct SignatureLine: Sendable, Hashable {
     public var label: Interpolation
     public var width: Length?
-    public var bind: Expression?
+    public var bind: TemplateExpression?
     public var location: TemplateLocation
 
-    public init(label: Interpolation, width: Length?, bind: Expression?, location: TemplateLocation) {
+    public init(label: Interpolation, width: Length?, bind: TemplateExpression?, location: TemplateLocation) {
         self.label = label
         self.width = width
         self.bind = bind
@@ -144,13 +144,13 @@ public struct DateBlank: Sendable, Hashable {
         case profile, wareki, seireki
     }
 
-    public var bind: Expression?
+    public var bind: TemplateExpression?
     public var precision: Precision
     public var calendar: Calendar
     public var label: Interpolation?
     public var location: TemplateLocation
 
-    public init(bind: Expression?, precision: Precision, calendar: Calendar, label: Interpolation?,
+    public init(bind: TemplateExpression?, precision: Precision, calendar: Calendar, label: Interpolation?,
                 location: TemplateLocation) {
         self.bind = bind
         self.precision = precision
@@ -165,12 +165,12 @@ public struct Scale: Sendable, Hashable {
     public var minimum: Int
     public var maximum: Int
     public var step: Int
-    public var bind: Expression?
+    public var bind: TemplateExpression?
     public var label: Interpolation?
     public var width: Length?
     public var location: TemplateLocation
 
-    public init(minimum: Int, maximum: Int, step: Int, bind: Expression?, label: Interpolation?,
+    public init(minimum: Int, maximum: Int, step: Int, bind: TemplateExpression?, label: Interpolation?,
                 width: Length?, location: TemplateLocation) {
         self.minimum = minimum
         self.maximum = maximum
@@ -213,11 +213,11 @@ public struct Repeat<Content: Sendable & Hashable>: Sendable, Hashable {
 
 /// `<if test="…">`: the content only when the test holds.
 public struct Conditional<Content: Sendable & Hashable>: Sendable, Hashable {
-    public var test: Expression
+    public var test: TemplateExpression
     public var content: [Content]
     public var location: TemplateLocation
 
-    public init(test: Expression, content: [Content], location: TemplateLocation) {
+    public init(test: TemplateExpression, content: [Content], location: TemplateLocation) {
         self.test = test
         self.content = content
         self.location = location

@@ -47,7 +47,7 @@ public struct Length: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A table column: fixed, or a share of what the fixed columns leave (`*`, `2*`).
-public enum ColumnWidth: Sendable, Hashable {
+public enum TemplateColumnWidth: Sendable, Hashable {
     case fixed(Length)
     case fraction(Double)
 

@@ -6,11 +6,11 @@ public struct Table: Sendable, Hashable {
     /// Rule width for the grid; `.none` for layout tables without lines.
     public var border: Border
     public var padding: EdgeLengths?
-    public var style: TextStyle
+    public var style: TemplateTextStyle
     public var location: TemplateLocation
 
     public init(columns: [TableColumn], rows: [TableRowItem], border: Border, padding: EdgeLengths?,
-                style: TextStyle, location: TemplateLocation) {
+                style: TemplateTextStyle, location: TemplateLocation) {
         self.columns = columns
         self.rows = rows
         self.border = border
@@ -21,10 +21,10 @@ public struct Table: Sendable, Hashable {
 }
 
 public struct TableColumn: Sendable, Hashable {
-    public var width: ColumnWidth
+    public var width: TemplateColumnWidth
     public var location: TemplateLocation
 
-    public init(width: ColumnWidth, location: TemplateLocation) {
+    public init(width: TemplateColumnWidth, location: TemplateLocation) {
         self.width = width
         self.location = location
     }
@@ -42,19 +42,19 @@ public enum Border: Sendable, Hashable {
 }
 
 public indirect enum TableRowItem: Sendable, Hashable {
-    case row(TableRow)
+    case row(TemplateTableRow)
     case repeating(Repeat<TableRowItem>)
     case conditional(Conditional<TableRowItem>)
 }
 
-public struct TableRow: Sendable, Hashable {
+public struct TemplateTableRow: Sendable, Hashable {
     public var isHeader: Bool
     /// A fixed height for every cell of the row (cells may still set their own).
     public var height: Length?
-    public var cells: [TableCell]
+    public var cells: [TemplateTableCell]
     public var location: TemplateLocation
 
-    public init(isHeader: Bool, height: Length?, cells: [TableCell], location: TemplateLocation) {
+    public init(isHeader: Bool, height: Length?, cells: [TemplateTableCell], location: TemplateLocation) {
         self.isHeader = isHeader
         self.height = height
         self.cells = cells
@@ -63,7 +63,7 @@ public struct TableRow: Sendable, Hashable {
 }
 
 /// What happens when a cell's content does not fit its fixed height. Never "clip".
-public enum OverflowPolicy: String, Sendable, Hashable, CaseIterable {
+public enum TemplateOverflowPolicy: String, Sendable, Hashable, CaseIterable {
     /// The row grows (and may split across pages). The default.
     case grow
     /// The font shrinks step by step down to `minimumSize`; if it still does not fit, layout
@@ -73,27 +73,27 @@ public enum OverflowPolicy: String, Sendable, Hashable, CaseIterable {
     case report
 }
 
-public struct TableCell: Sendable, Hashable {
+public struct TemplateTableCell: Sendable, Hashable {
     public var content: [FlowItem]
     public var colspan: Int
     public var rowspan: Int
     /// A label cell: 均等割り text by default, shaded where the layout shades labels.
     public var isLabel: Bool
-    public var alignment: TextAlignment?
-    public var verticalAlignment: VerticalAlignment?
+    public var alignment: TemplateTextAlignment?
+    public var verticalAlignment: TemplateVerticalAlignment?
     public var padding: EdgeLengths?
     public var border: Border?
     public var height: Length?
-    public var overflow: OverflowPolicy
+    public var overflow: TemplateOverflowPolicy
     public var minimumSize: Length?
-    public var style: TextStyle
+    public var style: TemplateTextStyle
     public var location: TemplateLocation
 
     public init(content: [FlowItem], colspan: Int = 1, rowspan: Int = 1, isLabel: Bool = false,
-                alignment: TextAlignment? = nil, verticalAlignment: VerticalAlignment? = nil,
+                alignment: TemplateTextAlignment? = nil, verticalAlignment: TemplateVerticalAlignment? = nil,
                 padding: EdgeLengths? = nil, border: Border? = nil, height: Length? = nil,
-                overflow: OverflowPolicy = .grow, minimumSize: Length? = nil,
-                style: TextStyle = TextStyle(), location: TemplateLocation) {
+                overflow: TemplateOverflowPolicy = .grow, minimumSize: Length? = nil,
+                style: TemplateTextStyle = TemplateTextStyle(), location: TemplateLocation) {
         self.content = content
         self.colspan = colspan
         self.rowspan = rowspan

@@ -5,8 +5,8 @@ public struct Template: Sendable, Hashable {
     public var kind: String
     /// The document title (PDF metadata, page heading where the template prints it).
     public var title: String
-    public var page: PageSetup
-    public var style: TextStyle
+    public var page: TemplatePageSetup
+    public var style: TemplateTextStyle
     /// Line height as a multiple of the font size.
     public var lineHeight: Double
     public var header: [FlowItem]
@@ -16,7 +16,7 @@ public struct Template: Sendable, Hashable {
     /// The files this template was assembled from, the template itself first, then its bases.
     public var sources: [String]
 
-    public init(kind: String, title: String, page: PageSetup, style: TextStyle, lineHeight: Double,
+    public init(kind: String, title: String, page: TemplatePageSetup, style: TemplateTextStyle, lineHeight: Double,
                 header: [FlowItem], footer: [FlowItem], body: [FlowItem],
                 location: TemplateLocation, sources: [String]) {
         self.kind = kind
@@ -32,12 +32,12 @@ public struct Template: Sendable, Hashable {
     }
 }
 
-public struct PageSetup: Sendable, Hashable {
-    public var size: PaperSize
-    public var orientation: Orientation
+public struct TemplatePageSetup: Sendable, Hashable {
+    public var size: TemplatePaperSize
+    public var orientation: TemplateOrientation
     public var margins: EdgeLengths
 
-    public init(size: PaperSize, orientation: Orientation, margins: EdgeLengths) {
+    public init(size: TemplatePaperSize, orientation: TemplateOrientation, margins: EdgeLengths) {
         self.size = size
         self.orientation = orientation
         self.margins = margins
@@ -50,7 +50,7 @@ public struct PageSetup: Sendable, Hashable {
     }
 }
 
-public enum PaperSize: String, Sendable, Hashable, CaseIterable {
+public enum TemplatePaperSize: String, Sendable, Hashable, CaseIterable {
     case a4 = "A4", a3 = "A3", b4 = "B4", b5 = "B5"
 
     /// Portrait width × height in mm (B sizes are JIS B, as Japanese offices use).
@@ -64,7 +64,7 @@ public enum PaperSize: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-public enum Orientation: String, Sendable, Hashable, CaseIterable {
+public enum TemplateOrientation: String, Sendable, Hashable, CaseIterable {
     case portrait, landscape
 }
 
@@ -75,7 +75,7 @@ public enum FontFamily: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A partial text style: nil means "inherit from the enclosing element".
-public struct TextStyle: Sendable, Hashable {
+public struct TemplateTextStyle: Sendable, Hashable {
     public var family: FontFamily?
     public var size: Length?
 
@@ -85,16 +85,16 @@ public struct TextStyle: Sendable, Hashable {
     }
 
     /// This style with the unset parts taken from `outer`.
-    public func inheriting(_ outer: TextStyle) -> TextStyle {
-        TextStyle(family: family ?? outer.family, size: size ?? outer.size)
+    public func inheriting(_ outer: TemplateTextStyle) -> TemplateTextStyle {
+        TemplateTextStyle(family: family ?? outer.family, size: size ?? outer.size)
     }
 }
 
-public enum TextAlignment: String, Sendable, Hashable, CaseIterable {
+public enum TemplateTextAlignment: String, Sendable, Hashable, CaseIterable {
     /// 均等割り: the characters spread over the whole width (label cells such as 「氏　　名」).
     case start, center, end, justify, distribute
 }
 
-public enum VerticalAlignment: String, Sendable, Hashable, CaseIterable {
+public enum TemplateVerticalAlignment: String, Sendable, Hashable, CaseIterable {
     case top, middle, bottom
 }
