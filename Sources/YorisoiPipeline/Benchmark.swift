@@ -9,14 +9,18 @@ public struct BenchmarkReport: Sendable, CustomStringConvertible {
     public var pages: Int
     public var bytes: Int
     public var seconds: Double
+    /// Of `seconds`: time spent laying out (shaping, line breaking) and writing PDF bytes.
+    public var layoutSeconds: Double
+    public var writeSeconds: Double
     public var peakResidentBytes: Int
 
     public var documentsPerSecond: Double { Double(documents) / seconds }
     public var pagesPerSecond: Double { Double(pages) / seconds }
 
     public var description: String {
-        String(format: "%@: %d documents, %d pages in %.3f s — %.1f pages/s, %.2f ms/document, %.1f KB/document, peak RSS %.1f MB",
+        String(format: "%@: %d documents, %d pages in %.3f s — %.1f pages/s, %.2f ms/document (layout %.2f, write %.2f), %.1f KB/document, peak RSS %.1f MB",
                name, documents, pages, seconds, pagesPerSecond, seconds * 1000 / Double(documents),
+               layoutSeconds * 1000 / Double(documents), writeSeconds * 1000 / Double(documents),
                Double(bytes) / Double(documents) / 1024, Double(peakResidentBytes) / 1_048_576)
     }
 }
@@ -28,27 +32,32 @@ public enum Benchmark {
     public static func specimen(count: Int, fonts: FontLibrary, folder: URL) throws -> BenchmarkReport {
         let specimen = try Specimen(fonts: fonts)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        _ = try PDFWriter.write(specimen.document())
+        _ = try specimen.document().write()
         var bytes = 0, pages = 0
+        var layout = Duration.zero, write = Duration.zero
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
             for index in 0..<count {
-                let document = try specimen.document()
-                let pdf = try PDFWriter.write(document)
+                var document: PDFDocument?
+                layout += try clock.measure { document = try specimen.document() }
+                var pdf: [UInt8] = []
+                write += try clock.measure { pdf = try document!.write() }
                 try AtomicFile.write(pdf, to: folder.appendingPathComponent("specimen-\(index).pdf"))
                 bytes += pdf.count
-                pages += document.pages.count
+                pages += document!.pages.count
             }
         }
         return BenchmarkReport(name: "specimen", documents: count, pages: pages, bytes: bytes,
-                               seconds: elapsed.seconds, peakResidentBytes: peakResidentBytes())
+                               seconds: elapsed.seconds, layoutSeconds: layout.seconds,
+                               writeSeconds: write.seconds, peakResidentBytes: peakResidentBytes())
     }
 
-    /// Peak resident set size of this process so far (Linux reports ru_maxrss in KiB).
+    /// Peak resident set size of this process so far: the kernel's high-water mark (VmHWM).
     public static func peakResidentBytes() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
-        return usage.ru_maxrss * 1024
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kilobytes * 1024
     }
 }
 

@@ -29,12 +29,22 @@ public struct Specimen: Sendable {
                            width: 480, alignment: .start)
         page.skip(6)
 
-        try page.paragraph([TextSpan("1　行分割・約物の詰め（JLREQ）：12・17・23・31字", style: heading)], width: 480, alignment: .start)
-        for measure in [12.0, 17.0, 23.0, 31.0] {
-            let width = measure * body.size
-            page.frame(width: width)
-            try page.paragraph([TextSpan(Self.paragraph, style: body)], width: width, alignment: .justify)
-            page.skip(6)
+        try page.paragraph([TextSpan("1　行分割・約物の詰め（JLREQ）：12・31字／17・23字、9ポイント", style: heading)],
+                           width: 480, alignment: .start)
+        let dense = TextStyle(chain: mincho, size: 9)
+        for pair in [[12.0, 31.0], [17.0, 23.0]] {
+            let top = page.y
+            var bottom = top
+            var x = 0.0
+            for measure in pair {
+                page.y = top
+                let width = measure * dense.size
+                try page.paragraph([TextSpan(Self.paragraph, style: dense)], width: width, alignment: .justify, x: x)
+                page.measureGuides(x: x, width: width, top: top, bottom: page.y)
+                bottom = max(bottom, page.y)
+                x += width + 24
+            }
+            page.y = bottom + 8
         }
 
         try page.paragraph([TextSpan("2　均等割り（生年月日の幅にそろえる）", style: heading)], width: 480, alignment: .start)
@@ -97,11 +107,12 @@ struct PageCursor {
         }
     }
 
-    /// Light vertical rules at both edges of the measure, so justification can be checked by eye.
-    mutating func frame(width: Double) {
-        let stroke = StrokeStyle(lineWidth: 0.3, color: .gray(0.6))
-        items.append(.line(from: Point(x: left, y: y), to: Point(x: left, y: y + 4), stroke: stroke))
-        items.append(.line(from: Point(x: left + width, y: y), to: Point(x: left + width, y: y + 4), stroke: stroke))
+    /// Hairlines just outside both edges of a measure, so justification can be checked by eye.
+    mutating func measureGuides(x: Double, width: Double, top: Double, bottom: Double) {
+        let stroke = StrokeStyle(lineWidth: 0.25, color: .rgb(red: 0.85, green: 0.3, blue: 0.3))
+        for edge in [left + x - 1, left + x + width + 1] {
+            items.append(.line(from: Point(x: edge, y: top), to: Point(x: edge, y: bottom), stroke: stroke))
+        }
     }
 
     /// A 均等割り label in a ruled box of `labelWidth`, followed by its value.

@@ -16,7 +16,7 @@ struct DemoCommand: ParsableCommand {
             let resources = try Resources.load()
             let folder = URL(fileURLWithPath: output)
             let specimen = folder.appendingPathComponent("specimen.pdf")
-            try AtomicFile.write(PDFWriter.write(Specimen(fonts: resources.fonts).document()), to: specimen)
+            try AtomicFile.write(Specimen(fonts: resources.fonts).document().write(), to: specimen)
             print(specimen.path)
         }
     }

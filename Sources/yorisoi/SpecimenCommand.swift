@@ -13,7 +13,7 @@ struct SpecimenCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors(doing: "rendering the specimen") {
             let resources = try Resources.load()
-            let pdf = try PDFWriter.write(Specimen(fonts: resources.fonts).document())
+            let pdf = try Specimen(fonts: resources.fonts).document().write()
             try AtomicFile.writeOrStream(pdf, to: output)
         }
     }
