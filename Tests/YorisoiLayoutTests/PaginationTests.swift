@@ -70,6 +70,47 @@ import YorisoiText
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test func rowspanGroupSplitsWithTheSpanningCellContinued() throws {
+        let filler = (0..<4).map { _ in Fixtures.paragraph(Fixtures.longText(390)) }
+        let texts = (0..<3).map { Fixtures.longText(300 + $0 * 40) }
+        let table = TableBlock(columns: [.points(70), .fraction(1)], rows: [
+            TableRow(cells: [Fixtures.cell("支援", style: CellStyle(verticalAlignment: .middle), rowspan: 3),
+                             Fixtures.cell(texts[0])]),
+            TableRow(cells: [Fixtures.cell(texts[1])]),
+            TableRow(cells: [Fixtures.cell(texts[2])]),
+        ])
+        let result = try Layout.run(Fixtures.document(filler + [.table(table)]))
+        #expect(result.pages.count == 2)
+        // The spanning label cell is drawn on both pages, beside the rows it spans there.
+        let spanning = result.boxes.filter { $0.kind == .cell(row: 0, column: 0) }
+        #expect(spanning.map(\.pageIndex) == [0, 1])
+        for page in 0..<2 {
+            let cells = result.cells(onPage: page)
+            let right = cells.filter { $0.kind != .cell(row: 0, column: 0) }
+            let label = try #require(cells.first { $0.kind == .cell(row: 0, column: 0) })
+            #expect(abs(label.rect.origin.y - right.map(\.rect.origin.y).min()!) < 0.01)
+            #expect(abs(label.rect.maxY - right.map(\.rect.maxY).max()!) < 0.01)
+            // Cells never overlap.
+            for (i, a) in cells.enumerated() {
+                for b in cells[(i + 1)...] {
+                    let overlapX = min(a.rect.maxX, b.rect.maxX) - max(a.rect.origin.x, b.rect.origin.x)
+                    let overlapY = min(a.rect.maxY, b.rect.maxY) - max(a.rect.origin.y, b.rect.origin.y)
+                    #expect(overlapX < 0.01 || overlapY < 0.01)
+                }
+            }
+            let tableTop = cells.map(\.rect.origin.y).min() ?? 0
+            #expect(result.glyphsOutsideCells(page: page, below: tableTop).isEmpty)
+        }
+        // Each row's text comes out whole, in order, across the two pages.
+        let printed = (0..<3).map { row in
+            result.boxes.filter { $0.kind == .cell(row: row, column: 1) }
+                .map { result.pages[$0.pageIndex].text(inside: $0.rect) }.joined()
+        }
+        #expect(printed == texts)
+        #expect(result.pages[0].text(inside: spanning[0].rect) == "支援")
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func avoidedRowSplittingMovesTheRowWhole() throws {
         let filler = (0..<5).map { _ in Fixtures.paragraph(Fixtures.longText(380)) }
         let table = TableBlock(columns: [.fraction(1)], rows: [

@@ -153,6 +153,8 @@ import YorisoiText
         #expect(result.hasOverflow)
         let overflow = try #require(result.diagnostics.first { $0.severity == .error })
         #expect(overflow.sourcePath == "/plan/supports/3/content")
+        #expect(overflow.cell == CellLocation(row: 0, column: 0))
+        #expect(overflow.description.contains("/plan/supports/3/content"))
         guard case .overflow(let excess, let hidden) = overflow.kind else {
             Issue.record("expected an overflow, got \(overflow.kind)")
             return
@@ -166,14 +168,34 @@ import YorisoiText
         #expect(result.pages.count == 1)
     }
 
-    @Test func unbreakableLineIsShrunkToTheCellWidth() throws {
-        let table = TableBlock(columns: [.points(60), .fraction(1)], rows: [
-            TableRow(cells: [Fixtures.cell("ABCDEFGHIJKLMN", sourcePath: "/id"), Fixtures.cell("x")]),
+    @Test func characterWiderThanItsCellIsShrunkToFit() throws {
+        // An 8 pt wide cell (14 − 2 × 3 padding) cannot hold a 10.5 pt character on any line:
+        // the text is shrunk to 8 pt, one character per line.
+        let table = TableBlock(columns: [.points(14), .fraction(1)], rows: [
+            TableRow(cells: [Fixtures.cell("縦書", sourcePath: "/id"), Fixtures.cell("x")]),
         ])
         let result = try Layout.run(Fixtures.document([.table(table)]))
         #expect(result.glyphsOutsideCells(page: 0).isEmpty)
-        #expect(result.diagnostics.allSatisfy { $0.severity != .error } || result.diagnostics.contains {
-            if case .tooWide = $0.kind { return $0.sourcePath == "/id" } else { return false }
-        })
+        #expect(result.pages[0].text == "縦書x")
+        let shrink = try #require(result.diagnostics.first)
+        #expect(shrink.sourcePath == "/id" && shrink.severity == .note)
+        #expect(shrink.kind == .shrunk(fromSize: 10.5, toSize: 8))
+    }
+
+    @Test func characterTooWideEvenAtTheMinimumIsReported() throws {
+        let table = TableBlock(columns: [.points(12), .fraction(1)], rows: [
+            TableRow(cells: [Fixtures.cell("縦書", sourcePath: "/id"), Fixtures.cell("x")]),
+        ])
+        let result = try Layout.run(Fixtures.document([.table(table)]))
+        #expect(result.glyphsOutsideCells(page: 0).isEmpty, "what crosses the border is left out, not drawn over it")
+        #expect(result.pages[0].text == "x")
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.sourcePath == "/id")
+        #expect(error.cell == CellLocation(row: 0, column: 0))
+        guard case .tooWide(let excess) = error.kind else {
+            Issue.record("expected tooWide, got \(error.kind)")
+            return
+        }
+        #expect(abs(excess - 1) < 0.01, "7 pt minimum in a 6 pt measure")
     }
 }

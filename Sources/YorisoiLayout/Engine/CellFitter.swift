@@ -8,8 +8,11 @@ struct CellFitter {
     /// Shrink factor the table itself is set at (non-1 inside a shrunk outer cell).
     let baseScale: Double
 
-    /// - Parameter innerHeight: the content height of a fixed box; nil when the row may grow.
-    func fit(_ cell: TableCell, innerWidth: Double, innerHeight: Double?) throws -> [Strip] {
+    /// - Parameters:
+    ///   - sourcePath: what diagnostics name (the cell's own path, else its row's or table's).
+    ///   - innerHeight: the content height of a fixed box; nil when the row may grow.
+    func fit(_ cell: TableCell, at location: CellLocation, sourcePath: String?, innerWidth: Double,
+             innerHeight: Double?) throws -> [Strip] {
         func set(_ factor: Double) throws -> [Strip] {
             try BlockSetter(context: context, scale: baseScale * factor).strips(cell.content, width: innerWidth)
         }
@@ -17,11 +20,16 @@ struct CellFitter {
             overrun <= 0.01 && (innerHeight.map { strips.totalHeight <= $0 + 0.01 } ?? true)
         }
 
+        // Most cells fit as written: set them once, for real.
+        let mark = context.diagnosticsMark
+        let first = try context.insideCell { try set(1) }
+        if fits(first.value, overrun: first.overrun) { return first.value }
+        context.rollBack(to: mark)
+
+        let base = cell.content.map { $0.largestFontSize(default: context.defaultStyle.size) }.max() ?? 0
         var factor = 1.0
-        let first = try context.measuring { try set(1) }
-        if !fits(first.value, overrun: first.overrun), case .shrink(let minimum, let step) = cell.overflow {
-            let base = cell.content.map { $0.largestFontSize(default: context.defaultStyle.size) }.max() ?? 0
-            factor = base > 0 ? min(1, minimum / base) : 1
+        if case .shrink(let minimum, let step) = cell.overflow, base > 0 {
+            factor = min(1, minimum / base)
             for size in Self.sizes(from: base, down: step, to: minimum) {
                 let attempt = try context.measuring { try set(size / base) }
                 if fits(attempt.value, overrun: attempt.overrun) {
@@ -33,17 +41,15 @@ struct CellFitter {
 
         let final = try context.insideCell { try set(factor) }
         var strips = final.value
-        let base = cell.content.map { $0.largestFontSize(default: context.defaultStyle.size) }.max() ?? 0
         if fits(strips, overrun: final.overrun) {
-            if factor < 1 {
-                context.report(.shrunk(fromSize: base * baseScale, toSize: base * baseScale * factor), .note,
-                               sourcePath: cell.sourcePath)
-            }
+            guard factor < 1 else { return strips }
+            context.report(.shrunk(fromSize: base * baseScale, toSize: base * baseScale * factor), .note,
+                           sourcePath: sourcePath, cell: location)
             return strips
         }
 
         if final.overrun > 0.01 {
-            context.report(.tooWide(excessWidth: final.overrun), .error, sourcePath: cell.sourcePath)
+            context.report(.tooWide(excessWidth: final.overrun), .error, sourcePath: sourcePath, cell: location)
         }
         if let innerHeight, strips.totalHeight > innerHeight + 0.01 {
             let excess = strips.totalHeight - innerHeight
@@ -51,7 +57,8 @@ struct CellFitter {
             while !strips.isEmpty, strips.totalHeight > innerHeight + 0.01 {
                 if !strips.removeLast().items.isEmpty { hidden += 1 }
             }
-            context.report(.overflow(excessHeight: excess, hiddenLines: hidden), .error, sourcePath: cell.sourcePath)
+            context.report(.overflow(excessHeight: excess, hiddenLines: hidden), .error,
+                           sourcePath: sourcePath, cell: location)
         }
         return strips
     }

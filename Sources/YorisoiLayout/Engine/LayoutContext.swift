@@ -22,9 +22,18 @@ final class LayoutContext {
     }
 
     func report(_ kind: LayoutDiagnostic.Kind, _ severity: LayoutDiagnostic.Severity, sourcePath: String?,
-                pageIndex: Int? = nil) {
+                cell: CellLocation? = nil, pageIndex: Int? = nil) {
         guard trialDepth == 0 else { return }
-        diagnostics.append(LayoutDiagnostic(kind: kind, severity: severity, sourcePath: sourcePath, pageIndex: pageIndex))
+        diagnostics.append(LayoutDiagnostic(kind: kind, severity: severity, sourcePath: sourcePath, cell: cell,
+                                            pageIndex: pageIndex))
+    }
+
+    /// How many diagnostics there are now; `rollBack(to:)` forgets the ones reported after.
+    var diagnosticsMark: Int { diagnostics.count }
+
+    /// Forgets diagnostics of a run whose result is thrown away (a first try that did not fit).
+    func rollBack(to mark: Int) {
+        diagnostics.removeSubrange(mark...)
     }
 
     func addUncovered(_ characters: [UncoveredCharacter], sourcePath: String?) {

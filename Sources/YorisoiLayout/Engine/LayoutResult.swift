@@ -45,6 +45,17 @@ public struct PlacedBox: Sendable, Hashable {
     public var sourcePath: String?
 }
 
+/// A cell by its first row and column in the table as written (0-based).
+public struct CellLocation: Sendable, Hashable {
+    public var row: Int
+    public var column: Int
+
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+}
+
 public struct LayoutDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: Sendable, Hashable {
         /// The document prints, but someone may want to know (text was shrunk).
@@ -74,11 +85,15 @@ public struct LayoutDiagnostic: Sendable, Hashable, CustomStringConvertible {
     public var kind: Kind
     public var severity: Severity
     public var sourcePath: String?
+    /// The table cell the problem is in, when it is in one.
+    public var cell: CellLocation?
     /// The page the problem is on, when it is known (0-based).
     public var pageIndex: Int?
 
     public var description: String {
-        let place = (sourcePath ?? "-") + (pageIndex.map { " (p.\($0 + 1))" } ?? "")
+        let place = (sourcePath ?? "-")
+            + (cell.map { " [行\($0.row + 1) 列\($0.column + 1)]" } ?? "")
+            + (pageIndex.map { " (p.\($0 + 1))" } ?? "")
         switch kind {
         case .shrunk(let from, let to):
             return "\(place): 文字を縮小しました \(Self.format(from))pt → \(Self.format(to))pt"

@@ -50,11 +50,13 @@ struct TableBuilder {
             // Only a cell whose every row is fixed has a fixed box; otherwise its row grows.
             let fixedHeight: Double? = spanned.allSatisfy({ $0.fixed != nil })
                 ? spanned.reduce(0) { $0 + $1.fixed! } - padding.vertical : nil
-            let strips = try fitter.fit(p.cell, innerWidth: max(0, width - padding.horizontal),
+            let sourcePath = p.cell.sourcePath ?? table.rows[p.row].sourcePath ?? table.sourcePath
+            let strips = try fitter.fit(p.cell, at: CellLocation(row: p.row, column: p.column), sourcePath: sourcePath,
+                                        innerWidth: max(0, width - padding.horizontal),
                                         innerHeight: fixedHeight.map { max(0, $0) })
             cells.append(BandCell(row: p.row, rowspan: p.rowspan, column: p.column, colspan: p.colspan,
                                   style: p.cell.style, strips: strips, tableRow: p.row, tableColumn: p.column,
-                                  sourcePath: p.cell.sourcePath ?? table.rows[p.row].sourcePath ?? table.sourcePath))
+                                  sourcePath: sourcePath))
         }
 
         var headerBands: [Band] = []

@@ -33,6 +33,11 @@ struct TextSetting {
     /// The lines of `spans`; uncovered characters are recorded against `sourcePath`.
     func lines(_ spans: [TextSpan], settings: ParagraphSettings, sourcePath: String?) throws -> [LaidOutLine] {
         guard !spans.isEmpty else { return [] }
+        // A measure narrower than one character cannot hold any line (and the line breaker
+        // does not expect it): set one em wide; the caller sees the lines overrun its measure,
+        // reports that and leaves out what crosses the edge.
+        var settings = settings
+        settings.width = max(settings.width, spans.map(\.style.size).max() ?? 0)
         let paragraph = try ParagraphLayout.layout(spans, settings: settings)
         context.addUncovered(paragraph.uncovered, sourcePath: sourcePath)
         return paragraph.lines
