@@ -3,6 +3,16 @@ public import YorisoiText
 // The box tree: what the template binder produces and the layout engine consumes. Plain values
 // only (no closures, no references to the case), so a bound document can be built, inspected and
 // compared in tests, and handed across threads.
+//
+// Template vocabulary → box tree (lengths: mm via `Units.mm`, 字 via `Units.zw`, pt as is):
+//   page / margins        → LayoutDocument.page (PageSetup)       header / footer → PageRegion
+//   block                 → Block.group (keepTogether as the template says)
+//   paragraph             → Block.paragraph; a 均等割り label → ParagraphBlock.label(_:style:asWideAs:)
+//   table / col / row / cell → TableBlock / ColumnWidth (.points, .fraction for `2*`) / TableRow / TableCell
+//   checklist / checkbox  → Block.checkList / Block.checkBox     signature-line → Block.signatureLine
+//   date-blank            → Block.dateBlank                      scale → Block.scale
+//   spacer                → Block.spacer                         repeat / if → expanded by the binder
+// Page numbers in headers and footers: Inline.pageNumber / Inline.pageCount.
 
 /// One document to lay out: page setup, running header and footer, and the body.
 public struct LayoutDocument: Sendable {
