@@ -1,3 +1,4 @@
+import Foundation
 /// Lenient readers over the raw tree, used to build the typed `Case`: a value of the wrong type
 /// reads as nil (the shape checker has reported it).
 extension CaseNode {
@@ -71,5 +72,3 @@ extension CaseNode {
         return best
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import YorisoiCase
 
 /// The case ID (names the output file) and the municipality (picks the profile).
@@ -47,5 +48,3 @@ struct IdentityRules: CaseRule {
         }
     }
 }
-
-import Foundation

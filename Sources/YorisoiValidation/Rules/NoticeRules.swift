@@ -1,3 +1,4 @@
+import Foundation
 import YorisoiCase
 
 /// Shared checks of the services listed in a 勧奨 or 措置 notice.
@@ -116,5 +117,3 @@ struct MeasureRules: CaseRule {
         }
     }
 }
-
-import Foundation
