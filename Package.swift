@@ -36,7 +36,8 @@ let package = Package(
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiLayout",
                                "YorisoiTemplates", "YorisoiValidation"]),
         .executableTarget(name: "yorisoi", dependencies: [
-            "YorisoiPipeline", "YorisoiText", "YorisoiPDF",
+            "YorisoiPipeline", "YorisoiText", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
+            "YorisoiTemplates", "YorisoiLayout",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,10 +1,26 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Yorisoi: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yorisoi",
         abstract: "Renders こども家庭センター documents from case files into PDF.",
-        subcommands: [SpecimenCommand.self, BenchCommand.self, DemoCommand.self]
+        subcommands: [ValidateCommand.self, SpecimenCommand.self, BenchCommand.self, DemoCommand.self]
     )
+
+    /// Parses and runs like ArgumentParser's default, except that a usage error (unknown option,
+    /// missing argument) exits 2 as CONTRACT §1 says, not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -64,6 +64,8 @@ struct BreakChooser: Sendable {
         // The natural greedy point: as many clusters as fit unsqueezed, and always at least one.
         var fit = start + 1
         while fit < paragraphEnd && measure.naturalWidth(start, fit + 1, indent: indent) <= limit { fit += 1 }
+        // A single cluster wider than the whole measure at the paragraph's end: set it alone.
+        if fit >= paragraphEnd { return paragraphEnd }
         if breaks[fit] { return fit }
 
         // 追い込み: squeeze in everything up to the next allowed break.
