@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import YorisoiCase
 import YorisoiPDF
 import YorisoiPipeline
 
@@ -18,6 +19,47 @@ struct DemoCommand: ParsableCommand {
             let specimen = folder.appendingPathComponent("specimen.pdf")
             try AtomicFile.write(Specimen(fonts: resources.fonts).document().write(), to: specimen)
             print(specimen.path)
+
+            let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
+            let samples = resources.locator.samples.appendingPathComponent("cases")
+            let files = try FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)
+                .filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            var failures = 0
+            for file in files {
+                guard let loaded = CaseLoader().load(contentsOf: file, displayName: file.lastPathComponent).first,
+                      let code = loaded.typed?.municipality,
+                      let entry = try? renderer.templates.municipality(code) else {
+                    printError("\(file.lastPathComponent): skipped (no municipality with templates)")
+                    continue
+                }
+                // Every kind the municipality has a template for and the sample is meant for.
+                for kind in entry.kinds.compactMap({ DocumentKind(rawValue: $0.kind) }) where Self.sample(loaded, isFor: kind) {
+                    let outcome = try renderer.render(loaded, kind: kind)
+                    let name = "\(file.deletingPathExtension().lastPathComponent)-\(kind.rawValue).pdf"
+                    guard let pdf = outcome.pdf else {
+                        failures += 1
+                        let report = DiagnosticReport(files: [.init(file: file.lastPathComponent, diagnostics: outcome.diagnostics)])
+                        for line in report.textLines() { printError(line) }
+                        continue
+                    }
+                    let destination = folder.appendingPathComponent(name)
+                    try AtomicFile.write(pdf, to: destination)
+                    print("\(destination.path)  (\(outcome.pageCount) pages)")
+                }
+            }
+            if failures > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// A sample is rendered as a kind when it carries that kind's section.
+    static func sample(_ loaded: LoadedCase, isFor kind: DocumentKind) -> Bool {
+        guard let root = loaded.root else { return false }
+        switch kind {
+        case .supportPlan, .supportPlanChild: return root["plan"] != nil
+        case .assessment: return root["assessment"] != nil
+        case .recommendation: return root["recommendation"] != nil
+        case .measure: return root["measure"] != nil
         }
     }
 }

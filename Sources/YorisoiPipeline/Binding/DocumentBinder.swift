@@ -1,0 +1,373 @@
+import YorisoiCase
+import YorisoiLayout
+import YorisoiTemplates
+import YorisoiText
+
+/// Binds one case into one template: evaluates every expression, repeat and condition against
+/// the case and the municipality profile, and produces the layout engine's box tree.
+///
+/// The template model (YorisoiTemplates) and the box tree (YorisoiLayout) are kept apart on
+/// purpose: templates say what a form contains, the box tree says how it is set; this type is
+/// the one place that knows both.
+struct DocumentBinder {
+    let fonts: FontLibrary
+    let template: Template
+
+    func bind(scope: EvaluationScope) throws -> LayoutDocument {
+        let base = try style(template.style, inside: nil)
+        let (width, height) = template.page.dimensionsMM
+        let margins = template.page.margins
+        let page = PageSetup(
+            paper: .custom(width: Units.mm(min(width, height)), height: Units.mm(max(width, height))),
+            orientation: template.page.orientation == .landscape ? .landscape : .portrait,
+            margins: EdgeInsets(top: margins.top.points(fontSize: base.size),
+                                right: margins.end.points(fontSize: base.size),
+                                bottom: margins.bottom.points(fontSize: base.size),
+                                left: margins.start.points(fontSize: base.size)))
+        let context = Context(scope: scope, style: template.style, text: base)
+        return LayoutDocument(
+            page: page, defaultStyle: base,
+            header: template.header.isEmpty ? nil : PageRegion(blocks: try blocks(template.header, context)),
+            footer: template.footer.isEmpty ? nil : PageRegion(blocks: try blocks(template.footer, context)),
+            body: try blocks(template.body, context),
+            title: template.title)
+    }
+
+    /// What an element inherits from the elements around it.
+    struct Context {
+        var scope: EvaluationScope
+        var style: TemplateTextStyle
+        var text: TextStyle
+    }
+
+    // MARK: Flow
+
+    func blocks(_ items: [FlowItem], _ context: Context) throws -> [Block] {
+        try items.flatMap { try blocks($0, context) }
+    }
+
+    func blocks(_ item: FlowItem, _ context: Context) throws -> [Block] {
+        switch item {
+        case .paragraph(let paragraph):
+            return try self.paragraph(paragraph, context)
+        case .table(let table):
+            return [.table(try self.table(table, context))]
+        case .checklist(let checklist):
+            return try self.checklist(checklist, context)
+        case .signatureLine(let line):
+            let value = try line.bind.map { try context.scope.evaluate($0) }
+            return [.signatureLine(SignatureLineBlock(
+                label: try context.scope.render(line.label),
+                value: value.flatMap { $0.isEmpty ? nil : $0.text },
+                length: line.width?.points(fontSize: context.text.size),
+                style: context.text, placement: RowPlacement(alignment: .end, spaceBefore: 4, spaceAfter: 2),
+                sourcePath: value?.pointer))]
+        case .scale(let scale):
+            let value = try scale.bind.map { try context.scope.evaluate($0) }
+            return [.scale(ScaleBlock(
+                label: try scale.label.map { try context.scope.render($0) },
+                minimum: Double(scale.minimum), maximum: Double(scale.maximum),
+                ticks: scale.ticks.map(Double.init),
+                value: value.flatMap { Double($0.text) },
+                barWidth: scale.width?.points(fontSize: context.text.size),
+                style: context.text, sourcePath: value?.pointer))]
+        case .repeating(let repeated):
+            return try context.scope.iterations(of: repeated.header, minimum: repeated.minimum).flatMap { scope in
+                try blocks(repeated.content, Context(scope: scope, style: context.style, text: context.text))
+            }
+        case .conditional(let conditional):
+            return try context.scope.test(conditional.test) ? try blocks(conditional.content, context) : []
+        case .spacer(let spacer):
+            return [.spacer(SpacerBlock(height: spacer.height.points(fontSize: context.text.size)))]
+        case .block(let block):
+            let inner = try inherit(block.style, context)
+            var result: [Block] = []
+            if let space = block.spaceBefore {
+                result.append(.spacer(SpacerBlock(height: space.points(fontSize: inner.text.size))))
+            }
+            result.append(.group(GroupBlock(blocks: try blocks(block.content, inner),
+                                            keepTogether: block.keepTogether)))
+            return result
+        case .pageBreak:
+            return [.pageBreak]
+        }
+    }
+
+    // MARK: Paragraphs
+
+    /// A paragraph; one that holds check boxes becomes a line of check items (the box tree
+    /// draws boxes as vector squares, never as ☐ glyphs), each item taking the text after it.
+    func paragraph(_ paragraph: Paragraph, _ outer: Context) throws -> [Block] {
+        let context = try inherit(paragraph.style, outer)
+        var pieces = InlinePieces()
+        try collect(paragraph.content, context, into: &pieces)
+        let size = context.text.size
+        let alignment = paragraph.alignment.map(Self.alignment) ?? .justify
+        let spaceBefore = paragraph.spaceBefore?.points(fontSize: size) ?? 0
+        let spaceAfter = paragraph.spaceAfter?.points(fontSize: size) ?? 0
+
+        guard !pieces.checkItems.isEmpty else {
+            guard !pieces.leading.isEmpty else { return [] }
+            return [.paragraph(ParagraphBlock(
+                pieces.leading, alignment: alignment, lineHeight: template.lineHeight,
+                firstLineIndent: paragraph.indent?.points(fontSize: size) ?? 0,
+                startIndent: paragraph.insetStart?.points(fontSize: size) ?? 0,
+                endIndent: paragraph.insetEnd?.points(fontSize: size) ?? 0,
+                spaceBefore: spaceBefore, spaceAfter: spaceAfter, sourcePath: pieces.sourcePath))]
+        }
+        var result: [Block] = []
+        if !pieces.leading.isEmpty {
+            result.append(.paragraph(ParagraphBlock(pieces.leading, alignment: .start, lineHeight: template.lineHeight,
+                                                    spaceBefore: spaceBefore, sourcePath: pieces.sourcePath)))
+        }
+        let items = pieces.checkItems.map { CheckItem($0.label, checked: $0.checked, sourcePath: $0.sourcePath) }
+        result.append(.checkList(CheckListBlock(items: items, arrangement: .inline, style: context.text,
+                                                lineHeight: template.lineHeight, sourcePath: pieces.sourcePath)))
+        if spaceAfter > 0 { result.append(.spacer(SpacerBlock(height: spaceAfter))) }
+        return result
+    }
+
+    /// Inline content gathered into plain spans, with check boxes pulled out as items.
+    struct InlinePieces {
+        struct Item {
+            var label: String
+            var checked: Bool
+            var sourcePath: String?
+        }
+        var leading: [YorisoiLayout.Inline] = []
+        var checkItems: [Item] = []
+        var sourcePath: String?
+
+        mutating func append(_ text: String, style: TextStyle) {
+            guard !text.isEmpty else { return }
+            if checkItems.isEmpty {
+                leading.append(.text(TextSpan(text, style: style)))
+            } else {
+                checkItems[checkItems.count - 1].label += text
+            }
+        }
+
+        mutating func note(_ pointer: String?) {
+            if sourcePath == nil { sourcePath = pointer }
+        }
+    }
+
+    func collect(_ content: [TemplateInline], _ context: Context, into pieces: inout InlinePieces) throws {
+        for inline in content {
+            switch inline {
+            case .text(let interpolation, _):
+                try interpolate(interpolation, context, into: &pieces)
+            case .span(let span):
+                try collect(span.content, try inherit(span.style, context), into: &pieces)
+            case .lineBreak:
+                pieces.append("\n", style: context.text)
+            case .checkbox(let checkbox):
+                let checked = try checkbox.checked.map { try context.scope.test($0) } ?? false
+                let pointer = try checkbox.checked.flatMap { try context.scope.evaluate($0).pointer }
+                pieces.checkItems.append(.init(label: try context.scope.render(checkbox.label), checked: checked,
+                                               sourcePath: pointer))
+            case .blank(let blank):
+                let value = try blank.bind.map { try context.scope.evaluate($0) }
+                pieces.note(value?.pointer)
+                if let value, !value.isEmpty {
+                    pieces.append(value.text, style: context.text)
+                } else {
+                    let count = max(1, Int((blank.width.points(fontSize: context.text.size) / context.text.size).rounded()))
+                    pieces.append(String(repeating: "\u{3000}", count: count), style: context.text)
+                }
+            case .dateBlank(let blank):
+                if let label = blank.label { pieces.append(try context.scope.render(label), style: context.text) }
+                let value = try blank.bind.map { try context.scope.evaluate($0) }
+                pieces.note(value?.pointer)
+                pieces.append(try DateBlankText.text(value?.isEmpty == false ? value?.text : nil, blank: blank,
+                                                     defaultStyle: context.scope.dateStyle),
+                              style: context.text)
+            }
+        }
+    }
+
+    /// Fills `{{ }}` slots; `{{ page }}` and `{{ pages }}` stay live for the layout to number.
+    func interpolate(_ interpolation: Interpolation, _ context: Context, into pieces: inout InlinePieces) throws {
+        for segment in interpolation.segments {
+            switch segment {
+            case .literal(let text):
+                pieces.append(text, style: context.text)
+            case .expression(let expression):
+                if case .path(let path, _) = expression, path.components.count == 1, path.head == "page" || path.head == "pages" {
+                    let inline: YorisoiLayout.Inline = path.head == "page" ? .pageNumber(context.text) : .pageCount(context.text)
+                    if pieces.checkItems.isEmpty { pieces.leading.append(inline) }
+                    continue
+                }
+                let value = try context.scope.evaluate(expression)
+                pieces.note(value.pointer)
+                pieces.append(value.text, style: context.text)
+            }
+        }
+    }
+
+    // MARK: Tables
+
+    func table(_ table: Table, _ outer: Context) throws -> TableBlock {
+        let context = try inherit(table.style, outer)
+        let size = context.text.size
+        let columns: [ColumnWidth] = table.columns.map {
+            switch $0.width {
+            case .fixed(let length): return .points(length.points(fontSize: size))
+            case .fraction(let share): return .fraction(share)
+            }
+        }
+        let defaultBorders = Self.borders(table.border) ?? .all(.thin)
+        let padding = table.padding.map { Self.insets($0, size) }
+        var rows: [TableRow] = []
+        try appendRows(table.rows, context, borders: defaultBorders, padding: padding, into: &rows)
+        return TableBlock(columns: columns, rows: rows, spaceBefore: 0, spaceAfter: 0)
+    }
+
+    func appendRows(_ items: [TableRowItem], _ context: Context, borders: CellBorders, padding: EdgeInsets?,
+                    into rows: inout [TableRow]) throws {
+        for item in items {
+            switch item {
+            case .row(let row):
+                rows.append(try self.row(row, context, borders: borders, padding: padding))
+            case .repeating(let repeated):
+                for scope in try context.scope.iterations(of: repeated.header, minimum: repeated.minimum) {
+                    try appendRows(repeated.content, Context(scope: scope, style: context.style, text: context.text),
+                                   borders: borders, padding: padding, into: &rows)
+                }
+            case .conditional(let conditional):
+                if try context.scope.test(conditional.test) {
+                    try appendRows(conditional.content, context, borders: borders, padding: padding, into: &rows)
+                }
+            }
+        }
+    }
+
+    func row(_ row: TemplateTableRow, _ context: Context, borders: CellBorders, padding: EdgeInsets?) throws -> TableRow {
+        let size = context.text.size
+        var cells: [TableCell] = []
+        var fixedHeight: Double?
+        var sourcePath: String?
+        for cell in row.cells {
+            let inner = try inherit(cell.style, context)
+            var content = try blocks(cell.content, inner)
+            if cell.isLabel { content = content.map(Self.labelled) }
+            if let alignment = cell.alignment.map(Self.alignment) { content = content.map { Self.aligned($0, alignment) } }
+            let cellPath = content.lazy.compactMap(Self.sourcePath).first
+            sourcePath = sourcePath ?? cellPath
+            let overflow: OverflowPolicy
+            switch cell.overflow {
+            case .report: overflow = .report
+            case .shrink, .grow: overflow = .shrink(minimumSize: cell.minimumSize?.points(fontSize: size) ?? 7)
+            }
+            // A cell that must not grow fixes its row: the form's box is printed at its size.
+            if cell.overflow != .grow, let height = cell.height ?? row.height {
+                fixedHeight = max(fixedHeight ?? 0, height.points(fontSize: size))
+            }
+            cells.append(TableCell(
+                content, colspan: cell.colspan, rowspan: cell.rowspan,
+                style: CellStyle(background: cell.isLabel ? 0.92 : nil,
+                                 verticalAlignment: Self.vertical(cell.verticalAlignment ?? (cell.isLabel ? .middle : .top)),
+                                 padding: cell.padding.map { Self.insets($0, size) } ?? padding ?? EdgeInsets(vertical: 2, horizontal: 3),
+                                 borders: cell.border.flatMap(Self.borders) ?? borders),
+                overflow: overflow, sourcePath: cellPath))
+        }
+        let height: RowHeight = fixedHeight.map { .fixed($0) } ?? row.height.map { .minimum($0.points(fontSize: size)) } ?? .auto
+        return TableRow(cells: cells, isHeader: row.isHeader, height: height, sourcePath: sourcePath)
+    }
+
+    // MARK: Check lists
+
+    func checklist(_ checklist: TemplateChecklist, _ context: Context) throws -> [Block] {
+        let state = try ChecklistState.bind(checklist, in: context.scope)
+        let pointer = try checklist.bind.flatMap { try context.scope.evaluate($0).pointer }
+        func items(_ group: ChecklistState.Group) -> [CheckItem] {
+            group.options.map { option in
+                CheckItem(option.label, checked: option.isChecked,
+                          writeIn: option.isWriteIn ? WriteIn(text: option.writeIn.isEmpty ? nil : option.writeIn) : nil,
+                          sourcePath: pointer)
+            }
+        }
+        let arrangement: CheckListArrangement = checklist.layout == .inline ? .inline : .columns(max(1, checklist.columns))
+        var result: [Block] = []
+        for group in state.groups {
+            if let label = group.label, checklist.layout == .grouped {
+                result.append(.paragraph(ParagraphBlock(label, style: try heading(context), alignment: .start,
+                                                        lineHeight: template.lineHeight)))
+            }
+            result.append(.checkList(CheckListBlock(items: items(group), arrangement: arrangement, style: context.text,
+                                                    lineHeight: template.lineHeight, sourcePath: pointer)))
+        }
+        return result
+    }
+
+    func heading(_ context: Context) throws -> TextStyle {
+        TextStyle(chain: try fonts.chain(family: "gothic"), size: context.text.size)
+    }
+
+    // MARK: Styles and small conversions
+
+    func inherit(_ style: TemplateTextStyle, _ context: Context) throws -> Context {
+        let merged = style.inheriting(context.style)
+        return Context(scope: context.scope, style: merged, text: try self.style(merged, inside: context.text))
+    }
+
+    func style(_ style: TemplateTextStyle, inside outer: TextStyle?) throws -> TextStyle {
+        let family = style.family?.rawValue ?? "mincho"
+        let size = style.size?.points(fontSize: outer?.size ?? 10.5) ?? outer?.size ?? 10.5
+        return TextStyle(chain: try fonts.chain(family: family), size: size)
+    }
+
+    static func alignment(_ alignment: TemplateTextAlignment) -> TextAlignment {
+        switch alignment {
+        case .start: return .start
+        case .center: return .center
+        case .end: return .end
+        case .justify: return .justify
+        case .distribute: return .distribute
+        }
+    }
+
+    static func vertical(_ alignment: TemplateVerticalAlignment) -> VerticalAlignment {
+        switch alignment {
+        case .top: return .top
+        case .middle: return .middle
+        case .bottom: return .bottom
+        }
+    }
+
+    static func insets(_ edges: EdgeLengths, _ size: Double) -> EdgeInsets {
+        EdgeInsets(top: edges.top.points(fontSize: size), right: edges.end.points(fontSize: size),
+                   bottom: edges.bottom.points(fontSize: size), left: edges.start.points(fontSize: size))
+    }
+
+    static func borders(_ border: Border) -> CellBorders? {
+        switch border {
+        case .none: return CellBorders()
+        case .line(let width): return .all(BorderLine(width: width.points(fontSize: 10)))
+        }
+    }
+
+    /// Label cells: short labels (氏名, 住所, 生年月日) are spread across the cell (均等割り);
+    /// longer ones are too long to spread and are simply justified.
+    static func labelled(_ block: Block) -> Block {
+        guard case .paragraph(var paragraph) = block else { return block }
+        let text = paragraph.content.compactMap { if case .text(let span) = $0 { return span.text } else { return nil } }.joined()
+        paragraph.alignment = text.count <= 6 && !text.contains("\n") ? .distribute : .justify
+        return .paragraph(paragraph)
+    }
+
+    static func aligned(_ block: Block, _ alignment: TextAlignment) -> Block {
+        guard case .paragraph(var paragraph) = block else { return block }
+        paragraph.alignment = alignment
+        return .paragraph(paragraph)
+    }
+
+    static func sourcePath(_ block: Block) -> String? {
+        switch block {
+        case .paragraph(let p): return p.sourcePath
+        case .checkList(let c): return c.sourcePath
+        case .group(let g): return g.blocks.lazy.compactMap(sourcePath).first
+        default: return nil
+        }
+    }
+}

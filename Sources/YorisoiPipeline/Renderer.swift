@@ -1,0 +1,139 @@
+import Foundation
+import YorisoiCase
+import YorisoiLayout
+import YorisoiPDF
+import YorisoiTemplates
+import YorisoiText
+import YorisoiValidation
+
+/// One case rendered: the PDF when nothing stands in the way, and every diagnostic found.
+public struct RenderOutcome: Sendable {
+    public var pdf: [UInt8]?
+    public var pageCount: Int
+    public var diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+}
+
+/// The render stage for one case: validate, resolve the template, bind, lay out, write.
+///
+/// Fonts and templates are loaded once and shared, so one `Renderer` serves a whole batch.
+/// Any error diagnostic — from validation or from layout (text that does not fit its box) —
+/// means no PDF: `render` must never hand out a document that is wrong.
+public final class Renderer: Sendable {
+    public let fonts: FontLibrary
+    public let templates: TemplateLibrary
+    private let templatesRoot: URL
+
+    public init(locator: ResourceLocator, fonts: FontLibrary) throws {
+        self.fonts = fonts
+        self.templatesRoot = locator.templates
+        do {
+            self.templates = try TemplateLibrary(root: locator.templates)
+        } catch {
+            throw PipelineError.configuration(error.description)
+        }
+    }
+
+    /// The validation context for one municipality: profile folders, its service catalogue, and
+    /// glyph coverage by the real font chain.
+    public func validationContext(municipality code: String?) throws -> ValidationContext {
+        var catalogue: [String] = []
+        if let code, let entry = try? templates.municipality(code) {
+            catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+        }
+        return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
+                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
+    }
+
+    public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
+                       templateFile: URL? = nil) throws -> RenderOutcome {
+        let code = override ?? loaded.typed?.municipality
+        var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code))
+        guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
+            return RenderOutcome(pdf: nil, pageCount: 0, diagnostics: diagnostics)
+        }
+
+        let resolved: ResolvedTemplate
+        do {
+            if let templateFile {
+                resolved = try templates.template(file: templateFile, municipality: code)
+            } else {
+                resolved = try templates.template(municipality: code, kind: kind.rawValue)
+            }
+        } catch {
+            throw PipelineError.configuration(error.description)
+        }
+        let layoutDocument: LayoutDocument
+        do {
+            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
+                .bind(scope: resolved.scope(for: root))
+        } catch let error as TemplateError {
+            throw PipelineError.configuration(error.description)
+        }
+        let laid = try Layout.run(layoutDocument)
+        diagnostics += LayoutFindings.diagnostics(laid, root: root)
+        guard !diagnostics.contains(where: \.isError) else {
+            return RenderOutcome(pdf: nil, pageCount: laid.pages.count, diagnostics: diagnostics)
+        }
+
+        let info = DocumentInfo(title: [resolved.template.title, loaded.typed?.id].compactMap { $0 }.joined(separator: " "),
+                                author: resolved.profile.centre.name, creator: "Yorisoi",
+                                date: try DocumentDate.of(loaded.typed?.created))
+        let pdf = try laid.pdfDocument(info: info).write()
+        return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: diagnostics)
+    }
+}
+
+/// Glyph coverage checked by the font chain the documents are set in.
+struct FontChainCoverage: GlyphCoverage {
+    let chain: FontChain
+
+    func uncovered(in text: String) -> [UncoveredCharacter] {
+        // A chain that cannot even load its fallback font is a configuration problem found at
+        // start-up; here a failure to load counts every character as uncovered rather than none.
+        (try? chain.uncoveredCharacters(in: text))
+            ?? text.unicodeScalars.enumerated().map { UncoveredCharacter(codePoint: $1.value, offset: $0, isPrivateUse: $1.isPrivateUse) }
+    }
+}
+
+/// Layout problems as case diagnostics, positioned at the case field they came from.
+enum LayoutFindings {
+    static func diagnostics(_ result: LayoutResult, root: CaseNode) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for finding in result.diagnostics where finding.severity == .error {
+            let path = finding.sourcePath ?? ""
+            let position = root.resolve(pointer: path)?.position
+            let tallerThanPage: Bool
+            if case .tallerThanPage = finding.kind { tallerThanPage = true } else { tallerThanPage = false }
+            found.append(Diagnostic(tallerThanPage ? .e502 : .e501, path: path, at: position,
+                                    message: tallerThanPage ? "1ページに収まらない欄があります（\(finding)）"
+                                                            : "記入欄に収まりません。文章を短くするか、様式を見直してください（\(finding)）",
+                                    messageEN: tallerThanPage ? "a block does not fit on any page"
+                                                              : "text does not fit its field even at the minimum font size"))
+        }
+        for missing in result.uncovered {
+            let path = missing.sourcePath ?? ""
+            found.append(Diagnostic(missing.character.isPrivateUse ? .e402 : .e401, path: path,
+                                    at: root.resolve(pointer: path)?.position,
+                                    message: "印刷できない文字があります: \(missing.character.codePointLabel)",
+                                    messageEN: "character cannot be printed: \(missing.character.codePointLabel)"))
+        }
+        return found
+    }
+}
+
+/// The document date written into the PDF: the case's 作成日, else SOURCE_DATE_EPOCH, else a
+/// fixed date — never the clock, so the same input always gives the same bytes.
+enum DocumentDate {
+    static func of(_ created: CaseDate?) throws -> PDFDate {
+        if let created {
+            return try PDFDate(year: created.year, month: created.month, day: created.day ?? 1)
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Int.init),
+           let date = CivilDate(daysSince1970: epoch / 86_400) {
+            return try PDFDate(year: date.year, month: date.month, day: date.day, utcOffsetMinutes: 0)
+        }
+        return try PDFDate(year: 2000, month: 1, day: 1)
+    }
+}
