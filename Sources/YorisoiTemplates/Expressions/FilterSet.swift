@@ -93,7 +93,9 @@ enum FilterSet {
                                         "'age' needs a reference date (the case's created date or an argument)")
                 }
                 guard let age = JapaneseAge(birthDate: birth, on: on) else {
-                    throw fail("the birth date is after the reference date")
+                    // Not born yet (特定妊婦: the date is the expected birth): no age, so a
+                    // `default(...)` after the filter prints the blank form instead.
+                    return BoundValue(.null, pointer: input.pointer)
                 }
                 return text(age.formatted(), from: input)
             default:
