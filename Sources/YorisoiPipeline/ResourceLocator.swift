@@ -7,6 +7,8 @@ import Foundation
 /// `Fonts/fonts.yaml` wins.
 public struct ResourceLocator: Sendable {
     public let root: URL
+    /// A Templates folder given on the command line, used instead of `root/Templates`.
+    public var templatesOverride: URL?
 
     public init(root: URL) {
         self.root = root
@@ -40,6 +42,6 @@ public struct ResourceLocator: Sendable {
     }
 
     public var fontConfiguration: URL { root.appendingPathComponent("Fonts/fonts.yaml") }
-    public var templates: URL { root.appendingPathComponent("Templates") }
+    public var templates: URL { templatesOverride ?? root.appendingPathComponent("Templates") }
     public var samples: URL { root.appendingPathComponent("samples") }
 }

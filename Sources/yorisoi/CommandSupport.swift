@@ -34,8 +34,10 @@ struct Resources {
     let locator: ResourceLocator
     let fonts: FontLibrary
 
-    static func load() throws -> Resources {
-        let locator = try ResourceLocator.discover()
+    /// - Parameter templates: a Templates folder to use instead of the one next to the fonts.
+    static func load(templates: URL? = nil) throws -> Resources {
+        var locator = try ResourceLocator.discover()
+        if let templates { locator.templatesOverride = templates }
         return Resources(locator: locator, fonts: try FontLibrary(configurationFile: locator.fontConfiguration))
     }
 }

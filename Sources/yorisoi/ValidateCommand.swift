@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import YorisoiCase
+import YorisoiPipeline
 import YorisoiValidation
 
 /// `yorisoi validate CASE... --kind KIND [--format text|json] [--templates DIR]`: the rules that
@@ -31,11 +32,14 @@ struct ValidateCommand: ParsableCommand {
         guard format == "text" || format == "json" else {
             throw usage("unknown format '\(format)'; use text or json")
         }
-        let templatesRoot = templates.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? TemplatesFolder.locate()
-        guard let templatesRoot else {
-            throw usage("no Templates folder found from the current directory; pass --templates DIR")
+        let resources: Resources
+        let renderer: Renderer
+        do {
+            resources = try Resources.load(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
+        } catch {
+            throw usage("\(error)")
         }
-        let context = ValidationContext(municipalities: TemplatesFolder(root: templatesRoot))
 
         let loader = CaseLoader()
         let validator = Validator()
@@ -43,7 +47,15 @@ struct ValidateCommand: ParsableCommand {
         for path in cases {
             let loaded = path == "-" ? loader.loadStandardInput() : loader.load(contentsOf: URL(fileURLWithPath: path), displayName: path)
             // A JSON Lines file holds several cases; its diagnostics already carry their own lines.
-            let diagnostics = loaded.flatMap { validator.validate($0, kind: documentKind, context: context) }
+            // Each case is checked with its own municipality's catalogue and the real font chain.
+            var diagnostics: [Diagnostic] = []
+            for single in loaded {
+                let context: ValidationContext
+                do { context = try renderer.validationContext(municipality: single.typed?.municipality) } catch {
+                    throw usage("\(error)")
+                }
+                diagnostics += validator.validate(single, kind: documentKind, context: context)
+            }
             report.files.append(DiagnosticReport.File(file: path, diagnostics: diagnostics))
         }
 
