@@ -102,7 +102,7 @@ struct PageCursor {
         let laid = try ParagraphLayout.layout(spans, settings: ParagraphSettings(width: width, alignment: alignment))
         uncovered += laid.uncovered
         for line in laid.lines {
-            items += GlyphRunBuilder.runs(for: line, left: left + x, baseline: y + line.baseline)
+            items += DrawItem.glyphRuns(for: line, x: left + x, baseline: y + line.baseline)
             y += line.pitch
         }
     }
@@ -123,7 +123,7 @@ struct PageCursor {
         uncovered += laid.uncovered
         let height = laid.height
         for line in laid.lines {
-            items += GlyphRunBuilder.runs(for: line, left: left + padding, baseline: top + line.baseline)
+            items += DrawItem.glyphRuns(for: line, x: left + padding, baseline: top + line.baseline)
         }
         try paragraph([value], width: 200, alignment: .start, x: labelWidth + 2 * padding)
         y = top + height

@@ -69,24 +69,9 @@ struct TextSetting {
 
     private static let closingPunctuation: Set<String> = ["、", "。", "，", "．", "）", "」", "』", "】", "〕", "〉", "》"]
 
-    /// Glyph runs for `line` with its left edge at `x` and its baseline at `baseline`: one run per
-    /// stretch of glyphs that share a face and size.
+    /// Glyph runs for `line` with its left edge at `x` and its baseline at `baseline`, in gray.
     static func glyphRuns(_ line: LaidOutLine, x: Double, baseline: Double, gray: Double = 0) -> [DrawItem] {
-        var runs: [DrawItem] = []
-        var current: GlyphRun?
-        for glyph in line.glyphs {
-            let positioned = PositionedGlyph(glyphID: glyph.glyphID, x: glyph.x, y: glyph.yOffset, text: glyph.text)
-            if var run = current, run.face === glyph.face, run.fontSize == glyph.fontSize {
-                run.glyphs.append(positioned)
-                current = run
-            } else {
-                if let run = current { runs.append(.glyphRun(run)) }
-                current = GlyphRun(face: glyph.face, fontSize: glyph.fontSize, origin: Point(x: x, y: baseline),
-                                   color: .gray(gray), glyphs: [positioned])
-            }
-        }
-        if let run = current { runs.append(.glyphRun(run)) }
-        return runs
+        DrawItem.glyphRuns(for: line, x: x, baseline: baseline, color: .gray(gray))
     }
 }
 
