@@ -46,12 +46,14 @@ public final class Renderer: Sendable {
                                  glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
     }
 
-    public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
-                       templateFile: URL? = nil) throws -> RenderOutcome {
+    /// Validates, binds and lays out one case without writing it: the pages and what the
+    /// document should be called. `render` writes it; `packet` puts many into one PDF.
+    public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
+                       templateFile: URL? = nil) throws -> LaidOutCase {
         let code = override ?? loaded.typed?.municipality
         var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code))
         guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
-            return RenderOutcome(pdf: nil, pageCount: 0, diagnostics: diagnostics)
+            return LaidOutCase(layout: nil, diagnostics: diagnostics, info: nil)
         }
 
         let resolved: ResolvedTemplate
@@ -73,16 +75,31 @@ public final class Renderer: Sendable {
         }
         let laid = try Layout.run(layoutDocument)
         diagnostics += LayoutFindings.diagnostics(laid, root: root)
-        guard !diagnostics.contains(where: \.isError) else {
-            return RenderOutcome(pdf: nil, pageCount: laid.pages.count, diagnostics: diagnostics)
-        }
-
         let info = DocumentInfo(title: [resolved.template.title, loaded.typed?.id].compactMap { $0 }.joined(separator: " "),
                                 author: resolved.profile.centre.name, creator: "Yorisoi",
                                 date: try DocumentDate.of(loaded.typed?.created))
-        let pdf = try laid.pdfDocument(info: info).write()
-        return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: diagnostics)
+        return LaidOutCase(layout: laid, diagnostics: diagnostics, info: info)
     }
+
+    public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
+                       templateFile: URL? = nil) throws -> RenderOutcome {
+        let laidOut = try layOut(loaded, kind: kind, municipality: override, templateFile: templateFile)
+        guard let laid = laidOut.layout, let info = laidOut.info, !laidOut.hasErrors else {
+            return RenderOutcome(pdf: nil, pageCount: laidOut.layout?.pages.count ?? 0, diagnostics: laidOut.diagnostics)
+        }
+        let pdf = try laid.pdfDocument(info: info).write()
+        return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: laidOut.diagnostics)
+    }
+}
+
+/// One case laid out: pages (when validation let it get that far), every diagnostic, and the
+/// document information its PDF would carry.
+public struct LaidOutCase: Sendable {
+    public var layout: LayoutResult?
+    public var diagnostics: [Diagnostic]
+    public var info: DocumentInfo?
+
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 }
 
 /// Glyph coverage checked by the font chain the documents are set in.
