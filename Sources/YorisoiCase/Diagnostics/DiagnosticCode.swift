@@ -25,6 +25,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e024 = "E024"  // unsupported version
     case e025 = "E025"  // id missing
     case e026 = "E026"  // id unusable as a file name
+    // CSV and batch input
+    case e027 = "E027"  // CSV neither UTF-8 nor CP932
+    case e028 = "E028"  // CSV syntax error (quote never closed, text after a closing quote)
+    case e029 = "E029"  // CSV header names no case value
+    case e030 = "E030"  // two CSV columns for one value
+    case e031 = "E031"  // a cell with no column heading
+    case e032 = "E032"  // case id already used in this batch
+    case e033 = "E033"  // rendering failed (internal error)
+    case e034 = "E034"  // template or configuration problem while rendering (configuration)
+    case e035 = "E035"  // the PDF could not be written
     case w020 = "W020"  // unknown key
     case w021 = "W021"  // version missing
     // サポートプラン: mandatory
@@ -81,6 +91,19 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e601 = "E601"  // no assessment sheet
     case e602 = "E602"  // a sheet without its agency
     case w601 = "W601"  // a sheet without date or assessor
+    case e603 = "E603"  // an answer without its item id
+    case e604 = "E604"  // an item id not in the item catalogue
+    case e605 = "E605"  // the same item answered twice on one sheet
+    case e606 = "E606"  // the item catalogue cannot be read (configuration)
+    case w602 = "W602"  // an item without its answer
+    case w603 = "W603"  // an answer's domain is not the item's domain
+    // Meeting files (packet)
+    case e701 = "E701"  // meeting field missing
+    case e702 = "E702"  // meeting field has a wrong value
+    case e703 = "E703"  // a listed case file or folder cannot be found
+    case e704 = "E704"  // the same case is listed twice
+    case e705 = "E705"  // no case in the meeting
+    case w701 = "W701"  // a case left out or printed without recorded consent
 
     public var severity: Diagnostic.Severity {
         rawValue.hasPrefix("W") ? .warning : .error
@@ -89,7 +112,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     /// Problems of the installation rather than of the case (a missing profile, an unreadable
     /// file): the command line exits 2 for these, not 1.
     public var isConfigurationProblem: Bool {
-        self == .e001 || self == .e206
+        self == .e001 || self == .e206 || self == .e606 || self == .e034 || self == .e703
     }
 
     public static func < (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool {

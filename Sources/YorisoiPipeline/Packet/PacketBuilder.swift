@@ -1,0 +1,294 @@
+import Dispatch
+import Foundation
+import Synchronization
+import YorisoiCase
+import YorisoiLayout
+import YorisoiPDF
+import YorisoiTemplates
+
+/// The packet, or why there is none, and every finding by file.
+public struct PacketOutcome: Sendable {
+    public var pdf: [UInt8]?
+    /// Pages of one copy.
+    public var pagesPerCopy: Int
+    /// Findings per file: the meeting file first, then each case file that has any.
+    public var reports: [DiagnosticReport.File]
+    /// Cases printed, and cases left out for want of recorded consent.
+    public var includedCases: Int
+    public var leftOutCases: Int
+
+    public var hasErrors: Bool { reports.contains { $0.diagnostics.hasErrors } }
+}
+
+/// Builds a meeting packet: cover with the agenda, 進行管理表, then each case's documents
+/// (協議 cases first), with one outline entry per case, page numbers n / N across the packet and
+/// the confidentiality line on every page; `copies` > 1 repeats it with 配布番号 k / N.
+///
+/// A case that fails (invalid, or a document that does not fit its form) does not stop the
+/// packet: its documents are left out and listed on the cover, and the outcome carries the
+/// errors (exit 1). Problems of the installation (a missing template) stop everything (exit 2).
+public struct PacketBuilder: Sendable {
+    public let renderer: Renderer
+    /// Documents laid out at once; fonts and templates are shared by all.
+    public var jobs: Int
+
+    public init(renderer: Renderer, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.renderer = renderer
+        self.jobs = max(1, jobs)
+    }
+
+    public func build(_ meeting: Meeting, meetingFile: String, copies: Int = 1) throws -> PacketOutcome {
+        var meetingFindings: [Diagnostic] = []
+        let cases = try gather(meeting, meetingFile: meetingFile, findings: &meetingFindings)
+
+        // Consent: without it a case is shared only as 要対協 business (児童福祉法第25条の3).
+        var included: [PacketCase] = []
+        var leftOut: [PacketCase] = []
+        for item in cases {
+            if item.consented || meeting.isCouncilBusiness {
+                included.append(item)
+            } else {
+                leftOut.append(item)
+            }
+            if !item.consented {
+                meetingFindings.append(Diagnostic(
+                    .w701, path: item.entry.pointer, at: item.entry.position,
+                    message: meeting.isCouncilBusiness
+                        ? "\(item.id): 情報共有の同意が記録されていません（要対協の協議として掲載します）"
+                        : "\(item.id): 情報共有の同意が記録されていないため、資料に載せません",
+                    messageEN: meeting.isCouncilBusiness
+                        ? "\(item.id): no recorded consent; included as council business"
+                        : "\(item.id): no recorded consent; left out of the packet"))
+            }
+        }
+        included = Self.stableOrder(included)
+
+        let documents = try layOutDocuments(of: included)
+        var caseFindings: [String: [Diagnostic]] = [:]
+        for document in documents {
+            caseFindings[document.file, default: []] += document.diagnostics.filter { new in
+                !(caseFindings[document.file] ?? []).contains(new)
+            }
+        }
+
+        guard let code = meeting.municipality ?? included.first?.loaded.typed?.municipality
+                ?? cases.first?.loaded.typed?.municipality else {
+            throw PipelineError.configuration("\(meetingFile): municipality を書いてください（表紙の様式を決めるため）")
+        }
+        let cover = try PacketFrontMatter(renderer: renderer, municipality: code)
+        let pages = try assemble(meeting: meeting, included: included, leftOut: leftOut,
+                                 documents: documents, frontMatter: cover)
+
+        var reports = [DiagnosticReport.File(file: meetingFile, diagnostics: meetingFindings)]
+        for item in cases {
+            if let found = caseFindings[item.file], !found.isEmpty {
+                reports.append(.init(file: item.file, diagnostics: found))
+            } else if !item.loaded.isParsed {
+                reports.append(.init(file: item.file, diagnostics: item.loaded.diagnostics))
+            }
+        }
+
+        let overlay = try PacketOverlay(fonts: renderer.fonts, basis: Self.basis(meeting, numbered: copies > 1))
+        var allPages: [PDFPage] = []
+        var outline: [OutlineItem] = []
+        var labels: [PageLabelRange] = []
+        for copy in 1...max(1, copies) {
+            let first = allPages.count
+            for (index, page) in pages.pages.enumerated() {
+                var page = page
+                page.items += try overlay.items(pageSize: page.size, number: index + 1, count: pages.pages.count,
+                                                copy: copies > 1 ? (copy, copies) : nil)
+                allPages.append(page)
+            }
+            let shifted = pages.outline.map { $0.shifted(by: first) }
+            if copies > 1 {
+                outline.append(OutlineItem(title: "配布番号 \(copy) / \(copies)", pageIndex: first,
+                                           isOpen: copy == 1, children: shifted))
+                labels.append(PageLabelRange(firstPageIndex: first, prefix: "配布\(copy)-"))
+            } else {
+                outline = shifted
+                labels = [PageLabelRange(firstPageIndex: 0)]
+            }
+        }
+        let info = DocumentInfo(title: meeting.title, author: cover.profile.centre.name,
+                                subject: "\(meeting.kind.rawValue) 資料（取扱注意）", creator: "Yorisoi",
+                                date: try PDFDate(year: meeting.date.year, month: meeting.date.month,
+                                                  day: meeting.date.day ?? 1))
+        let pdf: [UInt8]
+        do {
+            pdf = try PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels).write()
+        } catch {
+            throw PipelineError.internalFailure("writing the packet: \(error)")
+        }
+        return PacketOutcome(pdf: pdf, pagesPerCopy: pages.pages.count, reports: reports,
+                             includedCases: included.count, leftOutCases: leftOut.count)
+    }
+
+    /// The line under 取扱注意: why the paper is confidential, in our words.
+    static func basis(_ meeting: Meeting, numbered: Bool) -> String {
+        let why = meeting.isCouncilBusiness
+            ? "要保護児童対策地域協議会の資料。構成員は守秘義務を負います（児童福祉法第25条の5）。"
+            : "職員の守秘義務（地方公務員法第34条）の対象となる資料です。"
+        return why + (numbered ? "会議の後に回収します。" : "")
+    }
+
+    /// 協議 before 情報共有, otherwise the order of the meeting file.
+    static func stableOrder(_ cases: [PacketCase]) -> [PacketCase] {
+        cases.filter { $0.entry.section == .discuss } + cases.filter { $0.entry.section == .share }
+    }
+
+    // MARK: Cases
+
+    /// Every listed case file, loaded; missing files and duplicate IDs are findings on the meeting file.
+    func gather(_ meeting: Meeting, meetingFile: String, findings: inout [Diagnostic]) throws -> [PacketCase] {
+        var cases: [PacketCase] = []
+        var seen: Set<String> = []
+        for entry in meeting.entries {
+            let files: [URL]
+            switch entry.source {
+            case .file(let url):
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    throw PipelineError.configuration("\(meetingFile): \(entry.pointer): ケースファイルが見つかりません: \(url.lastPathComponent)")
+                }
+                files = [url]
+            case .folder(let url):
+                guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+                    throw PipelineError.configuration("\(meetingFile): \(entry.pointer): フォルダが見つかりません: \(url.lastPathComponent)")
+                }
+                files = names.filter { !$0.hasPrefix(".") && ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension) }
+                    .sorted().map { url.appendingPathComponent($0) }
+            }
+            for url in files {
+                let display = Self.displayName(url)
+                let loaded = CaseLoader().load(contentsOf: url, displayName: display)
+                guard loaded.count == 1, let single = loaded.first else {
+                    findings.append(Diagnostic(.e702, path: entry.pointer, at: entry.position,
+                                               message: "\(display): 1ファイルに1ケースを書いてください",
+                                               messageEN: "\(display): one case per file"))
+                    continue
+                }
+                let id = single.typed?.id ?? url.deletingPathExtension().lastPathComponent
+                guard seen.insert(id).inserted else {
+                    findings.append(Diagnostic(.e704, path: entry.pointer, at: entry.position,
+                                               message: "ケース \(id) が二度挙がっています（二度目は載せません）",
+                                               messageEN: "case \(id) is listed twice; the second is left out"))
+                    continue
+                }
+                cases.append(PacketCase(loaded: single, file: display, entry: entry, id: id,
+                                        consented: single.typed?.consent?.agreed == true))
+            }
+        }
+        return cases
+    }
+
+    /// The parent folder and the file name: enough to find the file, no more.
+    static func displayName(_ url: URL) -> String {
+        url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
+    }
+
+    /// Lays out every document of every included case, `jobs` at a time, in packet order.
+    func layOutDocuments(of cases: [PacketCase]) throws -> [PacketDocument] {
+        let work = cases.enumerated().flatMap { index, item in item.entry.documents.map { (index, $0) } }
+        let results = Mutex<[Int: Result<LaidOutCase, any Error>]>([:])
+        let next = Atomic<Int>(0)
+        let renderer = renderer
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, work.count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < work.count else { return }
+                let (caseIndex, kind) = work[index]
+                let result = Result { try renderer.layOut(cases[caseIndex].loaded, kind: kind) }
+                results.withLock { $0[index] = result }
+            }
+        }
+        let finished = results.withLock { $0 }
+        return try work.enumerated().map { index, job in
+            let (caseIndex, kind) = job
+            let item = cases[caseIndex]
+            switch finished[index] {
+            case .success(let laid):
+                return PacketDocument(caseIndex: caseIndex, file: item.file, kind: kind,
+                                      layout: laid.hasErrors ? nil : laid.layout, diagnostics: laid.diagnostics)
+            case .failure(let error as PipelineError):
+                if case .configuration = error { throw error }
+                throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): \(error)")
+            case .failure(let error):
+                throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): \(error)")
+            case nil:
+                throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): no result")
+            }
+        }
+    }
+
+    // MARK: Assembly
+
+    /// One copy's pages and outline: cover, 進行管理表, then the documents.
+    func assemble(meeting: Meeting, included: [PacketCase], leftOut: [PacketCase],
+                  documents: [PacketDocument], frontMatter: PacketFrontMatter) throws -> (pages: [PDFPage], outline: [OutlineItem]) {
+        let byCase = Dictionary(grouping: documents, by: \.caseIndex)
+        let contents = PacketContents(meeting: meeting, included: included, leftOut: leftOut, documents: byCase)
+
+        let cover = try frontMatter.cover(contents)
+        // The 進行管理表 lists each case's first page, which depends on the table's own length:
+        // lay it out, and again if its page count moved the numbers.
+        var tablePages = 1
+        var table = try frontMatter.progressTable(contents, firstCasePage: cover.pages.count + tablePages + 1)
+        for _ in 0..<3 where table.pages.count != tablePages {
+            tablePages = table.pages.count
+            table = try frontMatter.progressTable(contents, firstCasePage: cover.pages.count + tablePages + 1)
+        }
+
+        var pages = cover.pages + table.pages
+        var outline = [OutlineItem(title: "表紙・次第", pageIndex: 0),
+                       OutlineItem(title: "進行管理表", pageIndex: cover.pages.count)]
+        for (caseIndex, item) in included.enumerated() {
+            let printed = (byCase[caseIndex] ?? []).filter { $0.layout != nil }
+            guard let firstPage = printed.first.map({ _ in pages.count }) else { continue }
+            var children: [OutlineItem] = []
+            for document in printed {
+                guard let layout = document.layout else { continue }
+                children.append(OutlineItem(title: document.kind.japaneseName, pageIndex: pages.count, isOpen: false,
+                                            children: layout.outline.map { $0.shifted(by: pages.count) }))
+                pages += layout.pages
+            }
+            outline.append(OutlineItem(title: "\(item.id)（\(item.entry.section.rawValue)）", pageIndex: firstPage,
+                                       isOpen: false, children: children))
+        }
+        return (pages, outline)
+    }
+}
+
+/// One case file as it enters the packet.
+struct PacketCase: Sendable {
+    var loaded: LoadedCase
+    var file: String
+    var entry: MeetingCaseEntry
+    var id: String
+    var consented: Bool
+}
+
+/// One document of one case: laid out, or nil with the reasons.
+struct PacketDocument: Sendable {
+    var caseIndex: Int
+    var file: String
+    var kind: DocumentKind
+    var layout: LayoutResult?
+    var diagnostics: [Diagnostic]
+}
+
+/// What the cover and the 進行管理表 are made from.
+struct PacketContents {
+    var meeting: Meeting
+    var included: [PacketCase]
+    var leftOut: [PacketCase]
+    var documents: [Int: [PacketDocument]]
+}
+
+extension OutlineItem {
+    func shifted(by offset: Int) -> OutlineItem {
+        var item = self
+        item.pageIndex += offset
+        item.children = children.map { $0.shifted(by: offset) }
+        return item
+    }
+}

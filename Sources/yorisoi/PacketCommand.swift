@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import YorisoiCase
+import YorisoiPipeline
+
+struct PacketCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "packet",
+        abstract: "Builds a meeting packet: cover and agenda, 進行管理表, then each case's documents, in one PDF.",
+        discussion: """
+            Cases without recorded consent are listed on the cover and left out, unless the meeting \
+            is 要保護児童対策地域協議会 business. A case that cannot be rendered is listed on the cover \
+            and the command exits 1, but the packet is still written for the meeting.
+            """)
+
+    @Argument(help: "The meeting file (YAML).")
+    var meetingFile: String
+
+    @Option(name: .shortAndLong, help: "Output PDF path, or - for standard output.")
+    var output: String
+
+    @Option(help: "Number of numbered copies (配布番号 k / N), all in one PDF.")
+    var copies: Int = 1
+
+    @Option(help: "Documents laid out at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard (1...200).contains(copies) else { throw ValidationError("--copies must be between 1 and 200") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        try runReportingErrors(doing: "building the packet for \(meetingFile)") {
+            let url = URL(fileURLWithPath: meetingFile)
+            let (meeting, findings) = MeetingLoader().load(contentsOf: url, displayName: meetingFile)
+            guard let meeting else {
+                let report = DiagnosticReport(files: [.init(file: meetingFile, diagnostics: findings)])
+                for line in report.textLines() { printError(line) }
+                throw ExitCode(report.hasConfigurationProblems ? 2 : 1)
+            }
+            let resources = try Resources.load()
+            let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
+            let outcome = try PacketBuilder(renderer: renderer, jobs: jobs)
+                .build(meeting, meetingFile: meetingFile, copies: copies)
+            let report = DiagnosticReport(files: outcome.reports)
+            for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            guard let pdf = outcome.pdf else { throw ExitCode(1) }
+            try AtomicFile.writeOrStream(pdf, to: output)
+            printError("\(outcome.includedCases) cases, \(outcome.pagesPerCopy) pages"
+                       + (copies > 1 ? " × \(copies) copies" : "")
+                       + (outcome.leftOutCases > 0 ? ", \(outcome.leftOutCases) left out (no consent)" : ""))
+            if outcome.hasErrors { throw ExitCode(1) }
+        }
+    }
+}
