@@ -21,6 +21,9 @@ public enum TemplateErrorCode: String, Sendable, CaseIterable {
     case profile = "T040"
     case unknownMunicipality = "T041"
     case unknownKind = "T042"
+    case profileLacksField = "T043"
+    case appealInstructions = "T044"
+    case appealInstructionNotInForce = "T045"
 
     /// A short Japanese title for the diagnostic line; the detail follows in English where it
     /// comes from libxml2 or libyaml.
@@ -46,6 +49,9 @@ public enum TemplateErrorCode: String, Sendable, CaseIterable {
         case .profile: return "市町村プロファイルが正しくありません"
         case .unknownMunicipality: return "該当する市町村がありません"
         case .unknownKind: return "この市町村にはその種類の様式がありません"
+        case .profileLacksField: return "この様式に必要な項目が市町村プロファイルにありません"
+        case .appealInstructions: return "教示文のデータが正しくありません"
+        case .appealInstructionNotInForce: return "処分の日に施行されている教示文がありません"
         }
     }
 }

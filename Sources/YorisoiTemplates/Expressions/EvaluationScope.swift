@@ -64,8 +64,11 @@ public enum DateStyle: String, Sendable, Hashable, CaseIterable {
 /// Everything an expression may read: the case, the municipality profile (as `profile.…`) and
 /// the variables bound by `<repeat>` (and, in headers and footers, `page` and `pages`).
 public struct EvaluationScope: Sendable {
-    /// Names that never resolve into the case.
-    public static let reservedNames: Set<String> = ["profile", "loop", "page", "pages"]
+    /// The 教示 of a 処分 notice (`ResolvedTemplate.scope(for:)` binds it for `measure` only).
+    public static let appealInstructionName = "appeal_instruction"
+    /// Names that never resolve into the case. `appeal_instruction` is among them so a case file
+    /// cannot supply 教示 text of its own, nor make one appear on a notice that has none.
+    public static let reservedNames: Set<String> = ["profile", "loop", "page", "pages", appealInstructionName]
 
     public var root: CaseNode
     public var profile: CaseNode?

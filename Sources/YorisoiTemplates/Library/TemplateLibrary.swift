@@ -14,12 +14,18 @@ public struct TemplateLibrary: Sendable {
     public let municipalities: [MunicipalityEntry]
     /// Kinds `national/` provides, sorted.
     public let nationalKinds: [String]
+    /// The versioned 教示 for 処分 notices (`national/appeal-instructions.yaml`); nil when the
+    /// folder has none, which only matters once a `measure` is resolved.
+    public let appealInstructions: AppealInstructions?
 
     public init(root: URL) throws(TemplateError) {
         let loader = try TemplateLoader(templatesRoot: root)
         self.loader = loader
         self.root = loader.templatesRoot
         nationalKinds = Self.kinds(in: self.root.appendingPathComponent(Self.nationalFolder))
+        let instructionsURL = self.root.appendingPathComponent(AppealInstructions.file)
+        appealInstructions = FileManager.default.fileExists(atPath: instructionsURL.path)
+            ? try AppealInstructionsLoader.load(instructionsURL) : nil
         var entries: [MunicipalityEntry] = []
         for folder in Self.subfolders(of: self.root) {
             let name = folder.lastPathComponent
@@ -75,14 +81,16 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Applies the profile to a loaded template: its font family override, and the catalogues
-    /// its check lists name (an unknown name is an error at the check list).
+    /// its check lists name (an unknown name is an error at the check list). A notice whose
+    /// profile lacks the sender or the appeal details is refused here, before any case is read.
     func resolve(_ template: Template, profile: MunicipalityProfile) throws(TemplateError) -> ResolvedTemplate {
+        try NoticeRequirements.check(profile, kind: template.kind)
         var resolved = template
         if let family = profile.fontFamily { resolved.style.family = family }
         resolved.header = try CatalogueResolver.resolve(resolved.header, profile: profile)
         resolved.footer = try CatalogueResolver.resolve(resolved.footer, profile: profile)
         resolved.body = try CatalogueResolver.resolve(resolved.body, profile: profile)
-        return ResolvedTemplate(template: resolved, profile: profile)
+        return ResolvedTemplate(template: resolved, profile: profile, appealInstructions: appealInstructions)
     }
 
     private static func subfolders(of url: URL) -> [URL] {
@@ -118,9 +126,33 @@ public struct KindEntry: Sendable, Hashable {
 public struct ResolvedTemplate: Sendable {
     public var template: Template
     public var profile: MunicipalityProfile
+    public var appealInstructions: AppealInstructions?
 
-    /// The scope expressions of this template evaluate in, for one case.
-    public func scope(for caseRoot: CaseNode) -> EvaluationScope {
-        EvaluationScope(case: caseRoot, profile: profile)
+    public init(template: Template, profile: MunicipalityProfile, appealInstructions: AppealInstructions? = nil) {
+        self.template = template
+        self.profile = profile
+        self.appealInstructions = appealInstructions
+    }
+
+    /// The scope expressions of this template evaluate in, for one case. A 処分 notice also gets
+    /// `appeal_instruction`: the 教示 in force on the 処分's date, filled from the profile.
+    public func scope(for caseRoot: CaseNode) throws(TemplateError) -> EvaluationScope {
+        let scope = EvaluationScope(case: caseRoot, profile: profile)
+        guard let pointer = NoticeRequirements.dispositionDatePointer(kind: template.kind) else { return scope }
+        guard let instructions = appealInstructions else {
+            throw TemplateError(.referenceMissing, at: .file(AppealInstructions.file),
+                                "a \(template.kind) notice must carry a 教示, and the file with its versions is missing")
+        }
+        // Validation has already required a full date here; anything else is a broken pipeline.
+        guard let text = caseRoot.resolve(pointer: pointer)?.scalarText, let date = CaseDate(iso: text), !date.isYearMonth else {
+            throw TemplateError(.expressionEvaluation, at: template.location, pointer: pointer,
+                                "the date of the 処分 selects the 教示 and must be a full date")
+        }
+        guard let appeal = profile.appeal else {
+            try NoticeRequirements.check(profile, kind: template.kind)
+            throw TemplateError(.profileLacksField, at: .file(profile.file), pointer: "/appeal", "the 教示 needs the appeal details")
+        }
+        let filled = try instructions.version(inForceOn: date).filled(with: appeal)
+        return scope.binding(EvaluationScope.appealInstructionName, to: BoundValue(filled.valueTree))
     }
 }

@@ -10,13 +10,14 @@ public struct MunicipalityProfile: Sendable, Hashable {
     public var prefecture: String?
     /// The こども家庭センター (or the office that issues the documents).
     public var centre: Office
-    /// The head who issues notices (市長 …).
-    public var head: Official
+    /// The head who issues notices (市長 …). Optional in the file: only notices need it, and
+    /// `NoticeRequirements` refuses to print one without it.
+    public var head: Official?
     public var dateStyle: DateStyle
     /// 文書番号 prefix: 「袖こ家」 → 「袖こ家第123号」.
     public var documentNumberPrefix: String
-    /// What a 措置 notice's 教示 must state.
-    public var appeal: AppealDetails
+    /// What a 措置 notice's 教示 must state. Optional like `head`; required for `measure`.
+    public var appeal: AppealDetails?
     /// Other desks a form lists (涌谷町: 子育て支援課, 健康課健康づくり班).
     public var contacts: [Contact]
     /// Replaces the template's default font family for this municipality's documents.
@@ -28,8 +29,8 @@ public struct MunicipalityProfile: Sendable, Hashable {
     /// The file it was read from, relative to `Templates/`.
     public var file: String
 
-    public init(code: LocalGovernmentCode, name: String, prefecture: String?, centre: Office, head: Official,
-                dateStyle: DateStyle, documentNumberPrefix: String, appeal: AppealDetails, contacts: [Contact],
+    public init(code: LocalGovernmentCode, name: String, prefecture: String?, centre: Office, head: Official?,
+                dateStyle: DateStyle, documentNumberPrefix: String, appeal: AppealDetails?, contacts: [Contact],
                 fontFamily: FontFamily?, catalogues: [String: Catalogue], valueTree: CaseNode, file: String) {
         self.code = code
         self.name = name

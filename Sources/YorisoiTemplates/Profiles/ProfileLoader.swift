@@ -56,11 +56,27 @@ public enum ProfileLoader {
             code: code, name: try r.text("/name"), prefecture: try r.optionalText("/prefecture"),
             centre: .init(name: try r.text("/centre/name"), address: try r.text("/centre/address"),
                           phone: try r.text("/centre/phone"), officeHours: try r.text("/centre/office_hours")),
-            head: .init(title: try r.text("/head/title"), name: try r.text("/head/name")),
-            dateStyle: dateStyle, documentNumberPrefix: try r.text("/document_number_prefix"),
-            appeal: .init(authority: try r.text("/appeal/authority"), defendant: try r.text("/appeal/defendant"),
-                          representative: try r.text("/appeal/representative")),
+            head: try head(r), dateStyle: dateStyle, documentNumberPrefix: try r.text("/document_number_prefix"),
+            appeal: try appeal(r),
             contacts: contacts, fontFamily: fontFamily, catalogues: catalogues, valueTree: tree, file: file)
+    }
+
+    /// The sender of notices, when the profile names both title and name. A partial entry is
+    /// kept in the value tree, where `NoticeRequirements` names the missing field.
+    private static func head(_ r: ProfileReader) throws(TemplateError) -> MunicipalityProfile.Official? {
+        // Both are read first so a value of the wrong type is reported even when the other is missing.
+        let title = try r.optionalText("/head/title") ?? "", name = try r.optionalText("/head/name") ?? ""
+        guard !title.isEmpty, !name.isEmpty else { return nil }
+        return .init(title: title, name: name)
+    }
+
+    /// The 教示 details, when all three are given (see `head`).
+    private static func appeal(_ r: ProfileReader) throws(TemplateError) -> MunicipalityProfile.AppealDetails? {
+        let authority = try r.optionalText("/appeal/authority") ?? ""
+        let defendant = try r.optionalText("/appeal/defendant") ?? ""
+        let representative = try r.optionalText("/appeal/representative") ?? ""
+        guard !authority.isEmpty, !defendant.isEmpty, !representative.isEmpty else { return nil }
+        return .init(authority: authority, defendant: defendant, representative: representative)
     }
 
     private static func catalogue(_ r: ProfileReader, _ base: String) throws(TemplateError) -> MunicipalityProfile.Catalogue {
