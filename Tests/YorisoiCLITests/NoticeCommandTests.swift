@@ -132,6 +132,17 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["case.yaml"])
     }
 
+    @Test func addresseeWithoutANameExitsOneAndWritesNothing() throws {
+        let (folder, input) = try variant(of: Self.sodegaura) {
+            $0.replacingOccurrences(of: "{name: 仮野 みのり, kana", with: "{kana")
+        }
+        let result = try render([input.path, "--kind", "recommendation", "-o", folder.appendingPathComponent("out.pdf").path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("E318"))
+        #expect(result.stderr.contains("/guardians/0/name"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["case.yaml"])
+    }
+
     @Test func measureBeforeEveryAppealInstructionVersionIsRefused() throws {
         let (folder, input) = try variant(of: Self.sodegaura) {
             $0.replacingOccurrences(of: "2025-05-12", with: "2015-05-12")

@@ -20,6 +20,7 @@ import YorisoiValidation
         .init(file: "long-text-eight-supports.yaml", kinds: [.supportPlan]),
         .init(file: "rare-names.yaml", kinds: [.supportPlan]),
         .init(file: "recommendation-measure.yaml", kinds: [.recommendation, .measure]),
+        .init(file: "sodegaura-notices.yaml", kinds: [.recommendation, .measure]),
         .init(file: "assessment-three-agencies.yaml", kinds: [.assessment]),
     ]
 

@@ -79,6 +79,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e314 = "E314"  // 著しく困難 reason missing
     case e316 = "E316"  // measure service without period
     case e317 = "E317"  // measure service period start after end
+    case e318 = "E318"  // the addressee guardian has no name
     case w301 = "W301"  // service outside 家庭支援事業 and the catalogue
     case w302 = "W302"  // addressee without address
     // Glyph coverage

@@ -29,7 +29,7 @@ struct NoticeServiceCheck {
     }
 }
 
-/// Who a notice goes to: a guardian listed in the case, with an address to mail it to.
+/// Who a notice goes to: a guardian listed in the case, with a name and an address to mail it to.
 struct AddresseeCheck {
     func check(_ value: Case, into findings: inout Findings) {
         guard let index = value.recommendation?.addressee else {
@@ -43,6 +43,11 @@ struct AddresseeCheck {
                                 "宛先の番号に当たる保護者が guardians にいません（0 から数えます）",
                                 "addressee does not refer to a listed guardian (0-based)")
             return
+        }
+        // The notice prints 「氏名　様」: without a name it has no addressee at all.
+        if value.guardians[index].name.isBlank {
+            findings.add(.e318, "/guardians/\(index)/name", "宛先の保護者の氏名がありません",
+                         "the addressee has no name")
         }
         if value.guardians[index].address.isBlank {
             findings.add(.w302, "/guardians/\(index)/address", "宛先の保護者の住所がありません",
