@@ -69,7 +69,7 @@ public final class Renderer: Sendable {
         let layoutDocument: LayoutDocument
         do {
             layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
-                .bind(scope: resolved.scope(for: root))
+                .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
             throw PipelineError.configuration(error.description)
         }

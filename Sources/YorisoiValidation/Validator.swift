@@ -22,7 +22,7 @@ public struct Validator: Sendable {
         case .supportPlan, .supportPlanChild: return common + [SupportPlanRules()]
         case .recommendation: return common + [RecommendationRules()]
         case .measure: return common + [MeasureRules()]
-        case .assessment: return common + [AssessmentRules()]
+        case .assessment: return common + [AssessmentRules(), AssessmentItemRules()]
         }
     }
 }

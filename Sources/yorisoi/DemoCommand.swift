@@ -34,9 +34,15 @@ struct DemoCommand: ParsableCommand {
                     continue
                 }
                 // Every kind the municipality has a template for and the sample is meant for.
-                for kind in entry.kinds.compactMap({ DocumentKind(rawValue: $0.kind) }) where Self.sample(loaded, isFor: kind) {
-                    let outcome = try renderer.render(loaded, kind: kind)
-                    let name = "\(file.deletingPathExtension().lastPathComponent)-\(kind.rawValue).pdf"
+                var documents = entry.kinds.compactMap { DocumentKind(rawValue: $0.kind) }
+                    .filter { Self.sample(loaded, isFor: $0) }.map { (kind: $0, name: $0.rawValue, template: URL?.none) }
+                // Several agencies' アセスメントシート: the 事務局's consolidated sheet as well.
+                if (loaded.typed?.assessment?.sheets.count ?? 0) >= 2, documents.contains(where: { $0.kind == .assessment }) {
+                    documents.append((.assessment, Renderer.mergedAssessmentKind, try renderer.mergedAssessmentTemplate(municipality: code)))
+                }
+                for document in documents {
+                    let outcome = try renderer.render(loaded, kind: document.kind, templateFile: document.template)
+                    let name = "\(file.deletingPathExtension().lastPathComponent)-\(document.name).pdf"
                     guard let pdf = outcome.pdf else {
                         failures += 1
                         let report = DiagnosticReport(files: [.init(file: file.lastPathComponent, diagnostics: outcome.diagnostics)])

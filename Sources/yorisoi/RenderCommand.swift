@@ -23,6 +23,16 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output PDF path, or - for standard output.")
     var output: String
 
+    @Flag(help: "With --kind assessment: every agency's sheet for the child combined into one, with who answered what; answers that differ are marked 相違.")
+    var merge = false
+
+    /// A usage error (exit 2) before anything is read.
+    func validate() throws {
+        if merge && kind != DocumentKind.assessment.rawValue {
+            throw ValidationError("--merge combines アセスメントシート; it needs --kind assessment")
+        }
+    }
+
     func run() throws {
         try runReportingErrors(doing: "rendering \(caseFile)") {
             guard let documentKind = DocumentKind(rawValue: kind) else {
@@ -36,8 +46,13 @@ struct RenderCommand: ParsableCommand {
             guard loaded.count == 1, let single = loaded.first else {
                 throw PipelineError.invalidInput("\(caseFile): render takes one case; use batch for JSON Lines")
             }
+            // --merge picks the consolidated-sheet template unless --template names one.
+            var templateFile = template.map { URL(fileURLWithPath: $0) }
+            if merge && templateFile == nil {
+                templateFile = try renderer.mergedAssessmentTemplate(municipality: municipality ?? single.typed?.municipality)
+            }
             let outcome = try renderer.render(single, kind: documentKind, municipality: municipality,
-                                              templateFile: template.map { URL(fileURLWithPath: $0) })
+                                              templateFile: templateFile)
             let report = DiagnosticReport(files: [.init(file: caseFile, diagnostics: outcome.diagnostics)])
             for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }
