@@ -45,7 +45,7 @@ struct PacketCommand: ParsableCommand {
                 .build(meeting, meetingFile: meetingFile, copies: copies)
             let report = DiagnosticReport(files: outcome.reports)
             for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-            guard let pdf = outcome.pdf else { throw ExitCode(1) }
+            guard let pdf = outcome.pdf else { throw ExitCode(report.hasConfigurationProblems ? 2 : 1) }
             try AtomicFile.writeOrStream(pdf, to: output)
             printError("\(outcome.includedCases) cases, \(outcome.pagesPerCopy) pages"
                        + (copies > 1 ? " × \(copies) copies" : "")

@@ -39,7 +39,13 @@ public struct PacketBuilder: Sendable {
 
     public func build(_ meeting: Meeting, meetingFile: String, copies: Int = 1) throws -> PacketOutcome {
         var meetingFindings: [Diagnostic] = []
-        let cases = try gather(meeting, meetingFile: meetingFile, findings: &meetingFindings)
+        let cases = gather(meeting, findings: &meetingFindings)
+        // A missing file is a mistake in the meeting file, not in a case: no packet at all.
+        if meetingFindings.contains(where: { $0.code == .e703 }) {
+            return PacketOutcome(pdf: nil, pagesPerCopy: 0,
+                                 reports: [.init(file: meetingFile, diagnostics: meetingFindings)],
+                                 includedCases: 0, leftOutCases: 0)
+        }
 
         // Consent: without it a case is shared only as 要対協 business (児童福祉法第25条の3).
         var included: [PacketCase] = []
@@ -140,45 +146,73 @@ public struct PacketBuilder: Sendable {
     // MARK: Cases
 
     /// Every listed case file, loaded; missing files and duplicate IDs are findings on the meeting file.
-    func gather(_ meeting: Meeting, meetingFile: String, findings: inout [Diagnostic]) throws -> [PacketCase] {
-        var cases: [PacketCase] = []
-        var seen: Set<String> = []
+    func gather(_ meeting: Meeting, findings: inout [Diagnostic]) -> [PacketCase] {
+        var listed: [(entry: MeetingCaseEntry, url: URL)] = []
         for entry in meeting.entries {
             let files: [URL]
             switch entry.source {
             case .file(let url):
                 guard FileManager.default.fileExists(atPath: url.path) else {
-                    throw PipelineError.configuration("\(meetingFile): \(entry.pointer): ケースファイルが見つかりません: \(url.lastPathComponent)")
+                    findings.append(Diagnostic(.e703, path: entry.pointer + "/file", at: entry.position,
+                                               message: "ケースファイルが見つかりません: \(url.lastPathComponent)",
+                                               messageEN: "case file not found: \(url.lastPathComponent)"))
+                    continue
                 }
                 files = [url]
             case .folder(let url):
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-                    throw PipelineError.configuration("\(meetingFile): \(entry.pointer): フォルダが見つかりません: \(url.lastPathComponent)")
+                    findings.append(Diagnostic(.e703, path: entry.pointer + "/folder", at: entry.position,
+                                               message: "フォルダが見つかりません: \(url.lastPathComponent)",
+                                               messageEN: "folder not found: \(url.lastPathComponent)"))
+                    continue
                 }
                 files = names.filter { !$0.hasPrefix(".") && ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension) }
                     .sorted().map { url.appendingPathComponent($0) }
             }
-            for url in files {
-                let display = Self.displayName(url)
-                let loaded = CaseLoader().load(contentsOf: url, displayName: display)
-                guard loaded.count == 1, let single = loaded.first else {
-                    findings.append(Diagnostic(.e702, path: entry.pointer, at: entry.position,
-                                               message: "\(display): 1ファイルに1ケースを書いてください",
-                                               messageEN: "\(display): one case per file"))
-                    continue
-                }
-                let id = single.typed?.id ?? url.deletingPathExtension().lastPathComponent
-                guard seen.insert(id).inserted else {
-                    findings.append(Diagnostic(.e704, path: entry.pointer, at: entry.position,
-                                               message: "ケース \(id) が二度挙がっています（二度目は載せません）",
-                                               messageEN: "case \(id) is listed twice; the second is left out"))
-                    continue
-                }
-                cases.append(PacketCase(loaded: single, file: display, entry: entry, id: id,
-                                        consented: single.typed?.consent?.agreed == true))
+            listed += files.map { (entry, $0) }
+        }
+
+        let urls = listed.map(\.url)
+        let loadedFiles = concurrently(urls.count) { index in
+            CaseLoader().load(contentsOf: urls[index], displayName: Self.displayName(urls[index]))
+        }
+        var cases: [PacketCase] = []
+        var seen: Set<String> = []
+        for ((entry, url), loaded) in zip(listed, loadedFiles) {
+            let display = Self.displayName(url)
+            guard loaded.count == 1, let single = loaded.first else {
+                findings.append(Diagnostic(.e702, path: entry.pointer, at: entry.position,
+                                           message: "\(display): 1ファイルに1ケースを書いてください",
+                                           messageEN: "\(display): one case per file"))
+                continue
             }
+            let id = single.typed?.id ?? url.deletingPathExtension().lastPathComponent
+            guard seen.insert(id).inserted else {
+                findings.append(Diagnostic(.e704, path: entry.pointer, at: entry.position,
+                                           message: "ケース \(id) が二度挙がっています（二度目は載せません）",
+                                           messageEN: "case \(id) is listed twice; the second is left out"))
+                continue
+            }
+            cases.append(PacketCase(loaded: single, file: display, entry: entry, id: id,
+                                    consented: single.typed?.consent?.agreed == true))
         }
         return cases
+    }
+
+    /// `body(0..<count)` on `jobs` threads; results in index order.
+    func concurrently<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = Mutex<[Int: T]>([:])
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let result = body(index)
+                results.withLock { $0[index] = result }
+            }
+        }
+        let finished = results.withLock { $0 }
+        return (0..<count).map { finished[$0]! }
     }
 
     /// The parent folder and the file name: enough to find the file, no more.
@@ -189,35 +223,36 @@ public struct PacketBuilder: Sendable {
     /// Lays out every document of every included case, `jobs` at a time, in packet order.
     func layOutDocuments(of cases: [PacketCase]) throws -> [PacketDocument] {
         let work = cases.enumerated().flatMap { index, item in item.entry.documents.map { (index, $0) } }
-        let results = Mutex<[Int: Result<LaidOutCase, any Error>]>([:])
-        let next = Atomic<Int>(0)
         let renderer = renderer
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, work.count))) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < work.count else { return }
-                let (caseIndex, kind) = work[index]
-                let result = Result { try renderer.layOut(cases[caseIndex].loaded, kind: kind) }
-                results.withLock { $0[index] = result }
-            }
+        let finished: [Result<LaidOutCase, any Error>] = concurrently(work.count) { index in
+            let (caseIndex, kind) = work[index]
+            return Result { try Self.layOut(cases[caseIndex].loaded, kind: kind, renderer: renderer) }
         }
-        let finished = results.withLock { $0 }
         return try work.enumerated().map { index, job in
             let (caseIndex, kind) = job
             let item = cases[caseIndex]
             switch finished[index] {
             case .success(let laid):
                 return PacketDocument(caseIndex: caseIndex, file: item.file, kind: kind,
+                                      consolidated: PacketDocument.isConsolidated(kind: kind, item.loaded),
                                       layout: laid.hasErrors ? nil : laid.layout, diagnostics: laid.diagnostics)
             case .failure(let error as PipelineError):
                 if case .configuration = error { throw error }
                 throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): \(error)")
             case .failure(let error):
                 throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): \(error)")
-            case nil:
-                throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): no result")
             }
         }
+    }
+
+    /// One document. An アセスメントシート with several agencies' sheets goes in as the
+    /// 事務局's consolidated sheet — what a meeting discusses (forms-and-rules §5.3).
+    static func layOut(_ loaded: LoadedCase, kind: DocumentKind, renderer: Renderer) throws -> LaidOutCase {
+        if PacketDocument.isConsolidated(kind: kind, loaded) {
+            let merged = try renderer.mergedAssessmentTemplate(municipality: loaded.typed?.municipality)
+            return try renderer.layOut(loaded, kind: kind, templateFile: merged)
+        }
+        return try renderer.layOut(loaded, kind: kind)
     }
 
     // MARK: Assembly
@@ -247,7 +282,7 @@ public struct PacketBuilder: Sendable {
             var children: [OutlineItem] = []
             for document in printed {
                 guard let layout = document.layout else { continue }
-                children.append(OutlineItem(title: document.kind.japaneseName, pageIndex: pages.count, isOpen: false,
+                children.append(OutlineItem(title: document.title, pageIndex: pages.count, isOpen: false,
                                             children: layout.outline.map { $0.shifted(by: pages.count) }))
                 pages += layout.pages
             }
@@ -272,8 +307,15 @@ struct PacketDocument: Sendable {
     var caseIndex: Int
     var file: String
     var kind: DocumentKind
+    var consolidated: Bool
     var layout: LayoutResult?
     var diagnostics: [Diagnostic]
+
+    var title: String { consolidated ? kind.japaneseName + "（集約）" : kind.japaneseName }
+
+    static func isConsolidated(kind: DocumentKind, _ loaded: LoadedCase) -> Bool {
+        kind == .assessment && (loaded.typed?.assessment?.sheets.count ?? 0) > 1
+    }
 }
 
 /// What the cover and the 進行管理表 are made from.

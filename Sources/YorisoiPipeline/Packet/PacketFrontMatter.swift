@@ -78,7 +78,7 @@ struct PacketFrontMatter {
                 ("status", item.entry.status.map { .string($0) }),
                 ("section", .string(item.entry.section.rawValue)),
                 ("consented", .bool(item.consented)),
-                ("documents", .string(printed.map(\.kind.japaneseName).joined(separator: "・"))),
+                ("documents", .string(printed.map(\.title).joined(separator: "・"))),
                 ("page", firstCasePage != nil && pages > 0 ? .integer(page) : nil),
             ]))
             page += pages
@@ -86,7 +86,7 @@ struct PacketFrontMatter {
                 let codes = Set(document.diagnostics.filter(\.isError).map(\.code.rawValue)).sorted()
                 failed.append(.object([
                     ("id", .string(item.id)),
-                    ("document", .string(document.kind.japaneseName)),
+                    ("document", .string(document.title)),
                     ("reason", .string(codes.joined(separator: "・"))),
                 ]))
             }
