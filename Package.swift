@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 of every batch output for the manifest (Crypto's SHA256; BoringSSL on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian's -dev packages: a module map and a shim header each, nothing else.
@@ -34,7 +36,8 @@ let package = Package(
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates"]),
         .target(name: "YorisoiPipeline",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiLayout",
-                               "YorisoiTemplates", "YorisoiValidation"]),
+                               "YorisoiTemplates", "YorisoiValidation",
+                               .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "yorisoi", dependencies: [
             "YorisoiPipeline", "YorisoiText", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
             "YorisoiTemplates", "YorisoiLayout",

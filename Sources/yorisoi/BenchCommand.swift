@@ -5,22 +5,42 @@ import YorisoiPipeline
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measures throughput (build with -c release): the specimen rendered N times on one core.")
+        abstract: "Measures throughput (build with -c release): the specimen on one core, or a batch on all cores.",
+        discussion: """
+        yorisoi bench [--count N]                  the specimen rendered N times on one core
+        yorisoi bench batch --count N [--jobs J]   N generated support plans through the batch path
+        Run the batch benchmark with --count 100 and --count 2000 to compare peak RSS (the batch streams).
+        """)
 
-    @Option(name: .shortAndLong, help: "How many specimen PDFs to render.")
+    @Argument(help: "specimen (default) or batch.")
+    var what: String = "specimen"
+
+    @Option(name: .shortAndLong, help: "How many documents to render.")
     var count: Int = 500
 
-    @Option(name: .shortAndLong, help: "Folder for the benchmark's PDFs (emptied first).")
+    @Option(help: "For batch: worker threads (default: the number of active cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(name: .shortAndLong, help: "Folder for the benchmark's files (emptied first).")
     var output: String = "out/bench"
 
     func run() throws {
         try runReportingErrors(doing: "running the benchmark") {
             guard count > 0 else { throw PipelineError.configuration("--count must be at least 1") }
+            guard jobs > 0 else { throw PipelineError.configuration("--jobs must be at least 1") }
             let resources = try Resources.load()
             let folder = URL(fileURLWithPath: output)
             try? FileManager.default.removeItem(at: folder)
-            let report = try Benchmark.specimen(count: count, fonts: resources.fonts, folder: folder)
-            print(report)
+            switch what {
+            case "specimen":
+                print(try Benchmark.specimen(count: count, fonts: resources.fonts, folder: folder))
+            case "batch":
+                let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
+                let sample = resources.locator.samples.appendingPathComponent("cases/sodegaura-support-plan.yaml")
+                print(try Benchmark.batch(count: count, jobs: jobs, sample: sample, renderer: renderer, folder: folder))
+            default:
+                throw PipelineError.configuration("unknown benchmark '\(what)'; use specimen or batch")
+            }
         }
     }
 }

@@ -1,0 +1,55 @@
+import Synchronization
+import YorisoiCase
+
+/// Hands out the cases of a batch to the workers, one at a time and in input order.
+///
+/// Reading and parsing happen here, under the lock, so that "the first case with an id wins" is
+/// decided in input order whatever the timing of the workers; parsing a case costs a small
+/// fraction of rendering it. Once a stop is requested no further case is handed out.
+final class BatchFeeder: Sendable {
+    struct Work: Sendable {
+        var index: Int
+        var item: BatchCursor.Item
+        /// The earlier case that already claimed this case's id.
+        var duplicateOf: BatchSource?
+    }
+
+    private struct State: Sendable {
+        var cursor: BatchCursor
+        var nextIndex = 0
+        var claimed: [String: BatchSource] = [:]
+    }
+
+    private let state: Mutex<State>
+    private let stop: BatchStop
+
+    init(cursor: BatchCursor, stop: BatchStop) {
+        self.state = Mutex(State(cursor: cursor))
+        self.stop = stop
+    }
+
+    /// The next case to render, or nil when there is none or the batch is stopping.
+    func next() -> Work? {
+        state.withLock { state in
+            guard !stop.isRequested, let item = state.cursor.next(loading: true) else { return nil }
+            defer { state.nextIndex += 1 }
+            var duplicateOf: BatchSource?
+            if let id = item.loaded?.typed?.id {
+                if let earlier = state.claimed[id] { duplicateOf = earlier } else { state.claimed[id] = item.source }
+            }
+            return Work(index: state.nextIndex, item: item, duplicateOf: duplicateOf)
+        }
+    }
+
+    /// The cases never handed out (after a stop), with their sources only.
+    func remaining() -> [(index: Int, source: BatchSource)] {
+        state.withLock { state in
+            var rest: [(Int, BatchSource)] = []
+            while let item = state.cursor.next(loading: false) {
+                rest.append((state.nextIndex, item.source))
+                state.nextIndex += 1
+            }
+            return rest
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Synchronization
+import YorisoiCase
+
+/// Runs a batch: every case of the input rendered on `jobs` threads with one shared `Renderer`
+/// (fonts and templates loaded once), each PDF written atomically into OUTDIR, then
+/// `manifest.json`. Only the cases being rendered are in memory, never the whole input or the
+/// finished PDFs; what is kept per case is its manifest entry.
+public struct BatchRunner: Sendable {
+    public let renderer: Renderer
+    public let options: BatchOptions
+
+    public init(renderer: Renderer, options: BatchOptions) {
+        self.renderer = renderer
+        self.options = options
+    }
+
+    /// - Parameters:
+    ///   - stop: checked before each case is started; set by signals or by the caller.
+    ///   - started: called once with the number of cases, before the first is rendered.
+    ///   - finished: called after each case (from the worker threads).
+    public func run(_ input: BatchInput, stop: BatchStop = BatchStop(),
+                    started: @Sendable (Int) -> Void = { _ in },
+                    finished: @escaping @Sendable (BatchEntry) -> Void = { _ in }) throws -> BatchManifest {
+        do {
+            try FileManager.default.createDirectory(at: options.output, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError.configuration("\(options.output.path): 出力フォルダを作れません (cannot create OUTDIR)")
+        }
+        TemporaryFileSweeper.sweep(options.output)
+        started(input.countCases())
+
+        let feeder = BatchFeeder(cursor: input.cursor(), stop: stop)
+        let results = Mutex<[Int: BatchEntry]>([:])
+        let writer = BatchCaseWriter(renderer: renderer, options: options)
+        let work: @Sendable () -> Void = {
+            while let next = feeder.next() {
+                let entry = writer.process(next.item, duplicateOf: next.duplicateOf)
+                results.withLock { $0[next.index] = entry }
+                finished(entry)
+            }
+        }
+        Self.runOnThreads(count: options.jobs, work)
+
+        var entries = results.withLock { $0 }
+        for (index, source) in feeder.remaining() {
+            entries[index] = BatchEntry(id: nil, source: source, status: .notDone)
+        }
+        let manifest = BatchManifest(kind: options.kind.rawValue, input: input.displayName, interrupted: stop.isRequested,
+                                     entries: entries.keys.sorted().compactMap { entries[$0] })
+        try AtomicFile.write(Array(manifest.json().utf8), to: options.output.appendingPathComponent("manifest.json"))
+        return manifest
+    }
+
+    /// Runs `body` on `count` threads and waits for all of them. Threads rather than
+    /// `concurrentPerform` because that caps parallelism at the core count whatever `--jobs`
+    /// says; the stack is 8 MiB like the main thread's, as layout recurses through the box tree.
+    static func runOnThreads(count: Int, _ body: @escaping @Sendable () -> Void) {
+        let group = DispatchGroup()
+        for index in 0..<count {
+            group.enter()
+            let thread = Thread {
+                body()
+                group.leave()
+            }
+            thread.name = "yorisoi.batch.\(index)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+    }
+}
