@@ -9,16 +9,17 @@ struct BenchCommand: ParsableCommand {
         discussion: """
         yorisoi bench [--count N]                  the specimen rendered N times on one core
         yorisoi bench batch --count N [--jobs J]   N generated support plans through the batch path
+        yorisoi bench packet --count N [--jobs J]  one meeting packet of N generated support plans
         Run the batch benchmark with --count 100 and --count 2000 to compare peak RSS (the batch streams).
         """)
 
-    @Argument(help: "specimen (default) or batch.")
+    @Argument(help: "specimen (default), batch or packet.")
     var what: String = "specimen"
 
     @Option(name: .shortAndLong, help: "How many documents to render.")
     var count: Int = 500
 
-    @Option(help: "For batch: worker threads (default: the number of active cores).")
+    @Option(help: "For batch and packet: worker threads (default: the number of active cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .shortAndLong, help: "Folder for the benchmark's files (emptied first).")
@@ -38,8 +39,13 @@ struct BenchCommand: ParsableCommand {
                 let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
                 let sample = resources.locator.samples.appendingPathComponent("cases/sodegaura-support-plan.yaml")
                 print(try Benchmark.batch(count: count, jobs: jobs, sample: sample, renderer: renderer, folder: folder))
+            case "packet":
+                let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
+                let sample = resources.locator.samples.appendingPathComponent("cases/sodegaura-support-plan.yaml")
+                let report = try Benchmark.packet(count: count, jobs: jobs, sample: sample, renderer: renderer, folder: folder)
+                print(String(format: "%@ — one PDF of %.2f MB", report.description, Double(report.bytes) / 1_048_576))
             default:
-                throw PipelineError.configuration("unknown benchmark '\(what)'; use specimen or batch")
+                throw PipelineError.configuration("unknown benchmark '\(what)'; use specimen, batch or packet")
             }
         }
     }
