@@ -7,7 +7,7 @@ import YorisoiPipeline
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Renders the specimen and every sample in samples/ into a folder.")
+        abstract: "Renders the specimen, every sample case in samples/cases and every meeting in samples/meetings into a folder.")
 
     @Option(name: .shortAndLong, help: "Output folder.")
     var output: String = "out"
@@ -54,8 +54,37 @@ struct DemoCommand: ParsableCommand {
                     print("\(destination.path)  (\(outcome.pageCount) pages)")
                 }
             }
+            failures += try renderMeetings(in: resources.locator.samples.appendingPathComponent("meetings"), renderer: renderer, into: folder)
             if failures > 0 { throw ExitCode(1) }
         }
+    }
+
+    /// Every meeting file in `samples/meetings/` as a packet, `packet-<name>.pdf`.
+    func renderMeetings(in meetings: URL, renderer: Renderer, into folder: URL) throws -> Int {
+        let files = ((try? FileManager.default.contentsOfDirectory(at: meetings, includingPropertiesForKeys: nil)) ?? [])
+            .filter { ["yaml", "yml"].contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var failures = 0
+        for file in files {
+            let (meeting, findings) = MeetingLoader().load(contentsOf: file, displayName: file.lastPathComponent)
+            guard let meeting else {
+                failures += 1
+                for line in DiagnosticReport(files: [.init(file: file.lastPathComponent, diagnostics: findings)]).textLines() {
+                    printError(line)
+                }
+                continue
+            }
+            let outcome = try PacketBuilder(renderer: renderer).build(meeting, meetingFile: file.lastPathComponent)
+            guard let pdf = outcome.pdf, !outcome.hasErrors else {
+                failures += 1
+                for line in DiagnosticReport(files: outcome.reports).textLines() { printError(line) }
+                continue
+            }
+            let destination = folder.appendingPathComponent("packet-\(file.deletingPathExtension().lastPathComponent).pdf")
+            try AtomicFile.write(pdf, to: destination)
+            print("\(destination.path)  (\(outcome.pagesPerCopy) pages)")
+        }
+        return failures
     }
 
     /// A sample is rendered as a kind when it carries that kind's section.
