@@ -17,6 +17,8 @@ public struct TemplateLibrary: Sendable {
     /// The versioned 教示 for 処分 notices (`national/appeal-instructions.yaml`); nil when the
     /// folder has none, which only matters once a `measure` is resolved.
     public let appealInstructions: AppealInstructions?
+    /// Templates already resolved in this process (shared by every copy of the library).
+    private let cache = ResolvedTemplateCache()
 
     public init(root: URL) throws(TemplateError) {
         let loader = try TemplateLoader(templatesRoot: root)
@@ -71,13 +73,18 @@ public struct TemplateLibrary: Sendable {
     /// Loads, merges and resolves the template municipality `code` uses for `kind`.
     public func template(municipality code: String, kind: String) throws(TemplateError) -> ResolvedTemplate {
         let entry = try municipality(code)
-        return try resolve(loader.load(try templateURL(municipality: code, kind: kind)), profile: entry.profile)
+        let url = try templateURL(municipality: code, kind: kind)
+        return try cache.resolved(file: url, municipality: code) { () throws(TemplateError) in
+            try resolve(loader.load(url), profile: entry.profile)
+        }
     }
 
     /// Loads a template given by path (`render --template FILE`) for municipality `code`.
     public func template(file: URL, municipality code: String) throws(TemplateError) -> ResolvedTemplate {
         let entry = try municipality(code)
-        return try resolve(loader.load(file), profile: entry.profile)
+        return try cache.resolved(file: file, municipality: code) { () throws(TemplateError) in
+            try resolve(loader.load(file), profile: entry.profile)
+        }
     }
 
     /// Applies the profile to a loaded template: its font family override, and the catalogues
