@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
         .testTarget(name: "YorisoiLayoutTests", dependencies: ["YorisoiLayout", "TestSupport"]),
+        .testTarget(name: "YorisoiPipelineTests",
+                    dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import YorisoiCase
 import YorisoiLayout
 import YorisoiPDF
@@ -25,7 +24,6 @@ public final class Renderer: Sendable {
     public let fonts: FontLibrary
     public let templates: TemplateLibrary
     private let templatesRoot: URL
-    private let resolvedTemplates = Mutex<[TemplateKey: ResolvedTemplate]>([:])
 
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
         self.fonts = fonts
@@ -48,29 +46,15 @@ public final class Renderer: Sendable {
                                  glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
     }
 
-    /// The template `code` uses for `kind` (or the file given instead), loaded and checked once
-    /// per renderer: a batch of a thousand plans parses its template once, not a thousand times.
+    /// The template `code` uses for `kind`, or the file given instead (TemplateLibrary keeps
+    /// each one once resolved, so a batch parses its template once).
     public func template(municipality code: String, kind: DocumentKind, file: URL? = nil) throws -> ResolvedTemplate {
-        let key = TemplateKey(municipality: code, kind: kind, file: file?.standardizedFileURL.path)
-        if let cached = resolvedTemplates.withLock({ $0[key] }) { return cached }
-        let resolved: ResolvedTemplate
         do {
-            if let file {
-                resolved = try templates.template(file: file, municipality: code)
-            } else {
-                resolved = try templates.template(municipality: code, kind: kind.rawValue)
-            }
+            if let file { return try templates.template(file: file, municipality: code) }
+            return try templates.template(municipality: code, kind: kind.rawValue)
         } catch {
             throw PipelineError.configuration(error.description)
         }
-        resolvedTemplates.withLock { $0[key] = resolved }
-        return resolved
-    }
-
-    private struct TemplateKey: Hashable {
-        var municipality: String
-        var kind: DocumentKind
-        var file: String?
     }
 
     /// Validates, binds and lays out one case without writing it: the pages and what the

@@ -59,9 +59,10 @@ import TestSupport
         }
     }
 
-    /// Each page's text (pdftotext separates pages with form feeds), spaces removed.
+    /// Each page's text in drawing order (pdftotext separates pages with form feeds), spaces
+    /// removed. Drawing order keeps a 均等割り label such as 「次　第」 in one piece.
     func pageTexts(_ pdf: URL) throws -> [String] {
-        let text = try ExternalTool.pdftotext(pdf)
+        let text = try ExternalTool.pdftotext(pdf, extraArguments: ["-raw"])
         return text.split(separator: "\u{0C}", omittingEmptySubsequences: false).dropLast()
             .map { $0.filter { !$0.isWhitespace } }
     }
