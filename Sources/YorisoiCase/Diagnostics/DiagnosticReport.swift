@@ -51,9 +51,11 @@ public struct DiagnosticReport: Sendable, Hashable {
     }
 }
 
-enum JSONText {
+/// JSON text written by hand, so output is byte-stable (key order, no float formatting surprises).
+/// Shared by the diagnostic report and the batch manifest.
+public enum JSONText {
     /// A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -28,13 +28,13 @@ public struct BatchManifest: Sendable {
     public func json() -> String {
         var out = "{\n"
         out += "  \"tool\": \"yorisoi\",\n"
-        out += "  \"version\": \(Self.quoted(Self.toolVersion)),\n"
-        out += "  \"kind\": \(Self.quoted(kind)),\n"
-        out += "  \"input\": \(Self.quoted(input)),\n"
+        out += "  \"version\": \(JSONText.quoted(Self.toolVersion)),\n"
+        out += "  \"kind\": \(JSONText.quoted(kind)),\n"
+        out += "  \"input\": \(JSONText.quoted(input)),\n"
         out += "  \"interrupted\": \(interrupted),\n"
         out += "  \"totals\": {\"cases\": \(entries.count)"
         for status in BatchEntry.Status.allCases {
-            out += ", \(Self.quoted(status.rawValue)): \(count(status))"
+            out += ", \(JSONText.quoted(status.rawValue)): \(count(status))"
         }
         out += ", \"pages\": \(entries.reduce(0) { $0 + ($1.pages ?? 0) })"
         out += ", \"bytes\": \(entries.reduce(0) { $0 + ($1.bytes ?? 0) })},\n"
@@ -49,43 +49,24 @@ public struct BatchManifest: Sendable {
 
     private static func entry(_ entry: BatchEntry) -> String {
         var out = "    {\n"
-        out += "      \"id\": \(entry.id.map(quoted) ?? "null"),\n"
-        out += "      \"source\": {\"file\": \(quoted(entry.source.file))"
+        out += "      \"id\": \(entry.id.map(JSONText.quoted) ?? "null"),\n"
+        out += "      \"source\": {\"file\": \(JSONText.quoted(entry.source.file))"
         if let line = entry.source.line { out += ", \"line\": \(line)" }
         out += "},\n"
-        out += "      \"status\": \(quoted(entry.status.rawValue)),\n"
-        out += "      \"output\": \(entry.output.map(quoted) ?? "null"),\n"
+        out += "      \"status\": \(JSONText.quoted(entry.status.rawValue)),\n"
+        out += "      \"output\": \(entry.output.map(JSONText.quoted) ?? "null"),\n"
         out += "      \"pages\": \(entry.pages.map(String.init) ?? "null"),\n"
         out += "      \"bytes\": \(entry.bytes.map(String.init) ?? "null"),\n"
-        out += "      \"sha256\": \(entry.sha256.map(quoted) ?? "null"),\n"
+        out += "      \"sha256\": \(entry.sha256.map(JSONText.quoted) ?? "null"),\n"
         out += "      \"diagnostics\": ["
         for (index, d) in entry.diagnostics.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "        {\"severity\": \"\(d.severity.rawValue)\", \"code\": \"\(d.code.rawValue)\", "
-            out += "\"path\": \(quoted(d.path)), \"line\": \(d.line), \"column\": \(d.column), "
-            out += "\"message\": \(quoted(d.message)), \"message_en\": \(quoted(d.messageEN))}"
+            out += "\"path\": \(JSONText.quoted(d.path)), \"line\": \(d.line), \"column\": \(d.column), "
+            out += "\"message\": \(JSONText.quoted(d.message)), \"message_en\": \(JSONText.quoted(d.messageEN))}"
         }
         out += entry.diagnostics.isEmpty ? "]\n" : "\n      ]\n"
         out += "    }"
         return out
-    }
-
-    /// A JSON string literal (RFC 8259), non-ASCII written as UTF-8.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
