@@ -170,8 +170,13 @@ import TestSupport
         broken = broken.replacingOccurrences(of: "  issues:", with: "  old_issues:")
         let brokenFile = folder.appendingPathComponent("broken.yaml")
         try broken.write(to: brokenFile, atomically: true, encoding: .utf8)
-        let meetingFile = try meeting(kind: "実務者会議", cases: [
+        // Not YAML at all: at the centre's own meeting it must still be listed as not made,
+        // not quietly left out as a case without consent.
+        let unreadable = folder.appendingPathComponent("unreadable.yaml")
+        try "id: [R6-0999\n".write(to: unreadable, atomically: true, encoding: .utf8)
+        let meetingFile = try meeting(kind: "合同ケース会議", cases: [
             ("mihon-national-support-plan.yaml", "協議", nil), (brokenFile.path, "協議", nil),
+            (unreadable.path, "情報共有", nil),
         ], in: folder)
         let pdf = folder.appendingPathComponent("packet.pdf")
         let result = try packet([meetingFile.path, "-o", pdf.path])
@@ -181,6 +186,8 @@ import TestSupport
         let cover = try #require(try pageTexts(pdf).first)
         #expect(cover.contains("作成できなかった書類"))
         #expect(cover.contains("MH-0901サポートプラン(E102") || cover.contains("MH-0901サポートプラン（E102"))
+        #expect(!cover.contains("協議会の協議として載せている"))
+        #expect(cover.contains("unreadableサポートプラン(E004") || cover.contains("unreadableサポートプラン（E004"))
         #expect(try outline(pdf).map(\.title).contains("MH-0001（協議）"))
     }
 

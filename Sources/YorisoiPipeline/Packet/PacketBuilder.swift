@@ -51,12 +51,14 @@ public struct PacketBuilder: Sendable {
         var included: [PacketCase] = []
         var leftOut: [PacketCase] = []
         for item in cases {
-            if item.consented || meeting.isCouncilBusiness {
+            // A file that does not even parse is kept, so the cover lists it as not made
+            // rather than as a case without consent.
+            if item.consented || meeting.isCouncilBusiness || !item.loaded.isParsed {
                 included.append(item)
             } else {
                 leftOut.append(item)
             }
-            if !item.consented {
+            if !item.consented && item.loaded.isParsed {
                 meetingFindings.append(Diagnostic(
                     .w701, path: item.entry.pointer, at: item.entry.position,
                     message: meeting.isCouncilBusiness

@@ -111,7 +111,7 @@ struct PacketFrontMatter {
         ] + Self.list("discuss", contents.included.filter { $0.entry.section == .discuss })
           + Self.list("share", contents.included.filter { $0.entry.section == .share })
           + Self.list("left_out", contents.leftOut)
-          + Self.list("unconsented", contents.included.filter { !$0.consented }))
+          + Self.list("unconsented", contents.included.filter { !$0.consented && $0.loaded.isParsed }))
     }
 
     /// A list of cases as `name` (ID and category each) and `name_ids` (the IDs joined with 「、」).
