@@ -7,30 +7,15 @@ public enum AssessmentCatalogueLoader {
     public static let maximumSize = 256 * 1024
 
     public static func load(_ url: URL, displayName: String) throws(TemplateError) -> AssessmentCatalogue {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw TemplateError(.unreadable, at: .file(displayName), "cannot read the assessment item catalogue")
-        }
-        guard data.count <= maximumSize else {
-            throw TemplateError(.tooLarge, at: .file(displayName), "\(data.count) bytes; the limit is \(maximumSize)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(.profile, at: .file(displayName), "the item catalogue must be UTF-8")
-        }
+        let text = try YAMLValueTree.readText(url, displayName: displayName, maximumSize: maximumSize,
+                                              what: "assessment item catalogue", notUTF8: .profile)
         return try parse(text, file: displayName)
     }
 
     public static func parse(_ text: String, file: String) throws(TemplateError) -> AssessmentCatalogue {
         let root = try YAMLValueTree.parse(text, file: file)
         func fail(_ pointer: String, _ detail: String) -> TemplateError {
-            var node: CaseNode?
-            var parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            while node?.position == nil, !parts.isEmpty {
-                node = root.resolve(pointer: parts.joined(separator: "/"))
-                parts.removeLast()
-            }
-            let location = node?.position.map { TemplateLocation(file: file, line: $0.line, column: $0.column) } ?? .file(file)
-            return TemplateError(.profile, at: location, pointer: pointer, detail)
+            TemplateError(.profile, at: YAMLValueTree.location(of: pointer, in: root, file: file), pointer: pointer, detail)
         }
         func requiredText(_ pointer: String) throws(TemplateError) -> String {
             guard case .string(let value)? = root.resolve(pointer: pointer)?.value,

@@ -7,16 +7,8 @@ public enum AppealInstructionsLoader {
     public static let maximumSize = 256 * 1024
 
     public static func load(_ url: URL, displayName: String = AppealInstructions.file) throws(TemplateError) -> AppealInstructions {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw TemplateError(.unreadable, at: .file(displayName), "cannot read the 教示 versions")
-        }
-        guard data.count <= maximumSize else {
-            throw TemplateError(.tooLarge, at: .file(displayName), "\(data.count) bytes; the limit is \(maximumSize)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(.appealInstructions, at: .file(displayName), "the file must be UTF-8")
-        }
+        let text = try YAMLValueTree.readText(url, displayName: displayName, maximumSize: maximumSize,
+                                              what: "教示 versions", notUTF8: .appealInstructions)
         return try parse(text, file: displayName)
     }
 
@@ -74,15 +66,8 @@ public enum AppealInstructionsLoader {
         let file: String
 
         func error(_ pointer: String, _ detail: String) -> TemplateError {
-            var parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            while !parts.isEmpty {
-                if let position = root.resolve(pointer: parts.joined(separator: "/"))?.position {
-                    return TemplateError(.appealInstructions, at: TemplateLocation(file: file, line: position.line, column: position.column),
-                                         pointer: pointer, detail)
-                }
-                parts.removeLast()
-            }
-            return TemplateError(.appealInstructions, at: .file(file), pointer: pointer, detail)
+            TemplateError(.appealInstructions, at: YAMLValueTree.location(of: pointer, in: root, file: file),
+                          pointer: pointer, detail)
         }
 
         func text(_ pointer: String) throws(TemplateError) -> String {

@@ -7,16 +7,8 @@ public enum ProfileLoader {
     public static let maximumSize = 512 * 1024
 
     public static func load(_ url: URL, displayName: String) throws(TemplateError) -> MunicipalityProfile {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw TemplateError(.unreadable, at: .file(displayName), "cannot read the profile")
-        }
-        guard data.count <= maximumSize else {
-            throw TemplateError(.tooLarge, at: .file(displayName), "\(data.count) bytes; the limit is \(maximumSize)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(.profile, at: .file(displayName), "the profile must be UTF-8")
-        }
+        let text = try YAMLValueTree.readText(url, displayName: displayName, maximumSize: maximumSize,
+                                              what: "profile", notUTF8: .profile)
         return try parse(text, file: displayName)
     }
 
@@ -114,7 +106,7 @@ private struct ProfileReader {
     func node(_ pointer: String) -> CaseNode? { root.resolve(pointer: pointer) }
 
     func error(_ pointer: String, _ detail: String) -> TemplateError {
-        TemplateError(.profile, at: nearestLocation(pointer), pointer: pointer, detail)
+        TemplateError(.profile, at: YAMLValueTree.location(of: pointer, in: root, file: file), pointer: pointer, detail)
     }
 
     func text(_ pointer: String) throws(TemplateError) -> String {
@@ -148,15 +140,4 @@ private struct ProfileReader {
     }
 
     /// The position of the deepest existing node on the pointer's path.
-    private func nearestLocation(_ pointer: String) -> TemplateLocation {
-        var parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        while !parts.isEmpty {
-            let prefix = parts.joined(separator: "/")
-            if let position = node(prefix)?.position {
-                return TemplateLocation(file: file, line: position.line, column: position.column)
-            }
-            parts.removeLast()
-        }
-        return .file(file)
-    }
 }
