@@ -51,8 +51,8 @@ public enum Layout {
         return paginator
     }
 
-    /// The last page holds less than this share of the body's height: a spill-over.
-    static let sparseLastPage = 0.2
+    /// A section's last page holds less than this share of the body's height: a spill-over.
+    static let sparseLastPage = 0.35
     /// Text may be set this much smaller, in steps, to take a spill-over back.
     static let spillOverScales: [Double] = [0.97, 0.94, 0.91]
 
@@ -61,7 +61,12 @@ public enum Layout {
     private static func tighterScale(for body: [Block], after paginator: Paginator, setup: PageSetup, area: BodyArea,
                                      context: LayoutContext) throws -> Double? {
         let count = paginator.pages.count
-        guard count > 1, paginator.usedOnLastPage < (area.bottom - area.top) * sparseLastPage else { return nil }
+        // A section (the pages up to a forced page break, or to the end) that runs onto a
+        // further page and leaves little there.
+        let spills = paginator.sections.contains {
+            $0.lastPage > $0.firstPage && $0.used < (area.bottom - area.top) * sparseLastPage
+        }
+        guard spills else { return nil }
         for scale in spillOverScales {
             let trial = try context.measuring {
                 try paginate(body, scale: scale, setup: setup, area: area, context: context)
@@ -79,7 +84,7 @@ struct PageRegionSetter {
     let pageNumbers: PageNumbering
 
     /// Clear space kept between the body and a header or footer.
-    static let clearance = Units.mm(2)
+    static let clearance = Units.mm(1.5)
 
     /// The body's band: the margins, or less where a region reaches into them (a footer set
     /// 8 mm from the edge in a 10 mm margin), so no body line or rule ever touches a region.

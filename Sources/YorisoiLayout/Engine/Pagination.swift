@@ -44,8 +44,15 @@ struct Paginator {
         if let shortenedPage, shortenedPage.page == pageIndex { return shortenedPage.bottom }
         return area.bottom
     }
-    /// How far down the last page the body reaches, from the body's top.
-    var usedOnLastPage: Double { y - top }
+    /// Where each section (pages between forced page breaks) started, and how far down its
+    /// last page the body reached, from the body's top.
+    private var finishedSections: [(firstPage: Int, lastPage: Int, used: Double)] = []
+    private var sectionStart = 0
+
+    /// The sections, the one still open included.
+    var sections: [(firstPage: Int, lastPage: Int, used: Double)] {
+        finishedSections + [(sectionStart, pageIndex, y - top)]
+    }
     private var contentHeight: Double { area.bottom - area.top }
     private var remaining: Double { bottom - y }
     private var pageIndex: Int { pages.count - 1 }
@@ -129,7 +136,11 @@ struct Paginator {
         case .table(let table):
             place(table)
         case .pageBreak:
-            if !pageIsEmpty { newPage() }
+            if !pageIsEmpty {
+                finishedSections.append((sectionStart, pageIndex, y - top))
+                newPage()
+                sectionStart = pageIndex
+            }
         }
     }
 

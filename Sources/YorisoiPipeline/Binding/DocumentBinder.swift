@@ -361,7 +361,8 @@ struct DocumentBinder {
             if periodHeading != nil { cells.append(TableCell(style: CellStyle(padding: padding))) }
             rows.append(TableRow(cells: cells, sourcePath: sourcePath))
         }
-        return TableBlock(columns: columns, rows: rows, sourcePath: sourcePath)
+        // A group's options stay together beside their label when they fit on a page.
+        return TableBlock(columns: columns, rows: rows, rowSplitting: .avoided, sourcePath: sourcePath)
     }
 
     func heading(_ context: Context) throws -> TextStyle {
