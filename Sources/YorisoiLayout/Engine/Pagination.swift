@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 
 /// Where the body may go on a page, from the top edge of the sheet.
 struct BodyArea {
