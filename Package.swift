@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "YorisoiPDFTests", dependencies: ["YorisoiPDF", "YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
-        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
+        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiLayoutTests", dependencies: ["YorisoiLayout", "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",
                     dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),

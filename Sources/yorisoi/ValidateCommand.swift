@@ -51,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
             var diagnostics: [Diagnostic] = []
             for single in loaded {
                 let context: ValidationContext
-                do { context = try renderer.validationContext(municipality: single.typed?.municipality) } catch {
+                do { context = try renderer.validationContext(municipality: single.typed?.municipality, kind: documentKind) } catch {
                     throw usage("\(error)")
                 }
                 diagnostics += validator.validate(single, kind: documentKind, context: context)

@@ -290,7 +290,8 @@ struct DocumentBinder {
         let arrangement: CheckListArrangement = checklist.layout == .inline ? .inline : .columns(max(1, checklist.columns))
         var result: [Block] = []
         for group in state.groups {
-            if let label = group.label, checklist.layout == .grouped {
+            // `grouped` and `stacked` print the paper form's group headings; `inline` has none.
+            if let label = group.label, checklist.layout != .inline {
                 result.append(.paragraph(ParagraphBlock(label, style: try heading(context), alignment: .start,
                                                         lineHeight: template.lineHeight)))
             }
