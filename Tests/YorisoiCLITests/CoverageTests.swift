@@ -121,7 +121,7 @@ struct MarkerCase {
         items = try Self.assessmentItems()
         var built: [String: Any] = [:]
         for (key, property) in (schema["properties"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
-            built[key] = generate(property, tokens: [key])
+            built[key] = generate(property as? [String: Any] ?? [:], tokens: [key])
         }
         built["version"] = 1
         built["id"] = "coverage-\(municipality)"

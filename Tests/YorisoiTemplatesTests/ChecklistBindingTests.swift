@@ -30,7 +30,7 @@ import Testing
         let list = try #require(firstChecklist(resolved.template.body))
         let root = try YAMLValueTree.parse("plan: {checklist: {child: [おこられる, ねむれない]}}", file: "c.yaml")
         let state = try ChecklistState.bind(list, in: resolved.scope(for: root))
-        #expect(state.groups.flatMap(\.options).filter(\.isChecked).map(\.label) == ["", "おこられる"])
+        #expect(state.groups.flatMap(\.options).filter(\.isChecked).map(\.label) == ["おこられる", ""])
         // A value matching no option goes to 「そのほか」, not into じぶんのこと's blank line.
         #expect(state.groups.last?.label == "そのほか")
         #expect(state.groups.last?.options.last?.writeIn == "ねむれない")

@@ -301,8 +301,9 @@ struct DocumentBinder {
         return result
     }
 
+    /// Group headings in bold gothic, so they stand out on forms set in gothic too (守谷市).
     func heading(_ context: Context) throws -> TextStyle {
-        TextStyle(chain: try fonts.chain(family: "gothic"), size: context.text.size)
+        TextStyle(chain: try fonts.chain(family: "gothic-bold"), size: context.text.size)
     }
 
     // MARK: Styles and small conversions
