@@ -157,6 +157,7 @@ struct MarkerCase {
 
     private mutating func generate(_ raw: [String: Any], tokens: [String]) -> Any {
         var node = raw
+        if let name = refName(node), name != "date", name != "dateOrMonth" { node = resolved(node) }
         // anyOf: a date or null, or a goal as text or {text, from, to}: take the richest form.
         if let options = node["anyOf"] as? [[String: Any]] {
             let usable = options.filter { ($0["type"] as? String) != "null" }
