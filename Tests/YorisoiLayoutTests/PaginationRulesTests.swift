@@ -202,3 +202,24 @@ import YorisoiText
         #expect(two.boxes.filter { $0.kind == .footer }.count == 2)
     }
 }
+
+extension PaginationRulesTests {
+    @Test func aTablesLastRowNeverContinuesAlone() throws {
+        // An assessment's check table: one-line rows under a header row.
+        let header = TableRow(cells: [Fixtures.cell("項目"), Fixtures.cell("はい")], isHeader: true)
+        let rows = (1...30).map { n in TableRow(cells: [Fixtures.cell("項目\(n)"), Fixtures.cell("□")]) }
+        let table = TableBlock(columns: [.fraction(3), .fraction(1)], rows: [header] + rows, rowSplitting: .avoided)
+        var continued = 0
+        for count in 10...30 {
+            let result = try Layout.run(Fixtures.document(Self.filler(count) + [.table(table)]))
+            guard result.pages.count > 1 else { continue }
+            continued += 1
+            let bodyRows = result.cells(onPage: 1).filter {
+                guard case .cell(let row, 0) = $0.kind else { return false }
+                return row > 0
+            }
+            #expect(bodyRows.count >= 2, "filler \(count): the next page holds \(bodyRows.count) row(s) of the table")
+        }
+        #expect(continued > 0)
+    }
+}

@@ -171,12 +171,24 @@ struct Paginator {
         var tableStartedPage = pages.count > 0 && y - headerHeight <= top + 0.01
         while !queue.isEmpty {
             let band = queue.removeFirst()
+            let capacity = contentHeight - (repeatsHeaders ? headerHeight : 0)
             if band.height <= remaining + 0.01 {
+                // The table's last row would stand alone under the repeated header on the next
+                // page: the row before it goes along.
+                if queue.count == 1, bandsOnPage >= 2, let last = queue.first,
+                   band.height + last.height > remaining + 0.01, band.height + last.height <= capacity + 0.01,
+                   !(table.rowSplitting == .allowed && last.rows.count == 1 && last.split(at: remaining - band.height) != nil) {
+                    queue.insert(band, at: 0)
+                    newPage()
+                    if repeatsHeaders { for header in headers { emit(header) } }
+                    bandsOnPage = 0
+                    tableStartedPage = true
+                    continue
+                }
                 emit(band.render(columnX: table.columnX))
                 bandsOnPage += 1
                 continue
             }
-            let capacity = contentHeight - (repeatsHeaders ? headerHeight : 0)
             let freshPage = bandsOnPage == 0 && tableStartedPage
             let fitsOnAPage = band.height <= capacity + 0.01
             // Rows tied by a spanning cell are one item (a numbered service and its lines): they
