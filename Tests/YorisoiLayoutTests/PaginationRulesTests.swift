@@ -223,3 +223,31 @@ extension PaginationRulesTests {
         #expect(continued > 0)
     }
 }
+
+extension PaginationRulesTests {
+    @Test func aSmallGroupMovesWithItsHeading() throws {
+        // An assessment's check table: domain headings across the table, four items under each.
+        let label = CellStyle(background: 0.92)
+        var rows = [TableRow(cells: [Fixtures.cell("項目", style: label), Fixtures.cell("はい", style: label)], isHeader: true)]
+        for domain in 0..<7 {
+            rows.append(TableRow(cells: [TableCell([Fixtures.paragraph("領域\(domain)")], colspan: 2, style: label, keepsWhole: true)]))
+            rows += (0..<4).map { n in TableRow(cells: [Fixtures.cell("項目\(domain)-\(n)"), Fixtures.cell("□")]) }
+        }
+        let table = TableBlock(columns: [.fraction(3), .fraction(1)], rows: rows, rowSplitting: .avoided)
+        var continued = 0
+        for count in 20...40 {
+            let result = try Layout.run(Fixtures.document(Self.filler(count) + [.table(table)]))
+            guard result.pages.count > 1 else { continue }
+            continued += 1
+            for domain in 0..<7 {
+                let first = 1 + domain * 5, last = first + 4
+                let pages = Set(result.boxes.filter {
+                    guard case .cell(let row, 0) = $0.kind else { return false }
+                    return (first...last).contains(row)
+                }.map(\.pageIndex))
+                #expect(pages.count == 1, "filler \(count): domain \(domain) is on pages \(pages.sorted())")
+            }
+        }
+        #expect(continued > 0)
+    }
+}

@@ -172,6 +172,20 @@ struct Paginator {
         while !queue.isEmpty {
             let band = queue.removeFirst()
             let capacity = contentHeight - (repeatsHeaders ? headerHeight : 0)
+            // A group heading (one label cell across the table) starts its group on the next
+            // page when the group does not fit here but is small: a few rows are read together.
+            if isGroupHeading(band, columns: table.columnX.count - 1), bandsOnPage >= 1 {
+                let group = band.height + queue.prefix { !isGroupHeading($0, columns: table.columnX.count - 1) }
+                    .reduce(0) { $0 + $1.height }
+                if group > remaining + 0.01, group <= contentHeight * Self.smallGroup {
+                    queue.insert(band, at: 0)
+                    newPage()
+                    if repeatsHeaders { for header in headers { emit(header) } }
+                    bandsOnPage = 0
+                    tableStartedPage = true
+                    continue
+                }
+            }
             if band.height <= remaining + 0.01 {
                 // The table's last row would stand alone under the repeated header on the next
                 // page: the row before it goes along.
@@ -216,5 +230,14 @@ struct Paginator {
             tableStartedPage = true
         }
         if table.spaceAfter > 0 { place(Strip(height: table.spaceAfter)) }
+    }
+
+    /// A group no taller than this share of the body moves whole to the next page with its heading.
+    static let smallGroup = 0.25
+
+    /// A row that is a single label cell across the whole table: the heading of the rows after it
+    /// (an assessment's 「こどもの安全と日々の世話」).
+    private func isGroupHeading(_ band: Band, columns: Int) -> Bool {
+        band.rows.count == 1 && band.cells.count == 1 && band.cells[0].colspan == columns && band.cells[0].keepsWhole
     }
 }
