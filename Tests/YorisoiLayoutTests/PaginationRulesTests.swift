@@ -251,3 +251,22 @@ extension PaginationRulesTests {
         #expect(continued > 0)
     }
 }
+
+extension PaginationRulesTests {
+    @Test func headerRowsNeverEndAPageAlone() throws {
+        let label = CellStyle(background: 0.92)
+        let table = TableBlock(columns: [.points(120), .fraction(1)], rows: [
+            TableRow(cells: [Fixtures.cell("利用する支援", style: label), Fixtures.cell("内容", style: label)], isHeader: true),
+            TableRow(cells: [Fixtures.cell("親子関係形成支援事業"), Fixtures.cell("ペアレント・トレーニングのグループに参加する。")]),
+        ])
+        var moved = 0
+        for count in 40...48 {
+            let result = try Layout.run(Fixtures.document(Self.filler(count) + [.table(table)]))
+            let headers = result.boxes.filter { $0.kind == .cell(row: 0, column: 0) }.map(\.pageIndex)
+            let body = result.boxes.filter { $0.kind == .cell(row: 1, column: 0) }.map(\.pageIndex)
+            if result.pages.count > 1 { moved += 1 }
+            #expect(Set(headers) == Set(body), "filler \(count): header on pages \(headers), row on \(body)")
+        }
+        #expect(moved > 0)
+    }
+}

@@ -162,9 +162,15 @@ struct Paginator {
         let repeatsHeaders = headerHeight < contentHeight / 2
 
         var queue = table.bodyBands
-        // Start on the next page unless the header rows and one line of the first row fit here.
-        let start = headerHeight + (queue.first.map { table.rowSplitting == .allowed ? $0.smallestHead : $0.height } ?? 0)
-        if !pageIsEmpty, start > remaining + 0.01, start <= contentHeight { newPage() }
+        // Start on the next page unless the header rows and the first row, or a first part of it
+        // that the splitting rules allow, fit here: header rows never end a page alone.
+        if !pageIsEmpty, let first = queue.first, headerHeight + first.height > remaining + 0.01,
+           headerHeight + first.smallestHead <= contentHeight {
+            let room = remaining - headerHeight
+            let isItem = first.rows.count > 1 && first.height <= contentHeight / 2
+            let splits = table.rowSplitting == .allowed && !isItem && room > 0 && first.split(at: room) != nil
+            if !splits { newPage() }
+        }
         for header in headers { emit(header) }
 
         var bandsOnPage = 0
