@@ -32,7 +32,7 @@ public final class Renderer: Sendable {
         do {
             self.templates = try TemplateLibrary(root: locator.templates)
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
     }
 
@@ -40,8 +40,15 @@ public final class Renderer: Sendable {
     /// glyph coverage by the real font chain.
     public func validationContext(municipality code: String?) throws -> ValidationContext {
         var catalogue: [String] = []
-        if let code, let entry = try? templates.municipality(code) {
-            catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+        if let code {
+            do {
+                let entry = try templates.municipality(code)
+                catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+            } catch where error.code == .unknownMunicipality {
+                // No profile for the code: validation reports it at the case's field (E206).
+            } catch {
+                throw PipelineError.template(error)
+            }
         }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
                                  glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
@@ -54,7 +61,7 @@ public final class Renderer: Sendable {
             if let file { return try templates.template(file: file, municipality: code) }
             return try templates.template(municipality: code, kind: kind.rawValue)
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
     }
 
@@ -76,7 +83,7 @@ public final class Renderer: Sendable {
             layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
                 .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
         layoutDocument.pageNumbers = pageNumbers
         let laid = try Layout.run(layoutDocument)
