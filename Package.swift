@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "yorisoi", targets: ["yorisoi"]),
+        // The library other Swift programs (the server, a case-management system) depend on.
+        .library(name: "Yorisoi", targets: ["Yorisoi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,33 +29,48 @@ let package = Package(
 
         // Pipeline stages, one module each (see ARCHITECTURE.md).
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiText", "CZlib"]),
+        // Pages as plain values: the seam between layout and the PDF writer.
+        .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
-        .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiPDF"]),
+        .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
-                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase", "YorisoiLayout"]),
+                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase"]),
         .target(name: "YorisoiValidation",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates"]),
+        // case × template → box tree, and the views derived from a case (the merged assessment).
+        .target(name: "YorisoiBinding",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates", "YorisoiLayout"]),
         .target(name: "YorisoiPipeline",
-                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiLayout",
-                               "YorisoiTemplates", "YorisoiValidation",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiLayout",
+                               "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding",
                                .product(name: "Crypto", package: "swift-crypto")]),
+        // The façade: validate / render / packet / batch, structured results and errors.
+        .target(name: "Yorisoi", dependencies: [
+            "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
+        ]),
+        // The command line uses the façade only.
         .executableTarget(name: "yorisoi", dependencies: [
-            "YorisoiPipeline", "YorisoiText", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
-            "YorisoiTemplates", "YorisoiLayout",
+            "Yorisoi",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Shared by the test targets: locating the repo, running qpdf/pdffonts/pdftotext.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YorisoiTextTests", dependencies: ["YorisoiText", "TestSupport"]),
-        .testTarget(name: "YorisoiPDFTests", dependencies: ["YorisoiPDF", "YorisoiText", "TestSupport"]),
+        .testTarget(name: "YorisoiPDFTests",
+                    dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
-        .testTarget(name: "YorisoiLayoutTests", dependencies: ["YorisoiLayout", "TestSupport"]),
+        .testTarget(name: "YorisoiLayoutTests",
+                    dependencies: ["YorisoiLayout", "YorisoiDisplayList", "YorisoiPDF", "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",
-                    dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
+                    dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "YorisoiTests", dependencies: [
+            "Yorisoi", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )
