@@ -24,6 +24,8 @@ public struct RenderOutcome: Sendable {
 public final class Renderer: Sendable {
     public let fonts: FontLibrary
     public let templates: TemplateLibrary
+    /// The binder's defaults (Templates/national/binding-style.yaml), read once.
+    public let bindingDefaults: BindingStyle
     private let templatesRoot: URL
 
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
@@ -31,6 +33,7 @@ public final class Renderer: Sendable {
         self.templatesRoot = locator.templates
         do {
             self.templates = try TemplateLibrary(root: locator.templates)
+            self.bindingDefaults = try BindingStyle.load(templatesRoot: templates.root)
         } catch {
             throw PipelineError.template(error)
         }
@@ -51,7 +54,7 @@ public final class Renderer: Sendable {
             }
         }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
-                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
+                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: bindingDefaults.bodyFamily)))
     }
 
     /// The template `code` uses for `kind`, or the file given instead (TemplateLibrary keeps
@@ -78,7 +81,7 @@ public final class Renderer: Sendable {
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
         let layoutDocument: LayoutDocument
         do {
-            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
+            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults)
                 .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
