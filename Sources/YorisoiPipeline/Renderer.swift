@@ -70,8 +70,10 @@ public final class Renderer: Sendable {
 
     /// Validates, binds and lays out one case without writing it: the pages and what the
     /// document should be called. `render` writes it; `packet` puts many into one PDF.
+    /// - Parameter pageNumbers: `.hidden` for a document printed inside a packet, which numbers
+    ///   the pages itself.
     public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
-                       templateFile: URL? = nil) throws -> LaidOutCase {
+                       templateFile: URL? = nil, pageNumbers: PageNumbering = .shown) throws -> LaidOutCase {
         let code = override ?? loaded.typed?.municipality
         var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code))
         guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
@@ -79,13 +81,14 @@ public final class Renderer: Sendable {
         }
 
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
-        let layoutDocument: LayoutDocument
+        var layoutDocument: LayoutDocument
         do {
             layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults)
                 .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
         }
+        layoutDocument.pageNumbers = pageNumbers
         let laid = try Layout.run(layoutDocument)
         diagnostics += LayoutFindings.diagnostics(laid, root: root)
         let info = DocumentInfo(title: [resolved.template.title, loaded.typed?.id].compactMap { $0 }.joined(separator: " "),

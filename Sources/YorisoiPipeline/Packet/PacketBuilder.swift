@@ -256,9 +256,10 @@ public struct PacketBuilder: Sendable {
     static func layOut(_ loaded: LoadedCase, kind: DocumentKind, renderer: Renderer) throws -> LaidOutCase {
         if PacketDocument.isConsolidated(kind: kind, loaded) {
             let merged = try renderer.mergedAssessmentTemplate(municipality: loaded.typed?.municipality)
-            return try renderer.layOut(loaded, kind: kind, templateFile: merged)
+            return try renderer.layOut(loaded, kind: kind, templateFile: merged, pageNumbers: .hidden)
         }
-        return try renderer.layOut(loaded, kind: kind)
+        // The packet numbers every page (PacketOverlay); the document's own numbers would be a second.
+        return try renderer.layOut(loaded, kind: kind, pageNumbers: .hidden)
     }
 
     // MARK: Assembly
