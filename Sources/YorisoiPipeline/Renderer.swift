@@ -24,6 +24,8 @@ public struct RenderOutcome: Sendable {
 public final class Renderer: Sendable {
     public let fonts: FontLibrary
     public let templates: TemplateLibrary
+    /// The binder's defaults (Templates/national/binding-style.yaml), read once.
+    public let bindingDefaults: BindingStyle
     private let templatesRoot: URL
 
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
@@ -31,6 +33,7 @@ public final class Renderer: Sendable {
         self.templatesRoot = locator.templates
         do {
             self.templates = try TemplateLibrary(root: locator.templates)
+            self.bindingDefaults = try BindingStyle.load(templatesRoot: templates.root)
         } catch {
             throw PipelineError.template(error)
         }
@@ -63,7 +66,7 @@ public final class Renderer: Sendable {
             }
         }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
-                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")),
+                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: bindingDefaults.bodyFamily)),
                                  unprinted: unprinted, minchoInGothic: minchoInGothic)
     }
 
@@ -93,7 +96,7 @@ public final class Renderer: Sendable {
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
         var layoutDocument: LayoutDocument
         do {
-            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
+            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults)
                 .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
