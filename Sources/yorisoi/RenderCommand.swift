@@ -57,7 +57,7 @@ struct RenderCommand: ParsableCommand {
             for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }
             guard let pdf = outcome.pdf, !outcome.hasErrors else { throw ExitCode(1) }
-            try AtomicFile.writeOrStream(pdf, to: output)
+            try AtomicFile.writeOrStream(pdf, to: output, inputs: [caseFile] + (template.map { [$0] } ?? []))
         }
     }
 }
