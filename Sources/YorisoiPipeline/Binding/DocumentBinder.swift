@@ -12,6 +12,9 @@ import YorisoiText
 struct DocumentBinder {
     let fonts: FontLibrary
     let template: Template
+    /// Counts what the template expands into: nested `<repeat>`s multiply, so a short template
+    /// and a short case could otherwise ask for millions of paragraphs.
+    let budget = BindingBudget()
 
     func bind(scope: EvaluationScope) throws -> LayoutDocument {
         let base = try style(template.style, inside: nil)
@@ -47,6 +50,7 @@ struct DocumentBinder {
     }
 
     func blocks(_ item: FlowItem, _ context: Context) throws -> [Block] {
+        try budget.spend()
         switch item {
         case .paragraph(let paragraph):
             return try self.paragraph(paragraph, context)
@@ -226,6 +230,7 @@ struct DocumentBinder {
     func appendRows(_ items: [TableRowItem], _ context: Context, borders: CellBorders, padding: EdgeInsets?,
                     into rows: inout [TableRow]) throws {
         for item in items {
+            try budget.spend()
             switch item {
             case .row(let row):
                 rows.append(try self.row(row, context, borders: borders, padding: padding))
@@ -370,4 +375,21 @@ struct DocumentBinder {
         default: return nil
         }
     }
+}
+
+/// The most template items (paragraphs, rows, repeat iterations…) one document may expand
+/// into. The largest real document, a packet's 進行管理表 of 200 cases, uses a few thousand.
+final class BindingBudget {
+    static let maximumItems = 50_000
+    private var spent = 0
+
+    func spend() throws {
+        spent += 1
+        if spent > Self.maximumItems { throw DocumentTooLong(limit: "\(Self.maximumItems) template items") }
+    }
+}
+
+/// A document larger than the limits: a case error (E503), not a crash or an hour of layout.
+struct DocumentTooLong: Error {
+    var limit: String
 }
