@@ -27,33 +27,40 @@ let package = Package(
 
         // Pipeline stages, one module each (see ARCHITECTURE.md).
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiText", "CZlib"]),
+        // Pages as plain values: the seam between layout and the PDF writer.
+        .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib"]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
-        .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiPDF"]),
+        .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
-                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase", "YorisoiLayout"]),
+                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase"]),
         .target(name: "YorisoiValidation",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates"]),
+        // case × template → box tree, and the views derived from a case (the merged assessment).
+        .target(name: "YorisoiBinding",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates", "YorisoiLayout"]),
         .target(name: "YorisoiPipeline",
-                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiLayout",
-                               "YorisoiTemplates", "YorisoiValidation",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiLayout",
+                               "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding",
                                .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "yorisoi", dependencies: [
-            "YorisoiPipeline", "YorisoiText", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
-            "YorisoiTemplates", "YorisoiLayout",
+            "YorisoiPipeline", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
+            "YorisoiTemplates", "YorisoiLayout", "YorisoiBinding",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Shared by the test targets: locating the repo, running qpdf/pdffonts/pdftotext.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YorisoiTextTests", dependencies: ["YorisoiText", "TestSupport"]),
-        .testTarget(name: "YorisoiPDFTests", dependencies: ["YorisoiPDF", "YorisoiText", "TestSupport"]),
+        .testTarget(name: "YorisoiPDFTests",
+                    dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
-        .testTarget(name: "YorisoiLayoutTests", dependencies: ["YorisoiLayout", "TestSupport"]),
+        .testTarget(name: "YorisoiLayoutTests",
+                    dependencies: ["YorisoiLayout", "YorisoiDisplayList", "YorisoiPDF", "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",
-                    dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
+                    dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,7 +1,7 @@
 import YorisoiCase
-import YorisoiLayout
-import YorisoiTemplates
-import YorisoiText
+public import YorisoiLayout
+public import YorisoiTemplates
+public import YorisoiText
 
 /// Binds one case into one template: evaluates every expression, repeat and condition against
 /// the case and the municipality profile, and produces the layout engine's box tree.
@@ -9,14 +9,18 @@ import YorisoiText
 /// The template model (YorisoiTemplates) and the box tree (YorisoiLayout) are kept apart on
 /// purpose: templates say what a form contains, the box tree says how it is set; this type is
 /// the one place that knows both.
-struct DocumentBinder {
-    let fonts: FontLibrary
-    let template: Template
+public struct DocumentBinder {
+    public let fonts: FontLibrary
+    public let template: Template
     /// Counts what the template expands into: nested `<repeat>`s multiply, so a short template
     /// and a short case could otherwise ask for millions of paragraphs.
     let budget = BindingBudget()
 
-    func bind(scope: EvaluationScope) throws -> LayoutDocument {
+    public init(fonts: FontLibrary, template: Template) {
+        self.fonts = fonts; self.template = template
+    }
+
+    public func bind(scope: EvaluationScope) throws -> LayoutDocument {
         let base = try style(template.style, inside: nil)
         let (width, height) = template.page.dimensionsMM
         let margins = template.page.margins
@@ -390,6 +394,6 @@ final class BindingBudget {
 }
 
 /// A document larger than the limits: a case error (E503), not a crash or an hour of layout.
-struct DocumentTooLong: Error {
-    var limit: String
+public struct DocumentTooLong: Error {
+    public var limit: String
 }
