@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "yorisoi", targets: ["yorisoi"]),
+        // The library other Swift programs (the server, a case-management system) depend on.
+        .library(name: "Yorisoi", targets: ["Yorisoi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,7 +31,8 @@ let package = Package(
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
@@ -43,9 +46,13 @@ let package = Package(
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiLayout",
                                "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding",
                                .product(name: "Crypto", package: "swift-crypto")]),
+        // The façade: validate / render / packet / batch, structured results and errors.
+        .target(name: "Yorisoi", dependencies: [
+            "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
+        ]),
+        // The command line uses the façade only.
         .executableTarget(name: "yorisoi", dependencies: [
-            "YorisoiPipeline", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
-            "YorisoiTemplates", "YorisoiLayout", "YorisoiBinding",
+            "Yorisoi",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,6 +69,9 @@ let package = Package(
         .testTarget(name: "YorisoiPipelineTests",
                     dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "YorisoiTests", dependencies: [
+            "Yorisoi", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )
 
@@ -76,7 +86,7 @@ if Context.environment["YORISOI_FUZZ"] != nil {
         ("FuzzCaseJSONL", ["YorisoiCase"]),
         ("FuzzCaseCSV", ["YorisoiCase"]),
         ("FuzzTemplate", ["YorisoiCase", "YorisoiTemplates"]),
-        ("FuzzMeeting", ["YorisoiPipeline"]),
+        ("FuzzMeeting", ["YorisoiCase", "YorisoiPipeline"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"],

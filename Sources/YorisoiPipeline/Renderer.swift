@@ -32,7 +32,7 @@ public final class Renderer: Sendable {
         do {
             self.templates = try TemplateLibrary(root: locator.templates)
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
     }
 
@@ -40,8 +40,15 @@ public final class Renderer: Sendable {
     /// glyph coverage by the real font chain.
     public func validationContext(municipality code: String?) throws -> ValidationContext {
         var catalogue: [String] = []
-        if let code, let entry = try? templates.municipality(code) {
-            catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+        if let code {
+            do {
+                let entry = try templates.municipality(code)
+                catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+            } catch where error.code == .unknownMunicipality {
+                // No profile for the code: validation reports it at the case's field (E206).
+            } catch {
+                throw PipelineError.template(error)
+            }
         }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
                                  glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
@@ -58,7 +65,7 @@ public final class Renderer: Sendable {
                 return try templates.template(municipality: code, kind: kind.rawValue)
             }
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
         // A template given by path is held to the kind asked for: a measure notice bound to a
         // support-plan case tree would print a document of the wrong kind, or nothing.
@@ -76,8 +83,10 @@ public final class Renderer: Sendable {
 
     /// Validates, binds and lays out one case without writing it: the pages and what the
     /// document should be called. `render` writes it; `packet` puts many into one PDF.
+    /// - Parameter pageNumbers: `.hidden` for a document printed inside a packet, which numbers
+    ///   the pages itself.
     public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
-                       templateFile: URL? = nil) throws -> LaidOutCase {
+                       templateFile: URL? = nil, pageNumbers: PageNumbering = .shown) throws -> LaidOutCase {
         let code = override ?? loaded.typed?.municipality
         var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code))
         guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
@@ -85,15 +94,16 @@ public final class Renderer: Sendable {
         }
 
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
-        let layoutDocument: LayoutDocument
+        var layoutDocument: LayoutDocument
         do {
             layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
                 .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         } catch let error as DocumentTooLong {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong(error.limit)], info: nil)
         }
+        layoutDocument.pageNumbers = pageNumbers
         let laid = try Layout.run(layoutDocument)
         guard laid.pages.count <= LayoutFindings.maximumPages else {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong("\(LayoutFindings.maximumPages) pages")], info: nil)

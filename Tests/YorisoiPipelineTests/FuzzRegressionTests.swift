@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import YorisoiCase
 import YorisoiPipeline
 
 /// Replays every input the meeting-file fuzz target once choked on (Tests/Fixtures/
@@ -11,7 +12,7 @@ import YorisoiPipeline
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
         for name in names.sorted() {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            _ = MeetingLoader().load(data: data, folder: FileManager.default.temporaryDirectory, displayName: name)
+            _ = MeetingLoader().load(data: data, format: .yaml, displayName: name)
         }
     }
 }

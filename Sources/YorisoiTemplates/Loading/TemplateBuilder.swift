@@ -260,7 +260,8 @@ struct TemplateBuilder {
                          layout: try a.choice("layout", TemplateChecklist.Layout.self) ?? .grouped,
                          columns: try a.integer("columns", in: 1...8) ?? 2,
                          groupHeading: try a.interpolation("group-heading"),
-                         optionsHeading: try a.interpolation("options-heading"), location: e.location)
+                         optionsHeading: try a.interpolation("options-heading"),
+                         periodHeading: try a.interpolation("period-heading"), location: e.location)
     }
 
     // MARK: Expressions
