@@ -77,3 +77,23 @@ let package = Package(
         ]),
     ]
 )
+
+// libFuzzer targets (scripts/fuzz), only when YORISOI_FUZZ is set: built with coverage and
+// AddressSanitizer in .build-fuzz and linked with libFuzzer's no_main library, never by
+// `swift build` or CI.
+if Context.environment["YORISOI_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzCaseYAML", ["YorisoiCase", "YorisoiValidation"]),
+        ("FuzzCaseJSON", ["YorisoiCase", "YorisoiValidation"]),
+        ("FuzzCaseJSONL", ["YorisoiCase"]),
+        ("FuzzCaseCSV", ["YorisoiCase"]),
+        ("FuzzTemplate", ["YorisoiCase", "YorisoiTemplates"]),
+        ("FuzzMeeting", ["YorisoiCase", "YorisoiPipeline"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"],
+                                                 path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -14,6 +14,9 @@ public struct DocumentBinder {
     public let template: Template
     /// What the binder uses where the template says nothing (Templates/national/binding-style.yaml).
     public let defaults: BindingStyle
+    /// Counts what the template expands into: nested `<repeat>`s multiply, so a short template
+    /// and a short case could otherwise ask for millions of paragraphs.
+    let budget = BindingBudget()
 
     public init(fonts: FontLibrary, template: Template, defaults: BindingStyle) {
         self.fonts = fonts; self.template = template; self.defaults = defaults
@@ -69,6 +72,7 @@ public struct DocumentBinder {
     }
 
     func blocks(_ item: FlowItem, _ context: Context) throws -> [Block] {
+        try budget.spend()
         switch item {
         case .paragraph(let paragraph):
             return try self.paragraph(paragraph, context)
@@ -251,6 +255,7 @@ public struct DocumentBinder {
     func appendRows(_ items: [TableRowItem], _ context: Context, borders: CellBorders, padding: EdgeInsets?,
                     into rows: inout [TableRow]) throws {
         for item in items {
+            try budget.spend()
             switch item {
             case .row(let row):
                 rows.append(try self.row(row, context, borders: borders, padding: padding))
@@ -447,4 +452,21 @@ public struct DocumentBinder {
         default: return nil
         }
     }
+}
+
+/// The most template items (paragraphs, rows, repeat iterations…) one document may expand
+/// into. The largest real document, a packet's 進行管理表 of 200 cases, uses a few thousand.
+final class BindingBudget {
+    static let maximumItems = 50_000
+    private var spent = 0
+
+    func spend() throws {
+        spent += 1
+        if spent > Self.maximumItems { throw DocumentTooLong(limit: "\(Self.maximumItems) template items") }
+    }
+}
+
+/// A document larger than the limits: a case error (E503), not a crash or an hour of layout.
+public struct DocumentTooLong: Error {
+    public var limit: String
 }
