@@ -43,7 +43,7 @@ import YorisoiText
     @Test func theShippedDefaultsAreReadFromTheirFile() {
         #expect(Self.shipped.bodyFamily == "mincho")
         #expect(Self.shipped.bodySize == 10.5)
-        #expect(Self.shipped.headingFamily == "gothic")
+        #expect(Self.shipped.headingFamily == "gothic-bold")
         #expect(Self.shipped.labelShade == 0.92)
         #expect(Self.shipped.distributeLabelsUpTo == 6)
         #expect(Self.shipped.minimumSize == 7)
