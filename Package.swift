@@ -56,6 +56,7 @@ let package = Package(
                 dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "YorisoiValidation",
                                "YorisoiText", "Yams",
                                .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "HummingbirdCore", package: "hummingbird"),
                                .product(name: "HummingbirdTLS", package: "hummingbird"),
                                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                                .product(name: "GRDB", package: "GRDB.swift"),
