@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "yorisoi", targets: ["yorisoi"]),
+        // The library other Swift programs (the server, a case-management system) depend on.
+        .library(name: "Yorisoi", targets: ["Yorisoi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,7 +39,8 @@ let package = Package(
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
@@ -64,10 +67,13 @@ let package = Package(
                                .product(name: "HTTPTypes", package: "swift-http-types"),
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "Crypto", package: "swift-crypto")]),
+        // The façade: validate / render / packet / batch, structured results and errors.
+        .target(name: "Yorisoi", dependencies: [
+            "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
+        ]),
+        // The command line uses the façade only, and the server for `yorisoi serve`.
         .executableTarget(name: "yorisoi", dependencies: [
-            "YorisoiServer",
-            "YorisoiPipeline", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
-            "YorisoiTemplates", "YorisoiLayout", "YorisoiBinding",
+            "Yorisoi", "YorisoiServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -79,9 +85,12 @@ let package = Package(
                     dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
-        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
+        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiLayoutTests",
                     dependencies: ["YorisoiLayout", "YorisoiDisplayList", "YorisoiPDF", "TestSupport"]),
+        .testTarget(name: "YorisoiBindingTests",
+                    dependencies: ["YorisoiBinding", "YorisoiCase", "YorisoiLayout", "YorisoiTemplates", "YorisoiText",
+                                   "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",
                     dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
@@ -92,5 +101,28 @@ let package = Package(
                                    .product(name: "HTTPTypes", package: "swift-http-types"),
                                    .product(name: "Logging", package: "swift-log"),
                                    .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "YorisoiTests", dependencies: [
+            "Yorisoi", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )
+
+// libFuzzer targets (scripts/fuzz), only when YORISOI_FUZZ is set: built with coverage and
+// AddressSanitizer in .build-fuzz and linked with libFuzzer's no_main library, never by
+// `swift build` or CI.
+if Context.environment["YORISOI_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzCaseYAML", ["YorisoiCase", "YorisoiValidation"]),
+        ("FuzzCaseJSON", ["YorisoiCase", "YorisoiValidation"]),
+        ("FuzzCaseJSONL", ["YorisoiCase"]),
+        ("FuzzCaseCSV", ["YorisoiCase"]),
+        ("FuzzTemplate", ["YorisoiCase", "YorisoiTemplates"]),
+        ("FuzzMeeting", ["YorisoiCase", "YorisoiPipeline"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"],
+                                                 path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

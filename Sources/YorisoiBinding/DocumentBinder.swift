@@ -12,9 +12,14 @@ public import YorisoiText
 public struct DocumentBinder {
     public let fonts: FontLibrary
     public let template: Template
+    /// What the binder uses where the template says nothing (Templates/national/binding-style.yaml).
+    public let defaults: BindingStyle
+    /// Counts what the template expands into: nested `<repeat>`s multiply, so a short template
+    /// and a short case could otherwise ask for millions of paragraphs.
+    let budget = BindingBudget()
 
-    public init(fonts: FontLibrary, template: Template) {
-        self.fonts = fonts; self.template = template
+    public init(fonts: FontLibrary, template: Template, defaults: BindingStyle) {
+        self.fonts = fonts; self.template = template; self.defaults = defaults
     }
 
     public func bind(scope: EvaluationScope) throws -> LayoutDocument {
@@ -31,10 +36,26 @@ public struct DocumentBinder {
         let context = Context(scope: scope, style: template.style, text: base)
         return LayoutDocument(
             page: page, defaultStyle: base,
-            header: template.header.isEmpty ? nil : PageRegion(blocks: try blocks(template.header, context)),
-            footer: template.footer.isEmpty ? nil : PageRegion(blocks: try blocks(template.footer, context)),
+            header: try region(template.header, context),
+            footer: try region(template.footer, context),
             body: try blocks(template.body, context),
-            title: template.title)
+            title: template.title,
+            // A form's last rows are not left alone on a page when a slightly smaller setting keeps them.
+            takesBackSpillOver: true)
+    }
+
+    /// A header or footer. It may test `pages` (`<if test="pages > 1">`: a notice numbers its
+    /// pages only when it has several); the count is known only after layout, so the region is
+    /// bound for a document of several pages and marked for leaving out on a single page when
+    /// it would print nothing there.
+    func region(_ items: [FlowItem], _ context: Context) throws -> PageRegion? {
+        guard !items.isEmpty else { return nil }
+        func bound(pages: Int) throws -> [Block] {
+            try blocks(items, Context(scope: context.scope.forPage(1, of: pages), style: context.style, text: context.text))
+        }
+        let several = try bound(pages: 2)
+        guard !several.isEmpty else { return nil }
+        return PageRegion(blocks: several, shownOnSinglePage: !(try bound(pages: 1)).isEmpty)
     }
 
     /// What an element inherits from the elements around it.
@@ -51,6 +72,7 @@ public struct DocumentBinder {
     }
 
     func blocks(_ item: FlowItem, _ context: Context) throws -> [Block] {
+        try budget.spend()
         switch item {
         case .paragraph(let paragraph):
             return try self.paragraph(paragraph, context)
@@ -142,10 +164,11 @@ public struct DocumentBinder {
         var checkItems: [Item] = []
         var sourcePath: String?
 
-        mutating func append(_ text: String, style: TextStyle) {
+        mutating func append(_ text: String, style: TextStyle, underlined: Bool = false) {
             guard !text.isEmpty else { return }
             if checkItems.isEmpty {
-                leading.append(.text(TextSpan(text, style: style)))
+                let span = TextSpan(text, style: style)
+                leading.append(underlined ? .underlined(span) : .text(span))
             } else {
                 checkItems[checkItems.count - 1].label += text
             }
@@ -173,11 +196,13 @@ public struct DocumentBinder {
             case .blank(let blank):
                 let value = try blank.bind.map { try context.scope.evaluate($0) }
                 pieces.note(value?.pointer)
+                // The blank is drawn on its rule: empty for handwriting (本人署名, 保護者名), or
+                // with the value written on it.
                 if let value, !value.isEmpty {
-                    pieces.append(value.text, style: context.text)
+                    pieces.append(value.text, style: context.text, underlined: true)
                 } else {
                     let count = max(1, Int((blank.width.points(fontSize: context.text.size) / context.text.size).rounded()))
-                    pieces.append(String(repeating: "\u{3000}", count: count), style: context.text)
+                    pieces.append(String(repeating: "\u{3000}", count: count), style: context.text, underlined: true)
                 }
             case .dateBlank(let blank):
                 if let label = blank.label { pieces.append(try context.scope.render(label), style: context.text) }
@@ -220,7 +245,7 @@ public struct DocumentBinder {
             case .fraction(let share): return .fraction(share)
             }
         }
-        let defaultBorders = Self.borders(table.border) ?? .all(.thin)
+        let defaultBorders = borders(table.border) ?? .all(.thin)
         let padding = table.padding.map { Self.insets($0, size) }
         var rows: [TableRow] = []
         try appendRows(table.rows, context, borders: defaultBorders, padding: padding, into: &rows)
@@ -230,6 +255,7 @@ public struct DocumentBinder {
     func appendRows(_ items: [TableRowItem], _ context: Context, borders: CellBorders, padding: EdgeInsets?,
                     into rows: inout [TableRow]) throws {
         for item in items {
+            try budget.spend()
             switch item {
             case .row(let row):
                 rows.append(try self.row(row, context, borders: borders, padding: padding))
@@ -254,14 +280,14 @@ public struct DocumentBinder {
         for cell in row.cells {
             let inner = try inherit(cell.style, context)
             var content = try blocks(cell.content, inner)
-            if cell.isLabel { content = content.map(Self.labelled) }
+            if cell.isLabel { content = content.map(labelled) }
             if let alignment = cell.alignment.map(Self.alignment) { content = content.map { Self.aligned($0, alignment) } }
             let cellPath = content.lazy.compactMap(Self.sourcePath).first
             sourcePath = sourcePath ?? cellPath
             let overflow: OverflowPolicy
             switch cell.overflow {
             case .report: overflow = .report
-            case .shrink, .grow: overflow = .shrink(minimumSize: cell.minimumSize?.points(fontSize: size) ?? 7)
+            case .shrink, .grow: overflow = .shrink(minimumSize: cell.minimumSize?.points(fontSize: size) ?? defaults.minimumSize)
             }
             // A cell that must not grow fixes its row: the form's box is printed at its size.
             if cell.overflow != .grow, let height = cell.height ?? row.height {
@@ -269,11 +295,11 @@ public struct DocumentBinder {
             }
             cells.append(TableCell(
                 content, colspan: cell.colspan, rowspan: cell.rowspan,
-                style: CellStyle(background: cell.isLabel ? 0.92 : nil,
+                style: CellStyle(background: cell.isLabel ? defaults.labelShade : nil,
                                  verticalAlignment: Self.vertical(cell.verticalAlignment ?? (cell.isLabel ? .middle : .top)),
-                                 padding: cell.padding.map { Self.insets($0, size) } ?? padding ?? EdgeInsets(vertical: 2, horizontal: 3),
-                                 borders: cell.border.flatMap(Self.borders) ?? borders),
-                overflow: overflow, sourcePath: cellPath))
+                                 padding: cell.padding.map { Self.insets($0, size) } ?? padding ?? defaults.cellPadding,
+                                 borders: cell.border.flatMap(self.borders) ?? borders),
+                overflow: overflow, keepsWhole: cell.isLabel, sourcePath: cellPath))
         }
         let height: RowHeight = fixedHeight.map { .fixed($0) } ?? row.height.map { .minimum($0.points(fontSize: size)) } ?? .auto
         return TableRow(cells: cells, isHeader: row.isHeader, height: height, sourcePath: sourcePath)
@@ -292,9 +318,14 @@ public struct DocumentBinder {
             }
         }
         let arrangement: CheckListArrangement = checklist.layout == .inline ? .inline : .columns(max(1, checklist.columns))
+        if checklist.layout == .grouped {
+            return [.table(try catalogueTable(checklist, state: state, context, items: items, arrangement: arrangement,
+                                              sourcePath: pointer))]
+        }
         var result: [Block] = []
         for group in state.groups {
-            if let label = group.label, checklist.layout == .grouped {
+            // `stacked` prints the paper form's group headings (`grouped` is a table, `inline` has none).
+            if let label = group.label, checklist.layout == .stacked {
                 result.append(.paragraph(ParagraphBlock(label, style: try heading(context), alignment: .start,
                                                         lineHeight: template.lineHeight)))
             }
@@ -304,8 +335,55 @@ public struct DocumentBinder {
         return result
     }
 
+    /// A `grouped` catalogue as the paper form prints it: a table with the form's column
+    /// headings (内容｜…サポート・事業｜時期), one row per group, its label in a label cell as
+    /// wide as the longest line of any label (labels break only where the form breaks them).
+    func catalogueTable(_ checklist: TemplateChecklist, state: ChecklistState, _ context: Context,
+                        items: (ChecklistState.Group) -> [CheckItem], arrangement: CheckListArrangement,
+                        sourcePath: String?) throws -> TableBlock {
+        let size = context.text.size
+        let padding = EdgeInsets(vertical: Units.mm(1), horizontal: Units.mm(1.5))
+        let labelStyle = try heading(context)
+        let groupHeading = try checklist.groupHeading.map { try context.scope.render($0) }
+        let optionsHeading = try checklist.optionsHeading.map { try context.scope.render($0) }
+        let periodHeading = try checklist.periodHeading.map { try context.scope.render($0) }
+
+        let labelLines = state.groups.flatMap { ($0.label ?? "").split(separator: "\n").map(String.init) }
+            + [groupHeading].compactMap { $0 }
+        let widest = try labelLines.map { try ParagraphLayout.naturalWidth([TextSpan($0, style: labelStyle)]) }.max() ?? 0
+        // A point of slack so the measured width never wraps on rounding.
+        var columns: [ColumnWidth] = [.points(widest + padding.horizontal + 1), .fraction(1)]
+        if periodHeading != nil { columns.append(.points(size * 5 + padding.horizontal)) }
+
+        func labelCell(_ text: String) -> TableCell {
+            TableCell([.paragraph(ParagraphBlock(text, style: labelStyle, alignment: .center,
+                                                 lineHeight: template.lineHeight))],
+                      style: CellStyle(background: defaults.labelShade, verticalAlignment: .middle, padding: padding),
+                      keepsWhole: true)
+        }
+        var rows: [TableRow] = []
+        if groupHeading != nil || optionsHeading != nil || periodHeading != nil {
+            var cells = [labelCell(groupHeading ?? ""), labelCell(optionsHeading ?? "")]
+            if let periodHeading { cells.append(labelCell(periodHeading)) }
+            rows.append(TableRow(cells: cells, isHeader: true))
+        }
+        for group in state.groups {
+            var cells = [labelCell(group.label ?? "")]
+            cells.append(TableCell([.checkList(CheckListBlock(items: items(group), arrangement: arrangement,
+                                                              style: context.text, lineHeight: template.lineHeight,
+                                                              sourcePath: sourcePath))],
+                                   style: CellStyle(verticalAlignment: .middle, padding: padding),
+                                   sourcePath: sourcePath))
+            if periodHeading != nil { cells.append(TableCell(style: CellStyle(padding: padding))) }
+            rows.append(TableRow(cells: cells, sourcePath: sourcePath))
+        }
+        // A group's options stay together beside their label when they fit on a page.
+        return TableBlock(columns: columns, rows: rows, rowSplitting: .avoided, sourcePath: sourcePath)
+    }
+
+    /// Group headings in bold gothic, so they stand out on forms set in gothic too (守谷市).
     func heading(_ context: Context) throws -> TextStyle {
-        TextStyle(chain: try fonts.chain(family: "gothic"), size: context.text.size)
+        TextStyle(chain: try fonts.chain(family: defaults.headingFamily), size: context.text.size)
     }
 
     // MARK: Styles and small conversions
@@ -316,8 +394,8 @@ public struct DocumentBinder {
     }
 
     func style(_ style: TemplateTextStyle, inside outer: TextStyle?) throws -> TextStyle {
-        let family = style.family?.rawValue ?? "mincho"
-        let size = style.size?.points(fontSize: outer?.size ?? 10.5) ?? outer?.size ?? 10.5
+        let family = style.family?.rawValue ?? defaults.bodyFamily
+        let size = style.size?.points(fontSize: outer?.size ?? defaults.bodySize) ?? outer?.size ?? defaults.bodySize
         return TextStyle(chain: try fonts.chain(family: family), size: size)
     }
 
@@ -344,19 +422,19 @@ public struct DocumentBinder {
                    bottom: edges.bottom.points(fontSize: size), left: edges.start.points(fontSize: size))
     }
 
-    static func borders(_ border: Border) -> CellBorders? {
+    func borders(_ border: Border) -> CellBorders? {
         switch border {
         case .none: return CellBorders()
-        case .line(let width): return .all(BorderLine(width: width.points(fontSize: 10)))
+        case .line(let width): return .all(BorderLine(width: width.points(fontSize: defaults.borderSize)))
         }
     }
 
     /// Label cells: short labels (氏名, 住所, 生年月日) are spread across the cell (均等割り);
     /// longer ones are too long to spread and are simply justified.
-    static func labelled(_ block: Block) -> Block {
+    func labelled(_ block: Block) -> Block {
         guard case .paragraph(var paragraph) = block else { return block }
         let text = paragraph.content.compactMap { if case .text(let span) = $0 { return span.text } else { return nil } }.joined()
-        paragraph.alignment = text.count <= 6 && !text.contains("\n") ? .distribute : .justify
+        paragraph.alignment = text.count <= defaults.distributeLabelsUpTo && !text.contains("\n") ? .distribute : .justify
         return .paragraph(paragraph)
     }
 
@@ -374,4 +452,21 @@ public struct DocumentBinder {
         default: return nil
         }
     }
+}
+
+/// The most template items (paragraphs, rows, repeat iterations…) one document may expand
+/// into. The largest real document, a packet's 進行管理表 of 200 cases, uses a few thousand.
+final class BindingBudget {
+    static let maximumItems = 50_000
+    private var spent = 0
+
+    func spend() throws {
+        spent += 1
+        if spent > Self.maximumItems { throw DocumentTooLong(limit: "\(Self.maximumItems) template items") }
+    }
+}
+
+/// A document larger than the limits: a case error (E503), not a crash or an hour of layout.
+public struct DocumentTooLong: Error {
+    public var limit: String
 }

@@ -24,6 +24,8 @@ public struct RenderOutcome: Sendable {
 public final class Renderer: Sendable {
     public let fonts: FontLibrary
     public let templates: TemplateLibrary
+    /// The binder's defaults (Templates/national/binding-style.yaml), read once.
+    public let bindingDefaults: BindingStyle
     private let templatesRoot: URL
 
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
@@ -31,52 +33,97 @@ public final class Renderer: Sendable {
         self.templatesRoot = locator.templates
         do {
             self.templates = try TemplateLibrary(root: locator.templates)
+            self.bindingDefaults = try BindingStyle.load(templatesRoot: templates.root)
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
     }
 
     /// The validation context for one municipality: profile folders, its service catalogue, and
     /// glyph coverage by the real font chain.
-    public func validationContext(municipality code: String?) throws -> ValidationContext {
+    /// With `kind`, the form that kind resolves to adds its `<unprinted>` declarations (W120);
+    /// a template that does not load is reported by rendering, not here.
+    public func validationContext(municipality code: String?, kind: DocumentKind? = nil,
+                                  templateFile: URL? = nil) throws -> ValidationContext {
         var catalogue: [String] = []
-        if let code, let entry = try? templates.municipality(code) {
-            catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+        if let code {
+            do {
+                let entry = try templates.municipality(code)
+                catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+            } catch where error.code == .unknownMunicipality {
+                // No profile for the code: validation reports it at the case's field (E206).
+            } catch {
+                throw PipelineError.template(error)
+            }
+        }
+        var unprinted: [UnprintedValue] = []
+        var minchoInGothic: (any GlyphCoverage)?
+        if let code, let kind, let resolved = try? template(municipality: code, kind: kind, file: templateFile) {
+            unprinted = resolved.template.unprinted
+            if resolved.template.style.family == .gothic || resolved.profile.fontFamily == .gothic,
+               let gothicOnly = try? fonts.chain(family: "gothic-only") {
+                minchoInGothic = MinchoSubstituteCoverage(gothicOnly: gothicOnly, gothic: try fonts.chain(family: "gothic"))
+            }
         }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
-                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
+                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: bindingDefaults.bodyFamily)),
+                                 unprinted: unprinted, minchoInGothic: minchoInGothic)
     }
 
     /// The template `code` uses for `kind`, or the file given instead (TemplateLibrary keeps
     /// each one once resolved, so a batch parses its template once).
     public func template(municipality code: String, kind: DocumentKind, file: URL? = nil) throws -> ResolvedTemplate {
+        let resolved: ResolvedTemplate
         do {
-            if let file { return try templates.template(file: file, municipality: code) }
-            return try templates.template(municipality: code, kind: kind.rawValue)
+            if let file {
+                resolved = try templates.template(file: file, municipality: code)
+            } else {
+                return try templates.template(municipality: code, kind: kind.rawValue)
+            }
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
+        // A template given by path is held to the kind asked for: a measure notice bound to a
+        // support-plan case tree would print a document of the wrong kind, or nothing.
+        guard Self.template(kind: resolved.template.kind, serves: kind) else {
+            throw PipelineError.configuration("\(file?.lastPathComponent ?? ""): 様式の種類 \(resolved.template.kind) は --kind \(kind.rawValue) に使えません (a \(resolved.template.kind) template cannot render \(kind.rawValue))")
+        }
+        return resolved
+    }
+
+    /// Whether a template whose `kind` attribute is `templateKind` renders documents of `kind`
+    /// (the 事務局's consolidated sheet is an アセスメントシート too).
+    static func template(kind templateKind: String, serves kind: DocumentKind) -> Bool {
+        templateKind == kind.rawValue || (kind == .assessment && templateKind == "assessment-merged")
     }
 
     /// Validates, binds and lays out one case without writing it: the pages and what the
     /// document should be called. `render` writes it; `packet` puts many into one PDF.
+    /// - Parameter pageNumbers: `.hidden` for a document printed inside a packet, which numbers
+    ///   the pages itself.
     public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
-                       templateFile: URL? = nil) throws -> LaidOutCase {
+                       templateFile: URL? = nil, pageNumbers: PageNumbering = .shown) throws -> LaidOutCase {
         let code = override ?? loaded.typed?.municipality
-        var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code))
+        var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code, kind: kind, templateFile: templateFile))
         guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
             return LaidOutCase(layout: nil, diagnostics: diagnostics, info: nil)
         }
 
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
-        let layoutDocument: LayoutDocument
+        var layoutDocument: LayoutDocument
         do {
-            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
+            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults)
                 .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
+        } catch let error as DocumentTooLong {
+            return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong(error.limit)], info: nil)
         }
+        layoutDocument.pageNumbers = pageNumbers
         let laid = try Layout.run(layoutDocument)
+        guard laid.pages.count <= LayoutFindings.maximumPages else {
+            return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong("\(LayoutFindings.maximumPages) pages")], info: nil)
+        }
         diagnostics += LayoutFindings.diagnostics(laid, root: root)
         let info = DocumentInfo(title: [resolved.template.title, loaded.typed?.id].compactMap { $0 }.joined(separator: " "),
                                 author: resolved.profile.centre.name, creator: "Yorisoi",
@@ -117,8 +164,30 @@ struct FontChainCoverage: GlyphCoverage {
     }
 }
 
+/// The characters gothic text would take from the chain's Mincho fallback: not in the gothic
+/// faces (`gothic-only` in fonts.yaml) but drawable by the whole gothic chain.
+struct MinchoSubstituteCoverage: GlyphCoverage {
+    let gothicOnly: FontChain
+    let gothic: FontChain
+
+    func uncovered(in text: String) -> [UncoveredCharacter] {
+        guard let missing = try? gothicOnly.uncoveredCharacters(in: text), !missing.isEmpty else { return [] }
+        let nowhere = Set(((try? gothic.uncoveredCharacters(in: text)) ?? []).map(\.codePoint))
+        return missing.filter { !$0.isPrivateUse && !nowhere.contains($0.codePoint) }
+    }
+}
+
 /// Layout problems as case diagnostics, positioned at the case field they came from.
 enum LayoutFindings {
+    /// The most pages one document may have (a packet counts each case's document on its own).
+    static let maximumPages = 2_000
+
+    static func tooLong(_ limit: String) -> Diagnostic {
+        Diagnostic(.e503, path: "", at: nil,
+                   message: "文書が長すぎます（上限 \(limit)）。様式の繰り返しとケースの件数を見直してください",
+                   messageEN: "the document would exceed \(limit); check the template's repeats and the case's lists")
+    }
+
     static func diagnostics(_ result: LayoutResult, root: CaseNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for finding in result.diagnostics where finding.severity == .error {

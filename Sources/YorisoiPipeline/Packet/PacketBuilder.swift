@@ -40,8 +40,9 @@ public struct PacketBuilder: Sendable {
     public func build(_ meeting: Meeting, meetingFile: String, copies: Int = 1) throws -> PacketOutcome {
         var meetingFindings: [Diagnostic] = []
         let cases = gather(meeting, findings: &meetingFindings)
-        // A missing file is a mistake in the meeting file, not in a case: no packet at all.
-        if meetingFindings.contains(where: { $0.code == .e703 }) {
+        // A missing file, a case listed twice, a file that is not a case: mistakes in the
+        // meeting file, not in a case, so no packet at all (the meeting file is fixed first).
+        if meetingFindings.hasErrors {
             return PacketOutcome(pdf: nil, pagesPerCopy: 0,
                                  reports: [.init(file: meetingFile, diagnostics: meetingFindings)],
                                  includedCases: 0, leftOutCases: 0)
@@ -126,7 +127,7 @@ public struct PacketBuilder: Sendable {
         do {
             pdf = try PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels).write()
         } catch {
-            throw PipelineError.internalFailure("writing the packet: \(error)")
+            throw PipelineError.pdf(error, doing: "writing the packet")
         }
         return PacketOutcome(pdf: pdf, pagesPerCopy: pages.pages.count, reports: reports,
                              includedCases: included.count, leftOutCases: leftOut.count)
@@ -149,15 +150,27 @@ public struct PacketBuilder: Sendable {
 
     /// Every listed case file, loaded; missing files and duplicate IDs are findings on the meeting file.
     func gather(_ meeting: Meeting, findings: inout [Diagnostic]) -> [PacketCase] {
-        var listed: [(entry: MeetingCaseEntry, url: URL)] = []
+        var listed: [(entry: MeetingCaseEntry, source: ListedCase)] = []
         for entry in meeting.entries {
             let files: [URL]
             switch entry.source {
+            case .inline(let tree):
+                listed.append((entry, .tree(tree)))
+                continue
             case .file(let url):
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     findings.append(Diagnostic(.e703, path: entry.pointer + "/file", at: entry.position,
                                                message: "ケースファイルが見つかりません: \(url.lastPathComponent)",
                                                messageEN: "case file not found: \(url.lastPathComponent)"))
+                    continue
+                }
+                // The same rule as a folder's files: a regular .yaml/.yml/.json file. Anything
+                // else (/etc/shadow, a device) is refused unread, never listed as a case.
+                guard Self.isCaseFileName(url.lastPathComponent), RegularFile.check(url.path),
+                      !Self.isMeetingFile(url, meeting) else {
+                    findings.append(Diagnostic(.e706, path: entry.pointer + "/file", at: entry.position,
+                                               message: "ケースファイルではありません（.yaml・.yml・.json の通常のファイルを指定してください）",
+                                               messageEN: "not a case file (give a regular .yaml, .yml or .json file)"))
                     continue
                 }
                 files = [url]
@@ -168,27 +181,51 @@ public struct PacketBuilder: Sendable {
                                                messageEN: "folder not found: \(url.lastPathComponent)"))
                     continue
                 }
-                files = names.filter { !$0.hasPrefix(".") && ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension) }
+                // `folder: .` lists the meeting file itself (and perhaps other meetings' files):
+                // a meeting file is never a case.
+                files = names.filter(Self.isCaseFileName)
                     .sorted().map { url.appendingPathComponent($0) }
+                    .filter { RegularFile.check($0.path) && !Self.isMeetingFile($0, meeting) }
             }
-            listed += files.map { (entry, $0) }
+            listed += files.map { (entry, .file($0)) }
         }
 
-        let urls = listed.map(\.url)
-        let loadedFiles = concurrently(urls.count) { index in
-            CaseLoader().load(contentsOf: urls[index], displayName: Self.displayName(urls[index]))
+        let sources = listed.map { ($0.source, $0.entry.pointer) }
+        let loadedFiles = concurrently(sources.count) { index in
+            switch sources[index].0 {
+            case .file(let url): return CaseLoader().load(contentsOf: url, displayName: Self.displayName(url))
+            case .tree(let tree): return [CaseLoader().load(tree: tree, displayName: sources[index].1 + "/case")]
+            }
         }
         var cases: [PacketCase] = []
         var seen: Set<String> = []
-        for ((entry, url), loaded) in zip(listed, loadedFiles) {
-            let display = Self.displayName(url)
+        for ((entry, source), loaded) in zip(listed, loadedFiles) {
+            if let single = loaded.first, Self.looksLikeMeeting(single) {
+                // In a folder, another meeting's file is passed over; named by `file:`, it is a mistake.
+                if case .file = entry.source {
+                    findings.append(Diagnostic(.e706, path: entry.pointer + "/file", at: entry.position,
+                                               message: "会議ファイルです。ケースファイルを指定してください",
+                                               messageEN: "a meeting file, not a case file"))
+                }
+                continue
+            }
+            let display: String
+            let fallbackID: String
+            switch source {
+            case .file(let url):
+                display = Self.displayName(url)
+                fallbackID = url.deletingPathExtension().lastPathComponent
+            case .tree:
+                display = entry.pointer + "/case"
+                fallbackID = "case" + entry.pointer.replacingOccurrences(of: "/", with: "-")
+            }
             guard loaded.count == 1, let single = loaded.first else {
                 findings.append(Diagnostic(.e702, path: entry.pointer, at: entry.position,
                                            message: "\(display): 1ファイルに1ケースを書いてください",
                                            messageEN: "\(display): one case per file"))
                 continue
             }
-            let id = single.typed?.id ?? url.deletingPathExtension().lastPathComponent
+            let id = single.typed?.id ?? fallbackID
             guard seen.insert(id).inserted else {
                 findings.append(Diagnostic(.e704, path: entry.pointer, at: entry.position,
                                            message: "ケース \(id) が二度挙がっています（二度目は載せません）",
@@ -201,20 +238,25 @@ public struct PacketBuilder: Sendable {
         return cases
     }
 
-    /// `body(0..<count)` on `jobs` threads; results in index order.
-    func concurrently<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        let results = Mutex<[Int: T]>([:])
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, count))) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < count else { return }
-                let result = body(index)
-                results.withLock { $0[index] = result }
-            }
-        }
-        let finished = results.withLock { $0 }
-        return (0..<count).map { finished[$0]! }
+    static func isCaseFileName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && ["yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased())
+    }
+
+    /// The meeting's own file (same device and inode).
+    static func isMeetingFile(_ url: URL, _ meeting: Meeting) -> Bool {
+        guard let file = meeting.file, let own = FileIdentity(file.path) else { return false }
+        return FileIdentity(url.path) == own
+    }
+
+    /// Another meeting file: a mapping with `meeting:` and `cases:` and no case `id`.
+    static func looksLikeMeeting(_ loaded: LoadedCase) -> Bool {
+        guard let root = loaded.root else { return false }
+        return root["meeting"] != nil && root["cases"] != nil && root["id"] == nil
+    }
+
+    /// `body(0..<count)` on `jobs` threads (the worker pool batch uses); results in index order.
+    func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        WorkerPool.map(count, threads: jobs, name: "yorisoi.packet", body)
     }
 
     /// The parent folder and the file name: enough to find the file, no more.
@@ -248,13 +290,14 @@ public struct PacketBuilder: Sendable {
     }
 
     /// One document. An アセスメントシート with several agencies' sheets goes in as the
-    /// 事務局's consolidated sheet — what a meeting discusses (forms-and-rules §5.3).
+    /// 事務局's consolidated sheet — what a meeting discusses (docs/domain/forms-and-rules.md §5.3).
     static func layOut(_ loaded: LoadedCase, kind: DocumentKind, renderer: Renderer) throws -> LaidOutCase {
         if PacketDocument.isConsolidated(kind: kind, loaded) {
             let merged = try renderer.mergedAssessmentTemplate(municipality: loaded.typed?.municipality)
-            return try renderer.layOut(loaded, kind: kind, templateFile: merged)
+            return try renderer.layOut(loaded, kind: kind, templateFile: merged, pageNumbers: .hidden)
         }
-        return try renderer.layOut(loaded, kind: kind)
+        // The packet numbers every page (PacketOverlay); the document's own numbers would be a second.
+        return try renderer.layOut(loaded, kind: kind, pageNumbers: .hidden)
     }
 
     // MARK: Assembly
@@ -296,6 +339,12 @@ public struct PacketBuilder: Sendable {
 }
 
 /// One case file as it enters the packet.
+/// Where a listed case comes from: a file, or the meeting's own `case:` tree.
+enum ListedCase: Sendable {
+    case file(URL)
+    case tree(CaseNode)
+}
+
 struct PacketCase: Sendable {
     var loaded: LoadedCase
     var file: String
