@@ -898,7 +898,7 @@ async function buildPacket() {
   const meeting = { kind: $('#pk-kind').value, title: $('#pk-title').value || $('#pk-kind').value, date: parsed.iso };
   if ($('#pk-time').value) meeting.time = $('#pk-time').value;
   if ($('#pk-place').value) meeting.place = $('#pk-place').value;
-  const body = { version: 1, municipality: [...munis][0], meeting, documents: ['support-plan'], copies, cases };
+  const body = { version: 1, municipality: [...munis][0], meeting, documents: ['support-plan'], cases };
   const res = await api('POST', '/api/v1/packets?copies=' + copies, { body, accept: 'application/pdf' });
   if (!res.ok) { const b = await json(res); previewState(''); say('会議資料を作れませんでした：' + (diagnosticsText(b) || res.status), 'error'); return; }
   showPdf(await res.blob(), 'packet-' + parsed.iso + '.pdf');
