@@ -13,6 +13,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // SHA-256 of every batch output for the manifest (Crypto's SHA256; BoringSSL on Linux).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `yorisoi serve`: HTTP server (Hummingbird 2, TLS through swift-nio-ssl), bcrypt for the
+        // accounts file, and the ledger/saved cases/audit log in SQLite through GRDB.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages: a module map and a shim header each, nothing else.
@@ -27,33 +35,61 @@ let package = Package(
 
         // Pipeline stages, one module each (see ARCHITECTURE.md).
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiText", "CZlib"]),
+        // Pages as plain values: the seam between layout and the PDF writer.
+        .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib"]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
-        .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiPDF"]),
+        .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
-                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase", "YorisoiLayout"]),
+                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase"]),
         .target(name: "YorisoiValidation",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates"]),
+        // case × template → box tree, and the views derived from a case (the merged assessment).
+        .target(name: "YorisoiBinding",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates", "YorisoiLayout"]),
         .target(name: "YorisoiPipeline",
-                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiLayout",
-                               "YorisoiTemplates", "YorisoiValidation",
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiLayout",
+                               "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding",
+                               .product(name: "Crypto", package: "swift-crypto")]),
+        // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
+        .target(name: "YorisoiServer",
+                dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "YorisoiValidation",
+                               "YorisoiText", "Yams",
+                               .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "HummingbirdTLS", package: "hummingbird"),
+                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                               .product(name: "GRDB", package: "GRDB.swift"),
+                               .product(name: "NIOCore", package: "swift-nio"),
+                               .product(name: "HTTPTypes", package: "swift-http-types"),
+                               .product(name: "Logging", package: "swift-log"),
                                .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(name: "yorisoi", dependencies: [
-            "YorisoiPipeline", "YorisoiText", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
-            "YorisoiTemplates", "YorisoiLayout",
+            "YorisoiServer",
+            "YorisoiPipeline", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
+            "YorisoiTemplates", "YorisoiLayout", "YorisoiBinding",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Shared by the test targets: locating the repo, running qpdf/pdffonts/pdftotext.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YorisoiTextTests", dependencies: ["YorisoiText", "TestSupport"]),
-        .testTarget(name: "YorisoiPDFTests", dependencies: ["YorisoiPDF", "YorisoiText", "TestSupport"]),
+        .testTarget(name: "YorisoiPDFTests",
+                    dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
-        .testTarget(name: "YorisoiLayoutTests", dependencies: ["YorisoiLayout", "TestSupport"]),
+        .testTarget(name: "YorisoiLayoutTests",
+                    dependencies: ["YorisoiLayout", "YorisoiDisplayList", "YorisoiPDF", "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",
-                    dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
+                    dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "YorisoiServerTests",
+                    dependencies: ["YorisoiServer", "TestSupport", "Yams", "YorisoiCase",
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "HTTPTypes", package: "swift-http-types"),
+                                   .product(name: "Logging", package: "swift-log"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

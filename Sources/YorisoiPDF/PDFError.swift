@@ -18,6 +18,5 @@ public enum PDFError: Error, Sendable, Hashable {
     case outlinePageOutOfRange(pageIndex: Int)
     /// Page-label ranges must start at page 0 and ascend strictly within the document.
     case invalidPageLabels
-    case invalidDate
     case compressionFailed(status: Int)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import YorisoiBinding
 import YorisoiCase
 import YorisoiLayout
 import YorisoiPDF

@@ -145,7 +145,7 @@ import Testing
         #expect(date.pdfString == "D:20250117093005+09'00'")
         #expect(date.xmpString == "2025-01-17T09:30:05+09:00")
         #expect(try PDFDate(iso8601: "2025-01-17T00:00:00Z").pdfString == "D:20250117000000Z")
-        #expect(throws: PDFError.invalidDate) { try PDFDate(iso8601: "2025-13-17T00:00:00Z") }
-        #expect(throws: PDFError.invalidDate) { try PDFDate(iso8601: "2025-01-17 00:00:00") }
+        #expect(throws: DisplayListError.invalidDate) { try PDFDate(iso8601: "2025-13-17T00:00:00Z") }
+        #expect(throws: DisplayListError.invalidDate) { try PDFDate(iso8601: "2025-01-17 00:00:00") }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import YorisoiBinding
 import YorisoiCase
 import YorisoiPipeline
 import YorisoiTemplates

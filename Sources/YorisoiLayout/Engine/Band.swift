@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 
 /// Consecutive table rows that no page break may fall between without splitting a cell: a
 /// row, or rows tied together by rowspan. Bands are the unit the paginator places and splits.

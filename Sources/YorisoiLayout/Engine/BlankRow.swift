@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 import YorisoiText
 
 /// One line made of text and blanks to write in: 「（署名）＿＿＿＿ 印」, 「令和　　年　　月　　日」.

@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 import YorisoiText
 
 /// What the paginator places: strips that may be separated by a page break, tables (which

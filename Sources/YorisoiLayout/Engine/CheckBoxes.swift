@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 import YorisoiText
 
 /// Vector check boxes. A ☐/☑ glyph would depend on the font having it (and BIZ UD's ☑ is

@@ -1,4 +1,4 @@
-public import YorisoiPDF
+public import YorisoiDisplayList
 public import YorisoiText
 
 /// What layout hands on: display-list pages for the PDF writer, and what went wrong on the way.

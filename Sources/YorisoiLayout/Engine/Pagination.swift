@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 
 /// What one page holds once the body is flowed.
 struct PageContent {

@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 import YorisoiText
 
 /// A paragraph block → one strip per line (plus its space before and after), so a page break

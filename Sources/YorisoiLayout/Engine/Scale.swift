@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 import YorisoiText
 
 /// The 0–100 satisfaction scale: label, a ruled bar with ticks and numbers, and the case's value

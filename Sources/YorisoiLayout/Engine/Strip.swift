@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 
 /// The unit of vertical flow: a horizontal slice that is never cut by a page break (one line of a
 /// paragraph, one row of a check list, one piece of a table). Coordinates inside are relative to

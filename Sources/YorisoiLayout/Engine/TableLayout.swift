@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 
 /// A table ready to paginate: column edges, header bands (repeated on every page the table
 /// continues on) and body bands.

@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 import YorisoiText
 
 /// The bridge to YorisoiText: inlines to spans (page numbers filled in, sizes scaled for

@@ -1,3 +1,4 @@
+import YorisoiBinding
 import YorisoiCase
 import YorisoiLayout
 import YorisoiTemplates

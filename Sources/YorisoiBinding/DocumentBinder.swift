@@ -1,7 +1,7 @@
 import YorisoiCase
-import YorisoiLayout
-import YorisoiTemplates
-import YorisoiText
+public import YorisoiLayout
+public import YorisoiTemplates
+public import YorisoiText
 
 /// Binds one case into one template: evaluates every expression, repeat and condition against
 /// the case and the municipality profile, and produces the layout engine's box tree.
@@ -9,11 +9,15 @@ import YorisoiText
 /// The template model (YorisoiTemplates) and the box tree (YorisoiLayout) are kept apart on
 /// purpose: templates say what a form contains, the box tree says how it is set; this type is
 /// the one place that knows both.
-struct DocumentBinder {
-    let fonts: FontLibrary
-    let template: Template
+public struct DocumentBinder {
+    public let fonts: FontLibrary
+    public let template: Template
 
-    func bind(scope: EvaluationScope) throws -> LayoutDocument {
+    public init(fonts: FontLibrary, template: Template) {
+        self.fonts = fonts; self.template = template
+    }
+
+    public func bind(scope: EvaluationScope) throws -> LayoutDocument {
         let base = try style(template.style, inside: nil)
         let (width, height) = template.page.dimensionsMM
         let margins = template.page.margins
