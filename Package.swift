@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "yorisoi", targets: ["yorisoi"]),
+        // The library other Swift programs (the server, a case-management system) depend on.
+        .library(name: "Yorisoi", targets: ["Yorisoi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,7 +39,8 @@ let package = Package(
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib",
+                                                  .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
@@ -63,10 +66,13 @@ let package = Package(
                                .product(name: "HTTPTypes", package: "swift-http-types"),
                                .product(name: "Logging", package: "swift-log"),
                                .product(name: "Crypto", package: "swift-crypto")]),
+        // The façade: validate / render / packet / batch, structured results and errors.
+        .target(name: "Yorisoi", dependencies: [
+            "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
+        ]),
+        // The command line uses the façade (and the server module for `serve`).
         .executableTarget(name: "yorisoi", dependencies: [
-            "YorisoiServer",
-            "YorisoiPipeline", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiCase", "YorisoiValidation",
-            "YorisoiTemplates", "YorisoiLayout", "YorisoiBinding",
+            "Yorisoi", "YorisoiServer", "YorisoiPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -78,7 +84,7 @@ let package = Package(
                     dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
-        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
+        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiLayoutTests",
                     dependencies: ["YorisoiLayout", "YorisoiDisplayList", "YorisoiPDF", "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",
@@ -91,5 +97,8 @@ let package = Package(
                                    .product(name: "HTTPTypes", package: "swift-http-types"),
                                    .product(name: "Logging", package: "swift-log"),
                                    .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "YorisoiTests", dependencies: [
+            "Yorisoi", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )

@@ -31,10 +31,26 @@ public struct DocumentBinder {
         let context = Context(scope: scope, style: template.style, text: base)
         return LayoutDocument(
             page: page, defaultStyle: base,
-            header: template.header.isEmpty ? nil : PageRegion(blocks: try blocks(template.header, context)),
-            footer: template.footer.isEmpty ? nil : PageRegion(blocks: try blocks(template.footer, context)),
+            header: try region(template.header, context),
+            footer: try region(template.footer, context),
             body: try blocks(template.body, context),
-            title: template.title)
+            title: template.title,
+            // A form's last rows are not left alone on a page when a slightly smaller setting keeps them.
+            takesBackSpillOver: true)
+    }
+
+    /// A header or footer. It may test `pages` (`<if test="pages > 1">`: a notice numbers its
+    /// pages only when it has several); the count is known only after layout, so the region is
+    /// bound for a document of several pages and marked for leaving out on a single page when
+    /// it would print nothing there.
+    func region(_ items: [FlowItem], _ context: Context) throws -> PageRegion? {
+        guard !items.isEmpty else { return nil }
+        func bound(pages: Int) throws -> [Block] {
+            try blocks(items, Context(scope: context.scope.forPage(1, of: pages), style: context.style, text: context.text))
+        }
+        let several = try bound(pages: 2)
+        guard !several.isEmpty else { return nil }
+        return PageRegion(blocks: several, shownOnSinglePage: !(try bound(pages: 1)).isEmpty)
     }
 
     /// What an element inherits from the elements around it.
@@ -142,10 +158,11 @@ public struct DocumentBinder {
         var checkItems: [Item] = []
         var sourcePath: String?
 
-        mutating func append(_ text: String, style: TextStyle) {
+        mutating func append(_ text: String, style: TextStyle, underlined: Bool = false) {
             guard !text.isEmpty else { return }
             if checkItems.isEmpty {
-                leading.append(.text(TextSpan(text, style: style)))
+                let span = TextSpan(text, style: style)
+                leading.append(underlined ? .underlined(span) : .text(span))
             } else {
                 checkItems[checkItems.count - 1].label += text
             }
@@ -173,11 +190,13 @@ public struct DocumentBinder {
             case .blank(let blank):
                 let value = try blank.bind.map { try context.scope.evaluate($0) }
                 pieces.note(value?.pointer)
+                // The blank is drawn on its rule: empty for handwriting (本人署名, 保護者名), or
+                // with the value written on it.
                 if let value, !value.isEmpty {
-                    pieces.append(value.text, style: context.text)
+                    pieces.append(value.text, style: context.text, underlined: true)
                 } else {
                     let count = max(1, Int((blank.width.points(fontSize: context.text.size) / context.text.size).rounded()))
-                    pieces.append(String(repeating: "\u{3000}", count: count), style: context.text)
+                    pieces.append(String(repeating: "\u{3000}", count: count), style: context.text, underlined: true)
                 }
             case .dateBlank(let blank):
                 if let label = blank.label { pieces.append(try context.scope.render(label), style: context.text) }
@@ -273,7 +292,7 @@ public struct DocumentBinder {
                                  verticalAlignment: Self.vertical(cell.verticalAlignment ?? (cell.isLabel ? .middle : .top)),
                                  padding: cell.padding.map { Self.insets($0, size) } ?? padding ?? EdgeInsets(vertical: 2, horizontal: 3),
                                  borders: cell.border.flatMap(Self.borders) ?? borders),
-                overflow: overflow, sourcePath: cellPath))
+                overflow: overflow, keepsWhole: cell.isLabel, sourcePath: cellPath))
         }
         let height: RowHeight = fixedHeight.map { .fixed($0) } ?? row.height.map { .minimum($0.points(fontSize: size)) } ?? .auto
         return TableRow(cells: cells, isHeader: row.isHeader, height: height, sourcePath: sourcePath)
@@ -292,9 +311,14 @@ public struct DocumentBinder {
             }
         }
         let arrangement: CheckListArrangement = checklist.layout == .inline ? .inline : .columns(max(1, checklist.columns))
+        if checklist.layout == .grouped {
+            return [.table(try catalogueTable(checklist, state: state, context, items: items, arrangement: arrangement,
+                                              sourcePath: pointer))]
+        }
         var result: [Block] = []
         for group in state.groups {
-            if let label = group.label, checklist.layout == .grouped {
+            // `stacked` prints the paper form's group headings (`grouped` is a table, `inline` has none).
+            if let label = group.label, checklist.layout == .stacked {
                 result.append(.paragraph(ParagraphBlock(label, style: try heading(context), alignment: .start,
                                                         lineHeight: template.lineHeight)))
             }
@@ -304,8 +328,55 @@ public struct DocumentBinder {
         return result
     }
 
+    /// A `grouped` catalogue as the paper form prints it: a table with the form's column
+    /// headings (内容｜…サポート・事業｜時期), one row per group, its label in a label cell as
+    /// wide as the longest line of any label (labels break only where the form breaks them).
+    func catalogueTable(_ checklist: TemplateChecklist, state: ChecklistState, _ context: Context,
+                        items: (ChecklistState.Group) -> [CheckItem], arrangement: CheckListArrangement,
+                        sourcePath: String?) throws -> TableBlock {
+        let size = context.text.size
+        let padding = EdgeInsets(vertical: Units.mm(1), horizontal: Units.mm(1.5))
+        let labelStyle = try heading(context)
+        let groupHeading = try checklist.groupHeading.map { try context.scope.render($0) }
+        let optionsHeading = try checklist.optionsHeading.map { try context.scope.render($0) }
+        let periodHeading = try checklist.periodHeading.map { try context.scope.render($0) }
+
+        let labelLines = state.groups.flatMap { ($0.label ?? "").split(separator: "\n").map(String.init) }
+            + [groupHeading].compactMap { $0 }
+        let widest = try labelLines.map { try ParagraphLayout.naturalWidth([TextSpan($0, style: labelStyle)]) }.max() ?? 0
+        // A point of slack so the measured width never wraps on rounding.
+        var columns: [ColumnWidth] = [.points(widest + padding.horizontal + 1), .fraction(1)]
+        if periodHeading != nil { columns.append(.points(size * 5 + padding.horizontal)) }
+
+        func labelCell(_ text: String) -> TableCell {
+            TableCell([.paragraph(ParagraphBlock(text, style: labelStyle, alignment: .center,
+                                                 lineHeight: template.lineHeight))],
+                      style: CellStyle(background: 0.92, verticalAlignment: .middle, padding: padding),
+                      keepsWhole: true)
+        }
+        var rows: [TableRow] = []
+        if groupHeading != nil || optionsHeading != nil || periodHeading != nil {
+            var cells = [labelCell(groupHeading ?? ""), labelCell(optionsHeading ?? "")]
+            if let periodHeading { cells.append(labelCell(periodHeading)) }
+            rows.append(TableRow(cells: cells, isHeader: true))
+        }
+        for group in state.groups {
+            var cells = [labelCell(group.label ?? "")]
+            cells.append(TableCell([.checkList(CheckListBlock(items: items(group), arrangement: arrangement,
+                                                              style: context.text, lineHeight: template.lineHeight,
+                                                              sourcePath: sourcePath))],
+                                   style: CellStyle(verticalAlignment: .middle, padding: padding),
+                                   sourcePath: sourcePath))
+            if periodHeading != nil { cells.append(TableCell(style: CellStyle(padding: padding))) }
+            rows.append(TableRow(cells: cells, sourcePath: sourcePath))
+        }
+        // A group's options stay together beside their label when they fit on a page.
+        return TableBlock(columns: columns, rows: rows, rowSplitting: .avoided, sourcePath: sourcePath)
+    }
+
+    /// Group headings in bold gothic, so they stand out on forms set in gothic too (守谷市).
     func heading(_ context: Context) throws -> TextStyle {
-        TextStyle(chain: try fonts.chain(family: "gothic"), size: context.text.size)
+        TextStyle(chain: try fonts.chain(family: "gothic-bold"), size: context.text.size)
     }
 
     // MARK: Styles and small conversions

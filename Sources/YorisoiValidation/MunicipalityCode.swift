@@ -1,6 +1,7 @@
-/// 全国地方公共団体コード: five digits (prefecture 2 + municipality 3) and a check digit.
-/// The check digit is 11 minus (Σ digit × weight 6,5,4,3,2 mod 11), keeping the last digit only
-/// (so a remainder of 1 gives 0, and of 0 gives 1): 122297 袖ケ浦市, 110001 埼玉県, 310000 鳥取県.
+import YorisoiTemplates
+
+/// 全国地方公共団体コード: five digits (prefecture 2 + municipality 3) and a check digit, computed
+/// by the one function that profiles use too (`LocalGovernmentCode.checkDigit`).
 public enum MunicipalityCode {
     public enum Problem: Sendable, Hashable {
         case notSixDigits
@@ -13,13 +14,8 @@ public enum MunicipalityCode {
             ("0"..."9").contains(scalar) ? Int(scalar.value - 48) : nil
         }
         guard digits.count == 6, code.unicodeScalars.count == 6 else { return .notSixDigits }
-        let expected = checkDigit(forFirstFive: Array(digits.prefix(5)))
+        // Six ASCII digits, so the first five always have a check digit.
+        let expected = LocalGovernmentCode.checkDigit(digits.prefix(5)) ?? -1
         return digits[5] == expected ? nil : .wrongCheckDigit(expected: expected)
-    }
-
-    public static func checkDigit(forFirstFive digits: [Int]) -> Int {
-        let weights = [6, 5, 4, 3, 2]
-        let sum = zip(digits, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        return (11 - sum % 11) % 10
     }
 }

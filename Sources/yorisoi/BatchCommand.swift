@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiCase
-import YorisoiPipeline
+import Yorisoi
 
 /// `yorisoi batch INPUT --kind KIND -o OUTDIR [--jobs N]`: every case of a folder, a JSON Lines
 /// file or a CSV file → `OUTDIR/<case id>.pdf` and `OUTDIR/manifest.json` (CONTRACT §1).
@@ -45,22 +44,10 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         var exitStatus: Int32 = 0
         try runReportingErrors(doing: "running the batch") {
-            guard let documentKind = DocumentKind(rawValue: kind) else {
-                throw PipelineError.configuration("unknown kind '\(kind)'; use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            guard jobs >= 1 else { throw PipelineError.configuration("--jobs must be at least 1") }
-            var columnMapping: CSVColumnMapping?
-            if let mapping {
-                do { columnMapping = try CSVColumnMapping.load(contentsOf: URL(fileURLWithPath: mapping)) } catch {
-                    throw PipelineError.configuration("\(error)")
-                }
-            }
-            let batchInput = try BatchInput(path: input, mapping: columnMapping)
-            let resources = try Resources.load(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
-            let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
-            let runner = BatchRunner(renderer: renderer, options: BatchOptions(
-                kind: documentKind, output: URL(fileURLWithPath: output, isDirectory: true), jobs: jobs,
-                municipality: municipality, templateFile: template.map { URL(fileURLWithPath: $0) }))
+            let documentKind = try documentKind(kind)
+            guard jobs >= 1 else { throw YorisoiError.usage("--jobs must be at least 1") }
+            let batchInput = try PreparedBatchInput(path: input, mapping: mapping.map { URL(fileURLWithPath: $0) })
+            let engine = try YorisoiEngine(resources: .locate(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }))
 
             let stop = BatchStop()
             let trap = InterruptTrap(stop: stop) { signal in
@@ -68,9 +55,11 @@ struct BatchCommand: ParsableCommand {
             }
             defer { trap.release() }
             let progress = quiet ? nil : BatchProgressDisplay()
-            let manifest = try runner.run(batchInput, stop: stop,
-                                          started: { progress?.start(total: $0) },
-                                          finished: { progress?.caseFinished($0) })
+            let manifest = try engine.batch(batchInput, kind: documentKind, output: URL(fileURLWithPath: output, isDirectory: true),
+                                            jobs: jobs, municipality: municipality, template: template.map { URL(fileURLWithPath: $0) },
+                                            stop: stop,
+                                            started: { progress?.start(total: $0) },
+                                            finished: { progress?.caseFinished($0) })
             progress?.finish()
             exitStatus = report(manifest, stop: stop)
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiPipeline
+import Yorisoi
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,25 +27,23 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(doing: "running the benchmark") {
-            guard count > 0 else { throw PipelineError.configuration("--count must be at least 1") }
-            guard jobs > 0 else { throw PipelineError.configuration("--jobs must be at least 1") }
-            let resources = try Resources.load()
+            guard count > 0 else { throw YorisoiError.usage("--count must be at least 1") }
+            guard jobs > 0 else { throw YorisoiError.usage("--jobs must be at least 1") }
+            let resources = try YorisoiResources.locate()
             let folder = URL(fileURLWithPath: output)
             try? FileManager.default.removeItem(at: folder)
             switch what {
             case "specimen":
-                print(try Benchmark.specimen(count: count, fonts: resources.fonts, folder: folder))
+                print(try YorisoiEngine.benchmarkSpecimen(resources: resources, count: count, folder: folder))
             case "batch":
-                let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
-                let sample = resources.locator.samples.appendingPathComponent("cases/sodegaura-support-plan.yaml")
-                print(try Benchmark.batch(count: count, jobs: jobs, sample: sample, renderer: renderer, folder: folder))
+                let engine = try YorisoiEngine(resources: resources)
+                print(try engine.benchmarkBatch(count: count, jobs: jobs, folder: folder))
             case "packet":
-                let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
-                let sample = resources.locator.samples.appendingPathComponent("cases/sodegaura-support-plan.yaml")
-                let report = try Benchmark.packet(count: count, jobs: jobs, sample: sample, renderer: renderer, folder: folder)
+                let engine = try YorisoiEngine(resources: resources)
+                let report = try engine.benchmarkPacket(count: count, jobs: jobs, folder: folder)
                 print(String(format: "%@ — one PDF of %.2f MB", report.description, Double(report.bytes) / 1_048_576))
             default:
-                throw PipelineError.configuration("unknown benchmark '\(what)'; use specimen, batch or packet")
+                throw YorisoiError.usage("unknown benchmark '\(what)'; use specimen, batch or packet")
             }
         }
     }

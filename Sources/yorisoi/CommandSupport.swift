@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiPipeline
-import YorisoiText
+import Yorisoi
 
 /// Runs a command body and turns failures into CONTRACT exit codes with a one-line message on
 /// stderr (never a stack trace): 1 invalid input, 2 usage/configuration, 3 internal failure.
@@ -10,15 +9,13 @@ func runReportingErrors(doing task: String, _ body: () throws -> Void) throws {
         try body()
     } catch let error as ExitCode {
         throw error
-    } catch let error as PipelineError {
+    } catch let error as YorisoiError {
+        if error.isUnexpected {
+            printError("内部エラー (internal failure) while \(task): \(error)")
+            throw ExitCode(3)
+        }
         printError(error.description)
         throw ExitCode(error.exitCode)
-    } catch let error as FontConfigurationError {
-        printError(error.description)
-        throw ExitCode(2)
-    } catch let error as FontError {
-        printError(error.description)
-        throw ExitCode(2)
     } catch {
         printError("内部エラー (internal failure) while \(task): \(error)")
         throw ExitCode(3)
@@ -29,15 +26,10 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data("yorisoi: \(text)\n".utf8))
 }
 
-/// The repository resources and the font library, found and loaded once per command.
-struct Resources {
-    let locator: ResourceLocator
-    let fonts: FontLibrary
-
-    /// - Parameter templates: a Templates folder to use instead of the one next to the fonts.
-    static func load(templates: URL? = nil) throws -> Resources {
-        var locator = try ResourceLocator.discover()
-        if let templates { locator.templatesOverride = templates }
-        return Resources(locator: locator, fonts: try FontLibrary(configurationFile: locator.fontConfiguration))
+/// The kind named on the command line, or the usage error listing the kinds.
+func documentKind(_ name: String) throws(YorisoiError) -> DocumentKind {
+    guard let kind = DocumentKind(rawValue: name) else {
+        throw YorisoiError.usage("unknown kind '\(name)'; use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
     }
+    return kind
 }

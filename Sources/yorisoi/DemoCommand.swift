@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiCase
-import YorisoiPDF
-import YorisoiPipeline
+import Yorisoi
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,34 +12,27 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(doing: "rendering the demo") {
-            let resources = try Resources.load()
+            let resources = try YorisoiResources.locate()
             let folder = URL(fileURLWithPath: output)
             let specimen = folder.appendingPathComponent("specimen.pdf")
-            try AtomicFile.write(Specimen(fonts: resources.fonts).document().write(), to: specimen)
+            try OutputFile.write(YorisoiEngine.specimen(resources: resources), to: specimen)
             print(specimen.path)
 
-            let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
-            let samples = resources.locator.samples.appendingPathComponent("cases")
+            let engine = try YorisoiEngine(resources: resources)
+            let samples = resources.samples.appendingPathComponent("cases")
             let files = try FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)
                 .filter { ["yaml", "yml", "json"].contains($0.pathExtension) }
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
             var failures = 0
             for file in files {
-                guard let loaded = CaseLoader().load(contentsOf: file, displayName: file.lastPathComponent).first,
-                      let code = loaded.typed?.municipality,
-                      let entry = try? renderer.templates.municipality(code) else {
+                // Every kind the municipality has a template for and the sample is meant for.
+                guard let documents = try engine.sampleDocuments(file) else {
                     printError("\(file.lastPathComponent): skipped (no municipality with templates)")
                     continue
                 }
-                // Every kind the municipality has a template for and the sample is meant for.
-                var documents = entry.kinds.compactMap { DocumentKind(rawValue: $0.kind) }
-                    .filter { Self.sample(loaded, isFor: $0) }.map { (kind: $0, name: $0.rawValue, template: URL?.none) }
-                // Several agencies' アセスメントシート: the 事務局's consolidated sheet as well.
-                if (loaded.typed?.assessment?.sheets.count ?? 0) >= 2, documents.contains(where: { $0.kind == .assessment }) {
-                    documents.append((.assessment, Renderer.mergedAssessmentKind, try renderer.mergedAssessmentTemplate(municipality: code)))
-                }
                 for document in documents {
-                    let outcome = try renderer.render(loaded, kind: document.kind, templateFile: document.template)
+                    let outcome = try engine.render(.file(file, displayName: file.lastPathComponent), kind: document.kind,
+                                                    template: document.template)
                     let name = "\(file.deletingPathExtension().lastPathComponent)-\(document.name).pdf"
                     guard let pdf = outcome.pdf else {
                         failures += 1
@@ -50,51 +41,40 @@ struct DemoCommand: ParsableCommand {
                         continue
                     }
                     let destination = folder.appendingPathComponent(name)
-                    try AtomicFile.write(pdf, to: destination)
+                    try OutputFile.write(pdf, to: destination)
                     print("\(destination.path)  (\(outcome.pageCount) pages)")
                 }
             }
-            failures += try renderMeetings(in: resources.locator.samples.appendingPathComponent("meetings"), renderer: renderer, into: folder)
+            failures += try renderMeetings(in: resources.samples.appendingPathComponent("meetings"), engine: engine, into: folder)
             if failures > 0 { throw ExitCode(1) }
         }
     }
 
     /// Every meeting file in `samples/meetings/` as a packet, `packet-<name>.pdf`.
-    func renderMeetings(in meetings: URL, renderer: Renderer, into folder: URL) throws -> Int {
+    func renderMeetings(in meetings: URL, engine: YorisoiEngine, into folder: URL) throws -> Int {
         let files = ((try? FileManager.default.contentsOfDirectory(at: meetings, includingPropertiesForKeys: nil)) ?? [])
             .filter { ["yaml", "yml"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var failures = 0
         for file in files {
-            let (meeting, findings) = MeetingLoader().load(contentsOf: file, displayName: file.lastPathComponent)
-            guard let meeting else {
+            let meeting = PreparedMeeting(.file(file, displayName: file.lastPathComponent))
+            guard meeting.isValid else {
                 failures += 1
-                for line in DiagnosticReport(files: [.init(file: file.lastPathComponent, diagnostics: findings)]).textLines() {
+                for line in DiagnosticReport(files: [.init(file: file.lastPathComponent, diagnostics: meeting.diagnostics)]).textLines() {
                     printError(line)
                 }
                 continue
             }
-            let outcome = try PacketBuilder(renderer: renderer).build(meeting, meetingFile: file.lastPathComponent)
+            let outcome = try engine.packet(meeting)
             guard let pdf = outcome.pdf, !outcome.hasErrors else {
                 failures += 1
-                for line in DiagnosticReport(files: outcome.reports).textLines() { printError(line) }
+                for line in DiagnosticReport(files: outcome.files).textLines() { printError(line) }
                 continue
             }
             let destination = folder.appendingPathComponent("packet-\(file.deletingPathExtension().lastPathComponent).pdf")
-            try AtomicFile.write(pdf, to: destination)
+            try OutputFile.write(pdf, to: destination)
             print("\(destination.path)  (\(outcome.pagesPerCopy) pages)")
         }
         return failures
-    }
-
-    /// A sample is rendered as a kind when it carries that kind's section.
-    static func sample(_ loaded: LoadedCase, isFor kind: DocumentKind) -> Bool {
-        guard let root = loaded.root else { return false }
-        switch kind {
-        case .supportPlan, .supportPlanChild: return root["plan"] != nil
-        case .assessment: return root["assessment"] != nil
-        case .recommendation: return root["recommendation"] != nil
-        case .measure: return root["measure"] != nil
-        }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiCase
-import YorisoiPipeline
+import Yorisoi
 
 struct PacketCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,21 +31,18 @@ struct PacketCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(doing: "building the packet for \(meetingFile)") {
-            let url = URL(fileURLWithPath: meetingFile)
-            let (meeting, findings) = MeetingLoader().load(contentsOf: url, displayName: meetingFile)
-            guard let meeting else {
-                let report = DiagnosticReport(files: [.init(file: meetingFile, diagnostics: findings)])
+            let meeting = PreparedMeeting(.file(URL(fileURLWithPath: meetingFile), displayName: meetingFile))
+            guard meeting.isValid else {
+                let report = DiagnosticReport(files: [.init(file: meetingFile, diagnostics: meeting.diagnostics)])
                 for line in report.textLines() { printError(line) }
                 throw ExitCode(report.hasConfigurationProblems ? 2 : 1)
             }
-            let resources = try Resources.load()
-            let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
-            let outcome = try PacketBuilder(renderer: renderer, jobs: jobs)
-                .build(meeting, meetingFile: meetingFile, copies: copies)
-            let report = DiagnosticReport(files: outcome.reports)
+            let engine = try YorisoiEngine(resources: .locate())
+            let outcome = try engine.packet(meeting, copies: copies, jobs: jobs)
+            let report = DiagnosticReport(files: outcome.files)
             for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             guard let pdf = outcome.pdf else { throw ExitCode(report.hasConfigurationProblems ? 2 : 1) }
-            try AtomicFile.writeOrStream(pdf, to: output)
+            try OutputFile.write(pdf, to: output)
             printError("\(outcome.includedCases) cases, \(outcome.pagesPerCopy) pages"
                        + (copies > 1 ? " × \(copies) copies" : "")
                        + (outcome.leftOutCases > 0 ? ", \(outcome.leftOutCases) left out (no consent)" : ""))

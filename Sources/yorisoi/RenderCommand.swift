@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiCase
-import YorisoiPipeline
+import Yorisoi
 
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,29 +34,17 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(doing: "rendering \(caseFile)") {
-            guard let documentKind = DocumentKind(rawValue: kind) else {
-                throw PipelineError.configuration("unknown kind '\(kind)'; use one of: \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            let resources = try Resources.load()
-            let renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
-            let loader = CaseLoader()
-            let loaded = caseFile == "-" ? loader.loadStandardInput()
-                : loader.load(contentsOf: URL(fileURLWithPath: caseFile), displayName: caseFile)
-            guard loaded.count == 1, let single = loaded.first else {
-                throw PipelineError.invalidInput("\(caseFile): render takes one case; use batch for JSON Lines")
-            }
+            let documentKind = try documentKind(kind)
+            let engine = try YorisoiEngine(resources: .locate())
+            let input: CaseInput = caseFile == "-" ? .standardInput : .file(URL(fileURLWithPath: caseFile), displayName: caseFile)
             // --merge picks the consolidated-sheet template unless --template names one.
-            var templateFile = template.map { URL(fileURLWithPath: $0) }
-            if merge && templateFile == nil {
-                templateFile = try renderer.mergedAssessmentTemplate(municipality: municipality ?? single.typed?.municipality)
-            }
-            let outcome = try renderer.render(single, kind: documentKind, municipality: municipality,
-                                              templateFile: templateFile)
-            let report = DiagnosticReport(files: [.init(file: caseFile, diagnostics: outcome.diagnostics)])
-            for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            let choice: TemplateChoice = template.map { .file(URL(fileURLWithPath: $0)) } ?? (merge ? .mergedAssessment : .municipality)
+            let report = try engine.render(input, kind: documentKind, municipality: municipality, template: choice)
+            let lines = DiagnosticReport(files: [.init(file: caseFile, diagnostics: report.diagnostics)])
+            for line in lines.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }
-            guard let pdf = outcome.pdf, !outcome.hasErrors else { throw ExitCode(1) }
-            try AtomicFile.writeOrStream(pdf, to: output)
+            guard let pdf = report.pdf, report.ok else { throw ExitCode(1) }
+            try OutputFile.write(pdf, to: output)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import YorisoiPDF
-import YorisoiPipeline
+import Yorisoi
 
 struct SpecimenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +11,8 @@ struct SpecimenCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(doing: "rendering the specimen") {
-            let resources = try Resources.load()
-            let pdf = try Specimen(fonts: resources.fonts).document().write()
-            try AtomicFile.writeOrStream(pdf, to: output)
+            let pdf = try YorisoiEngine.specimen(resources: .locate())
+            try OutputFile.write(pdf, to: output)
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiPipeline
-import YorisoiTemplates
+import Yorisoi
 
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,14 +9,9 @@ struct TemplatesCommand: ParsableCommand {
 
     func run() throws {
         try runReportingErrors(doing: "listing templates") {
-            let locator = try ResourceLocator.discover()
-            let library: TemplateLibrary
-            do { library = try TemplateLibrary(root: locator.templates) } catch {
-                throw PipelineError.configuration("\(error)")
-            }
-            for entry in library.municipalities {
-                let kinds = entry.kinds.map { "\($0.kind)（\($0.source == .municipality ? "独自様式" : "国の様式例")）" }
-                print("\(entry.profile.code.rawValue)  \(entry.profile.name)  \(kinds.joined(separator: "、"))")
+            for entry in try YorisoiEngine.templates(resources: .locate()) {
+                let kinds = entry.kinds.map { "\($0.kind)（\($0.isOwn ? "独自様式" : "国の様式例")）" }
+                print("\(entry.code)  \(entry.name)  \(kinds.joined(separator: "、"))")
             }
         }
     }

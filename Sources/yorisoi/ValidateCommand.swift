@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import YorisoiCase
-import YorisoiPipeline
-import YorisoiValidation
+import Yorisoi
 
 /// `yorisoi validate CASE... --kind KIND [--format text|json] [--templates DIR]`: the rules that
 /// `render` applies, without rendering. Exit 0 clean (warnings allowed), 1 errors, 2 usage or
@@ -32,31 +30,23 @@ struct ValidateCommand: ParsableCommand {
         guard format == "text" || format == "json" else {
             throw usage("unknown format '\(format)'; use text or json")
         }
-        let resources: Resources
-        let renderer: Renderer
+        let engine: YorisoiEngine
         do {
-            resources = try Resources.load(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
-            renderer = try Renderer(locator: resources.locator, fonts: resources.fonts)
+            engine = try YorisoiEngine(resources: .locate(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }))
         } catch {
             throw usage("\(error)")
         }
 
-        let loader = CaseLoader()
-        let validator = Validator()
+        // A JSON Lines file holds several cases; its diagnostics already carry their own lines.
+        // Each case is checked with its own municipality's catalogue and the real font chain.
         var report = DiagnosticReport()
         for path in cases {
-            let loaded = path == "-" ? loader.loadStandardInput() : loader.load(contentsOf: URL(fileURLWithPath: path), displayName: path)
-            // A JSON Lines file holds several cases; its diagnostics already carry their own lines.
-            // Each case is checked with its own municipality's catalogue and the real font chain.
-            var diagnostics: [Diagnostic] = []
-            for single in loaded {
-                let context: ValidationContext
-                do { context = try renderer.validationContext(municipality: single.typed?.municipality) } catch {
-                    throw usage("\(error)")
-                }
-                diagnostics += validator.validate(single, kind: documentKind, context: context)
+            let input: CaseInput = path == "-" ? .standardInput : .file(URL(fileURLWithPath: path), displayName: path)
+            let checked: ValidationReport
+            do { checked = try engine.validate(input, kind: documentKind) } catch {
+                throw usage("\(error)")
             }
-            report.files.append(DiagnosticReport.File(file: path, diagnostics: diagnostics))
+            report.files.append(DiagnosticReport.File(file: path, diagnostics: checked.diagnostics))
         }
 
         switch format {

@@ -63,6 +63,12 @@ public struct CaseLoader: Sendable {
         }
     }
 
+    /// A case given as a value tree that is already read (a meeting's inline `case:`), checked
+    /// like a file; positions stay those of the file the tree came from.
+    public func load(tree root: CaseNode, displayName: String) -> LoadedCase {
+        finish(root, name: displayName, line: nil, readerFindings: [])
+    }
+
     // MARK: - Formats
 
     private func loadYAML(_ text: String, name: String) -> LoadedCase {

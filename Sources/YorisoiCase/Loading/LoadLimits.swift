@@ -19,11 +19,11 @@ public struct LoadLimits: Sendable, Hashable {
 }
 
 /// Why a reader gave up on a file: becomes exactly one diagnostic.
-struct ReadFailure: Error, Sendable {
-    var code: DiagnosticCode
-    var position: SourcePosition?
-    var message: String
-    var messageEN: String
+public struct ReadFailure: Error, Sendable {
+    public var code: DiagnosticCode
+    public var position: SourcePosition?
+    public var message: String
+    public var messageEN: String
 
     var diagnostic: Diagnostic {
         Diagnostic(code, path: "", at: position, message: message, messageEN: messageEN)

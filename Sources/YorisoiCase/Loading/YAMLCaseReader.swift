@@ -10,11 +10,19 @@ import Yams
 /// Hostile input: libyaml itself refuses nesting beyond 1000 levels; aliases are counted before
 /// composing (an alias used as a key would make Yams hash the expanded tree) and expanded values
 /// are counted while converting (the billion-laughs guard).
-struct YAMLCaseReader {
-    let limits: LoadLimits
+///
+/// The one positioned YAML reader: case files, and the data files of Templates/ (profiles, the
+/// item catalogue, the 教示 versions) through YorisoiTemplates' YAMLValueTree, so a value such
+/// as `045012` is the same text everywhere.
+public struct YAMLCaseReader: Sendable {
+    public let limits: LoadLimits
+
+    public init(limits: LoadLimits = LoadLimits()) {
+        self.limits = limits
+    }
 
     /// Returns the root (nil for a document with nothing in it) and any duplicate-key findings.
-    func read(_ text: String) throws(ReadFailure) -> (root: CaseNode?, duplicates: [Diagnostic]) {
+    public func read(_ text: String) throws(ReadFailure) -> (root: CaseNode?, duplicates: [Diagnostic]) {
         try YAMLAliasPrecheck(limits: limits).check(text)
         var working = text
         var marked: [SourcePosition] = []

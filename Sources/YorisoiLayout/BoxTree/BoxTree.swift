@@ -24,16 +24,33 @@ public struct LayoutDocument: Sendable {
     public var body: [Block]
     /// Document title (PDF /Title); bookmarks come from `Block.bookmark` in the body.
     public var title: String?
+    /// Whether the header and footer show the document's own page numbers.
+    public var pageNumbers: PageNumbering
+    /// A form that spills a few lines or rows onto an otherwise empty last page is set up to 9 %
+    /// smaller when that takes them back (a one-page 様式 stays one page). Off: pages as they fall.
+    public var takesBackSpillOver: Bool
 
     public init(page: PageSetup = PageSetup(), defaultStyle: TextStyle, header: PageRegion? = nil,
-                footer: PageRegion? = nil, body: [Block], title: String? = nil) {
+                footer: PageRegion? = nil, body: [Block], title: String? = nil, pageNumbers: PageNumbering = .shown,
+                takesBackSpillOver: Bool = false) {
+        self.takesBackSpillOver = takesBackSpillOver
         self.page = page
         self.defaultStyle = defaultStyle
         self.header = header
         self.footer = footer
         self.body = body
         self.title = title
+        self.pageNumbers = pageNumbers
     }
+}
+
+/// A document printed inside a packet is numbered by the packet: its own numbers are hidden,
+/// so a page never shows two.
+public enum PageNumbering: Sendable, Hashable {
+    case shown
+    /// Page-number inlines are left out of headers and footers, with the 「/」 or 「ページ」 around
+    /// them; a region paragraph left with nothing else is dropped.
+    case hidden
 }
 
 /// Content repeated on every page, outside the body: the header sits `offset` below the top
@@ -42,11 +59,17 @@ public struct LayoutDocument: Sendable {
 public struct PageRegion: Sendable {
     public var blocks: [Block]
     public var offset: Double
+    /// false: printed only when the document runs to more than one page (a notice numbers its
+    /// pages only when it has several).
+    public var shownOnSinglePage: Bool
 
-    public init(blocks: [Block], offset: Double = Units.mm(8)) {
+    public init(blocks: [Block], offset: Double = Units.mm(8), shownOnSinglePage: Bool = true) {
         self.blocks = blocks
         self.offset = offset
+        self.shownOnSinglePage = shownOnSinglePage
     }
+
+    func isShown(pageCount: Int) -> Bool { shownOnSinglePage || pageCount > 1 }
 }
 
 /// One node of the body (or of a table cell, or of a header or footer).
@@ -76,6 +99,9 @@ public enum Inline: Sendable {
     case pageNumber(TextStyle)
     /// The number of pages of the document (known after the body is paginated).
     case pageCount(TextStyle)
+    /// Text on a rule: a blank to write in by hand (ideographic spaces as wide as the blank) or
+    /// a value printed where the form has one. The rule is drawn under it, line by line.
+    case underlined(TextSpan)
 }
 
 extension Inline {
@@ -85,11 +111,16 @@ extension Inline {
 public struct GroupBlock: Sendable {
     public var blocks: [Block]
     public var keepTogether: Bool
+    /// The group never opens a page alone: when it has to move to the next page, the end of the
+    /// block before it comes along. A consent and signature block is signed for what precedes it.
+    /// nil = decided by the content: true for a group that holds a handwriting blank.
+    public var keepWithPrevious: Bool?
     public var sourcePath: String?
 
-    public init(blocks: [Block], keepTogether: Bool = true, sourcePath: String? = nil) {
+    public init(blocks: [Block], keepTogether: Bool = true, keepWithPrevious: Bool? = nil, sourcePath: String? = nil) {
         self.blocks = blocks
         self.keepTogether = keepTogether
+        self.keepWithPrevious = keepWithPrevious
         self.sourcePath = sourcePath
     }
 }

@@ -68,15 +68,19 @@ public struct TableCell: Sendable {
     public var rowspan: Int
     public var style: CellStyle
     public var overflow: OverflowPolicy
+    /// A label cell (「支援機関がお手伝いできること」, a catalogue's group label): a page break never
+    /// falls between its lines; the row moves to the next page instead (unless it is taller than a page).
+    public var keepsWhole: Bool
     public var sourcePath: String?
 
     public init(_ content: [Block] = [], colspan: Int = 1, rowspan: Int = 1, style: CellStyle = CellStyle(),
-                overflow: OverflowPolicy = .shrink(), sourcePath: String? = nil) {
+                overflow: OverflowPolicy = .shrink(), keepsWhole: Bool = false, sourcePath: String? = nil) {
         self.content = content
         self.colspan = max(1, colspan)
         self.rowspan = max(1, rowspan)
         self.style = style
         self.overflow = overflow
+        self.keepsWhole = keepsWhole
         self.sourcePath = sourcePath
     }
 }

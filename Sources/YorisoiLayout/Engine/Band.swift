@@ -102,6 +102,8 @@ struct BandCell {
     var colspan: Int
     var style: CellStyle
     var strips: [Strip]
+    /// A label cell: no page break between its lines.
+    var keepsWhole = false
     /// The cell was cut by a page break: its content is set from the top on both pages.
     var isSplit = false
     /// Row and column in the table as written (for placed boxes and diagnostics).

@@ -6,16 +6,22 @@ import YorisoiText
 indirect enum Flow {
     case strips([Strip])
     case table(TableFlow)
-    case group(keepTogether: Bool, [Flow])
+    case group(keepTogether: Bool, keepWithPrevious: Bool, [Flow])
     case pageBreak
 
     var height: Double {
         switch self {
         case .strips(let strips): return strips.totalHeight
         case .table(let table): return table.totalHeight
-        case .group(_, let children): return children.reduce(0) { $0 + $1.height }
+        case .group(_, _, let children): return children.reduce(0) { $0 + $1.height }
         case .pageBreak: return 0
         }
+    }
+
+    /// Only space: a spacer, the space before a block.
+    var isOnlySpace: Bool {
+        if case .strips(let strips) = self { return strips.allSatisfy { $0.items.isEmpty && $0.boxes.isEmpty && $0.bookmarks.isEmpty } }
+        return false
     }
 }
 
@@ -33,7 +39,9 @@ struct BlockSetter {
         case .table(let table):
             return .table(try TableBuilder(setter: self).build(table, availableWidth: width))
         case .group(let group):
-            return .group(keepTogether: group.keepTogether, try group.blocks.map { try flow($0, width: width) })
+            return .group(keepTogether: group.keepTogether,
+                          keepWithPrevious: group.keepWithPrevious ?? block.holdsHandwritingBlank,
+                          try group.blocks.map { try flow($0, width: width) })
         case .pageBreak:
             return .pageBreak
         default:
@@ -52,7 +60,8 @@ struct BlockSetter {
             let children = try group.blocks.flatMap { try strips($0, width: width) }
             return group.keepTogether ? [Strip.stacked(children)] : children
         case .spacer(let spacer):
-            return [Strip(height: spacer.height)]
+            // Space between blocks: a page does not start with it.
+            return [Strip.space(spacer.height)]
         case .checkBox(let box):
             return try CheckBoxSetter(text: text).strips(checked: box.checked, label: box.label, style: box.style,
                                                          mark: box.mark, lineHeight: box.lineHeight, width: width,

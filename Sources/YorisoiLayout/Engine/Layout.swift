@@ -9,22 +9,27 @@ public enum Layout {
     public static func run(_ document: LayoutDocument) throws -> LayoutResult {
         let context = LayoutContext(defaultStyle: document.defaultStyle)
         let setup = document.page
-        let setter = BlockSetter(context: context)
+        let regions = PageRegionSetter(setup: setup, context: context, pageNumbers: document.pageNumbers)
+        let area = try regions.bodyArea(header: document.header, footer: document.footer)
 
-        var paginator = Paginator(setup: setup, context: context)
-        let flows = try document.body.map { try setter.flow($0, width: setup.contentWidth) }
-        paginator.place(flows)
+        let mark = context.diagnosticsMark
+        var paginator = try paginate(document.body, scale: 1, setup: setup, area: area, context: context)
+        if document.takesBackSpillOver, let scale = try tighterScale(for: document.body, after: paginator, setup: setup, area: area, context: context) {
+            context.rollBack(to: mark)
+            paginator = try paginate(document.body, scale: scale, setup: setup, area: area, context: context)
+            context.report(.shrunk(fromSize: document.defaultStyle.size, toSize: document.defaultStyle.size * scale),
+                           .note, sourcePath: nil)
+        }
         var contents = paginator.pages
 
-        let regions = PageRegionSetter(setup: setup, context: context)
         let count = contents.count
         for index in contents.indices {
             context.pageNumbers = (index + 1, count)
             defer { context.pageNumbers = nil }
-            if let header = document.header {
+            if let header = document.header, header.isShown(pageCount: count) {
                 try regions.place(header, isHeader: true, on: &contents[index], pageIndex: index)
             }
-            if let footer = document.footer {
+            if let footer = document.footer, footer.isShown(pageCount: count) {
                 try regions.place(footer, isHeader: false, on: &contents[index], pageIndex: index)
             }
         }
@@ -37,15 +42,77 @@ public enum Layout {
                             outline: Outline.build(contents),
                             title: document.title)
     }
+
+    private static func paginate(_ body: [Block], scale: Double, setup: PageSetup, area: BodyArea,
+                                 context: LayoutContext) throws -> Paginator {
+        let setter = BlockSetter(context: context, scale: scale)
+        var paginator = Paginator(setup: setup, context: context, area: area)
+        paginator.place(try body.map { try setter.flow($0, width: setup.contentWidth) })
+        return paginator
+    }
+
+    /// A section's last page holds less than this share of the body's height: a spill-over.
+    static let sparseLastPage = 0.35
+    /// Text may be set this much smaller, in steps, to take a spill-over back.
+    static let spillOverScales: [Double] = [0.97, 0.94, 0.91]
+
+    /// A form that spills a few lines or rows onto an otherwise empty last page is set slightly
+    /// smaller when that takes the spill-over back: the scale to use, or nil to keep the pages.
+    private static func tighterScale(for body: [Block], after paginator: Paginator, setup: PageSetup, area: BodyArea,
+                                     context: LayoutContext) throws -> Double? {
+        let count = paginator.pages.count
+        // A section (the pages up to a forced page break, or to the end) that runs onto a
+        // further page and leaves little there.
+        let spills = paginator.sections.contains {
+            $0.lastPage > $0.firstPage && $0.used < (area.bottom - area.top) * sparseLastPage
+        }
+        guard spills else { return nil }
+        for scale in spillOverScales {
+            let trial = try context.measuring {
+                try paginate(body, scale: scale, setup: setup, area: area, context: context)
+            }
+            if trial.value.pages.count < count { return scale }
+        }
+        return nil
+    }
 }
 
 /// Headers and footers: set per page (their text may hold the page number) and placed in the margins.
 struct PageRegionSetter {
     let setup: PageSetup
     let context: LayoutContext
+    let pageNumbers: PageNumbering
+
+    /// Clear space kept between the body and a header or footer.
+    static let clearance = Units.mm(1.5)
+
+    /// The body's band: the margins, or less where a region reaches into them (a footer set
+    /// 8 mm from the edge in a 10 mm margin), so no body line or rule ever touches a region.
+    func bodyArea(header: PageRegion?, footer: PageRegion?) throws -> BodyArea {
+        var area = BodyArea(top: setup.margins.top, bottom: setup.height - setup.margins.bottom)
+        // Measured with two-digit numbers in place: the widest a page number usually gets.
+        context.pageNumbers = (88, 88)
+        defer { context.pageNumbers = nil }
+        if let header, !header.blocks.isEmpty {
+            let height = try strip(header).height
+            if height > 0 { area.top = max(area.top, header.offset + height + Self.clearance) }
+        }
+        if let footer, !footer.blocks.isEmpty {
+            let height = try strip(footer).height
+            if height > 0 { area.bottom = min(area.bottom, setup.height - footer.offset - height - Self.clearance) }
+        }
+        return area
+    }
+
+    private func strip(_ region: PageRegion) throws -> Strip {
+        var blocks = region.blocks
+        if pageNumbers == .hidden { blocks = blocks.compactMap(\.withoutPageNumbers) }
+        return Strip.stacked(try BlockSetter(context: context).strips(blocks, width: setup.contentWidth))
+    }
 
     func place(_ region: PageRegion, isHeader: Bool, on page: inout PageContent, pageIndex: Int) throws {
-        let strip = Strip.stacked(try BlockSetter(context: context).strips(region.blocks, width: setup.contentWidth))
+        let strip = try strip(region)
+        guard strip.height > 0 || !strip.items.isEmpty else { return }
         let y = isHeader ? region.offset : setup.height - region.offset - strip.height
         // Reported once, on the first page: every page has the same region.
         if pageIndex == 0 {

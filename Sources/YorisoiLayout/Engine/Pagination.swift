@@ -1,5 +1,11 @@
 import YorisoiDisplayList
 
+/// Where the body may go on a page, from the top edge of the sheet.
+struct BodyArea {
+    var top: Double
+    var bottom: Double
+}
+
 /// What one page holds once the body is flowed.
 struct PageContent {
     var items: [DrawItem] = []
@@ -12,19 +18,42 @@ struct PageContent {
 struct Paginator {
     let setup: PageSetup
     let context: LayoutContext
+    /// The body's band on every page: the margins, narrowed where a header or footer reaches
+    /// into them, so the body never runs into the running regions.
+    let area: BodyArea
     private(set) var pages: [PageContent] = [PageContent()]
     private var y: Double
     /// Nothing has been placed on the current page yet.
     private var pageIsEmpty = true
 
-    init(setup: PageSetup, context: LayoutContext) {
+    init(setup: PageSetup, context: LayoutContext, area: BodyArea? = nil) {
         self.setup = setup
         self.context = context
-        y = setup.margins.top
+        self.area = area ?? BodyArea(top: setup.margins.top, bottom: setup.height - setup.margins.bottom)
+        y = self.area.top
     }
 
-    private var top: Double { setup.margins.top }
-    private var bottom: Double { setup.height - setup.margins.bottom }
+    /// Where the last strip with something printed went: the end of the flow placed last.
+    private var lastPrinted: (page: Int, top: Double)?
+    /// A lower bottom for one page: set while a block is placed again so that its end moves on
+    /// to the next page together with a block that must not open a page alone.
+    private var shortenedPage: (page: Int, bottom: Double)?
+
+    private var top: Double { area.top }
+    private var bottom: Double {
+        if let shortenedPage, shortenedPage.page == pageIndex { return shortenedPage.bottom }
+        return area.bottom
+    }
+    /// Where each section (pages between forced page breaks) started, and how far down its
+    /// last page the body reached, from the body's top.
+    private var finishedSections: [(firstPage: Int, lastPage: Int, used: Double)] = []
+    private var sectionStart = 0
+
+    /// The sections, the one still open included.
+    var sections: [(firstPage: Int, lastPage: Int, used: Double)] {
+        finishedSections + [(sectionStart, pageIndex, y - top)]
+    }
+    private var contentHeight: Double { area.bottom - area.top }
     private var remaining: Double { bottom - y }
     private var pageIndex: Int { pages.count - 1 }
 
@@ -44,36 +73,81 @@ struct Paginator {
         }
         page.bookmarks += strip.bookmarks.map { ($0.block, $0.x + x, $0.y + y) }
         pages[pageIndex] = page
+        if !strip.items.isEmpty { lastPrinted = (pageIndex, y) }
         y += strip.height
         if strip.height > 0 || !strip.items.isEmpty { pageIsEmpty = false }
     }
 
     mutating func place(_ flows: [Flow]) {
-        for flow in flows { place(flow) }
+        // The state before the last flow that printed something, that flow's index, and how
+        // many diagnostics there were then.
+        var beforePrevious: (state: Paginator, index: Int, mark: Int)?
+        for (index, flow) in flows.enumerated() {
+            // It would open a page: it does not fit here, or nothing is printed on this page yet.
+            if case .group(_, true, _) = flow, let before = beforePrevious,
+               flow.height > remaining + 0.01 || lastPrinted?.page != pageIndex,
+               let moved = before.state.placing(flows[before.index..<index], withEndMovedAlongWith: flow,
+                                                 diagnosticsMark: before.mark) {
+                self = moved
+                beforePrevious = nil
+                continue
+            }
+            if !flow.isOnlySpace { beforePrevious = (self, index, context.diagnosticsMark) }
+            place(flow)
+        }
+    }
+
+    /// `previous` placed from this state with its end moved to a new page, then `next` after it
+    /// on that page; nil when that does not work (the end is already alone on its page, or
+    /// `next` still does not fit).
+    private func placing(_ previous: ArraySlice<Flow>, withEndMovedAlongWith next: Flow,
+                         diagnosticsMark: Int) -> Paginator? {
+        func placed(shortening end: (page: Int, top: Double)?) -> Paginator {
+            var trial = self
+            trial.lastPrinted = nil
+            trial.shortenedPage = end.map { ($0.page, $0.top) }
+            for flow in previous { trial.place(flow) }
+            trial.shortenedPage = nil
+            return trial
+        }
+        let first = context.measuring { placed(shortening: nil) }.value
+        // The end must leave something before it on its page, or moving it would only move the gap.
+        guard let end = first.lastPrinted, end.top > top + 0.01 else { return nil }
+        let retry = context.measuring { placed(shortening: end) }.value
+        guard retry.pageIndex > end.page, next.height <= retry.remaining + 0.01 else { return nil }
+        // Now for real: what the first placement reported is replaced by what this one reports.
+        context.rollBack(to: diagnosticsMark)
+        var final = placed(shortening: end)
+        final.place(next)
+        return final
     }
 
     mutating func place(_ flow: Flow) {
         switch flow {
         case .strips(let strips):
             for strip in strips { place(strip) }
-        case .group(let keepTogether, let children):
+        case .group(let keepTogether, _, let children):
             let height = flow.height
             // Moving is worth it only when the whole group then fits on one page.
-            if keepTogether, !pageIsEmpty, height > remaining + 0.01, height <= setup.contentHeight + 0.01 {
+            if keepTogether, !pageIsEmpty, height > remaining + 0.01, height <= contentHeight + 0.01 {
                 newPage()
             }
             place(children)
         case .table(let table):
             place(table)
         case .pageBreak:
-            if !pageIsEmpty { newPage() }
+            if !pageIsEmpty {
+                finishedSections.append((sectionStart, pageIndex, y - top))
+                newPage()
+                sectionStart = pageIndex
+            }
         }
     }
 
     private mutating func place(_ strip: Strip) {
         if pageIsEmpty, strip.isDiscardableAtPageTop { return }
         if strip.height > remaining + 0.01, !pageIsEmpty { newPage() }
-        if pageIsEmpty, strip.height > setup.contentHeight + 0.01 {
+        if pageIsEmpty, strip.height > contentHeight + 0.01 {
             context.report(.tallerThanPage(height: strip.height), .error,
                            sourcePath: strip.boxes.first?.sourcePath, pageIndex: pageIndex)
         }
@@ -85,29 +159,67 @@ struct Paginator {
         let headers = table.headerBands.map { $0.render(columnX: table.columnX) }
         let headerHeight = table.headerHeight
         // Header rows are repeated only if they leave room for the body on a fresh page.
-        let repeatsHeaders = headerHeight < setup.contentHeight / 2
+        let repeatsHeaders = headerHeight < contentHeight / 2
 
         var queue = table.bodyBands
-        // Start on the next page unless the header rows and one line of the first row fit here.
-        let start = headerHeight + (queue.first.map { table.rowSplitting == .allowed ? $0.smallestHead : $0.height } ?? 0)
-        if !pageIsEmpty, start > remaining + 0.01, start <= setup.contentHeight { newPage() }
+        // Start on the next page unless the header rows and the first row, or a first part of it
+        // that the splitting rules allow, fit here: header rows never end a page alone.
+        if !pageIsEmpty, let first = queue.first, headerHeight + first.height > remaining + 0.01,
+           headerHeight + first.smallestHead <= contentHeight {
+            let room = remaining - headerHeight
+            let isItem = first.rows.count > 1 && first.height <= contentHeight / 2
+            let splits = table.rowSplitting == .allowed && !isItem && room > 0 && first.split(at: room) != nil
+            if !splits { newPage() }
+        }
         for header in headers { emit(header) }
 
         var bandsOnPage = 0
         var tableStartedPage = pages.count > 0 && y - headerHeight <= top + 0.01
         while !queue.isEmpty {
             let band = queue.removeFirst()
+            let capacity = contentHeight - (repeatsHeaders ? headerHeight : 0)
+            // A group heading (one label cell across the table) starts its group on the next
+            // page when the group does not fit here but is small: a few rows are read together.
+            if isGroupHeading(band, columns: table.columnX.count - 1), bandsOnPage >= 1 {
+                let group = band.height + queue.prefix { !isGroupHeading($0, columns: table.columnX.count - 1) }
+                    .reduce(0) { $0 + $1.height }
+                if group > remaining + 0.01, group <= contentHeight * Self.smallGroup {
+                    queue.insert(band, at: 0)
+                    newPage()
+                    if repeatsHeaders { for header in headers { emit(header) } }
+                    bandsOnPage = 0
+                    tableStartedPage = true
+                    continue
+                }
+            }
             if band.height <= remaining + 0.01 {
+                // The table's last row would stand alone under the repeated header on the next
+                // page: the row before it goes along.
+                if queue.count == 1, bandsOnPage >= 2, let last = queue.first,
+                   band.height + last.height > remaining + 0.01, band.height + last.height <= capacity + 0.01,
+                   !(table.rowSplitting == .allowed && last.rows.count == 1 && last.split(at: remaining - band.height) != nil) {
+                    queue.insert(band, at: 0)
+                    newPage()
+                    if repeatsHeaders { for header in headers { emit(header) } }
+                    bandsOnPage = 0
+                    tableStartedPage = true
+                    continue
+                }
                 emit(band.render(columnX: table.columnX))
                 bandsOnPage += 1
                 continue
             }
-            let capacity = setup.contentHeight - (repeatsHeaders ? headerHeight : 0)
             let freshPage = bandsOnPage == 0 && tableStartedPage
-            let maySplit = table.rowSplitting == .allowed || band.height > capacity + 0.01
-            if maySplit, let (head, tail) = band.split(at: remaining) {
+            let fitsOnAPage = band.height <= capacity + 0.01
+            // Rows tied by a spanning cell are one item (a numbered service and its lines): they
+            // move together when they take at most half a page; a longer group splits, its
+            // spanning cell continued beside it.
+            let isItem = band.rows.count > 1 && band.height <= contentHeight / 2
+            let maySplit = !fitsOnAPage || (table.rowSplitting == .allowed && !isItem)
+            let split = maySplit ? band.split(at: remaining) ?? (freshPage ? band.split(at: remaining, strict: false) : nil) : nil
+            if let (head, tail) = split {
                 emit(head.render(columnX: table.columnX))
-                queue.insert(tail, at: 0)
+                if let tail { queue.insert(tail, at: 0) } else { continue }
             } else if freshPage {
                 // Nothing smaller exists and a new page would not help: place it and say so.
                 context.report(.tallerThanPage(height: band.height), .error,
@@ -124,5 +236,14 @@ struct Paginator {
             tableStartedPage = true
         }
         if table.spaceAfter > 0 { place(Strip(height: table.spaceAfter)) }
+    }
+
+    /// A group no taller than this share of the body moves whole to the next page with its heading.
+    static let smallGroup = 0.25
+
+    /// A row that is a single label cell across the whole table: the heading of the rows after it
+    /// (an assessment's 「こどもの安全と日々の世話」).
+    private func isGroupHeading(_ band: Band, columns: Int) -> Bool {
+        band.rows.count == 1 && band.cells.count == 1 && band.cells[0].colspan == columns && band.cells[0].keepsWhole
     }
 }

@@ -7,7 +7,7 @@ struct ParagraphSetter {
     let text: TextSetting
 
     func strips(_ block: ParagraphBlock, width: Double) throws -> [Strip] {
-        let spans = text.spans(block.content)
+        let (spans, underlined) = text.ruledSpans(block.content)
         let available = max(0, width - block.startIndent - block.endIndent)
         let measure = try self.measure(block, spans: spans, available: available)
         let offset: Double
@@ -21,18 +21,21 @@ struct ParagraphSetter {
         let settings = ParagraphSettings(width: measure, alignment: block.alignment, lineHeight: block.lineHeight,
                                          firstLineIndent: block.firstLineIndent)
         let lines = try text.lines(spans, settings: settings, sourcePath: block.sourcePath)
+        let rules = Underlines.segments(lines: lines, spans: spans, underlined: underlined)
 
         var strips: [Strip] = []
         if block.spaceBefore > 0 { strips.append(.space(block.spaceBefore)) }
-        for var line in lines {
+        for (index, var line) in lines.enumerated() {
             // The line breaker returns a line wider than the measure only when nothing could make
             // it fit (a long unbreakable word): that text would cross the box edge.
             if line.width > measure + 0.01 {
                 text.context.lineOverran(by: line.width - measure, sourcePath: block.sourcePath)
                 line = TextSetting.trimmed(line, to: measure)
             }
+            let segments = rules[index].map { (from: $0.from, to: min($0.to, measure), depth: $0.depth) }
             strips.append(Strip(height: line.pitch,
-                                items: TextSetting.glyphRuns(line, x: left, baseline: line.baseline, gray: block.gray)))
+                                items: TextSetting.glyphRuns(line, x: left, baseline: line.baseline, gray: block.gray)
+                                    + Underlines.items(segments, x: left, baseline: line.baseline)))
         }
         if block.spaceAfter > 0 { strips.append(.space(block.spaceAfter)) }
         return strips

@@ -55,7 +55,8 @@ struct TableBuilder {
                                         innerWidth: max(0, width - padding.horizontal),
                                         innerHeight: fixedHeight.map { max(0, $0) })
             cells.append(BandCell(row: p.row, rowspan: p.rowspan, column: p.column, colspan: p.colspan,
-                                  style: p.cell.style, strips: strips, tableRow: p.row, tableColumn: p.column,
+                                  style: p.cell.style, strips: strips, keepsWhole: p.cell.keepsWhole,
+                                  tableRow: p.row, tableColumn: p.column,
                                   sourcePath: sourcePath))
         }
 

@@ -15,9 +15,28 @@ struct TextSetting {
     }
 
     func spans(_ inlines: [Inline]) -> [TextSpan] {
-        inlines.compactMap { inline -> TextSpan? in
+        ruledSpans(inlines).spans
+    }
+
+    /// The spans, and where the underlined ones sit in the joined text (Unicode scalar offsets,
+    /// tabs counted as the one ideographic space they are set as).
+    func ruledSpans(_ inlines: [Inline]) -> (spans: [TextSpan], underlined: [Range<Int>]) {
+        var spans: [TextSpan] = []
+        var underlined: [Range<Int>] = []
+        var offset = 0
+        for inline in inlines {
+            guard let span = span(inline) else { continue }
+            let length = span.text.unicodeScalars.count
+            if case .underlined = inline { underlined.append(offset..<(offset + length)) }
+            offset += length
+            spans.append(span)
+        }
+        return (spans, underlined)
+    }
+
+    private func span(_ inline: Inline) -> TextSpan? {
             switch inline {
-            case .text(let span):
+            case .text(let span), .underlined(let span):
                 guard !span.text.isEmpty else { return nil }
                 return TextSpan(span.text, style: style(span.style))
             case .pageNumber(let s):
@@ -27,7 +46,6 @@ struct TextSetting {
                 guard let numbers = context.pageNumbers else { return nil }
                 return TextSpan(String(numbers.count), style: style(s))
             }
-        }
     }
 
     /// The lines of `spans`; uncovered characters are recorded against `sourcePath`.
@@ -81,7 +99,7 @@ extension Block {
         func inlines(_ content: [Inline]) -> Double {
             content.map { inline -> Double in
                 switch inline {
-                case .text(let span): return span.style.size
+                case .text(let span), .underlined(let span): return span.style.size
                 case .pageNumber(let style), .pageCount(let style): return style.size
                 }
             }.max() ?? 0

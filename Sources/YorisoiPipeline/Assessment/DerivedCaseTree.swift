@@ -14,7 +14,7 @@ extension Renderer {
         do {
             catalogue = try templates.assessmentCatalogue(municipality: code)
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
         return AssessmentView(catalogue: catalogue).extending(root, assessment: loaded.typed?.assessment ?? Assessment())
     }
@@ -32,7 +32,7 @@ extension Renderer {
         do {
             return try templates.templateURL(municipality: code, kind: Self.mergedAssessmentKind)
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
     }
 }

@@ -40,7 +40,7 @@ public struct BatchRunner: Sendable {
                 finished(entry)
             }
         }
-        Self.runOnThreads(count: options.jobs, work)
+        WorkerPool.run(threads: options.jobs, name: "yorisoi.batch") { _ in work() }
 
         var entries = results.withLock { $0 }
         for (index, source) in feeder.remaining() {
@@ -50,23 +50,5 @@ public struct BatchRunner: Sendable {
                                      entries: entries.keys.sorted().compactMap { entries[$0] })
         try AtomicFile.write(Array(manifest.json().utf8), to: options.output.appendingPathComponent("manifest.json"))
         return manifest
-    }
-
-    /// Runs `body` on `count` threads and waits for all of them. Threads rather than
-    /// `concurrentPerform` because that caps parallelism at the core count whatever `--jobs`
-    /// says; the stack is 8 MiB like the main thread's, as layout recurses through the box tree.
-    static func runOnThreads(count: Int, _ body: @escaping @Sendable () -> Void) {
-        let group = DispatchGroup()
-        for index in 0..<count {
-            group.enter()
-            let thread = Thread {
-                body()
-                group.leave()
-            }
-            thread.name = "yorisoi.batch.\(index)"
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        group.wait()
     }
 }

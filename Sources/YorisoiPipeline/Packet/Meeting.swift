@@ -18,7 +18,7 @@ public struct Meeting: Sendable {
     public var entries: [MeetingCaseEntry]
 }
 
-/// The four meeting kinds of forms-and-rules §6. The first three are tiers or parts of the
+/// The four meeting kinds of docs/domain/forms-and-rules.md §6. The first three are tiers or parts of the
 /// 要保護児童対策地域協議会 (要対協); the 合同ケース会議 is the centre's own meeting.
 public enum MeetingKind: String, Sendable, CaseIterable {
     case jointCase = "合同ケース会議"
@@ -48,6 +48,8 @@ public struct MeetingCaseEntry: Sendable {
     public enum Source: Sendable, Hashable {
         case file(URL)
         case folder(URL)
+        /// The case itself, written under `case:` (a meeting sent over HTTP carries its cases).
+        case inline(CaseNode)
     }
 
     public var source: Source

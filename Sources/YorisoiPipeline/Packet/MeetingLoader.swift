@@ -13,7 +13,11 @@ import YorisoiCase
 /// cases:
 ///   - {file: cases/a.yaml, agenda: 協議, documents: [assessment, support-plan], status: 継続, lead: …}
 ///   - {folder: cases/info, agenda: 情報共有}
+///   - {case: {version: 1, id: …, …}, agenda: 協議}   # the case itself, inline
 /// ```
+///
+/// A meeting given as bytes (an HTTP request) has no folder: its cases must be inline, and a
+/// `file:` or `folder:` is refused rather than read from the server's disk.
 public struct MeetingLoader: Sendable {
     public init() {}
 
@@ -29,10 +33,23 @@ public struct MeetingLoader: Sendable {
         return (reader.findings.hasErrors ? nil : meeting, reader.findings)
     }
 
+    /// A meeting given as bytes: every case must be inline (`case:`).
+    public func load(data: Data, format: CaseFormat, displayName: String) -> (meeting: Meeting?, diagnostics: [Diagnostic]) {
+        guard let loaded = CaseLoader().load(data: data, format: format, displayName: displayName).first else {
+            return (nil, [Diagnostic(.e001, path: "", at: nil, message: "会議ファイルを読めません",
+                                     messageEN: "the meeting file cannot be read")])
+        }
+        guard let root = loaded.root else { return (nil, loaded.diagnostics) }
+        var reader = Reader(root: root, folder: nil)
+        let meeting = reader.meeting()
+        return (reader.findings.hasErrors ? nil : meeting, reader.findings)
+    }
+
     /// Walks the tree once, collecting every problem rather than stopping at the first.
     struct Reader {
         let root: CaseNode
-        let folder: URL
+        /// nil for a meeting given as bytes: no file may be named.
+        let folder: URL?
         var findings: [Diagnostic] = []
 
         mutating func meeting() -> Meeting? {
@@ -96,7 +113,18 @@ public struct MeetingLoader: Sendable {
             for (index, item) in items.enumerated() {
                 let pointer = "/cases/\(index)"
                 let source: MeetingCaseEntry.Source
-                if let file = item.text("file") {
+                if let inline = item["case"] {
+                    guard case .object = inline.value else {
+                        report(.e702, pointer + "/case", "case にはケースの内容（キー: 値の組）を書きます",
+                               "case must be a mapping holding the case itself")
+                        continue
+                    }
+                    source = .inline(inline)
+                } else if folder == nil, item["file"] != nil || item["folder"] != nil {
+                    report(.e702, pointer, "データで送る会議では、ケースを case: に直接書いてください（file・folder は使えません）",
+                           "a meeting sent as data carries its cases inline under case:, not as file or folder")
+                    continue
+                } else if let file = item.text("file") {
                     source = .file(resolve(file))
                 } else if let folder = item.text("folder") {
                     source = .folder(resolve(folder))
@@ -148,7 +176,8 @@ public struct MeetingLoader: Sendable {
         }
 
         func resolve(_ path: String) -> URL {
-            path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+            guard let folder, !path.hasPrefix("/") else { return URL(fileURLWithPath: path) }
+            return folder.appendingPathComponent(path)
         }
 
         mutating func report(_ code: DiagnosticCode, _ pointer: String, _ message: String, _ english: String) {

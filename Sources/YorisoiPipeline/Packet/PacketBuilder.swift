@@ -126,7 +126,7 @@ public struct PacketBuilder: Sendable {
         do {
             pdf = try PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels).write()
         } catch {
-            throw PipelineError.internalFailure("writing the packet: \(error)")
+            throw PipelineError.pdf(error, doing: "writing the packet")
         }
         return PacketOutcome(pdf: pdf, pagesPerCopy: pages.pages.count, reports: reports,
                              includedCases: included.count, leftOutCases: leftOut.count)
@@ -149,10 +149,13 @@ public struct PacketBuilder: Sendable {
 
     /// Every listed case file, loaded; missing files and duplicate IDs are findings on the meeting file.
     func gather(_ meeting: Meeting, findings: inout [Diagnostic]) -> [PacketCase] {
-        var listed: [(entry: MeetingCaseEntry, url: URL)] = []
+        var listed: [(entry: MeetingCaseEntry, source: ListedCase)] = []
         for entry in meeting.entries {
             let files: [URL]
             switch entry.source {
+            case .inline(let tree):
+                listed.append((entry, .tree(tree)))
+                continue
             case .file(let url):
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     findings.append(Diagnostic(.e703, path: entry.pointer + "/file", at: entry.position,
@@ -171,24 +174,36 @@ public struct PacketBuilder: Sendable {
                 files = names.filter { !$0.hasPrefix(".") && ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension) }
                     .sorted().map { url.appendingPathComponent($0) }
             }
-            listed += files.map { (entry, $0) }
+            listed += files.map { (entry, .file($0)) }
         }
 
-        let urls = listed.map(\.url)
-        let loadedFiles = concurrently(urls.count) { index in
-            CaseLoader().load(contentsOf: urls[index], displayName: Self.displayName(urls[index]))
+        let sources = listed.map { ($0.source, $0.entry.pointer) }
+        let loadedFiles = concurrently(sources.count) { index in
+            switch sources[index].0 {
+            case .file(let url): return CaseLoader().load(contentsOf: url, displayName: Self.displayName(url))
+            case .tree(let tree): return [CaseLoader().load(tree: tree, displayName: sources[index].1 + "/case")]
+            }
         }
         var cases: [PacketCase] = []
         var seen: Set<String> = []
-        for ((entry, url), loaded) in zip(listed, loadedFiles) {
-            let display = Self.displayName(url)
+        for ((entry, source), loaded) in zip(listed, loadedFiles) {
+            let display: String
+            let fallbackID: String
+            switch source {
+            case .file(let url):
+                display = Self.displayName(url)
+                fallbackID = url.deletingPathExtension().lastPathComponent
+            case .tree:
+                display = entry.pointer + "/case"
+                fallbackID = "case" + entry.pointer.replacingOccurrences(of: "/", with: "-")
+            }
             guard loaded.count == 1, let single = loaded.first else {
                 findings.append(Diagnostic(.e702, path: entry.pointer, at: entry.position,
                                            message: "\(display): 1ファイルに1ケースを書いてください",
                                            messageEN: "\(display): one case per file"))
                 continue
             }
-            let id = single.typed?.id ?? url.deletingPathExtension().lastPathComponent
+            let id = single.typed?.id ?? fallbackID
             guard seen.insert(id).inserted else {
                 findings.append(Diagnostic(.e704, path: entry.pointer, at: entry.position,
                                            message: "ケース \(id) が二度挙がっています（二度目は載せません）",
@@ -201,20 +216,9 @@ public struct PacketBuilder: Sendable {
         return cases
     }
 
-    /// `body(0..<count)` on `jobs` threads; results in index order.
-    func concurrently<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        let results = Mutex<[Int: T]>([:])
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, count))) { _ in
-            while true {
-                let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < count else { return }
-                let result = body(index)
-                results.withLock { $0[index] = result }
-            }
-        }
-        let finished = results.withLock { $0 }
-        return (0..<count).map { finished[$0]! }
+    /// `body(0..<count)` on `jobs` threads (the worker pool batch uses); results in index order.
+    func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        WorkerPool.map(count, threads: jobs, name: "yorisoi.packet", body)
     }
 
     /// The parent folder and the file name: enough to find the file, no more.
@@ -248,13 +252,14 @@ public struct PacketBuilder: Sendable {
     }
 
     /// One document. An アセスメントシート with several agencies' sheets goes in as the
-    /// 事務局's consolidated sheet — what a meeting discusses (forms-and-rules §5.3).
+    /// 事務局's consolidated sheet — what a meeting discusses (docs/domain/forms-and-rules.md §5.3).
     static func layOut(_ loaded: LoadedCase, kind: DocumentKind, renderer: Renderer) throws -> LaidOutCase {
         if PacketDocument.isConsolidated(kind: kind, loaded) {
             let merged = try renderer.mergedAssessmentTemplate(municipality: loaded.typed?.municipality)
-            return try renderer.layOut(loaded, kind: kind, templateFile: merged)
+            return try renderer.layOut(loaded, kind: kind, templateFile: merged, pageNumbers: .hidden)
         }
-        return try renderer.layOut(loaded, kind: kind)
+        // The packet numbers every page (PacketOverlay); the document's own numbers would be a second.
+        return try renderer.layOut(loaded, kind: kind, pageNumbers: .hidden)
     }
 
     // MARK: Assembly
@@ -296,6 +301,12 @@ public struct PacketBuilder: Sendable {
 }
 
 /// One case file as it enters the packet.
+/// Where a listed case comes from: a file, or the meeting's own `case:` tree.
+enum ListedCase: Sendable {
+    case file(URL)
+    case tree(CaseNode)
+}
+
 struct PacketCase: Sendable {
     var loaded: LoadedCase
     var file: String

@@ -24,7 +24,7 @@ struct PacketFrontMatter {
             coverTemplate = try renderer.templates.template(municipality: code, kind: Self.coverKind)
             progressTemplate = try renderer.templates.template(municipality: code, kind: Self.progressKind)
         } catch {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
         profile = coverTemplate.profile
     }
@@ -43,7 +43,7 @@ struct PacketFrontMatter {
             document = try DocumentBinder(fonts: renderer.fonts, template: template.template)
                 .bind(scope: template.scope(for: values))
         } catch let error as TemplateError {
-            throw PipelineError.configuration(error.description)
+            throw PipelineError.template(error)
         }
         let laid = try Layout.run(document)
         if let problem = laid.diagnostics.first(where: { $0.severity == .error }) {

@@ -18,11 +18,15 @@ public struct TemplateChecklist: Sendable, Hashable {
     public var columns: Int
     public var groupHeading: Interpolation?
     public var optionsHeading: Interpolation?
+    /// `grouped` only: a third column with this heading (袖ケ浦市's 時期), left blank on each
+    /// group's row for the date to be written in by hand.
+    public var periodHeading: Interpolation?
     public var location: TemplateLocation
 
     public init(bind: TemplateExpression?, catalogue: String?, groups: [ChecklistGroup], layout: Layout,
                 columns: Int, groupHeading: Interpolation?, optionsHeading: Interpolation?,
-                location: TemplateLocation) {
+                periodHeading: Interpolation? = nil, location: TemplateLocation) {
+        self.periodHeading = periodHeading
         self.bind = bind
         self.catalogue = catalogue
         self.groups = groups

@@ -2,7 +2,7 @@
 ///
 /// Notices talk about days (発信日, 生年月日, 納期限), not instants. Keeping dates as plain
 /// year/month/day values means no time zone can shift 1月17日 to 1月16日, and no `Foundation.Calendar`
-/// (whose Japanese calendar is wrong on Linux around era boundaries, see the domain notes §6.3) is involved.
+/// (whose Japanese calendar is wrong on Linux around era boundaries, see docs/domain/anchors-and-typesetting.md §6.3) is involved.
 /// Case files store dates as ISO 8601 strings; 和暦 is rendered only at the edge by `JapaneseDateFormatter`.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int

@@ -1,6 +1,6 @@
 /// The 元号 table for the modern era system (一世一元), held here rather than taken from ICU or
 /// `Foundation.Calendar(identifier: .japanese)`: those write 「令和1年」 for numeric patterns, and an
-/// off-by-one at an era boundary is a known bug class (domain notes §6.3). A new era is one new case.
+/// off-by-one at an era boundary is a known bug class (docs/domain/anchors-and-typesetting.md §6.3). A new era is one new case.
 ///
 /// Each era starts on the first day it was in force, as a Gregorian date:
 /// 大正 1912-07-30, 昭和 1926-12-25, 平成 1989-01-08, 令和 2019-05-01.

@@ -81,7 +81,7 @@ public enum JLREQClass: Int, Sendable, Hashable, CaseIterable {
         return ("0"..."9").contains(scalar)
     }
 
-    // Members per JLREQ Appendix A (see domain notes §5.1) plus the half-width katakana forms
+    // Members per JLREQ Appendix A (see docs/domain/anchors-and-typesetting.md §5.1) plus the half-width katakana forms
     // (｢｣､｡･ｰ ｧ…ｯ) and the full-width wave dash ～, which municipal text uses for 〜.
     private static let members: [(JLREQClass, String)] = [
         (.openingBracket, "‘“(〔[{〈《「『【｟〘〖«〝（［｛｢"),

@@ -5,8 +5,10 @@ enum Justification {
     /// → 和欧間 down to ⅛ em. The half after a mid-line 。 is fixed and never listed.
     static let shrinkOrder: [SpaceKind] = [.westernSpace, .lineEndPunctuation, .middleDot, .punctuationHalf,
                                            .mixedScript]
-    /// Stretch order before even inter-character spacing: Western spaces (≤ ½ em) → 和欧間 (≤ ½ em).
-    static let stretchOrder: [SpaceKind] = [.westernSpace, .mixedScript]
+    /// Stretch order before even inter-character spacing: Western spaces (≤ ½ em). 和欧間 is not
+    /// widened on its own (a lone 「　6　か月」 next to a solid 「6か月」 reads as a hole): it takes
+    /// the same letter spacing as its neighbours, so it stays ¼ em plus at most ¼ em.
+    static let stretchOrder: [SpaceKind] = [.westernSpace]
 
     enum Stretch {
         /// Never widen (start/center/end alignment, the last line of a justified paragraph).
@@ -22,10 +24,10 @@ enum Justification {
     /// line is too long (it was squeezed in by 追い込み); stretching only as `stretch` says.
     /// Within one priority every space gives or takes in proportion to its room, as JLREQ asks.
     ///
-    /// When spreading over `letterSpacingSlots` would open any of them by more than
-    /// `letterSpacingLimit` (a line of one bracket and one long word), the spacing goes to
-    /// `fallbackSlots` instead, so the gap is spread thin rather than opened as one hole.
-    static func fit(_ slots: [Spacing], letterSpacingSlots: [Int], fallbackSlots: [Int] = [],
+    /// When justifying would open any letter-spacing slot by more than `letterSpacingLimit` (the
+    /// line ends early because the next unit is too long to come up), nothing is stretched: the
+    /// line keeps its natural spacing and is set flush to the start.
+    static func fit(_ slots: [Spacing], letterSpacingSlots: [Int],
                     letterSpacingLimit: Double = .infinity, natural: Double, target: Double,
                     stretch: Stretch) -> [Double] {
         var values = slots.map { $0.components.map(\.natural) }
@@ -51,22 +53,43 @@ enum Justification {
                 adjust(kind, room: { $0.natural - $0.minimum }, sign: -1)
             }
         } else if delta > tolerance, stretch != .none {
+            let untouched = values
             if stretch == .byPriority {
                 for kind in stretchOrder where delta > tolerance {
                     adjust(kind, room: { $0.maximum - $0.natural }, sign: 1)
                 }
             }
-            var spread = letterSpacingSlots
-            if spread.isEmpty || delta / Double(spread.count) > letterSpacingLimit,
-               fallbackSlots.count > spread.count {
-                spread = fallbackSlots
-            }
-            if delta > tolerance, !spread.isEmpty {
-                let extra = delta / Double(spread.count)
-                for s in spread { values[s].append(extra) }
+            if delta > tolerance {
+                // Even spacing, except that a 和欧間 gap takes at most its own stretch (¼ em) and
+                // passes the rest on to the other gaps.
+                var open = letterSpacingSlots
+                var extra = [Int: Double]()
+                var remaining = delta
+                while !open.isEmpty {
+                    let share = remaining / Double(open.count)
+                    let capped = stretch == .byPriority ? open.filter { cap(slots[$0]) < share } : []
+                    if capped.isEmpty {
+                        for s in open { extra[s] = share }
+                        remaining = 0
+                        break
+                    }
+                    for s in capped { extra[s] = cap(slots[s]); remaining -= cap(slots[s]) }
+                    open.removeAll { capped.contains($0) }
+                }
+                let widest = extra.values.max() ?? .infinity
+                guard remaining <= tolerance, widest <= letterSpacingLimit + tolerance else {
+                    return untouched.map { $0.reduce(0, +) }
+                }
+                for (s, amount) in extra { values[s].append(amount) }
                 delta = 0
             }
         }
         return values.map { $0.reduce(0, +) }
+    }
+
+    /// How much letter spacing a slot may take: unlimited, except a 和欧間 gap (its stretch room).
+    private static func cap(_ slot: Spacing) -> Double {
+        let mixed = slot.components.filter { $0.kind == .mixedScript }
+        return mixed.isEmpty ? .infinity : mixed.reduce(0) { $0 + $1.maximum - $1.natural }
     }
 }

@@ -34,6 +34,9 @@ public struct LineBreakOptions: Sendable, Hashable {
     public var alignment: TextAlignment
     /// Applied to the first line of every paragraph (after each hard break), in points.
     public var firstLineIndent: Double = 0
+    /// A paragraph of several lines never ends on a line of one character: the last two lines are
+    /// re-broken (balanced when the paragraph is as short as a label, e.g. 「心配して／いること」).
+    public var avoidsLoneLastCharacter = true
 
     public init(width: Double, alignment: TextAlignment = .justify) {
         self.width = width

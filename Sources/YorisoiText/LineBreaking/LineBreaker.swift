@@ -13,9 +13,10 @@ public enum JapaneseLineBreaker {
     public static func breakLines(_ clusters: [TextCluster], options: LineBreakOptions) -> [BrokenLine] {
         let metrics = ClusterMetrics.analyse(clusters)
         let measure = LineMeasure(metrics)
-        let breaks = BreakOpportunities.compute(metrics)
-        let composer = LineComposer(measure: measure)
-        let chooser = BreakChooser(measure: measure, breaks: breaks, width: options.width)
+        let rules = BreakRules.compute(metrics)
+        let kinds = BreakRules.resolve(rules.kinds, measure: measure, width: options.width)
+        let composer = LineComposer(measure: measure, solid: rules.solid)
+        let chooser = BreakChooser(measure: measure, kinds: kinds, width: options.width)
 
         var lines: [BrokenLine] = []
         var paragraphStart = 0
@@ -31,6 +32,9 @@ public enum JapaneseLineBreaker {
                 let lineEnd = chooser.end(of: lineStart, paragraphEnd: paragraphEnd, indent: indent)
                 ranges.append(lineStart..<lineEnd)
                 lineStart = lineEnd
+            }
+            if options.avoidsLoneLastCharacter {
+                LastLineBalancer(chooser: chooser).balance(&ranges, firstLineIndent: options.firstLineIndent)
             }
             if ranges.isEmpty { ranges = [paragraphStart..<paragraphStart] }
             if hasHardBreak { ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<(paragraphEnd + 1) }
@@ -48,15 +52,21 @@ public enum JapaneseLineBreaker {
     }
 }
 
-/// Chooses where one line ends.
+/// Chooses where one line ends, in JLREQ's order: the natural fit; 追い込み (squeeze 約物 to take
+/// in the rest of the unit); 追い出し (push the unit down); in a column too narrow for any of
+/// these, the relaxable 禁則 (small kana, ー, 々 at a line start); and only then an overfull line
+/// that holds the unit whole, for the caller to shrink or report.
 struct BreakChooser: Sendable {
     let measure: LineMeasure
-    /// `breaks[i]`: a line may start at cluster `i`.
-    let breaks: [Bool]
+    /// `kinds[i]`: the break before cluster `i`, with units already resolved for `width`.
+    let kinds: [BreakKind]
     let width: Double
 
     /// Rounding slack so a line that fits exactly on paper fits in floating point.
-    private var limit: Double { width + 1e-7 }
+    var limit: Double { width + 1e-7 }
+
+    func isFree(_ i: Int) -> Bool { kinds[i] == .free }
+    func isRelaxed(_ i: Int) -> Bool { kinds[i] == .free || kinds[i] == .relaxable }
 
     func end(of start: Int, paragraphEnd: Int, indent: Double) -> Int {
         if measure.naturalWidth(start, paragraphEnd, indent: indent) <= limit { return paragraphEnd }
@@ -64,21 +74,24 @@ struct BreakChooser: Sendable {
         // The natural greedy point: as many clusters as fit unsqueezed, and always at least one.
         var fit = start + 1
         while fit < paragraphEnd && measure.naturalWidth(start, fit + 1, indent: indent) <= limit { fit += 1 }
-        // A single cluster wider than the whole measure at the paragraph's end: set it alone.
         if fit >= paragraphEnd { return paragraphEnd }
-        if breaks[fit] { return fit }
+        if isFree(fit) { return fit }
 
-        // 追い込み: squeeze in everything up to the next allowed break.
+        for allowed in [isFree, isRelaxed] {
+            // 追い込み: squeeze in everything up to the next allowed break.
+            var next = fit + 1
+            while next < paragraphEnd && !allowed(next) { next += 1 }
+            if measure.minimumWidth(start, next, indent: indent) <= limit { return next }
+            // 追い出し: push the unit that cannot be split down to the next line.
+            var previous = fit - 1
+            while previous > start && !allowed(previous) { previous -= 1 }
+            if previous > start { return previous }
+        }
+
+        // One unit (a long number, a word, a closing-bracket cluster) is wider than the whole
+        // measure: keep it whole on an overfull line; the caller shrinks the text or reports it.
         var next = fit + 1
-        while next < paragraphEnd && !breaks[next] { next += 1 }
-        if measure.minimumWidth(start, next, indent: indent) <= limit { return next }
-
-        // 追い出し: push the unit that cannot be split down to the next line.
-        var previous = fit - 1
-        while previous > start && !breaks[previous] { previous -= 1 }
-        if previous > start { return previous }
-
-        // One unit (a long word, a long …… run) is longer than the line: break it where it fills it.
-        return fit
+        while next < paragraphEnd && !isRelaxed(next) { next += 1 }
+        return next
     }
 }

@@ -2,6 +2,15 @@
 /// boxes into glyph origins.
 struct LineComposer: Sendable {
     let measure: LineMeasure
+    /// `solid[i]`: the gap before cluster `i` is inside a number, date, time or address and is
+    /// never letter-spaced.
+    var solid: [Bool] = []
+
+    /// The most a justified line adds between two adjacent characters (in ems): a quarter em
+    /// (四分), half the ½ em the issue allows, so a narrow column never shows 「し　ょ　っ」. A line
+    /// that would need more (it ends early because the next unit is too long to come up) is set
+    /// flush to the start instead of being spread into 「ぎ　り　ぎ　り」.
+    static let maximumLetterSpacing = 0.25
 
     enum Mode: Sendable {
         case start, center, end
@@ -46,18 +55,18 @@ struct LineComposer: Sendable {
         case .justify:
             stretch = .byPriority
             letterSpacingSlots = innerSlots.filter {
-                InterClusterSpacing.acceptsLetterSpacing(metrics[start + $0 - 1], metrics[start + $0])
+                // A Western space has stretched already (to ½ em); its sides take no letter spacing.
+                !isSolid(start + $0) && !metrics[start + $0 - 1].isWesternSpace && !metrics[start + $0].isWesternSpace
+                    && InterClusterSpacing.acceptsLetterSpacing(metrics[start + $0 - 1], metrics[start + $0])
             }
-            // Opening a gap by more than an em looks like a hole: then letter-space the Western words
-            // too, as a line that is all one word (forced break) must anyway.
-            letterSpacingLimit = metrics[start...last].map(\.em).max() ?? 0
+            letterSpacingLimit = Self.maximumLetterSpacing * (metrics[start...last].map(\.em).min() ?? 0)
         case .distribute:
             stretch = .evenly
             letterSpacingSlots = innerSlots
         case .start, .center, .end:
             stretch = .none
         }
-        let slotWidths = Justification.fit(slots, letterSpacingSlots: letterSpacingSlots, fallbackSlots: innerSlots,
+        let slotWidths = Justification.fit(slots, letterSpacingSlots: letterSpacingSlots,
                                            letterSpacingLimit: letterSpacingLimit, natural: natural,
                                            target: width, stretch: stretch)
 
@@ -86,4 +95,6 @@ struct LineComposer: Sendable {
         return BrokenLine(clusterRange: range, positions: positions, width: rightEdge,
                           endsParagraph: endsParagraph, naturalWidth: natural)
     }
+
+    private func isSolid(_ i: Int) -> Bool { i < solid.count && solid[i] }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Yorisoi: ParsableCommand {
+struct YorisoiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yorisoi",
         abstract: "Renders こども家庭センター documents from case files into PDF.",

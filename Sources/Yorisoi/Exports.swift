@@ -1,0 +1,27 @@
+import YorisoiCase
+import YorisoiPipeline
+
+// The value types a caller of the façade meets, under the façade's name, so that
+// `import Yorisoi` is all a program needs. They are the stages' own types, not copies.
+
+/// One finding about a case: severity, stable code, JSON pointer, line/column, ja + en message.
+public typealias Diagnostic = YorisoiCase.Diagnostic
+public typealias DiagnosticCode = YorisoiCase.DiagnosticCode
+/// Diagnostics grouped by file, with the CONTRACT's text and JSON forms.
+public typealias DiagnosticReport = YorisoiCase.DiagnosticReport
+public typealias SourcePosition = YorisoiCase.SourcePosition
+/// support-plan, support-plan-child, assessment, recommendation, measure.
+public typealias DocumentKind = YorisoiCase.DocumentKind
+/// yaml, json, jsonLines.
+public typealias CaseFormat = YorisoiCase.CaseFormat
+
+public typealias BatchManifest = YorisoiPipeline.BatchManifest
+public typealias BatchEntry = YorisoiPipeline.BatchEntry
+public typealias BatchSource = YorisoiPipeline.BatchSource
+/// Set (from a signal handler or another task) to stop a batch after the cases in progress.
+public typealias BatchStop = YorisoiPipeline.BatchStop
+/// The command line's progress line for a batch.
+public typealias BatchProgressDisplay = YorisoiPipeline.BatchProgressDisplay
+/// SIGINT/SIGTERM → `BatchStop` while a batch runs.
+public typealias InterruptTrap = YorisoiPipeline.InterruptTrap
+public typealias BenchmarkReport = YorisoiPipeline.BenchmarkReport

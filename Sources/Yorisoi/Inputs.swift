@@ -1,0 +1,95 @@
+import Foundation
+import YorisoiCase
+import YorisoiPipeline
+
+/// Where a case comes from. A file may hold several cases (JSON Lines); `render` takes one.
+public enum CaseInput: Sendable {
+    /// A case file; `displayName` is what diagnostics call it (default: the path).
+    case file(URL, displayName: String? = nil)
+    /// Bytes received from elsewhere (an HTTP body); `name` is what diagnostics call them.
+    case bytes([UInt8], format: CaseFormat, name: String)
+    /// Standard input, JSON or YAML sniffed (the command line's `-`).
+    case standardInput
+
+    /// What diagnostics and reports call this input.
+    public var name: String {
+        switch self {
+        case .file(let url, let displayName): return displayName ?? url.path
+        case .bytes(_, _, let name): return name
+        case .standardInput: return "-"
+        }
+    }
+
+    func load() -> [LoadedCase] {
+        let loader = CaseLoader()
+        switch self {
+        case .file(let url, _): return loader.load(contentsOf: url, displayName: name)
+        case .bytes(let bytes, let format, let name): return loader.load(data: Data(bytes), format: format, displayName: name)
+        case .standardInput: return loader.loadStandardInput()
+        }
+    }
+}
+
+/// Which template a case is set in.
+public enum TemplateChoice: Sendable, Hashable {
+    /// The municipality's own template for the kind, else the national one.
+    case municipality
+    /// With `.assessment`: the 事務局's consolidated sheet (every agency's answers, 相違 marked).
+    case mergedAssessment
+    /// A template file outside `Templates/` (the command line's `--template`).
+    case file(URL)
+}
+
+/// A meeting for `packet`. From a file, cases may be `file:`, `folder:` or inline `case:`;
+/// from bytes (an HTTP request), only inline `case:` — nothing is read from disk.
+public enum MeetingInput: Sendable {
+    case file(URL, displayName: String? = nil)
+    case bytes([UInt8], format: CaseFormat, name: String)
+
+    public var name: String {
+        switch self {
+        case .file(let url, let displayName): return displayName ?? url.path
+        case .bytes(_, _, let name): return name
+        }
+    }
+}
+
+/// A meeting read and checked, ready for `packet` (or nil with the reasons).
+public struct PreparedMeeting: Sendable {
+    public let name: String
+    let meeting: Meeting?
+    public let diagnostics: [Diagnostic]
+    public var isValid: Bool { meeting != nil }
+
+    /// Reads the meeting file or bytes; needs no fonts or templates.
+    public init(_ input: MeetingInput) {
+        name = input.name
+        switch input {
+        case .file(let url, _):
+            (meeting, diagnostics) = MeetingLoader().load(contentsOf: url, displayName: input.name)
+        case .bytes(let bytes, let format, let name):
+            (meeting, diagnostics) = MeetingLoader().load(data: Data(bytes), format: format, displayName: name)
+        }
+    }
+}
+
+/// The input of a batch, opened and checked before any font or template is loaded.
+public struct PreparedBatchInput: Sendable {
+    let input: BatchInput
+
+    /// - Parameters:
+    ///   - path: a folder of case files, a `.jsonl` or a `.csv` file.
+    ///   - mapping: for CSV, a YAML file mapping column titles to case paths.
+    public init(path: String, mapping: URL? = nil) throws(YorisoiError) {
+        var columnMapping: CSVColumnMapping?
+        if let mapping {
+            do { columnMapping = try CSVColumnMapping.load(contentsOf: mapping) } catch {
+                throw YorisoiError(category: .configuration, code: "Y004", message: "CSV の対応表を読めません",
+                                   messageEN: "\(error)", description: "\(error)")
+            }
+        }
+        do { input = try BatchInput(path: path, mapping: columnMapping) } catch {
+            throw YorisoiError.from(error)
+        }
+    }
+}

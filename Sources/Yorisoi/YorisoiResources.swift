@@ -1,0 +1,48 @@
+import Foundation
+import YorisoiPipeline
+
+/// The folder that holds `Fonts/fonts.yaml`, `Templates/` and `samples/`.
+public struct YorisoiResources: Sendable, Hashable {
+    public var root: URL
+    /// A Templates folder to use instead of `root/Templates`.
+    public var templates: URL?
+
+    /// A checkout (or an installed copy) of the repository at `root`.
+    public static func repository(root: URL, templates: URL? = nil) -> YorisoiResources {
+        YorisoiResources(root: root, templates: templates)
+    }
+
+    /// `$YORISOI_HOME`, else the current folder or a parent, else the executable's folder or a
+    /// parent: the first that has `Fonts/fonts.yaml`.
+    public static func locate(templates: URL? = nil,
+                              environment: [String: String] = ProcessInfo.processInfo.environment) throws(YorisoiError) -> YorisoiResources {
+        do {
+            let locator = try ResourceLocator.discover(environment: environment)
+            return YorisoiResources(root: locator.root, templates: templates)
+        } catch {
+            throw YorisoiError(category: .configuration, code: "Y001",
+                               message: "Fonts/fonts.yaml が見つかりません。YORISOI_HOME にリポジトリのフォルダを指定してください",
+                               messageEN: "set YORISOI_HOME to the Yorisoi folder", description: "\(error)")
+        }
+    }
+
+    public var samples: URL { root.appendingPathComponent("samples") }
+
+    var locator: ResourceLocator {
+        var locator = ResourceLocator(root: root)
+        locator.templatesOverride = templates
+        return locator
+    }
+}
+
+/// Writing a finished PDF: to a temporary name in the same folder, then renamed into place, so
+/// no half-written file is ever seen; `-` streams to standard output.
+public enum OutputFile {
+    public static func write(_ bytes: [UInt8], to path: String) throws(YorisoiError) {
+        do { try AtomicFile.writeOrStream(bytes, to: path) } catch { throw YorisoiError.from(error) }
+    }
+
+    public static func write(_ bytes: [UInt8], to url: URL) throws(YorisoiError) {
+        do { try AtomicFile.write(bytes, to: url) } catch { throw YorisoiError.from(error) }
+    }
+}

@@ -1,0 +1,174 @@
+/// How freely a line may end between two clusters. BreakOpportunities answers "is this legal at
+/// all"; BreakRules adds the units a reader takes in at a glance (a date, a time range, a URL,
+/// a number with its counter) and the 禁則 that JLREQ lets a narrow column relax.
+enum BreakKind: Sendable, Hashable {
+    /// Any line may end here.
+    case free
+    /// 行頭禁則 that a narrow column may relax (JLREQ 3.1.7 note): a small kana, ー or 々 would
+    /// start the next line. Used only when no free break fits.
+    case relaxable
+    /// Inside a unit (after 年/月 of a date, after 〜 of a time range, after / . ? & = - of a URL):
+    /// free only when the whole unit is longer than the measure, else never.
+    case insideUnit
+    /// Never: hard 禁則 or 分離禁止 (inside a number, a word, a number and its counter, an era name
+    /// and its year).
+    case never
+}
+
+enum BreakRules {
+    /// `kinds[i]`: the kind of a break between cluster `i - 1` and `i` (`kinds[0]` is `.free`);
+    /// `solid[i]`: that gap belongs to a number, date, time or address and is never letter-spaced.
+    static func compute(_ metrics: [ClusterMetrics]) -> (kinds: [BreakKind], solid: [Bool]) {
+        var kinds = [BreakKind](repeating: .free, count: metrics.count)
+        guard metrics.count > 1 else { return (kinds, [Bool](repeating: false, count: metrics.count)) }
+        for i in 1..<metrics.count {
+            let a = metrics[i - 1], b = metrics[i]
+            if BreakOpportunities.allowed(between: a, b) {
+                kinds[i] = .free
+            } else if isRelaxable(a, b) {
+                kinds[i] = .relaxable
+            } else {
+                kinds[i] = .never
+            }
+        }
+        bindNumbersToCounters(metrics, &kinds)
+        bindEraNames(metrics, &kinds)
+        markDatesAndRanges(metrics, &kinds)
+        markURLs(metrics, &kinds)
+        var solid = [Bool](repeating: false, count: metrics.count)
+        for i in 1..<metrics.count {
+            let a = metrics[i - 1], b = metrics[i]
+            solid[i] = kinds[i] == .insideUnit || (a.isWesternRunMember && b.isWesternRunMember)
+                || (kinds[i] == .never && (isDigit(a) || isDigit(b) || boundToNumber(a, b)))
+        }
+        return (kinds, solid)
+    }
+
+    /// か|月 of 「6か月」 and 令|和 of an era name: never split, so never spaced either.
+    private static func boundToNumber(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
+        ("かヵヶカケ箇".contains(a.text) && b.text == "月") || eraNames.contains(a.text + b.text)
+    }
+
+    /// `kinds` with every `.insideUnit` resolved for one measure: free where the unit it belongs to
+    /// (the clusters joined by non-free breaks around it) is wider than `width`, else never.
+    static func resolve(_ kinds: [BreakKind], measure: LineMeasure, width: Double) -> [BreakKind] {
+        guard kinds.contains(.insideUnit) else { return kinds }
+        var resolved = kinds
+        var unitStart = 0
+        var i = 1
+        while i <= kinds.count {
+            if i == kinds.count || kinds[i] == .free || kinds[i] == .relaxable {
+                let inside = (unitStart + 1..<i).filter { kinds[$0] == .insideUnit }
+                if !inside.isEmpty {
+                    let long = measure.naturalWidth(unitStart, i, indent: 0) > width + 1e-7
+                    for j in inside { resolved[j] = long ? .free : .never }
+                }
+                unitStart = i
+            }
+            i += 1
+        }
+        return resolved
+    }
+
+    // MARK: - Relaxable 禁則
+
+    private static func isRelaxable(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
+        switch b.jlreqClass {
+        case .smallKana, .prolongedSoundMark, .iterationMark:
+            // Only the start-of-line rule is relaxed; the pair must otherwise be breakable.
+            return a.jlreqClass.mayEndLine && !a.isWesternSpace && a.jlreqClass.isJapaneseLetter
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Numbers and counters
+
+    /// Counters a number is read with: 「15日」「6か月」「3回」 are never split.
+    private static let counters: Set<String> = Set(
+        "年月日時分秒円歳才週回件人名号条項度倍割枚本冊台個点頁階番泊ヵヶカケか箇".map(String.init))
+
+    static func isDigit(_ m: ClusterMetrics) -> Bool {
+        guard let s = m.text.unicodeScalars.first else { return false }
+        return ("0"..."9").contains(s) || (0xFF10...0xFF19).contains(s.value)
+    }
+
+    private static func bindNumbersToCounters(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+        for i in 1..<metrics.count where isDigit(metrics[i - 1]) {
+            if counters.contains(metrics[i].text) || isDigit(metrics[i]) {
+                kinds[i] = .never
+                // か月 ヶ月 か所: the small counter and its kanji are one word too.
+                if i + 1 < metrics.count, "かヵヶカケ箇".contains(metrics[i].text) { kinds[i + 1] = .never }
+            }
+        }
+    }
+
+    // MARK: - Era names
+
+    private static let eraNames: [String] = ["令和", "平成", "昭和", "大正", "明治"]
+
+    private static func bindEraNames(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+        guard metrics.count > 2 else { return }
+        for i in 0..<(metrics.count - 2) {
+            let name = metrics[i].text + metrics[i + 1].text
+            guard eraNames.contains(name) else { continue }
+            var next = i + 2
+            if metrics[next].isWesternSpace, next + 1 < metrics.count { next += 1 }
+            guard isDigit(metrics[next]) || metrics[next].text == "元" else { continue }
+            for j in (i + 1)...next { kinds[j] = .never }
+        }
+    }
+
+    // MARK: - Dates, times and ranges
+
+    /// 2025年6月15日, 令和7年5月, 8:30〜17:15: the breaks after 年/月 and around 〜 are inside the unit.
+    private static func markDatesAndRanges(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+        for i in 1..<metrics.count where kinds[i] == .free {
+            let a = metrics[i - 1], b = metrics[i]
+            // 年|6月, 月|15日: a date component ends and the next number starts.
+            if (a.text == "年" || a.text == "月"), i >= 2, isDigit(metrics[i - 2]), isDigit(b) {
+                kinds[i] = .insideUnit
+            }
+            // 8:30〜|17:15, 4月〜|6月: a range joins two numbers or dated units.
+            if a.jlreqClass == .hyphen, i >= 2, isDigit(b), isDigit(metrics[i - 2]) || isDateEnd(metrics[i - 2]) {
+                kinds[i] = .insideUnit
+            }
+        }
+    }
+
+    private static func isDateEnd(_ m: ClusterMetrics) -> Bool {
+        m.text == "日" || m.text == "月" || m.text == "年" || m.text == "時" || m.text == "分"
+    }
+
+    // MARK: - URLs and e-mail addresses
+
+    /// Characters after which a long URL may break (no hyphen is added).
+    private static let urlBreakAfter: Set<String> = ["/", ".", "?", "&", "=", "-", "@", "_", "#"]
+
+    private static func markURLs(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+        var i = 0
+        while i < metrics.count {
+            guard metrics[i].isWesternRunMember else { i += 1; continue }
+            var end = i
+            while end < metrics.count && metrics[end].isWesternRunMember && (end == i || kinds[end] != .free) {
+                end += 1
+            }
+            let text = metrics[i..<end].map(\.text).joined()
+            if isAddress(text) {
+                // Never inside the scheme: the first break is after "://".
+                let schemeEnd = text.range(of: "://").map { text.distance(from: text.startIndex, to: $0.upperBound) } ?? 0
+                for j in (i + 1)..<end where j - i >= max(schemeEnd, 1) {
+                    let before = metrics[j - 1].text
+                    if urlBreakAfter.contains(before), !urlBreakAfter.contains(metrics[j].text) {
+                        kinds[j] = .insideUnit
+                    }
+                }
+            }
+            i = end
+        }
+    }
+
+    private static func isAddress(_ text: String) -> Bool {
+        text.contains("://") || text.hasPrefix("www.") || (text.contains("@") && text.contains("."))
+    }
+}
