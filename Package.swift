@@ -91,7 +91,7 @@ let package = Package(
                     dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "YorisoiServerTests",
-                    dependencies: ["YorisoiServer", "TestSupport", "Yams", "YorisoiCase",
+                    dependencies: ["YorisoiServer", "TestSupport", "Yams", "YorisoiCase", "YorisoiTemplates",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -10,7 +10,7 @@ public enum WebRoutes {
     public static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
         let forms = FormDescriptionBuilder(library: dependencies.engine.renderer.templates)
         let page: @Sendable (Request, YorisoiRequestContext) async throws -> Response = { _, context in
-            var response = asset(WebAssets.page)
+            var response = Self.asset(WebAssets.page)
             // Without accounts on loopback the first GET of the page starts the "local" session.
             _ = SessionRoutes.ensureLocalSession(context, dependencies, into: &response)
             return response
@@ -22,10 +22,10 @@ public enum WebRoutes {
             guard let name = context.parameters.get("name"), let found = WebAssets.named[name] else {
                 throw APIError(.notFound, "not_found", "ありません", "no such asset")
             }
-            return asset(found)
+            return Self.asset(found)
         }
         router.get("/api/v1/forms/:municipality/:kind") { _, context in
-            try form(forms, municipality: context.parameters.get("municipality") ?? "",
+            try Self.form(forms, municipality: context.parameters.get("municipality") ?? "",
                      kind: context.parameters.get("kind") ?? "")
         }
     }
