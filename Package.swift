@@ -87,6 +87,9 @@ let package = Package(
         .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiLayoutTests",
                     dependencies: ["YorisoiLayout", "YorisoiDisplayList", "YorisoiPDF", "TestSupport"]),
+        .testTarget(name: "YorisoiBindingTests",
+                    dependencies: ["YorisoiBinding", "YorisoiCase", "YorisoiLayout", "YorisoiTemplates", "YorisoiText",
+                                   "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",
                     dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
@@ -102,3 +105,23 @@ let package = Package(
         ]),
     ]
 )
+
+// libFuzzer targets (scripts/fuzz), only when YORISOI_FUZZ is set: built with coverage and
+// AddressSanitizer in .build-fuzz and linked with libFuzzer's no_main library, never by
+// `swift build` or CI.
+if Context.environment["YORISOI_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"))
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzCaseYAML", ["YorisoiCase", "YorisoiValidation"]),
+        ("FuzzCaseJSON", ["YorisoiCase", "YorisoiValidation"]),
+        ("FuzzCaseJSONL", ["YorisoiCase"]),
+        ("FuzzCaseCSV", ["YorisoiCase"]),
+        ("FuzzTemplate", ["YorisoiCase", "YorisoiTemplates"]),
+        ("FuzzMeeting", ["YorisoiCase", "YorisoiPipeline"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: dependencies + ["FuzzSupport"],
+                                                 path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -38,8 +38,9 @@ public struct YorisoiResources: Sendable, Hashable {
 /// Writing a finished PDF: to a temporary name in the same folder, then renamed into place, so
 /// no half-written file is ever seen; `-` streams to standard output.
 public enum OutputFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws(YorisoiError) {
-        do { try AtomicFile.writeOrStream(bytes, to: path) } catch { throw YorisoiError.from(error) }
+    /// `inputs`: the files the output was made from; writing onto one of them is refused.
+    public static func write(_ bytes: [UInt8], to path: String, inputs: [String] = []) throws(YorisoiError) {
+        do { try AtomicFile.writeOrStream(bytes, to: path, inputs: inputs) } catch { throw YorisoiError.from(error) }
     }
 
     public static func write(_ bytes: [UInt8], to url: URL) throws(YorisoiError) {

@@ -12,9 +12,14 @@ public import YorisoiText
 public struct DocumentBinder {
     public let fonts: FontLibrary
     public let template: Template
+    /// What the binder uses where the template says nothing (Templates/national/binding-style.yaml).
+    public let defaults: BindingStyle
+    /// Counts what the template expands into: nested `<repeat>`s multiply, so a short template
+    /// and a short case could otherwise ask for millions of paragraphs.
+    let budget = BindingBudget()
 
-    public init(fonts: FontLibrary, template: Template) {
-        self.fonts = fonts; self.template = template
+    public init(fonts: FontLibrary, template: Template, defaults: BindingStyle) {
+        self.fonts = fonts; self.template = template; self.defaults = defaults
     }
 
     public func bind(scope: EvaluationScope) throws -> LayoutDocument {
@@ -67,6 +72,7 @@ public struct DocumentBinder {
     }
 
     func blocks(_ item: FlowItem, _ context: Context) throws -> [Block] {
+        try budget.spend()
         switch item {
         case .paragraph(let paragraph):
             return try self.paragraph(paragraph, context)
@@ -239,7 +245,7 @@ public struct DocumentBinder {
             case .fraction(let share): return .fraction(share)
             }
         }
-        let defaultBorders = Self.borders(table.border) ?? .all(.thin)
+        let defaultBorders = borders(table.border) ?? .all(.thin)
         let padding = table.padding.map { Self.insets($0, size) }
         var rows: [TableRow] = []
         try appendRows(table.rows, context, borders: defaultBorders, padding: padding, into: &rows)
@@ -249,6 +255,7 @@ public struct DocumentBinder {
     func appendRows(_ items: [TableRowItem], _ context: Context, borders: CellBorders, padding: EdgeInsets?,
                     into rows: inout [TableRow]) throws {
         for item in items {
+            try budget.spend()
             switch item {
             case .row(let row):
                 rows.append(try self.row(row, context, borders: borders, padding: padding))
@@ -273,14 +280,14 @@ public struct DocumentBinder {
         for cell in row.cells {
             let inner = try inherit(cell.style, context)
             var content = try blocks(cell.content, inner)
-            if cell.isLabel { content = content.map(Self.labelled) }
+            if cell.isLabel { content = content.map(labelled) }
             if let alignment = cell.alignment.map(Self.alignment) { content = content.map { Self.aligned($0, alignment) } }
             let cellPath = content.lazy.compactMap(Self.sourcePath).first
             sourcePath = sourcePath ?? cellPath
             let overflow: OverflowPolicy
             switch cell.overflow {
             case .report: overflow = .report
-            case .shrink, .grow: overflow = .shrink(minimumSize: cell.minimumSize?.points(fontSize: size) ?? 7)
+            case .shrink, .grow: overflow = .shrink(minimumSize: cell.minimumSize?.points(fontSize: size) ?? defaults.minimumSize)
             }
             // A cell that must not grow fixes its row: the form's box is printed at its size.
             if cell.overflow != .grow, let height = cell.height ?? row.height {
@@ -288,10 +295,10 @@ public struct DocumentBinder {
             }
             cells.append(TableCell(
                 content, colspan: cell.colspan, rowspan: cell.rowspan,
-                style: CellStyle(background: cell.isLabel ? 0.92 : nil,
+                style: CellStyle(background: cell.isLabel ? defaults.labelShade : nil,
                                  verticalAlignment: Self.vertical(cell.verticalAlignment ?? (cell.isLabel ? .middle : .top)),
-                                 padding: cell.padding.map { Self.insets($0, size) } ?? padding ?? EdgeInsets(vertical: 2, horizontal: 3),
-                                 borders: cell.border.flatMap(Self.borders) ?? borders),
+                                 padding: cell.padding.map { Self.insets($0, size) } ?? padding ?? defaults.cellPadding,
+                                 borders: cell.border.flatMap(self.borders) ?? borders),
                 overflow: overflow, keepsWhole: cell.isLabel, sourcePath: cellPath))
         }
         let height: RowHeight = fixedHeight.map { .fixed($0) } ?? row.height.map { .minimum($0.points(fontSize: size)) } ?? .auto
@@ -351,7 +358,7 @@ public struct DocumentBinder {
         func labelCell(_ text: String) -> TableCell {
             TableCell([.paragraph(ParagraphBlock(text, style: labelStyle, alignment: .center,
                                                  lineHeight: template.lineHeight))],
-                      style: CellStyle(background: 0.92, verticalAlignment: .middle, padding: padding),
+                      style: CellStyle(background: defaults.labelShade, verticalAlignment: .middle, padding: padding),
                       keepsWhole: true)
         }
         var rows: [TableRow] = []
@@ -376,7 +383,7 @@ public struct DocumentBinder {
 
     /// Group headings in bold gothic, so they stand out on forms set in gothic too (守谷市).
     func heading(_ context: Context) throws -> TextStyle {
-        TextStyle(chain: try fonts.chain(family: "gothic-bold"), size: context.text.size)
+        TextStyle(chain: try fonts.chain(family: defaults.headingFamily), size: context.text.size)
     }
 
     // MARK: Styles and small conversions
@@ -387,8 +394,8 @@ public struct DocumentBinder {
     }
 
     func style(_ style: TemplateTextStyle, inside outer: TextStyle?) throws -> TextStyle {
-        let family = style.family?.rawValue ?? "mincho"
-        let size = style.size?.points(fontSize: outer?.size ?? 10.5) ?? outer?.size ?? 10.5
+        let family = style.family?.rawValue ?? defaults.bodyFamily
+        let size = style.size?.points(fontSize: outer?.size ?? defaults.bodySize) ?? outer?.size ?? defaults.bodySize
         return TextStyle(chain: try fonts.chain(family: family), size: size)
     }
 
@@ -415,19 +422,19 @@ public struct DocumentBinder {
                    bottom: edges.bottom.points(fontSize: size), left: edges.start.points(fontSize: size))
     }
 
-    static func borders(_ border: Border) -> CellBorders? {
+    func borders(_ border: Border) -> CellBorders? {
         switch border {
         case .none: return CellBorders()
-        case .line(let width): return .all(BorderLine(width: width.points(fontSize: 10)))
+        case .line(let width): return .all(BorderLine(width: width.points(fontSize: defaults.borderSize)))
         }
     }
 
     /// Label cells: short labels (氏名, 住所, 生年月日) are spread across the cell (均等割り);
     /// longer ones are too long to spread and are simply justified.
-    static func labelled(_ block: Block) -> Block {
+    func labelled(_ block: Block) -> Block {
         guard case .paragraph(var paragraph) = block else { return block }
         let text = paragraph.content.compactMap { if case .text(let span) = $0 { return span.text } else { return nil } }.joined()
-        paragraph.alignment = text.count <= 6 && !text.contains("\n") ? .distribute : .justify
+        paragraph.alignment = text.count <= defaults.distributeLabelsUpTo && !text.contains("\n") ? .distribute : .justify
         return .paragraph(paragraph)
     }
 
@@ -445,4 +452,21 @@ public struct DocumentBinder {
         default: return nil
         }
     }
+}
+
+/// The most template items (paragraphs, rows, repeat iterations…) one document may expand
+/// into. The largest real document, a packet's 進行管理表 of 200 cases, uses a few thousand.
+final class BindingBudget {
+    static let maximumItems = 50_000
+    private var spent = 0
+
+    func spend() throws {
+        spent += 1
+        if spent > Self.maximumItems { throw DocumentTooLong(limit: "\(Self.maximumItems) template items") }
+    }
+}
+
+/// A document larger than the limits: a case error (E503), not a crash or an hour of layout.
+public struct DocumentTooLong: Error {
+    public var limit: String
 }

@@ -63,8 +63,10 @@ public enum Benchmark {
     /// from `folder/cases` into `folder/out`. The cases are made from `sample` with a varied id
     /// and varied free text, so no two documents are the same. Generation is not timed.
     public static func batch(count: Int, jobs: Int, sample: URL, renderer: Renderer, folder: URL) throws -> BenchmarkReport {
-        let cases = folder.appendingPathComponent("cases"), output = folder.appendingPathComponent("out")
+        let cases = folder.appendingPathComponent("batch-cases"), output = folder.appendingPathComponent("batch-out")
         try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        removeGenerated(in: cases)
+        removeGenerated(in: output)
         let template = try String(contentsOf: sample, encoding: .utf8)
         for index in 0..<count {
             try Data(BenchmarkCases.variant(of: template, index: index).utf8)
@@ -84,6 +86,20 @@ public enum Benchmark {
                                bytes: manifest.entries.reduce(0) { $0 + ($1.bytes ?? 0) },
                                seconds: elapsed.seconds, layoutSeconds: 0, writeSeconds: 0,
                                peakResidentBytes: peakResidentBytes())
+    }
+
+    /// Removes what an earlier run generated in `folder` (`case-00000.yaml`, `case-00000.pdf`,
+    /// `manifest.json`), so a smaller `--count` does not pick up the cases of a larger one. Only
+    /// those names: the folder may be one the user chose, and nothing else in it is ours.
+    static func removeGenerated(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        let generated = #/case-[0-9]{5,}\.(yaml|pdf)/#
+        for name in names where name == "manifest.json" || name.wholeMatch(of: generated) != nil {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            try? FileManager.default.removeItem(at: url)
+        }
     }
 
     /// Peak resident set size of this process so far: the kernel's high-water mark (VmHWM).

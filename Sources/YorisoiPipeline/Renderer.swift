@@ -24,6 +24,8 @@ public struct RenderOutcome: Sendable {
 public final class Renderer: Sendable {
     public let fonts: FontLibrary
     public let templates: TemplateLibrary
+    /// The binder's defaults (Templates/national/binding-style.yaml), read once.
+    public let bindingDefaults: BindingStyle
     private let templatesRoot: URL
 
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
@@ -31,6 +33,7 @@ public final class Renderer: Sendable {
         self.templatesRoot = locator.templates
         do {
             self.templates = try TemplateLibrary(root: locator.templates)
+            self.bindingDefaults = try BindingStyle.load(templatesRoot: templates.root)
         } catch {
             throw PipelineError.template(error)
         }
@@ -63,19 +66,35 @@ public final class Renderer: Sendable {
             }
         }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
-                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")),
+                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: bindingDefaults.bodyFamily)),
                                  unprinted: unprinted, minchoInGothic: minchoInGothic)
     }
 
     /// The template `code` uses for `kind`, or the file given instead (TemplateLibrary keeps
     /// each one once resolved, so a batch parses its template once).
     public func template(municipality code: String, kind: DocumentKind, file: URL? = nil) throws -> ResolvedTemplate {
+        let resolved: ResolvedTemplate
         do {
-            if let file { return try templates.template(file: file, municipality: code) }
-            return try templates.template(municipality: code, kind: kind.rawValue)
+            if let file {
+                resolved = try templates.template(file: file, municipality: code)
+            } else {
+                return try templates.template(municipality: code, kind: kind.rawValue)
+            }
         } catch {
             throw PipelineError.template(error)
         }
+        // A template given by path is held to the kind asked for: a measure notice bound to a
+        // support-plan case tree would print a document of the wrong kind, or nothing.
+        guard Self.template(kind: resolved.template.kind, serves: kind) else {
+            throw PipelineError.configuration("\(file?.lastPathComponent ?? ""): 様式の種類 \(resolved.template.kind) は --kind \(kind.rawValue) に使えません (a \(resolved.template.kind) template cannot render \(kind.rawValue))")
+        }
+        return resolved
+    }
+
+    /// Whether a template whose `kind` attribute is `templateKind` renders documents of `kind`
+    /// (the 事務局's consolidated sheet is an アセスメントシート too).
+    static func template(kind templateKind: String, serves kind: DocumentKind) -> Bool {
+        templateKind == kind.rawValue || (kind == .assessment && templateKind == "assessment-merged")
     }
 
     /// Validates, binds and lays out one case without writing it: the pages and what the
@@ -93,13 +112,18 @@ public final class Renderer: Sendable {
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
         var layoutDocument: LayoutDocument
         do {
-            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template)
+            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults)
                 .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
+        } catch let error as DocumentTooLong {
+            return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong(error.limit)], info: nil)
         }
         layoutDocument.pageNumbers = pageNumbers
         let laid = try Layout.run(layoutDocument)
+        guard laid.pages.count <= LayoutFindings.maximumPages else {
+            return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong("\(LayoutFindings.maximumPages) pages")], info: nil)
+        }
         diagnostics += LayoutFindings.diagnostics(laid, root: root)
         let info = DocumentInfo(title: [resolved.template.title, loaded.typed?.id].compactMap { $0 }.joined(separator: " "),
                                 author: resolved.profile.centre.name, creator: "Yorisoi",
@@ -155,6 +179,15 @@ struct MinchoSubstituteCoverage: GlyphCoverage {
 
 /// Layout problems as case diagnostics, positioned at the case field they came from.
 enum LayoutFindings {
+    /// The most pages one document may have (a packet counts each case's document on its own).
+    static let maximumPages = 2_000
+
+    static func tooLong(_ limit: String) -> Diagnostic {
+        Diagnostic(.e503, path: "", at: nil,
+                   message: "文書が長すぎます（上限 \(limit)）。様式の繰り返しとケースの件数を見直してください",
+                   messageEN: "the document would exceed \(limit); check the template's repeats and the case's lists")
+    }
+
     static func diagnostics(_ result: LayoutResult, root: CaseNode) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for finding in result.diagnostics where finding.severity == .error {

@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "For batch and packet: worker threads (default: the number of active cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .shortAndLong, help: "Folder for the benchmark's files (emptied first).")
+    @Option(name: .shortAndLong, help: "Folder for the benchmark's files (only its own files there are replaced).")
     var output: String = "out/bench"
 
     func run() throws {
@@ -31,7 +31,6 @@ struct BenchCommand: ParsableCommand {
             guard jobs > 0 else { throw YorisoiError.usage("--jobs must be at least 1") }
             let resources = try YorisoiResources.locate()
             let folder = URL(fileURLWithPath: output)
-            try? FileManager.default.removeItem(at: folder)
             switch what {
             case "specimen":
                 print(try YorisoiEngine.benchmarkSpecimen(resources: resources, count: count, folder: folder))

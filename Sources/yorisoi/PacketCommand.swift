@@ -42,7 +42,7 @@ struct PacketCommand: ParsableCommand {
             let report = DiagnosticReport(files: outcome.files)
             for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             guard let pdf = outcome.pdf else { throw ExitCode(report.hasConfigurationProblems ? 2 : 1) }
-            try OutputFile.write(pdf, to: output)
+            try OutputFile.write(pdf, to: output, inputs: [meetingFile])
             printError("\(outcome.includedCases) cases, \(outcome.pagesPerCopy) pages"
                        + (copies > 1 ? " × \(copies) copies" : "")
                        + (outcome.leftOutCases > 0 ? ", \(outcome.leftOutCases) left out (no consent)" : ""))

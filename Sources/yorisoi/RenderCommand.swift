@@ -44,7 +44,7 @@ struct RenderCommand: ParsableCommand {
             for line in lines.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }
             guard let pdf = report.pdf, report.ok else { throw ExitCode(1) }
-            try OutputFile.write(pdf, to: output)
+            try OutputFile.write(pdf, to: output, inputs: [caseFile] + (template.map { [$0] } ?? []))
         }
     }
 }

@@ -11,7 +11,10 @@ public struct Diagnostic: Sendable, Hashable {
 
     public var code: DiagnosticCode
     public var severity: Severity
-    /// RFC 6901 pointer into the case ("" for the whole file).
+    /// RFC 6901 pointer into the case ("" for the whole file). A segment that is not a short
+    /// run of printable ASCII (a key the family's data put there, such as a name used as a key)
+    /// is shown as "…", as messages show unknown keys: pointers go to stderr, JSON reports and
+    /// the batch manifest.
     public var path: String
     /// 1-based; a finding about the whole file points at 1:1.
     public var position: SourcePosition
@@ -22,10 +25,18 @@ public struct Diagnostic: Sendable, Hashable {
                 message: String, messageEN: String) {
         self.code = code
         self.severity = code.severity
-        self.path = path
+        self.path = Self.masked(path)
         self.position = position ?? SourcePosition(line: 1, column: 1)
         self.message = message
         self.messageEN = messageEN
+    }
+
+    /// `path` with every segment `KeyText.printable` would not show replaced by "…".
+    static func masked(_ pointer: String) -> String {
+        pointer.split(separator: "/", omittingEmptySubsequences: false)
+            .enumerated()
+            .map { index, segment in index == 0 ? String(segment) : KeyText.printable(String(segment)) }
+            .joined(separator: "/")
     }
 
     public var isError: Bool { severity == .error }

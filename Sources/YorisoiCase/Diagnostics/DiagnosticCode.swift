@@ -35,6 +35,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e033 = "E033"  // rendering failed (internal error)
     case e034 = "E034"  // template or configuration problem while rendering (configuration)
     case e035 = "E035"  // the PDF could not be written
+    case e036 = "E036"  // a batch folder entry that is not a regular file (skipped)
     case w020 = "W020"  // unknown key
     case w021 = "W021"  // version missing
     case w022 = "W022"  // a list item with every field empty, skipped
@@ -91,6 +92,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     // Layout overflow (reserved for the rendering stage)
     case e501 = "E501"  // text overflows a fixed-size field
     case e502 = "E502"  // a block cannot fit on any page
+    case e503 = "E503"  // the document would be longer than the limit
     // Assessment
     case e601 = "E601"  // no assessment sheet
     case e602 = "E602"  // a sheet without its agency
@@ -107,6 +109,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e703 = "E703"  // a listed case file or folder cannot be found
     case e704 = "E704"  // the same case is listed twice
     case e705 = "E705"  // no case in the meeting
+    case e706 = "E706"  // a listed file is not a case file
     case w701 = "W701"  // a case left out or printed without recorded consent
 
     public var severity: Diagnostic.Severity {

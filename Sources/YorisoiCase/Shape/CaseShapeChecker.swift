@@ -6,6 +6,8 @@ public struct CaseShapeChecker: Sendable {
     /// Unknown-key warnings reported one by one; past this, one summary (a file that is mostly
     /// unknown keys is the wrong file, and thousands of warnings would bury everything else).
     public static let unknownKeyReportLimit = 50
+    /// The earliest date a case may hold (see `checkDate`).
+    static let earliestDate = CaseDate(year: 1873, month: 4, day: 1)!
 
     public init() {}
 
@@ -138,6 +140,15 @@ public struct CaseShapeChecker: Sendable {
             return
         }
         if let date = CaseDate(iso: text) {
+            // Documents print dates in 和暦, which follows the Gregorian calendar only from
+            // 明治6年 (1873); the first whole 年度 begins 1873-04-01. Refused here so `validate`
+            // finds it as the case's error, with no date in the message.
+            if date.isBefore(Self.earliestDate) {
+                diagnostics.append(Diagnostic(.e021, path: pointer, at: node.position,
+                                              message: "1873年（明治6年）4月1日より前の日付は和暦で書けないため扱えません",
+                                              messageEN: "dates before 1873-04-01 cannot be written in the Japanese calendar"))
+                return
+            }
             if form == .day && date.isYearMonth {
                 diagnostics.append(Diagnostic(.e021, path: pointer, at: node.position,
                                               message: "この項目は年月日まで書いてください（例: 2025-01-17）",

@@ -17,8 +17,8 @@ struct BatchCaseWriter: Sendable {
         if let earlier, let id {
             return BatchEntry(id: id, source: item.source, status: .invalid, diagnostics: loaded.diagnostics + [
                 Diagnostic(.e032, path: "/id", at: loaded.root?["id"]?.position,
-                           message: "ケースID「\(id)」は同じバッチの \(earlier) ですでに使われています（このケースは出力しません）",
-                           messageEN: "case id '\(id)' is already used by \(earlier) in this batch; this case is not written"),
+                           message: "ケースID\(CaseIDRule.echoable(id).map { "「\($0)」" } ?? "")は同じバッチの \(earlier) ですでに使われています（大文字・小文字の違いだけのものを含みます。このケースは出力しません）",
+                           messageEN: "case id \(CaseIDRule.echoable(id).map { "'\($0)' " } ?? "")is already used by \(earlier) in this batch (ignoring upper/lower case); this case is not written"),
             ].sortedBySource())
         }
         let outcome: RenderOutcome
@@ -41,7 +41,7 @@ struct BatchCaseWriter: Sendable {
                                               message: "ケースID はファイル名に使えません",
                                               messageEN: "case id cannot be used as a file name"))
             }
-            let layoutOnly = diagnostics.filter(\.isError).allSatisfy { $0.code == .e501 || $0.code == .e502 }
+            let layoutOnly = diagnostics.filter(\.isError).allSatisfy { $0.code == .e501 || $0.code == .e502 || $0.code == .e503 }
             return BatchEntry(id: id, source: item.source, status: layoutOnly && diagnostics.hasErrors ? .failed : .invalid,
                               pages: nil, diagnostics: diagnostics)
         }

@@ -14,6 +14,7 @@ public struct BatchEntry: Sendable {
         case notDone = "not_done"
     }
 
+    /// The case id; nil when there is none or when it must not be echoed (`CaseIDRule.echoable`).
     public var id: String?
     public var source: BatchSource
     public var status: Status
@@ -26,7 +27,7 @@ public struct BatchEntry: Sendable {
 
     public init(id: String?, source: BatchSource, status: Status, output: String? = nil, pages: Int? = nil,
                 bytes: Int? = nil, sha256: String? = nil, diagnostics: [Diagnostic] = []) {
-        self.id = id
+        self.id = CaseIDRule.echoable(id)
         self.source = source
         self.status = status
         self.output = output

@@ -34,8 +34,11 @@ final class BatchFeeder: Sendable {
             guard !stop.isRequested, let item = state.cursor.next(loading: true) else { return nil }
             defer { state.nextIndex += 1 }
             var duplicateOf: BatchSource?
+            // Ids that differ only in case (or in composed/decomposed kana) would overwrite
+            // each other's PDF on macOS and Windows: the first one wins there too.
             if let id = item.loaded?.typed?.id {
-                if let earlier = state.claimed[id] { duplicateOf = earlier } else { state.claimed[id] = item.source }
+                let key = CaseIDRule.collisionKey(id)
+                if let earlier = state.claimed[key] { duplicateOf = earlier } else { state.claimed[key] = item.source }
             }
             return Work(index: state.nextIndex, item: item, duplicateOf: duplicateOf)
         }

@@ -8,7 +8,7 @@ import YorisoiCase
 /// exported from Excel with hand-written case files. Hidden files (dot-names, such as the
 /// temporary files of an interrupted batch) are skipped.
 public struct BatchInput: Sendable {
-    public let files: [URL]
+    public private(set) var files: [URL]
     /// How INPUT was written on the command line; file names in the manifest and diagnostics
     /// start with it.
     public let displayName: String
@@ -38,11 +38,23 @@ public struct BatchInput: Sendable {
             guard ext == "jsonl" || ext == "ndjson" || ext == "csv" else {
                 throw PipelineError.configuration("\(path): INPUT はフォルダ、.jsonl または .csv です (INPUT must be a folder, a .jsonl or a .csv file; use render for one case)")
             }
+            guard RegularFile.check(url.path) else {
+                throw PipelineError.configuration("\(path): 通常のファイルではありません (INPUT is not a regular file: a FIFO or a device would block or never end)")
+            }
             guard FileManager.default.isReadableFile(atPath: url.path) else {
                 throw PipelineError.configuration("\(path): 読み取れません (INPUT cannot be read)")
             }
             self.files = [url]
         }
+    }
+
+    /// INPUT without `file` (OUTDIR's own manifest.json when OUTDIR is the input folder): the
+    /// same file by device and inode, however the two paths were written.
+    func excluding(_ file: URL) -> BatchInput {
+        guard isFolder, let excluded = FileIdentity(file.path) else { return self }
+        var copy = self
+        copy.files.removeAll { FileIdentity($0.path) == excluded }
+        return copy
     }
 
     static let readableExtensions: Set<String> = ["yaml", "yml", "json", "jsonl", "ndjson", "csv"]
@@ -95,6 +107,9 @@ public struct BatchCursor: Sendable {
             let file = input.files[nextFile]
             nextFile += 1
             let name = input.displayName(of: file)
+            // A FIFO would block the batch forever on open, a device would be read without end:
+            // only regular files are cases. (A single INPUT file was checked when it was named.)
+            guard RegularFile.check(file.path) else { return notRegular(name) }
             switch file.pathExtension.lowercased() {
             case "jsonl", "ndjson":
                 guard let data = FileManager.default.contents(atPath: file.path) else { return unreadable(name) }
@@ -132,9 +147,39 @@ public struct BatchCursor: Sendable {
         }
     }
 
+    private func notRegular(_ name: String) -> Item {
+        Item(source: BatchSource(file: name),
+             loaded: LoadedCase(source: name, root: nil, typed: nil, diagnostics: [
+                Diagnostic(.e036, path: "", at: nil, message: "通常のファイルではないため読み飛ばしました（FIFO、デバイス、フォルダなど）",
+                           messageEN: "not a regular file (a FIFO, a device, a folder…); skipped")]))
+    }
+
     private func unreadable(_ name: String) -> Item {
         Item(source: BatchSource(file: name),
              loaded: LoadedCase(source: name, root: nil, typed: nil, diagnostics: [
                 Diagnostic(.e001, path: "", at: nil, message: "ファイルを読み取れません", messageEN: "file cannot be read")]))
+    }
+}
+
+/// Whether a path names a regular file (following symbolic links), asked before opening it.
+/// A path that cannot be examined at all passes, so reading it reports why (E001).
+enum RegularFile {
+    static func check(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return true }
+        return info.st_mode & S_IFMT == S_IFREG
+    }
+}
+
+/// A file's device and inode: two paths name the same file when these are equal.
+struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 }

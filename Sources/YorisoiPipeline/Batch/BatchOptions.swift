@@ -6,8 +6,11 @@ public struct BatchOptions: Sendable {
     public var kind: DocumentKind
     /// OUTDIR: the PDFs and manifest.json.
     public var output: URL
-    /// Worker threads (each renders one case at a time with the shared `Renderer`).
+    /// Worker threads (each renders one case at a time with the shared `Renderer`), at most
+    /// `maximumJobs`: each thread has an 8 MiB stack, and `--jobs 100000` used to stall when the
+    /// system could not create the threads.
     public var jobs: Int
+    public static let maximumJobs = 64
     public var municipality: String?
     public var templateFile: URL?
 
@@ -15,7 +18,7 @@ public struct BatchOptions: Sendable {
                 municipality: String? = nil, templateFile: URL? = nil) {
         self.kind = kind
         self.output = output
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(1, jobs), Self.maximumJobs)
         self.municipality = municipality
         self.templateFile = templateFile
     }

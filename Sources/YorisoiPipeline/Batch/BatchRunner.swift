@@ -19,7 +19,7 @@ public struct BatchRunner: Sendable {
     ///   - stop: checked before each case is started; set by signals or by the caller.
     ///   - started: called once with the number of cases, before the first is rendered.
     ///   - finished: called after each case (from the worker threads).
-    public func run(_ input: BatchInput, stop: BatchStop = BatchStop(),
+    public func run(_ given: BatchInput, stop: BatchStop = BatchStop(),
                     started: @Sendable (Int) -> Void = { _ in },
                     finished: @escaping @Sendable (BatchEntry) -> Void = { _ in }) throws -> BatchManifest {
         do {
@@ -28,7 +28,22 @@ public struct BatchRunner: Sendable {
             throw PipelineError.configuration("\(options.output.path): 出力フォルダを作れません (cannot create OUTDIR)")
         }
         TemporaryFileSweeper.sweep(options.output)
-        started(input.countCases())
+        let manifestFile = options.output.appendingPathComponent("manifest.json")
+        // With OUTDIR = the input folder, the last run's manifest.json is not a case.
+        let input = given.excluding(manifestFile)
+        // Until this run finishes, the manifest says so and claims nothing: a run killed with
+        // -9 must not leave the previous run's manifest listing PDFs this run has replaced or
+        // removed.
+        var unstarted: [BatchEntry] = []
+        var cursor = input.cursor()
+        while let item = cursor.next(loading: false) {
+            unstarted.append(BatchEntry(id: nil, source: item.source, status: .notDone))
+        }
+        let total = unstarted.count
+        try AtomicFile.write(Array(BatchManifest(kind: options.kind.rawValue, input: input.displayName, interrupted: true,
+                                                 entries: unstarted).json().utf8), to: manifestFile)
+        unstarted = []
+        started(total)
 
         let feeder = BatchFeeder(cursor: input.cursor(), stop: stop)
         let results = Mutex<[Int: BatchEntry]>([:])
@@ -40,7 +55,8 @@ public struct BatchRunner: Sendable {
                 finished(entry)
             }
         }
-        WorkerPool.run(threads: options.jobs, name: "yorisoi.batch") { _ in work() }
+        // No more threads than cases: the rest would only start and stop.
+        WorkerPool.run(threads: min(options.jobs, max(1, total)), name: "yorisoi.batch") { _ in work() }
 
         var entries = results.withLock { $0 }
         for (index, source) in feeder.remaining() {
@@ -48,7 +64,7 @@ public struct BatchRunner: Sendable {
         }
         let manifest = BatchManifest(kind: options.kind.rawValue, input: input.displayName, interrupted: stop.isRequested,
                                      entries: entries.keys.sorted().compactMap { entries[$0] })
-        try AtomicFile.write(Array(manifest.json().utf8), to: options.output.appendingPathComponent("manifest.json"))
+        try AtomicFile.write(Array(manifest.json().utf8), to: manifestFile)
         return manifest
     }
 }

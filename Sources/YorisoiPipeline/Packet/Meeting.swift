@@ -16,6 +16,8 @@ public struct Meeting: Sendable {
     /// Whether the meeting is 要保護児童対策地域協議会 business; defaults from the kind.
     public var isCouncilBusiness: Bool
     public var entries: [MeetingCaseEntry]
+    /// The meeting file itself, so that `folder: .` does not take it for a case.
+    public var file: URL?
 }
 
 /// The four meeting kinds of docs/domain/forms-and-rules.md §6. The first three are tiers or parts of the

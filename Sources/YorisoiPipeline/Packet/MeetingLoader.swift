@@ -23,12 +23,20 @@ public struct MeetingLoader: Sendable {
 
     /// The meeting, or nil with the reasons. Relative paths are relative to the meeting file.
     public func load(contentsOf url: URL, displayName: String) -> (meeting: Meeting?, diagnostics: [Diagnostic]) {
-        guard let loaded = CaseLoader().load(contentsOf: url, displayName: displayName).first else {
+        let (meeting, diagnostics) = read(CaseLoader().load(contentsOf: url, displayName: displayName).first,
+                                          folder: url.deletingLastPathComponent())
+        guard var meeting else { return (nil, diagnostics) }
+        meeting.file = url
+        return (meeting, diagnostics)
+    }
+
+    private func read(_ loaded: LoadedCase?, folder: URL) -> (meeting: Meeting?, diagnostics: [Diagnostic]) {
+        guard let loaded else {
             return (nil, [Diagnostic(.e001, path: "", at: nil, message: "会議ファイルを読めません",
                                      messageEN: "the meeting file cannot be read")])
         }
         guard let root = loaded.root else { return (nil, loaded.diagnostics) }
-        var reader = Reader(root: root, folder: url.deletingLastPathComponent())
+        var reader = Reader(root: root, folder: folder)
         let meeting = reader.meeting()
         return (reader.findings.hasErrors ? nil : meeting, reader.findings)
     }

@@ -7,13 +7,17 @@ extension Benchmark {
     /// Generating the case files is not timed; reading them is.
     public static func packet(count: Int, jobs: Int, sample: URL, renderer: Renderer, folder: URL) throws -> BenchmarkReport {
         let template = try String(contentsOf: sample, encoding: .utf8)
-        let discuss = folder.appendingPathComponent("discuss"), share = folder.appendingPathComponent("share")
-        for sub in [discuss, share] { try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true) }
+        let cases = folder.appendingPathComponent("packet-cases")
+        let discuss = cases.appendingPathComponent("discuss"), share = cases.appendingPathComponent("share")
+        for sub in [discuss, share] {
+            try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+            removeGenerated(in: sub)
+        }
         for index in 0..<count {
             try Data(BenchmarkCases.variant(of: template, index: index).utf8)
                 .write(to: (index % 2 == 0 ? discuss : share).appendingPathComponent(String(format: "case-%05d.yaml", index)))
         }
-        let meetingFile = folder.appendingPathComponent("meeting.yaml")
+        let meetingFile = cases.appendingPathComponent("meeting.yaml")
         try Data("""
             version: 1
             meeting: {kind: 実務者会議, title: ベンチマーク, date: 2025-02-14}

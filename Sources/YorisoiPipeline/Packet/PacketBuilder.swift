@@ -40,8 +40,9 @@ public struct PacketBuilder: Sendable {
     public func build(_ meeting: Meeting, meetingFile: String, copies: Int = 1) throws -> PacketOutcome {
         var meetingFindings: [Diagnostic] = []
         let cases = gather(meeting, findings: &meetingFindings)
-        // A missing file is a mistake in the meeting file, not in a case: no packet at all.
-        if meetingFindings.contains(where: { $0.code == .e703 }) {
+        // A missing file, a case listed twice, a file that is not a case: mistakes in the
+        // meeting file, not in a case, so no packet at all (the meeting file is fixed first).
+        if meetingFindings.hasErrors {
             return PacketOutcome(pdf: nil, pagesPerCopy: 0,
                                  reports: [.init(file: meetingFile, diagnostics: meetingFindings)],
                                  includedCases: 0, leftOutCases: 0)
@@ -163,6 +164,15 @@ public struct PacketBuilder: Sendable {
                                                messageEN: "case file not found: \(url.lastPathComponent)"))
                     continue
                 }
+                // The same rule as a folder's files: a regular .yaml/.yml/.json file. Anything
+                // else (/etc/shadow, a device) is refused unread, never listed as a case.
+                guard Self.isCaseFileName(url.lastPathComponent), RegularFile.check(url.path),
+                      !Self.isMeetingFile(url, meeting) else {
+                    findings.append(Diagnostic(.e706, path: entry.pointer + "/file", at: entry.position,
+                                               message: "ケースファイルではありません（.yaml・.yml・.json の通常のファイルを指定してください）",
+                                               messageEN: "not a case file (give a regular .yaml, .yml or .json file)"))
+                    continue
+                }
                 files = [url]
             case .folder(let url):
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
@@ -171,8 +181,11 @@ public struct PacketBuilder: Sendable {
                                                messageEN: "folder not found: \(url.lastPathComponent)"))
                     continue
                 }
-                files = names.filter { !$0.hasPrefix(".") && ["yaml", "yml", "json"].contains(($0 as NSString).pathExtension) }
+                // `folder: .` lists the meeting file itself (and perhaps other meetings' files):
+                // a meeting file is never a case.
+                files = names.filter(Self.isCaseFileName)
                     .sorted().map { url.appendingPathComponent($0) }
+                    .filter { RegularFile.check($0.path) && !Self.isMeetingFile($0, meeting) }
             }
             listed += files.map { (entry, .file($0)) }
         }
@@ -187,6 +200,15 @@ public struct PacketBuilder: Sendable {
         var cases: [PacketCase] = []
         var seen: Set<String> = []
         for ((entry, source), loaded) in zip(listed, loadedFiles) {
+            if let single = loaded.first, Self.looksLikeMeeting(single) {
+                // In a folder, another meeting's file is passed over; named by `file:`, it is a mistake.
+                if case .file = entry.source {
+                    findings.append(Diagnostic(.e706, path: entry.pointer + "/file", at: entry.position,
+                                               message: "会議ファイルです。ケースファイルを指定してください",
+                                               messageEN: "a meeting file, not a case file"))
+                }
+                continue
+            }
             let display: String
             let fallbackID: String
             switch source {
@@ -214,6 +236,22 @@ public struct PacketBuilder: Sendable {
                                     consented: single.typed?.consent?.agreed == true))
         }
         return cases
+    }
+
+    static func isCaseFileName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && ["yaml", "yml", "json"].contains((name as NSString).pathExtension.lowercased())
+    }
+
+    /// The meeting's own file (same device and inode).
+    static func isMeetingFile(_ url: URL, _ meeting: Meeting) -> Bool {
+        guard let file = meeting.file, let own = FileIdentity(file.path) else { return false }
+        return FileIdentity(url.path) == own
+    }
+
+    /// Another meeting file: a mapping with `meeting:` and `cases:` and no case `id`.
+    static func looksLikeMeeting(_ loaded: LoadedCase) -> Bool {
+        guard let root = loaded.root else { return false }
+        return root["meeting"] != nil && root["cases"] != nil && root["id"] == nil
     }
 
     /// `body(0..<count)` on `jobs` threads (the worker pool batch uses); results in index order.

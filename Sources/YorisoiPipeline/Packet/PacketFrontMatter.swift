@@ -40,7 +40,7 @@ struct PacketFrontMatter {
     private func layOut(_ template: ResolvedTemplate, values: CaseNode) throws -> LayoutResult {
         let document: LayoutDocument
         do {
-            document = try DocumentBinder(fonts: renderer.fonts, template: template.template)
+            document = try DocumentBinder(fonts: renderer.fonts, template: template.template, defaults: renderer.bindingDefaults)
                 .bind(scope: template.scope(for: values))
         } catch let error as TemplateError {
             throw PipelineError.template(error)

@@ -34,14 +34,34 @@ public enum ExpressionParser {
 
 private struct Parser {
     static let keywords: Set<String> = ["and", "or", "not", "true", "false", "null", "in"]
+    /// Limits that keep a hostile or broken template from exhausting the stack (every nested
+    /// parenthesis, `not` and filter argument is a level of recursion here and again when the
+    /// expression is evaluated) or the clock. Real expressions are a line long and a few levels deep.
+    static let maximumLength = 2_000
+    static let maximumDepth = 32
+    /// `a or b or c …` builds a tree as deep as the chain is long (evaluated recursively).
+    static let maximumChain = 64
 
     let span: SourceSpan
     let tokens: [ExpressionToken]
     var position = 0
+    var depth = 0
 
     init(span: SourceSpan) throws(TemplateError) {
         self.span = span
+        guard span.text.count <= Self.maximumLength else {
+            throw TemplateError(.expressionSyntax, at: span.start,
+                                "the expression is \(span.text.count) characters long; the limit is \(Self.maximumLength)")
+        }
         tokens = try ExpressionLexer(String(span.text), origin: span).tokens()
+    }
+
+    /// One level deeper into the expression; refused past `maximumDepth`.
+    mutating func enter() throws(TemplateError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw error("the expression is nested more than \(Self.maximumDepth) levels deep")
+        }
     }
 
     var peek: ExpressionToken { tokens[position] }
@@ -68,26 +88,47 @@ private struct Parser {
     }
 
     mutating func expression() throws(TemplateError) -> TemplateExpression {
+        try enter()
+        defer { depth -= 1 }
         var left = try orExpression()
-        while accept("??") { left = .fallback(left, try orExpression()) }
+        var chained = 0
+        while accept("??") {
+            chained += 1
+            guard chained <= Self.maximumChain else { throw error("more than \(Self.maximumChain) '??' in a row") }
+            left = .fallback(left, try orExpression())
+        }
         return left
     }
 
     mutating func orExpression() throws(TemplateError) -> TemplateExpression {
         var left = try andExpression()
-        while acceptKeyword("or") { left = .or(left, try andExpression()) }
+        var chained = 0
+        while acceptKeyword("or") {
+            chained += 1
+            guard chained <= Self.maximumChain else { throw error("more than \(Self.maximumChain) 'or' in a row") }
+            left = .or(left, try andExpression())
+        }
         return left
     }
 
     mutating func andExpression() throws(TemplateError) -> TemplateExpression {
         var left = try notExpression()
-        while acceptKeyword("and") { left = .and(left, try notExpression()) }
+        var chained = 0
+        while acceptKeyword("and") {
+            chained += 1
+            guard chained <= Self.maximumChain else { throw error("more than \(Self.maximumChain) 'and' in a row") }
+            left = .and(left, try notExpression())
+        }
         return left
     }
 
     mutating func notExpression() throws(TemplateError) -> TemplateExpression {
         let token = peek
-        if acceptKeyword("not") { return .not(try notExpression(), location(token)) }
+        if acceptKeyword("not") {
+            try enter()
+            defer { depth -= 1 }
+            return .not(try notExpression(), location(token))
+        }
         return try comparison()
     }
 
@@ -102,7 +143,11 @@ private struct Parser {
 
     mutating func filtered() throws(TemplateError) -> TemplateExpression {
         var value = try primary()
+        var filters = 0
         while accept("|") {
+            // Each filter wraps the value once more: a chain is as deep as it is long.
+            filters += 1
+            guard filters <= Self.maximumDepth else { throw error("more than \(Self.maximumDepth) filters in a row") }
             let token = peek
             guard case .identifier(let name) = token.kind else { throw error("expected a filter name after '|'") }
             guard let filter = TemplateFilter(rawValue: name) else {

@@ -34,6 +34,20 @@ struct AttributeReader {
         return l
     }
 
+    /// A font size: more than zero (a 0pt run cannot be drawn, and the PDF writer refuses it)
+    /// and at most 300pt or 30zw (larger fails every page anyway, after a long layout).
+    func fontSize(_ name: String) throws(TemplateError) -> Length? {
+        guard let a = raw(name) else { return nil }
+        guard let l = Length(parsing: a.value) else { throw bad(a, "a font size such as 10.5pt or 1.2zw") }
+        let limit = l.unit == .zw ? 30 : Self.maximumFontSizePoints
+        guard l.value > 0, l.points(fontSize: 1) <= limit else {
+            throw bad(a, "a font size above 0 and at most 300pt (or 30zw)")
+        }
+        return l
+    }
+
+    static let maximumFontSizePoints: Double = 300
+
     func edges(_ name: String) throws(TemplateError) -> EdgeLengths? {
         guard let a = raw(name) else { return nil }
         guard let e = EdgeLengths(parsing: a.value) else { throw bad(a, "one to four lengths, e.g. \"15mm 12mm\"") }
@@ -91,6 +105,6 @@ struct AttributeReader {
     }
 
     func style() throws(TemplateError) -> TemplateTextStyle {
-        TemplateTextStyle(family: try choice("font", FontFamily.self), size: try length("size"))
+        TemplateTextStyle(family: try choice("font", FontFamily.self), size: try fontSize("size"))
     }
 }

@@ -259,7 +259,7 @@ struct TemplateBuilder {
                          padding: try a.edges("padding"), border: try a.border("border"),
                          height: try a.length("height"),
                          overflow: try a.choice("overflow", TemplateOverflowPolicy.self) ?? .grow,
-                         minimumSize: try a.length("min-size"), style: try a.style(), location: e.location)
+                         minimumSize: try a.fontSize("min-size"), style: try a.style(), location: e.location)
     }
 
     // MARK: Check lists

@@ -35,13 +35,24 @@ public final class RelaxNGSchema: @unchecked Sendable {
     public init(bytes: [UInt8], displayName: String) throws(TemplateError) {
         LibXML2Runtime.ensureReady()
         self.displayName = displayName
-        let created = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlRelaxNGNewMemParserCtxt($0, Int32(buffer.count))
+        // libxml2 keeps the buffer pointer in the parser context and reads it in
+        // `xmlRelaxNGParse`, not in `xmlRelaxNGNewMemParserCtxt`: the whole parse happens inside
+        // the one scope where the pointer is valid.
+        let outcome: Result<OpaquePointer, TemplateError> = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                return .failure(TemplateError(.schemaViolation, at: .file(displayName), "the RELAX NG schema is empty"))
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                Self.compile($0, count: buffer.count, displayName: displayName)
             }
         }
-        guard let parser = created else {
-            throw TemplateError(.schemaViolation, at: .file(displayName), "cannot create a RELAX NG parser")
+        schema = try outcome.get()
+    }
+
+    /// Parses a schema from memory that stays valid for the whole call.
+    private static func compile(_ text: UnsafePointer<CChar>, count: Int, displayName: String) -> Result<OpaquePointer, TemplateError> {
+        guard let parser = xmlRelaxNGNewMemParserCtxt(text, Int32(count)) else {
+            return .failure(TemplateError(.schemaViolation, at: .file(displayName), "cannot create a RELAX NG parser"))
         }
         defer { xmlRelaxNGFreeParserCtxt(parser) }
         let collector = XMLErrorCollector()
@@ -53,11 +64,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
         }, unmanaged.toOpaque())
         guard let compiled = xmlRelaxNGParse(parser) else {
             let first = collector.firstError
-            throw TemplateError(.schemaViolation,
-                                at: TemplateLocation(file: displayName, line: max(first?.line ?? 1, 1), column: 1),
-                                "the schema itself is invalid: \(first?.message ?? "unknown error")")
+            return .failure(TemplateError(.schemaViolation,
+                                          at: TemplateLocation(file: displayName, line: max(first?.line ?? 1, 1), column: 1),
+                                          "the schema itself is invalid: \(first?.message ?? "unknown error")"))
         }
-        schema = compiled
+        return .success(compiled)
     }
 
     deinit { xmlRelaxNGFree(schema) }

@@ -156,7 +156,7 @@ enum BreakRules {
             let text = metrics[i..<end].map(\.text).joined()
             if isAddress(text) {
                 // Never inside the scheme: the first break is after "://".
-                let schemeEnd = text.range(of: "://").map { text.distance(from: text.startIndex, to: $0.upperBound) } ?? 0
+                let schemeEnd = Self.schemeLength(metrics[i..<end].map(\.text))
                 for j in (i + 1)..<end where j - i >= max(schemeEnd, 1) {
                     let before = metrics[j - 1].text
                     if urlBreakAfter.contains(before), !urlBreakAfter.contains(metrics[j].text) {
@@ -166,6 +166,15 @@ enum BreakRules {
             }
             i = end
         }
+    }
+
+    /// Clusters up to and including the "://" of a scheme, or 0.
+    private static func schemeLength(_ texts: [String]) -> Int {
+        guard texts.count >= 3 else { return 0 }
+        for j in 0..<(texts.count - 2) where texts[j] == ":" && texts[j + 1] == "/" && texts[j + 2] == "/" {
+            return j + 3
+        }
+        return 0
     }
 
     private static func isAddress(_ text: String) -> Bool {

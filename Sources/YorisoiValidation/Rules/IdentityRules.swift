@@ -13,11 +13,10 @@ struct IdentityRules: CaseRule {
             findings.add(.e025, "/id", "ケースID（id）がありません", "case id is missing")
             return
         }
-        let forbidden = id.unicodeScalars.contains { $0.value < 0x20 || $0 == "/" || $0 == "\\" || $0.value == 0x7F }
-        if forbidden || id.hasPrefix(".") || id.count > 64 || id != id.trimmingCharacters(in: .whitespaces) {
+        if !CaseIDRule.isUsableAsFileName(id) {
             findings.addAtValue(.e026, "/id",
-                                "ケースID はファイル名に使われます。「/」「\\」や制御文字を含まず、先頭が「.」でない64文字以内にしてください",
-                                "case id cannot be used as a file name (no '/', '\\', control characters, leading '.'; at most 64 characters)")
+                                "ケースID はファイル名に使われます。「/ \\ : * ? < > | \"」や制御文字を含まず、先頭が「.」「=」「+」「-」「@」でない、UTF-8 で192バイト（漢字64字）以内にしてください",
+                                "case id cannot be used as a file name (no / \\ : * ? < > | \" or control characters; not starting with . = + - @; at most 192 bytes of UTF-8)")
         }
     }
 

@@ -17,7 +17,8 @@ do {
     guard let pdf = report.pdf else { exit(1) }
     try OutputFile.write(pdf, to: arguments[3])
     print("pages: \(report.pageCount)")
-} catch let error as YorisoiError {
-    FileHandle.standardError.write(Data("\(error.code): \(error.messageEN)\n".utf8))
-    exit(error.exitCode)
+} catch {
+    // Every throw above is a YorisoiError (typed throws); its description is the one-line message.
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(2)
 }
