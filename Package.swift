@@ -71,9 +71,9 @@ let package = Package(
         .target(name: "Yorisoi", dependencies: [
             "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
         ]),
-        // The command line uses the façade only, and the server for `yorisoi serve`.
+        // The command line uses the façade (and the server module for `serve`).
         .executableTarget(name: "yorisoi", dependencies: [
-            "Yorisoi", "YorisoiServer",
+            "Yorisoi", "YorisoiServer", "YorisoiPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -95,7 +95,7 @@ let package = Package(
                     dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
         .testTarget(name: "YorisoiServerTests",
-                    dependencies: ["YorisoiServer", "TestSupport", "Yams", "YorisoiCase",
+                    dependencies: ["YorisoiServer", "TestSupport", "Yams", "YorisoiCase", "YorisoiTemplates",
                                    .product(name: "Hummingbird", package: "hummingbird"),
                                    .product(name: "HummingbirdTesting", package: "hummingbird"),
                                    .product(name: "HTTPTypes", package: "swift-http-types"),
