@@ -89,8 +89,9 @@ struct ServeCommand: ParsableCommand {
             let logger = Logger(label: "yorisoi.serve") { StreamLogHandler.standardError(label: $0) }
             let dependencies = try ServerDependencies.standard(configuration, logger: logger)
             let scheme = configuration.servesTLS ? "https" : "http"
+            let host = configuration.host
             let app = try YorisoiServerApp.application(dependencies) { port in
-                FileHandle.standardError.write(Data("yorisoi serve: listening on \(scheme)://\(configuration.host):\(port)\n".utf8))
+                FileHandle.standardError.write(Data("yorisoi serve: listening on \(scheme)://\(host):\(port)\n".utf8))
             }
             try BlockingRun.run { try await app.runService() }
         }

@@ -147,7 +147,7 @@ struct SecurityTests {
         #expect(verification.rows == 3)
         let path = data.appendingPathComponent(SQLiteStore.fileName).path
         let queue = try DatabaseQueue(path: path)
-        let rows = try await queue.read { try Row.fetchAll($0, sql: "SELECT account, action, case_id FROM audit ORDER BY id") }
+        let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT account, action, case_id FROM audit ORDER BY id") }
         #expect(rows.map { $0["action"] as String } == ["case.create", "case.read", "render.recommendation"])
         #expect(rows.allSatisfy { ($0["case_id"] as String?) == "A-1" && ($0["account"] as String) == "local" })
         // Someone with the file drops the trigger and edits a row: the chain no longer verifies.

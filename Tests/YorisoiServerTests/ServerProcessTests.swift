@@ -15,7 +15,7 @@ final class ServerProcess: @unchecked Sendable {
 
     init(data: URL, arguments: [String] = []) throws {
         log = data.deletingLastPathComponent().appendingPathComponent("server-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = TestPaths.yorisoiExecutable
         process.arguments = ["serve", "--port", "0", "--data", data.path] + arguments
         var environment = ProcessInfo.processInfo.environment
@@ -122,7 +122,7 @@ struct ServerProcessTests {
         let queue = try DatabaseQueue(path: data.appendingPathComponent(SQLiteStore.fileName).path)
         let check = try await queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
         #expect(check == "ok")
-        let rows = try await queue.read { try Row.fetchAll($0, sql: "SELECT sequence, number, pdf, sha256 FROM ledger ORDER BY sequence") }
+        let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT sequence, number, pdf, sha256 FROM ledger ORDER BY sequence") }
         #expect(rows.count >= 10 && rows.count < 60, "killed mid-burst (\(rows.count) stored)")
         for (index, row) in rows.enumerated() {
             let pdf: Data = row["pdf"]

@@ -73,7 +73,12 @@ public final class DocumentEngine: Sendable {
                 throw APIError(.badRequest, "configuration", text, "no template or profile for this request")
             case .invalidInput(let text):
                 throw APIError(.unprocessableContent, "invalid_input", text, "invalid input")
-            case .internalFailure:
+            case .template(let templateError):
+                // A shipped template that does not load is the installation's fault, not the
+                // request's: the message names the template, never case data.
+                throw APIError(.internalServerError, "template", templateError.description,
+                               "a template of this installation does not load")
+            case .internalFailure, .pdf:
                 throw error
             }
         }

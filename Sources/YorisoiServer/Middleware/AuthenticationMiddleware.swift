@@ -22,7 +22,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         let unsafe = request.method != .get && request.method != .head && request.method != .options
-        if unsafe, let origin = request.headers[.origin], !Self.sameOrigin(origin, host: request.head.authority ?? request.headers[.hostHeader]) {
+        if unsafe, let origin = request.headers[.origin], !Self.sameOrigin(origin, host: request.headers[.hostHeader] ?? request.head.authority) {
             throw APIError(.forbidden, "cross_origin", "別のサイトからの送信は受け付けません", "cross-origin request refused")
         }
         if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {

@@ -11,7 +11,6 @@ extension HTTPField.Name {
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
     /// Host as a header (a request made in tests without an authority carries it so).
     static let hostHeader = HTTPField.Name("Host")!
-    static let contentSecurityPolicy = HTTPField.Name("Content-Security-Policy")!
     static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
     static let frameOptions = HTTPField.Name("X-Frame-Options")!
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
