@@ -15,6 +15,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // SHA-256 of every batch output for the manifest (Crypto's SHA256; BoringSSL on Linux).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `yorisoi serve`: HTTP server (Hummingbird 2, TLS through swift-nio-ssl), bcrypt for the
+        // accounts file, and the ledger/saved cases/audit log in SQLite through GRDB.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries from Debian's -dev packages: a module map and a shim header each, nothing else.
@@ -46,14 +54,28 @@ let package = Package(
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiLayout",
                                "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding",
                                .product(name: "Crypto", package: "swift-crypto")]),
+        // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
+        .target(name: "YorisoiServer",
+                dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "YorisoiValidation",
+                               "YorisoiText", "Yams",
+                               .product(name: "Hummingbird", package: "hummingbird"),
+                               .product(name: "HummingbirdCore", package: "hummingbird"),
+                               .product(name: "HummingbirdTLS", package: "hummingbird"),
+                               .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                               .product(name: "GRDB", package: "GRDB.swift"),
+                               .product(name: "NIOCore", package: "swift-nio"),
+                               .product(name: "HTTPTypes", package: "swift-http-types"),
+                               .product(name: "Logging", package: "swift-log"),
+                               .product(name: "Crypto", package: "swift-crypto")]),
         // The façade: validate / render / packet / batch, structured results and errors.
         .target(name: "Yorisoi", dependencies: [
             "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
         ]),
-        // The command line uses the façade only.
+        // The command line uses the façade (and the server module for `serve`).
         .executableTarget(name: "yorisoi", dependencies: [
-            "Yorisoi",
+            "Yorisoi", "YorisoiServer", "YorisoiPipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // Shared by the test targets: locating the repo, running qpdf/pdffonts/pdftotext.
@@ -72,6 +94,13 @@ let package = Package(
         .testTarget(name: "YorisoiPipelineTests",
                     dependencies: ["YorisoiPipeline", "YorisoiBinding", "YorisoiCase", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "YorisoiServerTests",
+                    dependencies: ["YorisoiServer", "TestSupport", "Yams", "YorisoiCase", "YorisoiTemplates",
+                                   .product(name: "Hummingbird", package: "hummingbird"),
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "HTTPTypes", package: "swift-http-types"),
+                                   .product(name: "Logging", package: "swift-log"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "YorisoiTests", dependencies: [
             "Yorisoi", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
         ]),

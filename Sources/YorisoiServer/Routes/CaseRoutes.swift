@@ -1,0 +1,149 @@
+import Foundation
+import Hummingbird
+import YorisoiCase
+
+/// Saved cases (SERVER-API.md): every save is a new version; nothing is overwritten or deleted.
+/// The list carries ids and review dates only, never names.
+enum CaseRoutes {
+    static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
+        let cases = router.group("api/v1/cases")
+        let store = dependencies.cases
+        let audit = dependencies.audit
+        let limit = dependencies.configuration.maxBodyBytes
+
+        cases.get { _, context in
+            let list = try await store.list()
+            try await audit.append(account: context.account ?? "", action: "cases.list", caseID: nil)
+            return Response.json(JSONObject.array(list.map { summary in
+                var object = JSONObject()
+                object.add("id", summary.id)
+                object.add("municipality", summary.municipality)
+                object.add("category", summary.category)
+                object.add("review", summary.review)
+                object.add("version", summary.version)
+                object.add("updated_at", summary.updatedAt)
+                return object.text
+            }))
+        }
+
+        cases.post { request, context in
+            let (id, fields, bytes, format) = try await parsedCase(request, dependencies, limit: limit)
+            let version: Int
+            do {
+                version = try await store.create(id: id, fields: fields, body: bytes, format: format, account: context.account ?? "")
+            } catch StoreError.conflict(let message) {
+                throw APIError(.conflict, "case_exists", message, "a case with this id is already saved; PUT a new version")
+            }
+            try await audit.append(account: context.account ?? "", action: "case.create", caseID: id)
+            return saved(id, version, status: .created)
+        }
+
+        cases.get(":id") { request, context in
+            let id = try caseID(context)
+            let version = try request.query("version").map { text -> Int in
+                guard let version = Int(text), version >= 1 else {
+                    throw APIError.badRequest("bad_version", "version は 1 以上の整数です", "version must be an integer of at least 1")
+                }
+                return version
+            }
+            guard let stored = try await store.version(id: id, version: version) else { throw APIError.notFound }
+            try await audit.append(account: context.account ?? "", action: "case.read", caseID: id)
+            return Response.json(try caseJSON(stored, dependencies))
+        }
+
+        cases.put(":id") { request, context in
+            let id = try caseID(context)
+            let (bodyID, fields, bytes, format) = try await parsedCase(request, dependencies, limit: limit)
+            guard bodyID == id else {
+                throw APIError.badRequest("id_mismatch", "本文の id が URL のケースIDと違います", "the body's id differs from the URL's")
+            }
+            let version: Int
+            do {
+                version = try await store.update(id: id, fields: fields, body: bytes, format: format, account: context.account ?? "")
+            } catch StoreError.notFound {
+                throw APIError.notFound
+            }
+            try await audit.append(account: context.account ?? "", action: "case.update", caseID: id)
+            return saved(id, version, status: .ok)
+        }
+
+        cases.get(":id/versions") { _, context in
+            let id = try caseID(context)
+            let versions = try await store.versions(id: id)
+            guard !versions.isEmpty else { throw APIError.notFound }
+            try await audit.append(account: context.account ?? "", action: "case.versions", caseID: id)
+            return Response.json(JSONObject.array(versions.map { version in
+                var object = JSONObject()
+                object.add("version", version.version)
+                object.add("saved_at", version.savedAt)
+                object.add("account", version.account)
+                return object.text
+            }))
+        }
+
+        cases.get(":id/export") { _, context in
+            let id = try caseID(context)
+            guard let stored = try await store.version(id: id, version: nil) else { throw APIError.notFound }
+            try await audit.append(account: context.account ?? "", action: "case.export", caseID: id)
+            let yaml: [UInt8]
+            if stored.format == "yaml" {
+                yaml = stored.body
+            } else {
+                guard let root = dependencies.engine.load(stored.body, format: .json).root else { throw APIError.notFound }
+                yaml = Array(try CaseJSON.yaml(root).utf8)
+            }
+            var response = Response.bytes(yaml, contentType: "application/yaml; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"\(fileName(id)).yaml\""
+            return response
+        }
+    }
+
+    /// The path's id (the router has already percent-decoded it).
+    static func caseID(_ context: YorisoiRequestContext) throws -> String {
+        guard let id = context.parameters.get("id"), !id.isEmpty else { throw APIError.notFound }
+        return id
+    }
+
+    /// An id made safe for a Content-Disposition file name.
+    static func fileName(_ id: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        return String(id.map { allowed.contains($0) ? $0 : "_" })
+    }
+
+    /// The body through the hardened loader; 422 when it does not parse or has no usable id.
+    static func parsedCase(_ request: Request, _ dependencies: ServerDependencies, limit: Int) async throws
+        -> (String, SavedCaseFields, [UInt8], String) {
+        let bytes = try await request.bodyBytes(limit: limit)
+        let format = request.caseFormat(of: bytes)
+        let loaded = dependencies.engine.load(bytes, format: format)
+        guard loaded.root != nil, let typed = loaded.typed, !loaded.diagnostics.hasErrors else {
+            throw APIError.invalidCase(loaded.diagnostics)
+        }
+        guard let id = typed.id, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw APIError.invalidCase([Diagnostic(.e025, path: "/id", at: nil, message: "ケースID（id）がありません",
+                                                   messageEN: "case id is missing")])
+        }
+        let unsafe = id.unicodeScalars.contains { $0.value < 0x20 || $0 == "/" || $0 == "\\" || $0.value == 0x7F }
+        if unsafe || id.hasPrefix(".") || id.count > 64 {
+            throw APIError.invalidCase([Diagnostic(.e026, path: "/id", at: nil,
+                                                   message: "ケースID に「/」「\\」や制御文字は使えません（64文字以内、先頭は「.」以外）",
+                                                   messageEN: "case id cannot be used as a file name")])
+        }
+        let fields = SavedCaseFields(municipality: typed.municipality, category: typed.category?.rawValue,
+                                     review: typed.plan?.review?.description)
+        return (id, fields, bytes, format == .yaml ? "yaml" : "json")
+    }
+
+    static func caseJSON(_ stored: SavedCaseVersion, _ dependencies: ServerDependencies) throws -> String {
+        let loaded = dependencies.engine.load(stored.body, format: stored.format == "yaml" ? .yaml : .json)
+        guard let root = loaded.root else { throw APIError.notFound }
+        return CaseJSON.encode(root)
+    }
+
+    static func saved(_ id: String, _ version: Int, status: HTTPResponse.Status) -> Response {
+        var object = JSONObject()
+        object.add("id", id)
+        object.add("version", version)
+        return Response.json(object.text, status: status)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import YorisoiCase
+
+/// Templates, validate, render, packets and import: documents made from a request body and
+/// nothing stored (CONTRACT §4, SERVER-API.md).
+enum DocumentRoutes {
+    static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
+        let api = router.group("api/v1")
+        let engine = dependencies.engine
+        let limit = dependencies.configuration.maxBodyBytes
+
+        api.get("templates") { _, _ in
+            Response.json(JSONObject.array(engine.templates().map { listing in
+                var object = JSONObject()
+                object.add("municipality", listing.municipality)
+                object.add("name", listing.name)
+                object.add("kinds", raw: JSONObject.array(listing.kinds.map(JSONText.quoted)))
+                return object.text
+            }))
+        }
+
+        api.post("validate") { request, context in
+            let kind = try request.documentKind()
+            let municipality = request.query("municipality")
+            let bytes = try await request.bodyBytes(limit: limit)
+            let format = request.caseFormat(of: bytes)
+            let diagnostics = try await dependencies.gate.run {
+                let loaded = engine.load(bytes, format: format)
+                return (try engine.validate(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
+            }
+            try await dependencies.audit.append(account: context.account ?? "", action: "validate", caseID: diagnostics.1)
+            var object = JSONObject()
+            object.add("ok", !diagnostics.0.hasErrors)
+            object.add("diagnostics", raw: DiagnosticsJSON.array(diagnostics.0))
+            return Response.json(object.text)
+        }
+
+        api.post("render") { request, context in
+            let kind = try request.documentKind()
+            let municipality = request.query("municipality")
+            let bytes = try await request.bodyBytes(limit: limit)
+            let format = request.caseFormat(of: bytes)
+            let (outcome, caseID) = try await dependencies.gate.run {
+                let loaded = engine.load(bytes, format: format)
+                return (try engine.render(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
+            }
+            try await dependencies.audit.append(account: context.account ?? "", action: "render.\(kind.rawValue)", caseID: caseID)
+            guard let pdf = outcome.pdf, !outcome.hasErrors else { throw APIError.invalidCase(outcome.diagnostics) }
+            return Response.bytes(pdf, contentType: "application/pdf")
+        }
+
+        api.post("packets") { request, context in
+            let bytes = try await request.bodyBytes(limit: limit)
+            let format = request.caseFormat(of: bytes)
+            let outcome = try await dependencies.gate.run { try engine.packet(bytes, format: format) }
+            for caseID in outcome.caseIDs {
+                try await dependencies.audit.append(account: context.account ?? "", action: "packet", caseID: caseID)
+            }
+            guard let pdf = outcome.pdf else { throw APIError.invalidCase(outcome.diagnostics) }
+            return Response.bytes(pdf, contentType: "application/pdf")
+        }
+
+        api.post("import") { request, context in
+            let bytes = try await request.bodyBytes(limit: limit)
+            let row = try request.query("row").map { text -> Int in
+                guard let row = Int(text), row >= 1 else {
+                    throw APIError.badRequest("bad_row", "row は 1 以上の整数です", "row must be an integer of at least 1")
+                }
+                return row
+            } ?? 1
+            let isCSV = (request.headers[.contentType] ?? "").lowercased().contains("csv")
+            let format = request.caseFormat(of: bytes)
+            let loaded = try await dependencies.gate.run { () throws -> LoadedCase in
+                if isCSV {
+                    var reader = CSVCaseReader(bytes: bytes, displayName: "request")
+                    let rows = reader.loadAll()
+                    guard rows.indices.contains(row - 1) else {
+                        throw APIError(.unprocessableContent, "no_such_row", "CSV に \(row) 行目のケースがありません",
+                                       "the CSV has no case row \(row)")
+                    }
+                    return rows[row - 1]
+                }
+                return engine.load(bytes, format: format)
+            }
+            try await dependencies.audit.append(account: context.account ?? "", action: "import", caseID: loaded.typed?.id)
+            guard let root = loaded.root, !loaded.diagnostics.hasErrors else {
+                throw APIError.invalidCase(loaded.diagnostics)
+            }
+            return Response.json(CaseJSON.encode(root))
+        }
+    }
+}

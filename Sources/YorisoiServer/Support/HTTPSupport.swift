@@ -1,0 +1,93 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import YorisoiCase
+
+extension HTTPField.Name {
+    static let documentNumber = HTTPField.Name("Yorisoi-Document-Number")!
+    static let recommendationSource = HTTPField.Name("Yorisoi-Recommendation-Source")!
+    static let caseIDHeader = HTTPField.Name("Yorisoi-Case-Id")!
+    static let csrfToken = HTTPField.Name("X-CSRF-Token")!
+    /// Host as a header (a request made in tests without an authority carries it so).
+    static let hostHeader = HTTPField.Name("Host")!
+    static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
+    static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+}
+
+extension Response {
+    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func bytes(_ bytes: [UInt8], contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: contentType],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension Request {
+    /// The body, refused with 413 past `limit` bytes (a Content-Length over it is refused before reading).
+    func bodyBytes(limit: Int) async throws -> [UInt8] {
+        if let length = headers[.contentLength].flatMap(Int.init), length > limit { throw Self.tooLarge(limit) }
+        do {
+            let buffer = try await body.collect(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw Self.tooLarge(limit)
+        }
+    }
+
+    private static func tooLarge(_ limit: Int) -> APIError {
+        APIError(.contentTooLarge, "body_too_large", "本文が大きすぎます（上限 \(limit) バイト）",
+                 "the body is larger than \(limit) bytes")
+    }
+
+    /// The case format from Content-Type (YAML or JSON), sniffed when absent.
+    func caseFormat(of bytes: [UInt8]) -> CaseFormat {
+        let type = headers[.contentType]?.lowercased() ?? ""
+        if type.contains("yaml") { return .yaml }
+        if type.contains("json") { return .json }
+        return CaseFormat.sniff(Data(bytes))
+    }
+
+    func query(_ name: String) -> String? {
+        uri.queryParameters.get(name)
+    }
+
+    /// `?kind=` as a document kind, 400 when unknown or missing.
+    func documentKind(allowed: [DocumentKind] = DocumentKind.allCases) throws -> DocumentKind {
+        guard let text = query("kind"), let kind = DocumentKind(rawValue: text), allowed.contains(kind) else {
+            throw APIError.badRequest("unknown_kind", "kind は \(allowed.map(\.rawValue).joined(separator: ", ")) のいずれかです",
+                                      "kind must be one of: \(allowed.map(\.rawValue).joined(separator: ", "))")
+        }
+        return kind
+    }
+}
+
+/// JSON written by hand, byte-stable, as the rest of Yorisoi does.
+struct JSONObject {
+    private var parts: [String] = []
+
+    mutating func add(_ key: String, _ value: String?) {
+        parts.append("\(JSONText.quoted(key)): \(value.map(JSONText.quoted) ?? "null")")
+    }
+
+    mutating func add(_ key: String, _ value: Int?) {
+        parts.append("\(JSONText.quoted(key)): \(value.map(String.init) ?? "null")")
+    }
+
+    mutating func add(_ key: String, _ value: Bool) {
+        parts.append("\(JSONText.quoted(key)): \(value)")
+    }
+
+    mutating func add(_ key: String, raw: String) {
+        parts.append("\(JSONText.quoted(key)): \(raw)")
+    }
+
+    var text: String { "{" + parts.joined(separator: ", ") + "}" }
+
+    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+}

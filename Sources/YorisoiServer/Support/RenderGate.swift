@@ -1,0 +1,120 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Bounds the CPU-heavy work (renders, issues, packets): at most `limit` run at once on their
+/// own threads (never the server's event loops); up to `queueLimit` more wait; beyond that the
+/// request is refused 503 at once. A job that outlives `timeout` is answered 503 (the work
+/// finishes in the background and only then frees its slot).
+public final class RenderGate: Sendable {
+    private struct State {
+        var running = 0
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+
+    public let limit: Int
+    public let queueLimit: Int
+    public let timeout: TimeInterval
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "yorisoi.render", attributes: .concurrent)
+
+    public init(limit: Int, queueLimit: Int, timeout: TimeInterval) {
+        self.limit = max(1, limit)
+        self.queueLimit = max(0, queueLimit)
+        self.timeout = timeout
+    }
+
+    static let busy: APIError = {
+        var error = APIError(.serviceUnavailable, "busy", "混み合っています。しばらくしてからもう一度お試しください",
+                             "too many documents in progress; retry later")
+        error.headers[.retryAfter] = "5"
+        return error
+    }()
+
+    static let timedOut = APIError(.serviceUnavailable, "timeout", "時間内に作成できませんでした", "the document took too long")
+
+    /// Runs `work` on a worker thread once a slot is free.
+    public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await acquire()
+        let result = ResultBox<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            result.install(continuation)
+            queue.async {
+                let outcome = Result { try work() }
+                self.release()
+                result.finish(outcome)
+            }
+            queue.asyncAfter(deadline: .now() + timeout) {
+                result.finish(.failure(Self.timedOut))
+            }
+        }
+    }
+
+    /// Runs async `work` (a store call that renders inside its transaction) under a slot.
+    public func runAsync<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
+        try await acquire()
+        defer { release() }
+        return try await work()
+    }
+
+    private func acquire() async throws {
+        enum Admission { case now, wait, refuse }
+        let admission: Admission = state.withLock { state in
+            if state.running < limit { state.running += 1; return .now }
+            return state.waiting.count < queueLimit ? .wait : .refuse
+        }
+        switch admission {
+        case .now: return
+        case .refuse: throw Self.busy
+        case .wait:
+            await withCheckedContinuation { continuation in
+                let admitted: Bool = state.withLock { state in
+                    if state.running < limit { state.running += 1; return true }
+                    state.waiting.append(continuation)
+                    return false
+                }
+                if admitted { continuation.resume() }
+            }
+        }
+    }
+
+    private func release() {
+        let next: CheckedContinuation<Void, Never>? = state.withLock { state in
+            // A waiter inherits the slot directly, so `running` stays the same.
+            if !state.waiting.isEmpty { return state.waiting.removeFirst() }
+            state.running -= 1
+            return nil
+        }
+        next?.resume()
+    }
+}
+
+/// Resumes a continuation once, with whichever comes first: the result or the timeout.
+private final class ResultBox<T: Sendable>: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<T, any Error>?
+        var result: Result<T, any Error>?
+    }
+
+    private let state = Mutex(State())
+
+    func install(_ continuation: CheckedContinuation<T, any Error>) {
+        let early: Result<T, any Error>? = state.withLock { state in
+            if let result = state.result { return result }
+            state.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(with: early) }
+    }
+
+    func finish(_ result: Result<T, any Error>) {
+        let continuation: CheckedContinuation<T, any Error>? = state.withLock { state in
+            guard state.result == nil else { return nil }
+            state.result = result
+            let continuation = state.continuation
+            state.continuation = nil
+            return continuation
+        }
+        continuation?.resume(with: result)
+    }
+}

@@ -1,0 +1,125 @@
+import YorisoiTemplates
+
+/// Builds a `FormDescription` for one municipality and kind: the national sections
+/// (`FormCatalogue`), the municipality's name and date style, and every check list the
+/// municipality's template prints (its catalogue from `municipality.yaml`, or the lists written
+/// in the template itself, such as 守谷市's 気になることリスト), so the page offers exactly the
+/// boxes the paper form has.
+public struct FormDescriptionBuilder: Sendable {
+    public let library: TemplateLibrary
+
+    public init(library: TemplateLibrary) {
+        self.library = library
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        case unknownMunicipality(String)
+        /// The municipality has no template of this kind, or the page does not edit it.
+        case unknownKind(String)
+        /// The template exists but does not load (a configuration problem, not the caller's).
+        case brokenTemplate(String)
+    }
+
+    public func description(municipality code: String, kind: String) throws(Failure) -> FormDescription {
+        let entry: MunicipalityEntry
+        do { entry = try library.municipality(code) } catch { throw .unknownMunicipality(code) }
+        let available = Set(entry.kinds.map(\.kind))
+        guard available.contains(kind), var sections = FormCatalogue.sections(for: kind) else {
+            throw .unknownKind(kind)
+        }
+        let resolved: ResolvedTemplate
+        do { resolved = try library.template(municipality: code, kind: kind) } catch {
+            throw .brokenTemplate(error.description)
+        }
+        let template = resolved.template
+        let lists = Self.checklists(in: template.header + template.body + template.footer)
+        if !lists.isEmpty {
+            let fields = lists.map { list in
+                FormDescription.Field(list.pointer, Self.label(for: list, profile: entry.profile), .checklist,
+                                      groups: list.groups)
+            }
+            let at = (sections.firstIndex { $0.id == "supports" } ?? sections.count - 1) + 1
+            sections.insert(.init(id: "checklists", title: "チェックリスト", fields: fields), at: at)
+        }
+        let kinds = FormCatalogue.titles.filter { available.contains($0.kind) }
+            .map { FormDescription.KindChoice(kind: $0.kind, title: $0.title) }
+        return FormDescription(
+            municipality: .init(code: entry.profile.code.rawValue, name: entry.profile.name,
+                                dateStyle: entry.profile.dateStyle.rawValue),
+            kind: kind, title: template.title.isEmpty ? (FormCatalogue.title(of: kind) ?? kind) : template.title,
+            kinds: kinds, sections: sections)
+    }
+
+    /// A check list the template prints, with the case pointer it reads.
+    struct FoundChecklist: Hashable {
+        var pointer: String
+        var catalogue: String?
+        var groups: [FormDescription.ChecklistGroup]
+    }
+
+    /// Top-level case keys a check list may bind; a list bound to a loop variable or the profile
+    /// is not something the page edits.
+    static let caseKeys: Set<String> = ["plan", "child", "consent", "assessment", "recommendation", "measure"]
+
+    static func checklists(in items: [FlowItem]) -> [FoundChecklist] {
+        var found: [FoundChecklist] = []
+        var seen: Set<String> = []
+        func visit(_ items: [FlowItem]) {
+            for item in items {
+                switch item {
+                case .checklist(let list):
+                    guard case .path(let path, _)? = list.bind, caseKeys.contains(path.head),
+                          let pointer = pointer(path), !seen.contains(pointer) else { continue }
+                    seen.insert(pointer)
+                    found.append(FoundChecklist(
+                        pointer: pointer, catalogue: list.catalogue,
+                        groups: list.groups.map { group in
+                            .init(label: group.label,
+                                  options: group.options.filter { !$0.label.isEmpty || $0.isWriteIn }
+                                      .map { .init(label: $0.label.isEmpty ? "その他" : $0.label, writeIn: $0.isWriteIn) })
+                        }))
+                case .block(let block): visit(block.content)
+                case .repeating(let r): visit(r.content)
+                case .conditional(let c): visit(c.content)
+                case .table(let table): visitRows(table.rows)
+                default: continue
+                }
+            }
+        }
+        func visitRows(_ rows: [TableRowItem]) {
+            for row in rows {
+                switch row {
+                case .row(let r): for cell in r.cells { visit(cell.content) }
+                case .repeating(let r): visitRows(r.content)
+                case .conditional(let c): visitRows(c.content)
+                }
+            }
+        }
+        visit(items)
+        return found
+    }
+
+    /// `plan.checklist.guardian` → `/plan/checklist/guardian`; nil for a path with an index.
+    static func pointer(_ path: FieldPath) -> String? {
+        var out = ""
+        for component in path.components {
+            guard case .key(let key) = component else { return nil }
+            out += "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        }
+        return out
+    }
+
+    /// The catalogue's own title when it has one, else a label for the well-known lists.
+    static func label(for list: FoundChecklist, profile: MunicipalityProfile) -> String {
+        if let name = list.catalogue, let title = profile.catalogues[name]?.title { return title }
+        switch list.pointer {
+        case "/plan/selected_services": return "利用するサポート・事業"
+        case "/plan/checklist/guardian": return "気になることリスト（保護者）"
+        case "/plan/checklist/child": return "気になることリスト（こども）"
+        case "/plan/checklist/guardian_wishes": return "希望すること（保護者）"
+        case "/plan/checklist/child_wishes": return "希望すること（こども）"
+        case "/plan/checklist/solutions": return "一緒に解決を目指していくこと"
+        default: return list.pointer
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import TestSupport
+@testable import YorisoiServer
+
+/// Builds the server over a fresh temporary data folder and the repository's fonts and templates.
+enum ServerHarness {
+    /// One engine for the whole test run: fonts and templates load once.
+    static let engine: DocumentEngine = {
+        do { return try DocumentEngine(root: TestPaths.repositoryRoot) } catch { fatalError("engine: \(error)") }
+    }()
+
+    static func dependencies(accounts: Accounts? = nil, maxBody: Int = 8 << 20, host: String = "127.0.0.1",
+                             sessions: SessionStore = SessionStore(), logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        throws -> (ServerDependencies, URL) {
+        let data = try TestPaths.makeTemporaryDirectory("yorisoi-server").appendingPathComponent("data")
+        var configuration = ServerConfiguration(resourceRoot: TestPaths.repositoryRoot)
+        configuration.host = host
+        configuration.dataDirectory = data
+        configuration.accounts = accounts
+        configuration.maxBodyBytes = maxBody
+        let store = try SQLiteStore(directory: data)
+        let document = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("openapi.yaml")))
+        let dependencies = ServerDependencies(
+            configuration: configuration, engine: engine, ledger: store, cases: store, audit: store, sessions: sessions,
+            gate: RenderGate(limit: 2, queueLimit: 256, timeout: 120), logger: logger, openAPIDocument: document)
+        return (dependencies, data)
+    }
+
+    static func application(_ dependencies: ServerDependencies) -> some ApplicationProtocol {
+        Application(router: YorisoiServerApp.router(dependencies))
+    }
+
+    static func sample(_ name: String) throws -> String {
+        try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("samples/cases/\(name)"), encoding: .utf8)
+    }
+
+    /// The 袖ケ浦市 notice sample with its 文書番号 removed (the ledger allocates them) and the id given.
+    static func noticeCase(id: String = "R7-0108", keepRecommendationNumber: Bool = false) throws -> String {
+        var text = try sample("sodegaura-notices.yaml")
+        text = text.replacingOccurrences(of: "id: \"R7-0108\"", with: "id: \"\(id)\"")
+        if !keepRecommendationNumber { text = text.replacingOccurrences(of: "  number: 袖こ家第87号\n", with: "") }
+        text = text.replacingOccurrences(of: "  number: 袖こ家第142号\n", with: "")
+        return text
+    }
+}
+
+extension TestClientProtocol {
+    @discardableResult
+    func send(_ method: HTTPRequest.Method, _ uri: String, body: String? = nil, contentType: String = "application/yaml",
+              headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        var headers = extra
+        if body != nil && headers[.contentType] == nil { headers[.contentType] = contentType }
+        return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+}
+
+extension TestResponse {
+    var bytes: [UInt8] { Array(body.readableBytesView) }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var json: Any? { try? JSONSerialization.jsonObject(with: Data(bytes)) }
+}

@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GRDB
+import Testing
+import TestSupport
+@testable import YorisoiServer
+
+/// The real `yorisoi serve` binary as a subprocess on a free loopback port.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    let log: URL
+    private(set) var port = 0
+
+    init(data: URL, arguments: [String] = []) throws {
+        log = data.deletingLastPathComponent().appendingPathComponent("server-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.executableURL = TestPaths.yorisoiExecutable
+        process.arguments = ["serve", "--port", "0", "--data", data.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["YORISOI_HOME"] = TestPaths.repositoryRoot.path
+        process.environment = environment
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardError = handle
+        process.standardOutput = handle
+        try process.run()
+        // Wait for "listening on http://127.0.0.1:PORT".
+        for _ in 0..<600 {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: "listening on http://127.0.0.1:") {
+                port = Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0
+                return
+            }
+            if !process.isRunning { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw ServerStartFailure(log: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    }
+
+    struct ServerStartFailure: Error { let log: String }
+
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    func killHard() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = 64
+        configuration.timeoutIntervalForRequest = 600
+        configuration.timeoutIntervalForResource = 600
+        return URLSession(configuration: configuration)
+    }()
+
+    /// POSTs a notice; the document number, or nil when the request failed.
+    func issue(_ body: String) async -> String? {
+        var request = URLRequest(url: URL(string: "\(base)/api/v1/notices?kind=recommendation")!)
+        request.httpMethod = "POST"
+        request.setValue("application/yaml", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        guard let (_, response) = try? await Self.session.data(for: request),
+              let http = response as? HTTPURLResponse, http.statusCode == 201 else { return nil }
+        return http.value(forHTTPHeaderField: "Yorisoi-Document-Number")
+    }
+}
+
+@Suite("The real binary: concurrent issuing, kill -9, the log", .serialized)
+struct ServerProcessTests {
+    @Test func twoHundredConcurrentIssuesGetConsecutiveNumbersAndTheLogHoldsNoPersonalData() async throws {
+        let data = try TestPaths.makeTemporaryDirectory("yorisoi-burst").appendingPathComponent("data")
+        let server = try ServerProcess(data: data)
+        defer { server.stop() }
+        let body = try ServerHarness.noticeCase(id: "BURST-1")
+        let numbers = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<200 { group.addTask { await server.issue(body) } }
+            var all: [String?] = []
+            for await number in group { all.append(number) }
+            return all
+        }
+        let issued = numbers.compactMap { $0 }
+        #expect(issued.count == 200)
+        #expect(Set(issued) == Set((1...200).map { "袖こ家第\($0)号" }), "200 distinct numbers, 1 to 200, no gap")
+
+        server.stop()
+        let log = server.logText
+        #expect(log.contains("route="), "the request log is there")
+        for marker in ["仮野", "かりの", "架空町", "000-0000-0021", "保育所の入所", "家事と育児", "子育てサポート協会"] {
+            #expect(!log.contains(marker), "the log must not hold \(marker)")
+        }
+    }
+
+    @Test func killNineMidBurstLeavesEveryNumberWithItsPDF() async throws {
+        let data = try TestPaths.makeTemporaryDirectory("yorisoi-kill").appendingPathComponent("data")
+        let server = try ServerProcess(data: data)
+        let body = try ServerHarness.noticeCase(id: "KILL-1")
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<60 { group.addTask { _ = await server.issue(body) } }
+            // Kill once some have been answered, while the rest are in flight.
+            group.addTask {
+                let file = data.appendingPathComponent(SQLiteStore.fileName).path
+                for _ in 0..<3000 {
+                    if let queue = try? DatabaseQueue(path: file, configuration: Self.readOnly),
+                       let count = try? await queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ledger") }),
+                       count >= 10 { break }
+                    try? await Task.sleep(for: .milliseconds(20))
+                }
+                server.killHard()
+            }
+            await group.waitForAll()
+        }
+
+        let queue = try DatabaseQueue(path: data.appendingPathComponent(SQLiteStore.fileName).path)
+        let check = try await queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
+        #expect(check == "ok")
+        let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT sequence, number, pdf, sha256 FROM ledger ORDER BY sequence") }
+        #expect(rows.count >= 10 && rows.count < 60, "killed mid-burst (\(rows.count) stored)")
+        for (index, row) in rows.enumerated() {
+            let pdf: Data = row["pdf"]
+            #expect(row["sequence"] as Int == index + 1, "no gap")
+            #expect(SQLiteStore.sha256Hex(pdf) == row["sha256"] as String)
+            #expect(pdf.starts(with: Data("%PDF-".utf8)))
+            #expect(String(decoding: pdf.suffix(16), as: UTF8.self).contains("%%EOF"))
+        }
+
+        // Restarted, it carries on from the last stored number.
+        let restarted = try ServerProcess(data: data)
+        defer { restarted.stop() }
+        let next = await restarted.issue(body)
+        #expect(next == "袖こ家第\(rows.count + 1)号")
+    }
+
+    static var readOnly: Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return configuration
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import YorisoiServer
+import YorisoiTemplates
+
+/// The form description the page builds its form from, for the real Templates/ folder.
+@Suite struct WebFormDescriptionTests {
+    let builder: FormDescriptionBuilder
+
+    init() throws {
+        builder = FormDescriptionBuilder(library: try TemplateLibrary(root: TestPaths.repositoryRoot.appendingPathComponent("Templates")))
+    }
+
+    @Test func nationalPlanHasTheRequiredPlanFields() throws {
+        let form = try builder.description(municipality: "990019", kind: "support-plan")
+        #expect(form.municipality.name == "見本市")
+        #expect(form.municipality.dateStyle == "西暦")
+        let fields = form.sections.flatMap(\.fields)
+        let intent = try #require(fields.first { $0.pointer == "/plan/intent/guardian" })
+        #expect(intent.required)
+        let supports = try #require(fields.first { $0.pointer == "/plan/supports" })
+        #expect(supports.type == .repeating)
+        #expect(supports.fields?.map(\.pointer).contains("/service") == true)
+        // The national form prints no municipality catalogue.
+        #expect(!form.sections.contains { $0.id == "checklists" })
+        #expect(form.kinds.map(\.kind) == ["support-plan", "recommendation", "measure"])
+    }
+
+    @Test func municipalityCatalogueBecomesAChecklist() throws {
+        let form = try builder.description(municipality: "122297", kind: "support-plan")
+        let lists = try #require(form.sections.first { $0.id == "checklists" }).fields
+        let services = try #require(lists.first { $0.pointer == "/plan/selected_services" })
+        #expect(services.type == .checklist)
+        #expect(services.label == "袖ケ浦市の子どもや保護者のサポート・事業")
+        let options = (services.groups ?? []).flatMap(\.options)
+        #expect(options.contains { $0.label == "ファミリーサポートセンター" })
+        #expect(options.contains { $0.label == "その他" && $0.writeIn })
+    }
+
+    @Test func checklistsWrittenInTheTemplateAreFound() throws {
+        let form = try builder.description(municipality: "082244", kind: "support-plan")
+        let pointers = form.sections.flatMap(\.fields).filter { $0.type == .checklist }.map(\.pointer)
+        #expect(pointers.contains("/plan/checklist/guardian"))
+        #expect(pointers.contains("/plan/checklist/solutions"))
+    }
+
+    @Test func noticeKindsCarryTheirSections() throws {
+        let measure = try builder.description(municipality: "990019", kind: "measure")
+        let ids = measure.sections.map(\.id)
+        #expect(ids.contains("recommendation") && ids.contains("measure"))
+        let addressee = try #require(measure.sections.flatMap(\.fields).first { $0.pointer == "/recommendation/addressee" })
+        #expect(addressee.type == .guardianIndex)
+    }
+
+    @Test func unknownMunicipalityAndKindAreRefused() {
+        #expect(throws: FormDescriptionBuilder.Failure.unknownMunicipality("999999")) {
+            try builder.description(municipality: "999999", kind: "support-plan")
+        }
+        #expect(throws: FormDescriptionBuilder.Failure.unknownKind("assessment")) {
+            try builder.description(municipality: "990019", kind: "assessment")
+        }
+        #expect(throws: FormDescriptionBuilder.Failure.unknownKind("support-plan-child")) {
+            try builder.description(municipality: "990019", kind: "support-plan-child")
+        }
+    }
+
+    @Test func encodedDescriptionIsStableJSON() throws {
+        let form = try builder.description(municipality: "122297", kind: "support-plan")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let a = try encoder.encode(form)
+        let b = try encoder.encode(try builder.description(municipality: "122297", kind: "support-plan"))
+        #expect(a == b)
+        let object = try #require(try JSONSerialization.jsonObject(with: a) as? [String: Any])
+        #expect(object["kind"] as? String == "support-plan")
+        #expect((object["municipality"] as? [String: Any])?["date_style"] as? String == "和暦")
+    }
+
+    /// The compiled-in page is the one in web/ (scripts/embed-web-assets was run after the last edit).
+    @Test func embeddedAssetsMatchWebFolder() throws {
+        let web = TestPaths.repositoryRoot.appendingPathComponent("web")
+        func file(_ name: String) throws -> String {
+            try String(contentsOf: web.appendingPathComponent(name), encoding: .utf8)
+                .trimmingCharacters(in: .newlines)
+        }
+        #expect(WebAssets.pageText == (try file("index.html")))
+        #expect(WebAssets.styleSheetText == (try file("app.css")))
+        #expect(WebAssets.scriptText == (try file("app.js")))
+    }
+
+    /// The page loads nothing from outside its own server.
+    @Test func pageUsesNoOutsideResources() {
+        for text in [WebAssets.pageText, WebAssets.styleSheetText, WebAssets.scriptText] {
+            #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"))
+            #expect(!text.contains("localStorage.set") && !text.contains("sessionStorage.set"))
+        }
+    }
+}

@@ -1,0 +1,410 @@
+#!/usr/bin/env python3
+"""The staff page in a real browser (headless Debian chromium through chromium-driver).
+
+Walks the whole flow as a new user would (issue #14, criterion 7): an empty national-form plan,
+the 意向 error until it is filled, two supports, the preview, the downloaded PDF read back with
+pdftotext; a 勧奨 then a 措置 found in the 発番簿, a 措置 without a 勧奨 refused, a voided
+notice shown as 取消; a meeting packet of two cases; screenshots at 1280 and 768 px in
+out/screenshots/. Starts `yorisoi serve` itself on a free loopback port with a temporary --data.
+
+Run: python3 Tests/browser/test_flow.py  (after `swift build`; YORISOI_BIN overrides the binary)
+"""
+import json
+import os
+import pathlib
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "out" / "screenshots"
+WAIT = 30  # seconds a step may take on a loaded CI machine (not a timing assertion)
+
+CHILD_NAME = "試験 はると"
+GUARDIAN_NAME = "試験 みどり"
+INTENT = "産後の家事を手伝ってほしい。"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def binary():
+    if os.environ.get("YORISOI_BIN"):
+        return os.environ["YORISOI_BIN"]
+    out = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return str(pathlib.Path(out.stdout.strip()) / "yorisoi")
+
+
+class Server:
+    def __init__(self):
+        self.data = tempfile.mkdtemp(prefix="yorisoi-web-")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(os.path.join(self.data, "..", f"yorisoi-web-{self.port}.log"), "w")
+        self.proc = subprocess.Popen([binary(), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+                                      "--data", self.data], cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("yorisoi serve did not start; see " + self.log.name)
+            time.sleep(0.2)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.log.close()
+
+
+def chrome(downloads):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1280,1000", "--lang=ja-JP", "--force-device-scale-factor=1"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {
+        "download.default_directory": downloads, "download.prompt_for_download": False,
+        "plugins.always_open_pdf_externally": False, "intl.accept_languages": "ja-JP,ja"})
+    service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    return driver
+
+
+class PageFlow(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        cls.server = Server()
+        cls.downloads = tempfile.mkdtemp(prefix="yorisoi-dl-")
+        cls.d = chrome(cls.downloads)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.d.quit()
+        cls.server.stop()
+        shutil.rmtree(cls.server.data, ignore_errors=True)
+        shutil.rmtree(cls.downloads, ignore_errors=True)
+
+    # ---- helpers ----
+    def wait(self, condition, timeout=WAIT, message=""):
+        return WebDriverWait(self.d, timeout).until(condition, message)
+
+    def find(self, css):
+        return self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, css)), message=css)
+
+    def visible(self, css):
+        return self.wait(EC.visibility_of_element_located((By.CSS_SELECTOR, css)), message=css)
+
+    def click(self, css):
+        e = self.wait(EC.element_to_be_clickable((By.CSS_SELECTOR, css)), message=css)
+        self.d.execute_script("arguments[0].scrollIntoView({block:'center'})", e)
+        e.click()
+        return e
+
+    def type(self, css, text, clear=True):
+        e = self.visible(css)
+        self.d.execute_script("arguments[0].scrollIntoView({block:'center'})", e)
+        if clear:
+            e.clear()
+        e.send_keys(text)
+        return e
+
+    def status_text(self):
+        return self.d.find_element(By.ID, "status").text
+
+    def summary_text(self):
+        return self.d.execute_script("const s=document.getElementById('summary');return s&&!s.hidden?s.innerText:''")
+
+    def wait_summary(self, predicate, message):
+        self.wait(lambda d: predicate(self.summary_text()), message=message + " — summary: " + self.summary_text())
+
+    def shot(self, name, width):
+        self.d.set_window_size(width, 1000)
+        time.sleep(0.3)  # let the layout settle after the resize before the picture (not an assertion)
+        self.d.save_screenshot(str(SHOTS / f"{name}-{width}.png"))
+
+    def storage_is_empty(self):
+        return self.d.execute_script(
+            "return window.localStorage.length + window.sessionStorage.length") == 0
+
+    def go(self, hash_):
+        self.d.get(self.server.base + "/" + hash_)
+        self.find("#page-title")
+
+    def new_plan(self, municipality="990019", kind="support-plan"):
+        self.go("#/cases/new")
+        Select(self.find("#new-municipality")).select_by_value(municipality)
+        Select(self.find("#new-kind")).select_by_value(kind)
+        self.click("#new-start")
+        self.find("#case-form")
+
+    def fill_plan(self, case_id, supports):
+        self.type("#f-id", case_id)
+        Select(self.find("#f-category")).select_by_visible_text("要支援児童")
+        self.type("#f-created", "令和7年1月20日")
+        self.wait(lambda d: d.find_element(By.ID, "f-created-wareki").text == "令和7年1月20日")
+        self.type("#f-child-name", CHILD_NAME)
+        self.type("#f-child-birthdate", "2024-08-20")
+        self.click("#f-guardians-add")
+        self.type("#f-guardians-0-name", GUARDIAN_NAME)
+        self.type("#f-guardians-0-relation", "母")
+        self.click("#f-plan-issues-add")
+        self.type("#f-plan-issues-0-text", "産後に家事を手伝う人がいない。")
+        for i, (service, content) in enumerate(supports):
+            self.click("#f-plan-supports-add")
+            self.type(f"#f-plan-supports-{i}-service", service)
+            self.type(f"#f-plan-supports-{i}-content", content)
+            self.type(f"#f-plan-supports-{i}-frequency", "月2回")
+        self.type("#f-plan-review", "令和7年7月")
+        self.type("#f-staff-maternal_health-name", "見本 保子")
+
+    def save(self):
+        self.d.execute_script("document.getElementById('status').textContent=''")
+        self.click("#save")
+        self.wait(lambda d: "保存しました" in self.status_text(), message="save: " + self.status_text())
+        self.find("#version-list")
+
+    def preview_pdf_bytes(self):
+        """The PDF the preview shows, read from its blob URL inside the page."""
+        href = self.wait(lambda d: d.find_element(By.ID, "download").get_attribute("href") or False)
+        return bytes(self.d.execute_async_script(
+            "const done=arguments[arguments.length-1];fetch(arguments[0]).then(r=>r.arrayBuffer())"
+            ".then(b=>done(Array.from(new Uint8Array(b))))", href))
+
+    def download(self, expect_name):
+        for f in pathlib.Path(self.downloads).glob("*"):
+            f.unlink()
+        self.click("#download")
+        target = pathlib.Path(self.downloads) / expect_name
+        self.wait(lambda d: target.exists() and not list(pathlib.Path(self.downloads).glob("*.crdownload")),
+                  message="download " + expect_name)
+        return target
+
+    def pdftotext(self, path):
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+    def issue(self, kind):
+        self.click(f"#issue-{kind}")
+        self.visible("#confirm-dialog[open]")
+        self.click("#confirm-ok")
+
+    # ---- the flow (one test: each step builds on the one before, as a user's session does) ----
+    def test_flow(self):
+        d = self.d
+        self.go("#/cases")
+        self.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), "ja")
+        self.find("#case-list-empty")
+
+        # 1. An empty national-form plan (見本市 uses Templates/national): the 意向 error shows,
+        #    beside its field and in the summary, until 意向 is filled.
+        self.new_plan()
+        self.wait_summary(lambda s: "意向" in s, "意向 error in the summary")
+        intent = self.find("#f-plan-intent-child")
+        self.wait(lambda d: intent.get_attribute("aria-invalid") == "true", message="aria-invalid on 意向")
+        described = intent.get_attribute("aria-describedby").split()
+        self.assertIn("f-plan-intent-child-msg", described)
+        self.assertIn("意向", d.find_element(By.ID, "f-plan-intent-child-msg").text)
+        # every input has a label bound to it
+        unlabeled = d.execute_script(
+            "return Array.from(document.querySelectorAll('#case-form input,#case-form select,#case-form textarea'))"
+            ".filter(e=>!document.querySelector('label[for=\"'+CSS.escape(e.id)+'\"]')).map(e=>e.id)")
+        self.assertEqual(unlabeled, [])
+        self.fill_plan("WEB-0001", [("産後ケア事業", "通所型の産後ケアを利用する。"),
+                                    ("養育支援訪問事業", "保健師が訪問し育児の相談にのる。")])
+        # a date that cannot be read shows the expected form beside the field
+        self.type("#f-plan-next_contact-date", "来週")
+        self.wait(lambda d: "令和7年4月1日" in d.find_element(By.ID, "f-plan-next_contact-date-msg").text,
+                  message="date error shows the expected form")
+        self.type("#f-plan-next_contact-date", "令和7年2月10日")
+        self.wait_summary(lambda s: "意向" in s, "意向 error still there before it is filled")
+        self.shot("editor-errors", 1280)
+        self.shot("editor-errors", 768)
+        # printing is blocked while there are errors: the summary takes focus, typed text stays
+        d.set_window_size(1280, 1000)
+        self.click("#preview")
+        self.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "summary", message="summary focus")
+        self.assertEqual(d.find_element(By.ID, "f-id").get_attribute("value"), "WEB-0001")
+        # 意向 typed through the keyboard, as a committed IME string would arrive
+        self.type("#f-plan-intent-guardian", INTENT)
+        self.wait(lambda d: "意向" not in self.summary_text(), message="意向 error gone: " + self.summary_text())
+        self.assertIsNone(self.find("#f-plan-intent-child").get_attribute("aria-invalid"))
+
+        # 2. Preview: the server's PDF in the page; download it and read it back.
+        self.wait(lambda d: d.find_element(By.ID, "preview-frame").is_displayed(), message="preview shown")
+        self.shot("editor-preview", 1280)
+        self.shot("editor-preview", 768)
+        d.set_window_size(1280, 1000)
+        pdf = self.download("WEB-0001-support-plan.pdf")
+        text = self.pdftotext(pdf)
+        for expected in ("サポートプラン", INTENT, "産後ケア事業", "養育支援訪問事業", CHILD_NAME):
+            self.assertIn(expected.replace(" ", ""), text.replace(" ", "").replace("\u3000", ""))
+
+        # 3. Save (version 1), change and save again (version 2), open version 1 read-only.
+        self.save()
+        self.assertTrue(d.current_url.endswith("#/cases/WEB-0001"))
+        self.type("#f-plan-wishes-guardian", "安心して子育てしたい。")
+        self.save()
+        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#version-list li")) == 2, message="two versions")
+        self.click("a.version-link")
+        self.find("#readonly-banner")
+        self.assertFalse(self.find("#f-plan-intent-guardian").is_enabled())
+        self.assertEqual(self.find("#f-plan-wishes-guardian").get_attribute("value"), "")
+
+        # 4. The list shows IDs, never names.
+        self.go("#/cases")
+        self.find("#case-list")
+        self.assertIn("WEB-0001", d.page_source)
+        self.assertNotIn(CHILD_NAME, d.page_source)
+        self.assertNotIn(GUARDIAN_NAME, d.page_source)
+        self.shot("cases", 1280)
+        self.shot("cases", 768)
+        d.set_window_size(1280, 1000)
+
+        # 5. A second case: a 措置 without a prior 勧奨 is refused with the server's message.
+        self.new_plan()
+        self.fill_plan("WEB-0002", [("子育て世帯訪問支援事業", "ヘルパーによる家事支援。")])
+        self.type("#f-plan-intent-guardian", INTENT)
+        self.wait(lambda d: "エラー" not in self.summary_text(), message="case 2 clean: " + self.summary_text())
+        self.save()
+        self.click("#issue-measure")          # switches the form to the 措置 fields
+        self.fill_measure()
+        self.wait(lambda d: "エラー" not in self.summary_text(), message="measure clean: " + self.summary_text())
+        self.issue("measure")
+        self.wait(lambda d: "error" in d.find_element(By.ID, "status").get_attribute("class")
+                  and "勧奨" in self.status_text(), message="措置 refused: " + self.status_text())
+        self.assertFalse(d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number"))
+
+        # 6. Case 1: 勧奨 then 措置; both numbers shown.
+        self.go("#/cases/WEB-0001")
+        self.click("#issue-recommendation")   # switches the form to the 勧奨 fields
+        self.fill_recommendation()
+        self.wait(lambda d: "エラー" not in self.summary_text(), message="recommendation clean: " + self.summary_text())
+        self.issue("recommendation")
+        rec_number = self.wait(lambda d: (d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number") or [None])[-1],
+                               message="勧奨 number").text
+        self.assertTrue(rec_number, "a 文書番号 is shown")
+        self.save()
+        self.click("#issue-measure")
+        self.fill_measure()
+        self.wait(lambda d: "エラー" not in self.summary_text(), message="measure clean: " + self.summary_text())
+        self.issue("measure")
+        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number")) == 1
+                  and d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number")[0].text != "",
+                  message="措置 number: " + self.status_text())
+        measure_number = d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number")[-1].text
+        self.assertNotEqual(rec_number, measure_number)
+
+        # 7. 発番簿: both listed as issued; a voided notice shows 取消.
+        self.go("#/ledger")
+        ledger = self.find("#ledger").text
+        self.assertIn(rec_number, ledger)
+        self.assertIn(measure_number, ledger)
+        self.assertIn("発行済", ledger)
+        self.click("button.void")
+        self.visible("#confirm-dialog[open]")
+        self.type("#void-reason", "宛先の誤り")
+        self.click("#confirm-ok")
+        self.wait(lambda d: "取消" in d.find_element(By.CSS_SELECTOR, "#ledger tbody").text, message="取消 shown")
+        self.shot("ledger", 1280)
+        self.shot("ledger", 768)
+        d.set_window_size(1280, 1000)
+
+        # 8. A meeting packet of the two cases.
+        self.go("#/packets")
+        for box in d.find_elements(By.CSS_SELECTOR, ".packet-case"):
+            if box.get_attribute("value") in ("WEB-0001", "WEB-0002"):
+                box.click()
+        self.type("#pk-title", "令和7年度 第1回 進行管理会議")
+        self.type("#pk-copies", "2")
+        self.click("#packet-go")
+        self.wait(lambda d: d.find_element(By.ID, "preview-frame").is_displayed(), message="packet shown: " + self.status_text())
+        packet = pathlib.Path(self.downloads) / "packet.pdf"
+        packet.write_bytes(self.preview_pdf_bytes())
+        text = self.pdftotext(packet)
+        self.assertIn("WEB-0001", text)
+        self.assertIn("WEB-0002", text)
+        self.shot("packets", 1280)
+        self.shot("packets", 768)
+        d.set_window_size(1280, 1000)
+
+        # 9. Session: the warning appears before the end and extending pushes the end back.
+        before = d.execute_script("return S.session.idle_expires_at")
+        d.execute_script("S.session.idle_expires_at = new Date(Date.now() + 60000).toISOString(); checkSession();")
+        self.visible("#session-dialog[open]")
+        self.click("#session-extend")
+        self.wait(lambda d: not d.find_element(By.ID, "session-dialog").is_displayed(), message="dialog closed")
+        self.assertNotEqual(d.execute_script("return S.session.idle_expires_at"), before)
+
+        # 10. Nothing kept in the browser; logout clears the page; the audit log has the actions.
+        self.assertTrue(self.storage_is_empty())
+        self.click("#logout")
+        self.wait(lambda d: "/login" in d.current_url or "ログイン" in d.page_source, message="logged out")
+        self.assertNotIn(INTENT, d.page_source)
+        self.check_audit()
+
+    def fill_recommendation(self):
+        self.type("#f-recommendation-date", "令和7年2月1日")
+        Select(self.find("#f-recommendation-addressee")).select_by_value("0")
+        self.type("#f-recommendation-reason", "家事・育児の負担を軽くする支援が必要と認められるため。")
+        self.click("#f-recommendation-services-add")
+        self.type("#f-recommendation-services-0-service", "子育て世帯訪問支援事業")
+        self.type("#f-recommendation-services-0-content", "訪問支援員が家事と育児を手伝います。")
+
+    def fill_measure(self):
+        if not self.find("#f-recommendation-date").get_attribute("value"):
+            self.fill_recommendation()
+        self.type("#f-measure-date", "令和7年3月1日")
+        self.type("#f-measure-difficulty", "勧奨に応じた利用が著しく困難と認められるため。")
+        self.click("#f-measure-services-add")
+        self.type("#f-measure-services-0-service", "子育て世帯訪問支援事業")
+        self.type("#f-measure-services-0-content", "訪問支援員が家事と育児を手伝います。")
+        self.type("#f-measure-services-0-from", "2025-03-10")
+        self.type("#f-measure-services-0-to", "2025-09-30")
+
+    def check_audit(self):
+        """Every view, save, print (render) and issue left an audit row naming the case ID and
+        nothing else from the case."""
+        db = pathlib.Path(self.server.data) / "yorisoi.sqlite"
+        self.assertTrue(db.exists(), "the server keeps its database in --data")
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        rows = con.execute("select action, case_id from audit").fetchall()
+        everything = json.dumps(con.execute("select * from audit").fetchall(), ensure_ascii=False)
+        con.close()
+        done = {(a, c) for a, c in rows}
+        for expected in [("case.create", "WEB-0001"), ("case.update", "WEB-0001"), ("case.read", "WEB-0001"),
+                         ("render.support-plan", "WEB-0001"), ("notice.issue.recommendation", "WEB-0001"),
+                         ("notice.issue.measure", "WEB-0001"), ("packet", "WEB-0001"), ("packet", "WEB-0002")]:
+            self.assertIn(expected, done)
+        for secret in (CHILD_NAME, GUARDIAN_NAME, INTENT):
+            self.assertNotIn(secret, everything)
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,926 @@
+// よりそい staff page. Vanilla JS, no outside resources. Personal data lives only in this page's
+// memory and on its own server: nothing goes to localStorage/sessionStorage/cookies (the session
+// cookie is the server's, HttpOnly), and URLs carry case IDs only.
+'use strict';
+
+const S = {
+  session: null,        // {account, expires_at, idle_expires_at, csrf_token}
+  templates: [],        // [{municipality, name, kinds}]
+  form: null,           // form description of the open case
+  data: null,           // the open case (plain object, the case file as JSON)
+  caseId: null,         // saved case ID, null for a new unsaved case
+  version: null,        // version shown
+  readOnly: false,
+  kind: 'support-plan',
+  diagnostics: [],      // last server diagnostics
+  local: {},            // pointer -> local (client-side) error message, e.g. unreadable date
+  composing: false,
+  validateTimer: null,
+  validateSeq: 0,
+  previewUrl: null,
+  dirty: false,
+};
+
+// ---------- small helpers ----------
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+function say(text, kind = 'info') {
+  const s = $('#status');
+  s.className = 'status ' + kind;
+  s.textContent = text;
+}
+
+// ---------- server calls ----------
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.error && body.error.message) || ('サーバーがエラーを返しました（' + status + '）'));
+    this.status = status;
+    this.body = body;
+  }
+}
+async function api(method, path, { body, type = 'application/json', accept = 'application/json', headers = {} } = {}) {
+  const h = Object.assign({ 'Accept': accept }, headers);
+  if (method !== 'GET' && S.session) h['X-CSRF-Token'] = S.session.csrf_token;
+  let payload;
+  if (body !== undefined) {
+    h['Content-Type'] = type;
+    payload = typeof body === 'string' ? body : JSON.stringify(body);
+  }
+  const res = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin', cache: 'no-store' });
+  if (res.status === 401) { sessionLost(); throw new ApiError(401, null); }
+  return res;
+}
+async function json(res) {
+  const text = await res.text();
+  try { return text ? JSON.parse(text) : null; } catch (e) { return null; }
+}
+async function expectJSON(res) {
+  const body = await json(res);
+  if (!res.ok) throw new ApiError(res.status, body);
+  return body;
+}
+
+// ---------- session ----------
+let sessionTimer = null;
+async function loadSession() {
+  const res = await api('GET', '/api/v1/session');
+  S.session = await expectJSON(res);
+  $('#account-name').textContent = S.session.account ? S.session.account + ' さん' : '';
+  if (sessionTimer) clearInterval(sessionTimer);
+  sessionTimer = setInterval(checkSession, 5000);
+}
+function secondsLeft() {
+  if (!S.session) return Infinity;
+  const times = [S.session.idle_expires_at, S.session.expires_at].filter(Boolean).map(t => Date.parse(t));
+  if (!times.length) return Infinity;
+  return Math.floor((Math.min(...times) - Date.now()) / 1000);
+}
+// Warn two minutes before the session ends (WCAG 2.2.1: a way to extend before time runs out).
+const WARN_SECONDS = 120;
+function checkSession() {
+  const left = secondsLeft();
+  const dlg = $('#session-dialog');
+  if (left <= 0) { sessionLost(); return; }
+  if (left <= WARN_SECONDS) {
+    $('#session-left').textContent = left >= 60 ? Math.floor(left / 60) + '分' + (left % 60) + '秒' : left + '秒';
+    if (!dlg.open) dlg.showModal();
+  } else if (dlg.open) dlg.close();
+}
+async function extendSession() {
+  const res = await api('POST', '/api/v1/session/extend');
+  S.session = await expectJSON(res);
+  $('#session-dialog').close();
+  say('ログインを延長しました。');
+}
+function clearPage() {
+  S.data = null; S.form = null; S.caseId = null; S.diagnostics = []; S.local = {};
+  if (S.previewUrl) { URL.revokeObjectURL(S.previewUrl); S.previewUrl = null; }
+  $('#main').replaceChildren();
+}
+function sessionLost() {
+  if (sessionTimer) clearInterval(sessionTimer);
+  S.session = null;
+  clearPage();
+  $('#main').append(el('h1', { text: 'ログインが切れました' }),
+    el('p', {}, 'もう一度 ', el('a', { href: '/login' }, 'ログイン'), ' してください。'));
+  const dlg = $('#session-dialog'); if (dlg.open) dlg.close();
+}
+async function logout() {
+  try { await api('POST', '/logout'); } catch (e) { /* the page is cleared either way */ }
+  if (sessionTimer) clearInterval(sessionTimer);
+  S.session = null;
+  clearPage();
+  location.replace('/login');
+}
+
+// ---------- 和暦 ----------
+// The same era table as YorisoiText.JapaneseEra: each era from its first day (明治 from the
+// Gregorian calendar's adoption, 1873-01-01). 元年 for year 1.
+const ERAS = [
+  { name: '令和', letter: 'R', start: '2019-05-01', base: 2018 },
+  { name: '平成', letter: 'H', start: '1989-01-08', base: 1988 },
+  { name: '昭和', letter: 'S', start: '1926-12-25', base: 1925 },
+  { name: '大正', letter: 'T', start: '1912-07-30', base: 1911 },
+  { name: '明治', letter: 'M', start: '1873-01-01', base: 1867 },
+];
+function pad(n) { return String(n).padStart(2, '0'); }
+function validDate(y, m, d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+function eraOf(iso) { return ERAS.find(e => iso >= e.start) || null; }
+function warekiDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso); if (!m) return '';
+  const era = eraOf(iso); if (!era) return '';
+  const y = +m[1] - era.base;
+  return era.name + (y === 1 ? '元' : y) + '年' + (+m[2]) + '月' + (+m[3]) + '日';
+}
+function warekiMonth(ym) {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym); if (!m) return '';
+  // The era in force on the month's first day (2019-05 → 令和元年5月, 2019-04 → 平成31年4月).
+  const era = eraOf(ym + '-01'); if (!era) return '';
+  const y = +m[1] - era.base;
+  return era.name + (y === 1 ? '元' : y) + '年' + (+m[2]) + '月';
+}
+function toHalfWidth(s) {
+  return s.replace(/[０-９]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+    .replace(/[／．－]/g, c => ({ '／': '/', '．': '.', '－': '-' })[c]).trim();
+}
+// Reads what staff type: 2025-04-01, 2025/4/1, 令和7年4月1日, 令和元年5月1日, R7.4.1 (and the
+// same without the day for a year-month). Returns {iso} or null when it cannot be read.
+function parseDateText(text, allowDay, allowMonth) {
+  const t = toHalfWidth(text);
+  let y, mo, d, m;
+  if ((m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/.exec(t)) ||
+      (m = /^(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?頃?$/.exec(t))) {
+    y = +m[1]; mo = +m[2]; d = m[3] ? +m[3] : null;
+  } else if ((m = /^(令和|平成|昭和|大正|明治)(元|\d{1,2})年(\d{1,2})月(?:(\d{1,2})日)?頃?$/.exec(t)) ||
+             (m = /^([RHSTMrhstm])(元|\d{1,2})[./](\d{1,2})(?:[./](\d{1,2}))?$/.exec(t))) {
+    const era = ERAS.find(e => e.name === m[1] || e.letter === m[1].toUpperCase());
+    y = era.base + (m[2] === '元' ? 1 : +m[2]); mo = +m[3]; d = m[4] ? +m[4] : null;
+    const probe = y + '-' + pad(mo) + '-' + pad(d || 1);
+    if (eraOf(probe) !== era && !(d === null && eraOf(y + '-' + pad(mo) + '-' + new Date(Date.UTC(y, mo, 0)).getUTCDate()) === era)) return null;
+  } else return null;
+  if (d === null) {
+    if (!allowMonth || mo < 1 || mo > 12) return null;
+    return { iso: y + '-' + pad(mo) };
+  }
+  if (!allowDay || !validDate(y, mo, d)) return null;
+  return { iso: y + '-' + pad(mo) + '-' + pad(d) };
+}
+function wareki(value) {
+  if (typeof value !== 'string') return '';
+  return value.length === 10 ? warekiDate(value) : warekiMonth(value);
+}
+const DATE_EXAMPLE = { 'date': '令和7年4月1日（2025-04-01）', 'month': '令和7年4月（2025-04）', 'date-or-month': '令和7年4月1日 または 令和7年4月' };
+
+// ---------- JSON pointers ----------
+function ptrParts(p) { return p === '' ? [] : p.slice(1).split('/').map(s => s.replace(/~1/g, '/').replace(/~0/g, '~')); }
+function ptrGet(obj, p) {
+  let cur = obj;
+  for (const k of ptrParts(p)) { if (cur === null || typeof cur !== 'object') return undefined; cur = cur[k]; }
+  return cur;
+}
+function ptrSet(obj, p, value) {
+  const parts = ptrParts(p);
+  let cur = obj;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const k = parts[i];
+    if (cur[k] === null || typeof cur[k] !== 'object') cur[k] = /^\d+$/.test(parts[i + 1]) ? [] : {};
+    cur = cur[k];
+  }
+  const last = parts[parts.length - 1];
+  if (value === undefined) { if (Array.isArray(cur)) cur[last] = {}; else delete cur[last]; }
+  else cur[last] = value;
+}
+function fieldId(p) { return 'f' + p.replace(/[^A-Za-z0-9_]/g, c => c === '/' ? '-' : '_' + c.charCodeAt(0).toString(16)); }
+// Empty objects (not array rows) are dropped so an untouched section is absent, not {}.
+function pruned(v) {
+  if (Array.isArray(v)) return v.map(x => (x && typeof x === 'object') ? (pruned(x) ?? {}) : x);
+  if (v && typeof v === 'object') {
+    const out = {};
+    for (const [k, x] of Object.entries(v)) {
+      const p = (x && typeof x === 'object') ? pruned(x) : x;
+      if (p === undefined || p === '') continue;
+      out[k] = p;
+    }
+    return Object.keys(out).length ? out : undefined;
+  }
+  return v;
+}
+function caseBody() { return pruned(S.data) || {}; }
+
+// ---------- router ----------
+async function route() {
+  const hash = location.hash || '#/cases';
+  let m;
+  $$('nav a').forEach(a => a.removeAttribute('aria-current'));
+  const mark = n => { const a = $('nav a[data-nav="' + n + '"]'); if (a) a.setAttribute('aria-current', 'page'); };
+  try {
+    if (hash === '#/cases') { mark('cases'); await showCases(); }
+    else if (hash === '#/cases/new') { mark('new'); await showNew(); }
+    else if ((m = /^#\/cases\/([^/]+)\/v\/(\d+)$/.exec(hash))) { mark('cases'); await showCase(decodeURIComponent(m[1]), +m[2]); }
+    else if ((m = /^#\/cases\/([^/]+)$/.exec(hash))) { mark('cases'); await showCase(decodeURIComponent(m[1]), null); }
+    else if (hash === '#/ledger') { mark('ledger'); await showLedger(); }
+    else if (hash === '#/packets') { mark('packets'); await showPackets(); }
+    else { location.hash = '#/cases'; }
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return;
+    say(e.message || String(e), 'error');
+  }
+}
+function page(title, ...content) {
+  clearPage();
+  const h = el('h1', { id: 'page-title', text: title });
+  $('#main').append(h, ...content);
+  document.title = title + ' — よりそい';
+}
+
+// ---------- cases list (IDs, category and review only: never names) ----------
+async function showCases() {
+  const list = await expectJSON(await api('GET', '/api/v1/cases'));
+  const rows = list.map(c => el('tr', {},
+    el('th', { scope: 'row' }, el('a', { href: '#/cases/' + encodeURIComponent(c.id), class: 'case-link' }, c.id)),
+    el('td', { text: c.category || '' }),
+    el('td', {}, c.review ? el('span', {}, c.review, el('span', { class: 'wareki' }, ' ' + wareki(String(c.review)))) : ''),
+    el('td', { text: municipalityName(c.municipality) }),
+    el('td', { class: 'num', text: c.version }),
+    el('td', { text: c.updated_at ? new Date(c.updated_at).toLocaleString('ja-JP') : '' })));
+  const table = list.length ? el('table', { class: 'list', id: 'case-list' },
+    el('caption', { text: '保存したケース（' + list.length + '件）' }),
+    el('thead', {}, el('tr', {}, ['ケースID', '区分', '見直し時期', '市区町村', '版', '更新'].map(t => el('th', { scope: 'col', text: t })))),
+    el('tbody', {}, rows)) : el('p', { id: 'case-list-empty', text: 'まだ保存したケースはありません。' });
+  page('ケース一覧',
+    el('p', {}, el('a', { href: '#/cases/new', class: 'button primary', id: 'new-case' }, '新しいプランを作る')),
+    table,
+    importPanel());
+}
+function municipalityName(code) {
+  const t = S.templates.find(t => t.municipality === code);
+  return t ? t.name : (code || '');
+}
+function importPanel() {
+  const file = el('input', { type: 'file', id: 'import-file', accept: '.yaml,.yml,.json,.csv,text/csv,application/json,application/yaml' });
+  const row = el('input', { type: 'number', id: 'import-row', min: '1', value: '1', inputmode: 'numeric' });
+  const go = el('button', { type: 'button', id: 'import-go' }, '取り込んで開く');
+  go.addEventListener('click', async () => {
+    const f = file.files[0];
+    if (!f) { say('取り込むファイルを選んでください。', 'error'); file.focus(); return; }
+    const text = await f.text();
+    const name = f.name.toLowerCase();
+    const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : 'application/yaml';
+    const q = type === 'text/csv' ? '?row=' + encodeURIComponent(row.value || '1') : '';
+    const res = await api('POST', '/api/v1/import' + q, { body: text, type });
+    const body = await json(res);
+    if (res.status === 422) { say('取り込めませんでした：' + diagnosticsText(body), 'error'); return; }
+    if (!res.ok) throw new ApiError(res.status, body);
+    S.pendingImport = body;
+    location.hash = '#/cases/new';
+  });
+  return el('section', { class: 'panel', 'aria-labelledby': 'import-title' },
+    el('h2', { id: 'import-title', text: 'ファイルから取り込む' }),
+    el('p', { class: 'hint', text: 'YAML・JSON のケースファイル、または CSV の1行を新しいプランとして開きます（保存するまで記録されません）。' }),
+    el('div', { class: 'field' }, el('label', { for: 'import-file', text: 'ファイル' }), file),
+    el('div', { class: 'field narrow' }, el('label', { for: 'import-row', text: 'CSV の行（見出しを除いて何行目か）' }), row),
+    go);
+}
+function diagnosticsText(body) {
+  const ds = (body && (body.diagnostics || (body.files && body.files[0] && body.files[0].diagnostics))) || [];
+  if (!ds.length) return (body && body.error && body.error.message) || '';
+  return ds.map(d => d.message).join('／');
+}
+
+// ---------- new case ----------
+async function showNew() {
+  const imported = S.pendingImport; S.pendingImport = null;
+  const muni = el('select', { id: 'new-municipality' },
+    S.templates.map(t => el('option', { value: t.municipality, selected: imported && imported.municipality === t.municipality }, t.name + '（' + t.municipality + '）')));
+  const kind = el('select', { id: 'new-kind' });
+  const fillKinds = () => {
+    const t = S.templates.find(t => t.municipality === muni.value);
+    kind.replaceChildren(...((t && t.kinds) || []).filter(k => KIND_TITLES[k]).map(k => el('option', { value: k }, KIND_TITLES[k])));
+  };
+  muni.addEventListener('change', fillKinds); fillKinds();
+  const start = el('button', { type: 'button', id: 'new-start', class: 'primary' }, 'この様式で始める');
+  const holder = el('div', { id: 'editor-holder' });
+  start.addEventListener('click', async () => {
+    const data = imported ? imported : { version: 1 };
+    data.municipality = muni.value;
+    if (data.version === undefined) data.version = 1;
+    await openEditor(holder, { data, kind: kind.value, caseId: null, version: null, readOnly: false });
+  });
+  page(imported ? '取り込んだプラン（未保存）' : '新しいプラン',
+    el('div', { class: 'panel choose' },
+      el('div', { class: 'field' }, el('label', { for: 'new-municipality', text: '市区町村の様式' }), muni),
+      el('div', { class: 'field' }, el('label', { for: 'new-kind', text: '書類' }), kind),
+      start),
+    holder);
+  if (imported) start.click();
+}
+const KIND_TITLES = { 'support-plan': 'サポートプラン', 'support-plan-child': 'サポートプラン（こども版）', 'recommendation': '利用勧奨通知書', 'measure': '利用措置決定通知書' };
+
+// ---------- saved case ----------
+async function showCase(id, version) {
+  const q = version ? '?version=' + version : '';
+  const data = await expectJSON(await api('GET', '/api/v1/cases/' + encodeURIComponent(id) + q));
+  const versions = await expectJSON(await api('GET', '/api/v1/cases/' + encodeURIComponent(id) + '/versions'));
+  const latest = versions.reduce((a, v) => Math.max(a, v.version), 0);
+  const readOnly = version !== null && version !== latest;
+  const holder = el('div', { id: 'editor-holder' });
+  page('ケース ' + id + (readOnly ? '（第' + version + '版・読み取り専用）' : ''), versionsPanel(id, versions, version || latest, readOnly), holder);
+  await openEditor(holder, { data, kind: S.kindFor && S.kindFor[id] || 'support-plan', caseId: id, version: version || latest, readOnly });
+}
+function versionsPanel(id, versions, shown, readOnly) {
+  const items = versions.slice().sort((a, b) => b.version - a.version).map(v => el('li', {},
+    v.version === shown ? el('strong', { 'aria-current': 'true' }, '第' + v.version + '版') :
+      el('a', { href: '#/cases/' + encodeURIComponent(id) + '/v/' + v.version, class: 'version-link' }, '第' + v.version + '版'),
+    ' ', el('span', { class: 'meta' }, (v.saved_at ? new Date(v.saved_at).toLocaleString('ja-JP') : '') + (v.account ? '　' + v.account : ''))));
+  return el('details', { class: 'panel versions', open: readOnly },
+    el('summary', {}, '保存した版（' + versions.length + '）'),
+    readOnly ? el('p', { class: 'notice', id: 'readonly-banner' }, '古い版を表示しています。変更はできません。 ',
+      el('a', { href: '#/cases/' + encodeURIComponent(id) }, '最新の版を開く')) : null,
+    el('ol', { id: 'version-list' }, items));
+}
+
+// ---------- the editor ----------
+async function loadForm(municipality, kind) {
+  return expectJSON(await api('GET', '/api/v1/forms/' + encodeURIComponent(municipality) + '/' + encodeURIComponent(kind)));
+}
+async function openEditor(holder, { data, kind, caseId, version, readOnly }) {
+  if (!data.municipality) throw new Error('ケースに市区町村コードがありません。');
+  S.data = data; S.caseId = caseId; S.version = version; S.readOnly = readOnly; S.kind = kind;
+  S.diagnostics = []; S.local = {};
+  S.form = await loadForm(data.municipality, kind);
+  holder.replaceChildren(editorView());
+  validateSoon(0);
+}
+function editorView() {
+  const f = S.form;
+  const kindSel = el('select', { id: 'kind', disabled: S.readOnly || null },
+    f.kinds.map(k => el('option', { value: k.kind, selected: k.kind === S.kind }, k.title)));
+  kindSel.addEventListener('change', async () => {
+    S.kind = kindSel.value; S.kindFor = S.kindFor || {}; if (S.caseId) S.kindFor[S.caseId] = S.kind;
+    const holder = $('#editor-holder');
+    await openEditor(holder, { data: S.data, kind: S.kind, caseId: S.caseId, version: S.version, readOnly: S.readOnly });
+  });
+  const bar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '操作' },
+    el('span', { class: 'field inline' }, el('label', { for: 'kind', text: '書類' }), kindSel),
+    S.readOnly ? null : el('button', { type: 'button', id: 'save', class: 'primary', onclick: save }, '保存'),
+    el('button', { type: 'button', id: 'preview', onclick: () => preview(true) }, 'プレビュー'),
+    S.caseId ? el('a', { class: 'button', id: 'export', href: '/api/v1/cases/' + encodeURIComponent(S.caseId) + '/export' + (S.version ? '?version=' + S.version : ''), download: S.caseId + '.yaml' }, 'YAMLで書き出す') : null,
+    S.readOnly ? null : el('button', { type: 'button', id: 'issue-recommendation', onclick: () => issue('recommendation') }, '利用勧奨通知書を発行'),
+    S.readOnly ? null : el('button', { type: 'button', id: 'issue-measure', onclick: () => issue('measure') }, '措置決定通知書を発行'));
+  const summary = el('div', { id: 'summary', class: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title', hidden: true },
+    el('h2', { id: 'summary-title' }), el('ul', { id: 'summary-list' }));
+  const form = el('form', { id: 'case-form', class: 'case-form', novalidate: true, 'aria-label': f.title + '（' + f.municipality.name + '）' });
+  form.addEventListener('submit', e => e.preventDefault());
+  for (const sec of f.sections) {
+    const fs = el('section', { class: 'form-section', id: 'sec-' + sec.id, 'aria-labelledby': 'sec-' + sec.id + '-h' },
+      el('h2', { id: 'sec-' + sec.id + '-h', text: sec.title }));
+    for (const field of sec.fields) fs.append(renderField(field, field.pointer));
+    form.append(fs);
+  }
+  // IME: while a composition is open the text is not final; validate once it is committed.
+  form.addEventListener('compositionstart', () => { S.composing = true; });
+  form.addEventListener('compositionend', e => { S.composing = false; onEdit(e); });
+  form.addEventListener('input', onEdit);
+  form.addEventListener('change', onEdit);
+  const previewPane = el('section', { class: 'preview', 'aria-labelledby': 'preview-title' },
+    el('h2', { id: 'preview-title', text: 'プレビュー' }),
+    el('p', { id: 'preview-state', class: 'hint', role: 'status', text: '入力に誤りがなければ、ここに印刷する書類が表示されます。' }),
+    el('div', { class: 'preview-actions' },
+      el('a', { id: 'download', class: 'button', hidden: true, download: (S.caseId || S.data.id || 'plan') + '.pdf' }, 'PDFをダウンロード'),
+      el('button', { type: 'button', id: 'print', hidden: true, onclick: printPreview }, '印刷')),
+    el('iframe', { id: 'preview-frame', title: 'PDFプレビュー', hidden: true }));
+  const notices = el('section', { class: 'panel', id: 'notice-panel', 'aria-labelledby': 'notice-title' },
+    el('h2', { id: 'notice-title', text: '発行した通知' }),
+    el('ul', { id: 'issued-list' }));
+  return el('div', { class: 'editor' },
+    el('div', { class: 'editor-main' },
+      el('p', { class: 'form-title' }, f.title + '　', el('span', { class: 'meta' }, f.municipality.name + '（' + f.municipality.code + '）の様式' + (S.caseId && S.version ? '　第' + S.version + '版' : '　未保存'))),
+      bar, summary, form, notices),
+    previewPane);
+}
+function renderField(field, pointer) {
+  switch (field.type) {
+    case 'repeat': return renderRepeat(field, pointer);
+    case 'checklist': return renderChecklist(field, pointer);
+    default: return renderInput(field, pointer);
+  }
+}
+function describedBy(id, field) {
+  return [field.hint ? id + '-hint' : null, id + '-msg'].filter(Boolean).join(' ');
+}
+function renderInput(field, pointer) {
+  const id = fieldId(pointer);
+  const value = ptrGet(S.data, pointer);
+  const common = { id, name: id, 'data-pointer': pointer, 'data-type': field.type, 'aria-describedby': describedBy(id, field),
+                   disabled: S.readOnly || null, 'aria-required': field.required ? 'true' : null };
+  let input;
+  if (field.type === 'textarea') {
+    input = el('textarea', Object.assign({ rows: 3 }, common));
+    input.value = value == null ? '' : String(value);
+  } else if (field.type === 'select') {
+    input = el('select', common, el('option', { value: '' }, '（選んでください）'),
+      field.options.map(o => el('option', { value: o, selected: value === o }, o)));
+  } else if (field.type === 'boolean') {
+    input = el('input', Object.assign({ type: 'checkbox', checked: value === true }, common));
+    return el('div', { class: 'field check', 'data-field': pointer }, input, el('label', { for: id, text: field.label }),
+      el('p', { class: 'msg', id: id + '-msg' }));
+  } else if (field.type === 'guardian-index') {
+    const gs = Array.isArray(S.data.guardians) ? S.data.guardians : [];
+    input = el('select', common, el('option', { value: '' }, '（選んでください）'),
+      gs.map((g, i) => el('option', { value: String(i), selected: value === i }, (i + 1) + '人目の保護者' + (g && g.relation ? '（' + g.relation + '）' : ''))));
+  } else if (field.type === 'number') {
+    input = el('input', Object.assign({ type: 'text', inputmode: 'numeric', value: value == null ? '' : String(value) }, common));
+  } else {
+    const dateLike = field.type === 'date' || field.type === 'month' || field.type === 'date-or-month';
+    input = el('input', Object.assign({ type: 'text', value: value == null ? '' : String(value), autocomplete: 'off',
+      inputmode: dateLike ? 'text' : null }, common));
+  }
+  const dateLike = ['date', 'month', 'date-or-month'].includes(field.type);
+  return el('div', { class: 'field', 'data-field': pointer },
+    el('label', { for: id }, field.label, field.required ? el('span', { class: 'req' }, '（必須）') : null),
+    field.hint ? el('p', { class: 'hint', id: id + '-hint', text: field.hint }) : null,
+    el('div', { class: 'control' }, input, dateLike ? el('span', { class: 'wareki', id: id + '-wareki', 'aria-live': 'polite' }, wareki(value)) : null),
+    el('p', { class: 'msg', id: id + '-msg' }));
+}
+function renderRepeat(field, pointer) {
+  const id = fieldId(pointer);
+  const rows = Array.isArray(ptrGet(S.data, pointer)) ? ptrGet(S.data, pointer) : [];
+  const list = el('ol', { class: 'rows', id: id + '-rows' });
+  rows.forEach((_, i) => {
+    const rowPtr = pointer + '/' + i;
+    const li = el('li', { class: 'row', 'data-row': rowPtr },
+      el('fieldset', { 'aria-describedby': fieldId(rowPtr) + '-msg' },
+        el('legend', {}, field.item_label + ' ' + (i + 1)),
+        field.fields.map(sub => renderField(sub, rowPtr + sub.pointer)),
+        el('p', { class: 'msg', id: fieldId(rowPtr) + '-msg' }),
+        S.readOnly ? null : el('button', { type: 'button', class: 'quiet remove', id: fieldId(rowPtr) + '-remove',
+          onclick: () => removeRow(pointer, i) }, field.item_label + ' ' + (i + 1) + ' を削除')));
+    list.append(li);
+  });
+  const add = S.readOnly ? null : el('button', { type: 'button', class: 'add', id: id + '-add', 'data-pointer': pointer,
+    'aria-describedby': id + '-msg', onclick: () => addRow(field, pointer) }, field.item_label + 'を追加');
+  return el('fieldset', { class: 'repeat', id: id, 'data-field': pointer, 'data-type': 'repeat', 'aria-describedby': id + '-msg' },
+    el('legend', {}, field.label, field.required ? el('span', { class: 'req' }, '（1つ以上必須）') : null),
+    list, el('p', { class: 'msg', id: id + '-msg' }), add);
+}
+function rerenderRepeat(pointer) {
+  const sec = S.form.sections.flatMap(s => s.fields).concat();
+  const field = findField(S.form.sections.flatMap(s => s.fields), pointer);
+  const old = document.getElementById(fieldId(pointer));
+  if (field && old) old.replaceWith(renderRepeat(field, pointer));
+  // Notice addressee choices follow the guardians list.
+  if (pointer === '/guardians') for (const s of $$('[data-type="guardian-index"]')) {
+    const f = findField(S.form.sections.flatMap(x => x.fields), s.dataset.pointer);
+    s.closest('.field').replaceWith(renderInput(f, s.dataset.pointer));
+  }
+  void sec;
+}
+function findField(fields, pointer) {
+  for (const f of fields) {
+    if (f.pointer === pointer) return f;
+  }
+  // rows: /plan/supports/0/service → field /plan/supports, sub /service
+  for (const f of fields) {
+    if (f.type === 'repeat' && pointer.startsWith(f.pointer + '/')) {
+      const rest = pointer.slice(f.pointer.length + 1);
+      const slash = rest.indexOf('/');
+      if (slash < 0) return null;
+      return findField(f.fields, rest.slice(slash));
+    }
+  }
+  return null;
+}
+function addRow(field, pointer) {
+  let rows = ptrGet(S.data, pointer);
+  if (!Array.isArray(rows)) { rows = []; ptrSet(S.data, pointer, rows); }
+  rows.push({});
+  rerenderRepeat(pointer);
+  const first = $('#' + CSS.escape(fieldId(pointer + '/' + (rows.length - 1) + field.fields[0].pointer)));
+  if (first) first.focus();
+  changed();
+}
+function removeRow(pointer, index) {
+  const rows = ptrGet(S.data, pointer);
+  rows.splice(index, 1);
+  rerenderRepeat(pointer);
+  const add = $('#' + CSS.escape(fieldId(pointer) + '-add'));
+  if (add) add.focus();
+  changed();
+}
+function renderChecklist(field, pointer) {
+  const id = fieldId(pointer);
+  const selected = Array.isArray(ptrGet(S.data, pointer)) ? ptrGet(S.data, pointer).map(String) : [];
+  const known = new Set(field.groups.flatMap(g => g.options.map(o => o.label)));
+  const extra = selected.filter(s => !known.has(s));
+  let n = 0;
+  const groups = field.groups.map(g => el('fieldset', { class: 'check-group' },
+    g.label ? el('legend', { text: g.label.replace(/\n/g, '') }) : null,
+    g.options.map(o => {
+      const oid = id + '-o' + (n++);
+      if (o.write_in) {
+        return el('div', { class: 'field check writein' },
+          el('label', { for: oid }, o.label + '（書き込み）'),
+          el('input', { type: 'text', id: oid, value: extra.join('、'), 'data-checklist': pointer, 'data-writein': '1', disabled: S.readOnly || null }));
+      }
+      return el('div', { class: 'field check' },
+        el('input', { type: 'checkbox', id: oid, value: o.label, checked: selected.includes(o.label), 'data-checklist': pointer, disabled: S.readOnly || null }),
+        el('label', { for: oid, text: o.label }));
+    })));
+  return el('fieldset', { class: 'checklist', id, 'data-field': pointer, 'data-type': 'checklist', 'aria-describedby': id + '-msg' },
+    el('legend', { text: field.label }), groups, el('p', { class: 'msg', id: id + '-msg' }));
+}
+function readChecklist(pointer) {
+  const values = [];
+  for (const box of $$('[data-checklist="' + pointer + '"]')) {
+    if (box.dataset.writein) values.push(...box.value.split(/[、,]/).map(s => s.trim()).filter(Boolean));
+    else if (box.checked) values.push(box.value);
+  }
+  ptrSet(S.data, pointer, values.length ? values : undefined);
+}
+function onEdit(e) {
+  const t = e.target;
+  if (S.readOnly) return;
+  if (e.type === 'input' && (e.isComposing || S.composing)) return;
+  if (t.dataset.checklist) { readChecklist(t.dataset.checklist); changed(); return; }
+  const p = t.dataset.pointer;
+  if (!p || t.dataset.type === 'repeat') return;
+  const type = t.dataset.type;
+  delete S.local[p];
+  let v;
+  if (type === 'boolean') v = t.checked;
+  else if (type === 'guardian-index') v = t.value === '' ? undefined : +t.value;
+  else if (type === 'number') {
+    const s = toHalfWidth(t.value);
+    if (s === '') v = undefined;
+    else if (/^-?\d+$/.test(s)) v = +s;
+    else { v = t.value; S.local[p] = '数字で入力してください（例：50）'; }
+  } else if (type === 'date' || type === 'month' || type === 'date-or-month') {
+    const s = t.value.trim();
+    if (s === '') v = undefined;
+    else {
+      const parsed = parseDateText(s, type !== 'month', type !== 'date');
+      if (parsed) v = parsed.iso;
+      else { v = s; S.local[p] = '日付として読めません。' + DATE_EXAMPLE[type] + ' の形で入力してください'; }
+    }
+    const w = document.getElementById(t.id + '-wareki');
+    if (w) w.textContent = v && !S.local[p] ? wareki(v) : '';
+  } else v = t.value === '' ? undefined : t.value;
+  ptrSet(S.data, p, v);
+  changed();
+}
+function changed() {
+  S.dirty = true;
+  validateSoon(300);
+}
+
+// ---------- validation ----------
+function validateSoon(delay) {
+  clearTimeout(S.validateTimer);
+  S.validateTimer = setTimeout(validate, delay);
+}
+async function validate() {
+  if (!S.form) return null;
+  const seq = ++S.validateSeq;
+  const q = '?kind=' + encodeURIComponent(S.kind) + '&municipality=' + encodeURIComponent(S.data.municipality);
+  const res = await api('POST', '/api/v1/validate' + q, { body: caseBody() });
+  const body = await json(res);
+  if (seq !== S.validateSeq) return null;       // a newer edit has been sent since
+  if (!res.ok && !(body && body.diagnostics)) { say((body && body.error && body.error.message) || '確認できませんでした', 'error'); return null; }
+  S.diagnostics = body.diagnostics || [];
+  showDiagnostics();
+  if (!hasErrors()) preview(false);
+  else previewState('誤りを直すとプレビューが更新されます。');
+  return body;
+}
+function allDiagnostics() {
+  const local = Object.entries(S.local).map(([path, message]) => ({ severity: 'error', code: 'PAGE', path, message, local: true }));
+  // A server finding on a field with a local one (the same unreadable date) is shown once.
+  return local.concat(S.diagnostics.filter(d => !S.local[d.path]));
+}
+function hasErrors() { return allDiagnostics().some(d => d.severity === 'error'); }
+// The element that shows a diagnostic: the field itself, else the first field under the
+// pointer (/plan/intent → 意向（こども）), else the nearest enclosing field or row.
+function targetFor(path) {
+  const byId = p => document.getElementById(fieldId(p));
+  let e = byId(path);
+  if (e) return e;
+  const under = $$('[data-pointer],[data-field]').find(x => (x.dataset.pointer || x.dataset.field).startsWith(path + '/'));
+  if (under) return under.dataset.pointer ? under : document.getElementById(fieldId(under.dataset.field)) || under;
+  const parts = ptrParts(path);
+  while (parts.length) {
+    parts.pop();
+    const p = parts.length ? '/' + parts.map(s => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/') : '';
+    e = byId(p);
+    if (e) return e;
+    const row = $('[data-row="' + p + '"]');
+    if (row) return row.querySelector('fieldset');
+  }
+  return null;
+}
+function expectedFormNote(target, d) {
+  const type = target && target.dataset && target.dataset.type;
+  if (d.local || !DATE_EXAMPLE[type]) return '';
+  return /日付|年月|date/i.test(d.message + ' ' + (d.message_en || '')) ? '（例：' + DATE_EXAMPLE[type] + '）' : '';
+}
+function showDiagnostics() {
+  for (const e of $$('[aria-invalid="true"]')) e.removeAttribute('aria-invalid');
+  for (const m of $$('.msg')) { m.textContent = ''; m.className = 'msg'; }
+  for (const f of $$('.field.has-error,.field.has-warning,fieldset.has-error,fieldset.has-warning')) f.classList.remove('has-error', 'has-warning');
+  const ds = allDiagnostics();
+  const items = [];
+  for (const d of ds) {
+    const target = targetFor(d.path || '');
+    const label = target ? labelFor(target) : '';
+    const text = (d.severity === 'error' ? 'エラー：' : '注意：') + d.message + expectedFormNote(target, d);
+    if (target) {
+      const msgId = (target.tagName === 'FIELDSET' && !target.id ? fieldId(target.closest('[data-row]').dataset.row) : target.id) + '-msg';
+      const msg = document.getElementById(msgId);
+      if (msg) {
+        msg.append(el('span', { class: d.severity === 'error' ? 'err' : 'warn' }, text));
+        msg.classList.add('shown');
+      }
+      if (d.severity === 'error') {
+        const ctl = target.matches('input,select,textarea') ? target : target.querySelector('.add') || target;
+        if (ctl.matches('input,select,textarea')) ctl.setAttribute('aria-invalid', 'true');
+        const wrap = target.closest('.field,fieldset'); if (wrap) wrap.classList.add('has-error');
+      } else {
+        const wrap = target.closest('.field,fieldset'); if (wrap) wrap.classList.add('has-warning');
+      }
+    }
+    items.push(el('li', { class: d.severity === 'error' ? 'err' : 'warn' },
+      target ? el('a', { href: '#' + focusTargetId(target), 'data-target': focusTargetId(target), onclick: jumpTo }, (label ? label + '：' : '') + text)
+        : el('span', {}, text), d.code && d.code !== 'PAGE' ? el('span', { class: 'code' }, ' ' + d.code) : null));
+  }
+  const summary = $('#summary');
+  if (!summary) return;
+  const errors = ds.filter(d => d.severity === 'error').length;
+  const warnings = ds.length - errors;
+  $('#summary-title').textContent = errors ? '直してください：エラー ' + errors + ' 件' + (warnings ? '、注意 ' + warnings + ' 件' : '')
+    : warnings ? '注意 ' + warnings + ' 件（印刷はできます）' : '';
+  $('#summary-list').replaceChildren(...items);
+  summary.hidden = ds.length === 0;
+  summary.className = 'summary' + (errors ? ' has-error' : ' has-warning');
+  for (const b of ['#print', '#issue-recommendation', '#issue-measure']) {
+    const btn = $(b); if (btn) btn.setAttribute('aria-disabled', errors ? 'true' : 'false');
+  }
+}
+function focusTargetId(target) {
+  if (target.matches('input,select,textarea')) return target.id;
+  const inner = target.querySelector('input,select,textarea,button');
+  return inner ? inner.id : target.id;
+}
+function labelFor(target) {
+  if (target.id) {
+    const l = $('label[for="' + CSS.escape(target.id) + '"]');
+    if (l) return l.textContent.replace('（必須）', '');
+  }
+  const lg = target.querySelector && target.querySelector('legend');
+  return lg ? lg.textContent.replace(/（1つ以上必須）/, '') : '';
+}
+function jumpTo(e) {
+  e.preventDefault();
+  const t = document.getElementById(e.currentTarget.dataset.target);
+  if (t) { t.scrollIntoView({ block: 'center' }); t.focus(); }
+}
+// Errors block printing and issuing: the summary takes focus (what was typed stays in the form).
+function blockedByErrors() {
+  if (!hasErrors()) return false;
+  const s = $('#summary');
+  s.hidden = false;
+  s.focus();
+  say('エラーがあるため、この操作はできません。上の一覧から直してください。', 'error');
+  return true;
+}
+
+// ---------- preview, download, print ----------
+function previewState(text) { const p = $('#preview-state'); if (p) p.textContent = text; }
+let previewSeq = 0;
+async function preview(explicit) {
+  if (explicit) { await flushValidation(); if (blockedByErrors()) return; }
+  const seq = ++previewSeq;
+  previewState('プレビューを作っています…');
+  const q = '?kind=' + encodeURIComponent(S.kind) + '&municipality=' + encodeURIComponent(S.data.municipality);
+  const res = await api('POST', '/api/v1/render' + q, { body: caseBody(), accept: 'application/pdf' });
+  if (seq !== previewSeq) return;
+  if (res.status === 422) { const b = await json(res); S.diagnostics = (b && b.diagnostics) || []; showDiagnostics(); previewState('誤りを直すとプレビューが更新されます。'); return; }
+  if (!res.ok) { const b = await json(res); previewState((b && b.error && b.error.message) || 'プレビューを作れませんでした。'); return; }
+  showPdf(await res.blob(), (S.caseId || S.data.id || 'plan') + '-' + S.kind + '.pdf');
+  previewState('プレビューを更新しました（' + new Date().toLocaleTimeString('ja-JP') + '）。');
+}
+function showPdf(blob, filename) {
+  if (S.previewUrl) URL.revokeObjectURL(S.previewUrl);
+  S.previewUrl = URL.createObjectURL(blob);
+  const frame = $('#preview-frame');
+  if (!frame) return;
+  frame.src = S.previewUrl;
+  frame.hidden = false;
+  const dl = $('#download'); dl.href = S.previewUrl; dl.setAttribute('download', filename); dl.hidden = false;
+  $('#print').hidden = false;
+}
+async function flushValidation() {
+  if (S.validateTimer) { clearTimeout(S.validateTimer); S.validateTimer = null; }
+  await validate();
+}
+async function printPreview() {
+  await flushValidation();
+  if (blockedByErrors()) return;
+  const frame = $('#preview-frame');
+  try { frame.contentWindow.focus(); frame.contentWindow.print(); }
+  catch (e) { window.open(S.previewUrl, '_blank', 'noopener'); }
+}
+
+// ---------- save ----------
+async function save() {
+  if (S.readOnly) return;
+  clearTimeout(S.validateTimer);
+  const body = caseBody();
+  if (!body.id) { S.local['/id'] = 'サポートプランIDを入力してください（保存に必要です）'; showDiagnostics(); $('#summary').focus(); return; }
+  let res;
+  if (S.caseId) res = await api('PUT', '/api/v1/cases/' + encodeURIComponent(S.caseId), { body });
+  else res = await api('POST', '/api/v1/cases', { body });
+  const out = await json(res);
+  if (res.status === 422) { S.diagnostics = out.diagnostics || []; showDiagnostics(); $('#summary').focus(); say('保存できませんでした。', 'error'); return; }
+  if (res.status === 409) { say('そのサポートプランID（' + body.id + '）は既にあります。別のIDにするか、一覧から開いてください。', 'error'); return; }
+  if (!res.ok) throw new ApiError(res.status, out);
+  S.dirty = false;
+  S.kindFor = S.kindFor || {}; S.kindFor[out.id] = S.kind;
+  say('保存しました（' + out.id + ' 第' + out.version + '版）。', 'ok');
+  const target = '#/cases/' + encodeURIComponent(out.id);
+  if (location.hash !== target) location.hash = target; else await route();
+  return out;
+}
+
+// ---------- notices ----------
+const NOTICE_TITLES = { recommendation: '利用勧奨通知書', measure: '利用措置決定通知書' };
+function confirmDialog(text, okLabel, extra) {
+  const dlg = $('#confirm-dialog');
+  $('#confirm-text').textContent = text;
+  $('#confirm-ok').textContent = okLabel;
+  $('#confirm-extra').replaceChildren(...(extra ? [extra] : []));
+  return new Promise(resolve => {
+    const done = v => { dlg.close(); $('#confirm-ok').onclick = null; $('#confirm-cancel').onclick = null; resolve(v); };
+    $('#confirm-ok').onclick = () => done(true);
+    $('#confirm-cancel').onclick = () => done(false);
+    dlg.oncancel = () => resolve(false);
+    dlg.showModal();
+    $('#confirm-cancel').focus();
+  });
+}
+async function issue(kind) {
+  if (S.kind !== kind) {
+    // Switch the form to the notice's kind so its fields and rules are the ones checked.
+    S.kind = kind;
+    await openEditor($('#editor-holder'), { data: S.data, kind, caseId: S.caseId, version: S.version, readOnly: false });
+    say(NOTICE_TITLES[kind] + 'の項目を表示しました。内容を確かめてから、もう一度「発行」を押してください。');
+    return;
+  }
+  await flushValidation();
+  if (blockedByErrors()) return;
+  const ok = await confirmDialog(NOTICE_TITLES[kind] + 'を発行します。発行すると文書番号が発番簿に記録され、取り消しても番号は欠番として残ります。発行しますか。', '発行する');
+  if (!ok) { say('発行をやめました。'); return; }
+  const headers = S.caseId ? { 'Yorisoi-Case-Id': S.caseId } : {};
+  const res = await api('POST', '/api/v1/notices?kind=' + kind, { body: caseBody(), accept: 'application/pdf', headers });
+  if (res.status === 422) {
+    const b = await json(res); S.diagnostics = (b && b.diagnostics) || []; showDiagnostics();
+    if (!hasErrors() && b && b.error) say(b.error.message, 'error'); else { $('#summary').hidden = false; $('#summary').focus(); }
+    return;
+  }
+  if (!res.ok) { const b = await json(res); say((b && b.error && b.error.message) || '発行できませんでした（' + res.status + '）', 'error'); return; }
+  const number = res.headers.get('Yorisoi-Document-Number') || '';
+  showPdf(await res.blob(), (S.caseId || 'notice') + '-' + kind + '.pdf');
+  $('#issued-list').append(el('li', { class: 'issued' }, NOTICE_TITLES[kind] + '　文書番号 ', el('strong', { class: 'doc-number' }, number)));
+  say(NOTICE_TITLES[kind] + 'を発行しました。文書番号：' + number, 'ok');
+  // The case records its number, so a reprint carries the same one.
+  if (number && S.data[kind] && typeof S.data[kind] === 'object' && !S.data[kind].number) {
+    S.data[kind].number = number;
+    const input = document.getElementById(fieldId('/' + kind + '/number'));
+    if (input) input.value = number;
+  }
+}
+
+// ---------- 発番簿 ----------
+async function showLedger() {
+  const list = await expectJSON(await api('GET', '/api/v1/ledger'));
+  const kindName = k => ({ recommendation: '利用勧奨', measure: '利用措置決定' })[k] || k;
+  const isVoid = s => /void|取消|cancel/i.test(String(s || ''));
+  const rows = list.map(n => el('tr', { class: isVoid(n.status) ? 'voided' : '' },
+    el('th', { scope: 'row', class: 'doc-number', text: n.number }),
+    el('td', { text: kindName(n.kind) }),
+    el('td', {}, n.case_id ? el('a', { href: '#/cases/' + encodeURIComponent(n.case_id) }, n.case_id) : ''),
+    el('td', {}, n.date || '', n.date ? el('span', { class: 'wareki' }, ' ' + wareki(String(n.date))) : ''),
+    el('td', { class: 'status-cell', text: isVoid(n.status) ? '取消' : '発行済' }),
+    el('td', { text: n.issued_at ? new Date(n.issued_at).toLocaleString('ja-JP') : '' }),
+    el('td', {}, el('a', { href: '/api/v1/ledger/' + encodeURIComponent(n.id) + '/pdf', target: '_blank', rel: 'noopener' }, 'PDF'),
+      isVoid(n.status) ? null : el('button', { type: 'button', class: 'quiet void', 'data-id': n.id, onclick: () => voidNotice(n) }, '取消'))));
+  page('発番簿',
+    el('p', { class: 'hint', text: '発行したすべての通知です。取り消した通知も番号とともに残ります。' }),
+    list.length ? el('table', { class: 'list', id: 'ledger' },
+      el('caption', { text: '発行した文書（' + list.length + '件）' }),
+      el('thead', {}, el('tr', {}, ['文書番号', '種類', 'ケースID', '日付', '状態', '発行日時', ''].map(t => el('th', { scope: 'col', text: t })))),
+      el('tbody', {}, rows)) : el('p', { id: 'ledger-empty', text: 'まだ発行した通知はありません。' }),
+    el('p', {}, el('a', { class: 'button', href: '/api/v1/ledger', id: 'ledger-json' }, '発番簿を JSON で開く')));
+}
+async function voidNotice(n) {
+  const reason = el('div', { class: 'field' }, el('label', { for: 'void-reason', text: '取り消す理由' }), el('input', { type: 'text', id: 'void-reason' }));
+  const ok = await confirmDialog('文書番号 ' + n.number + ' を取り消します。番号は取消として発番簿に残ります。', '取り消す', reason);
+  if (!ok) return;
+  const res = await api('POST', '/api/v1/ledger/' + encodeURIComponent(n.id) + '/void', { body: { reason: $('#void-reason').value } });
+  await expectJSON(res);
+  say(n.number + ' を取り消しました。', 'ok');
+  await showLedger();
+}
+
+// ---------- meeting packets ----------
+async function showPackets() {
+  const list = await expectJSON(await api('GET', '/api/v1/cases'));
+  const boxes = list.map((c, i) => el('div', { class: 'field check' },
+    el('input', { type: 'checkbox', id: 'pk-case-' + i, value: c.id, 'data-municipality': c.municipality, class: 'packet-case' }),
+    el('label', { for: 'pk-case-' + i }, c.id + '　' + (c.category || '') + (c.review ? '　見直し ' + c.review : ''))));
+  const field = (id, label, input, hint) => el('div', { class: 'field' }, el('label', { for: id, text: label }),
+    hint ? el('p', { class: 'hint', id: id + '-hint', text: hint }) : null, input);
+  const today = new Date(); const iso = today.getFullYear() + '-' + pad(today.getMonth() + 1) + '-' + pad(today.getDate());
+  const go = el('button', { type: 'button', class: 'primary', id: 'packet-go', onclick: buildPacket }, '会議資料を作る');
+  page('会議資料（ケース会議のパケット）',
+    el('form', { id: 'packet-form', novalidate: true, onsubmit: e => e.preventDefault() },
+      el('fieldset', { class: 'panel' }, el('legend', { text: '会議' }),
+        field('pk-kind', '会議の種類', el('select', { id: 'pk-kind' }, ['進行管理会議', '個別ケース検討会議', '代表者会議', 'その他'].map(k => el('option', { value: k }, k)))),
+        field('pk-title', '会議の名称', el('input', { type: 'text', id: 'pk-title', value: '進行管理会議' })),
+        field('pk-date', '開催日', el('input', { type: 'text', id: 'pk-date', value: iso, 'aria-describedby': 'pk-date-hint' }), '例：2025-02-14'),
+        field('pk-time', '時間', el('input', { type: 'text', id: 'pk-time', value: '' })),
+        field('pk-place', '場所', el('input', { type: 'text', id: 'pk-place', value: '' })),
+        field('pk-copies', '部数', el('input', { type: 'text', inputmode: 'numeric', id: 'pk-copies', value: '1' }))),
+      el('fieldset', { class: 'panel' }, el('legend', { text: '資料にするケース' }),
+        boxes.length ? boxes : el('p', { text: '保存したケースがありません。' })),
+      go),
+    el('section', { class: 'preview', 'aria-labelledby': 'preview-title' },
+      el('h2', { id: 'preview-title', text: 'できた資料' }),
+      el('p', { id: 'preview-state', class: 'hint', role: 'status' }),
+      el('div', { class: 'preview-actions' },
+        el('a', { id: 'download', class: 'button', hidden: true, download: 'packet.pdf' }, 'PDFをダウンロード'),
+        el('button', { type: 'button', id: 'print', hidden: true, onclick: () => { const f = $('#preview-frame'); f.contentWindow.focus(); f.contentWindow.print(); } }, '印刷')),
+      el('iframe', { id: 'preview-frame', title: '会議資料のPDF', hidden: true })));
+}
+async function buildPacket() {
+  const chosen = $$('.packet-case').filter(b => b.checked);
+  if (!chosen.length) { say('ケースを1つ以上選んでください。', 'error'); return; }
+  const munis = new Set(chosen.map(b => b.dataset.municipality));
+  if (munis.size > 1) { say('ひとつの会議資料には同じ市区町村のケースだけを入れられます。', 'error'); return; }
+  const dateText = $('#pk-date').value.trim();
+  const parsed = parseDateText(dateText, true, false);
+  if (!parsed) { say('開催日を 2025-02-14 の形で入力してください。', 'error'); $('#pk-date').focus(); return; }
+  const copies = parseInt(toHalfWidth($('#pk-copies').value), 10);
+  if (!(copies >= 1)) { say('部数は1以上の数字で入力してください。', 'error'); $('#pk-copies').focus(); return; }
+  previewState('会議資料を作っています…');
+  const cases = [];
+  for (const b of chosen) {
+    const c = await expectJSON(await api('GET', '/api/v1/cases/' + encodeURIComponent(b.value)));
+    cases.push({ case: c, agenda: '協議' });
+  }
+  const meeting = { kind: $('#pk-kind').value, title: $('#pk-title').value || $('#pk-kind').value, date: parsed.iso };
+  if ($('#pk-time').value) meeting.time = $('#pk-time').value;
+  if ($('#pk-place').value) meeting.place = $('#pk-place').value;
+  const body = { version: 1, municipality: [...munis][0], meeting, documents: ['support-plan'], cases };
+  const res = await api('POST', '/api/v1/packets?copies=' + copies, { body, accept: 'application/pdf' });
+  if (!res.ok) { const b = await json(res); previewState(''); say('会議資料を作れませんでした：' + (diagnosticsText(b) || res.status), 'error'); return; }
+  showPdf(await res.blob(), 'packet-' + parsed.iso + '.pdf');
+  previewState('会議資料を作りました（' + cases.length + 'ケース、' + copies + '部）。');
+  say('会議資料を作りました。', 'ok');
+}
+
+// ---------- start ----------
+async function start() {
+  $('#logout').addEventListener('click', logout);
+  $('#session-extend').addEventListener('click', () => extendSession().catch(e => say(e.message, 'error')));
+  $('#session-close').addEventListener('click', () => $('#session-dialog').close());
+  // Leaving with unsaved edits asks first; nothing is kept anywhere once the page is gone.
+  window.addEventListener('beforeunload', e => { if (S.dirty && !S.readOnly) { e.preventDefault(); e.returnValue = ''; } });
+  try {
+    await loadSession();
+    S.templates = await expectJSON(await api('GET', '/api/v1/templates'));
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 401)) say(e.message, 'error');
+    return;
+  }
+  window.addEventListener('hashchange', route);
+  await route();
+}
+document.addEventListener('DOMContentLoaded', start);
