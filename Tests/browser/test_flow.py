@@ -273,6 +273,7 @@ class PageFlow(unittest.TestCase):
         self.type("#f-plan-wishes-guardian", "安心して子育てしたい。")
         self.save()
         self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#version-list li")) == 2, message="two versions")
+        self.click("details.versions > summary")   # the list of versions is folded, as a user finds it
         self.click("a.version-link")
         self.find("#readonly-banner")
         self.assertFalse(self.find("#f-plan-intent-guardian").is_enabled())
