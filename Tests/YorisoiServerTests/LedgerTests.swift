@@ -20,7 +20,7 @@ struct LedgerTests {
                 #expect(response.status == .created)
                 #expect(response.headers[.contentType] == "application/pdf")
                 #expect(response.headers[.cacheControl] == "no-store")
-                numbers.append(response.headers[HTTPField.Name("Yorisoi-Document-Number")!] ?? "")
+                numbers.append(response.headers[HTTPField.Name("Yorisoi-Document-Number")!]?.removingPercentEncoding ?? "")
                 if n == 1 {
                     firstPDF = response.bytes
                     #expect(response.headers[.location] == "/api/v1/ledger/1")
@@ -78,7 +78,9 @@ struct LedgerTests {
             let pdf = try await client.send(.get, "/api/v1/ledger/1/pdf")
             #expect(pdf.status == .ok)
             let next = try await client.send(.post, "/api/v1/notices?kind=recommendation", body: try ServerHarness.noticeCase(id: "V-2"))
-            #expect(next.headers[HTTPField.Name("Yorisoi-Document-Number")!] == "袖こ家第2号")
+            #expect(next.headers[HTTPField.Name("Yorisoi-Document-Number")!]?.removingPercentEncoding == "袖こ家第2号")
+            // Header values carry no charset: the number travels percent-encoded, ASCII only.
+            #expect(next.headers[HTTPField.Name("Yorisoi-Document-Number")!]?.allSatisfy(\.isASCII) == true)
         }
     }
 
@@ -99,7 +101,7 @@ struct LedgerTests {
             let measure = try await client.send(.post, "/api/v1/notices?kind=measure", body: try ServerHarness.noticeCase(id: "M-1"))
             #expect(measure.status == .created)
             #expect(measure.headers[HTTPField.Name("Yorisoi-Recommendation-Source")!] == "ledger")
-            #expect(measure.headers[HTTPField.Name("Yorisoi-Document-Number")!] == "袖こ家第3号")
+            #expect(measure.headers[HTTPField.Name("Yorisoi-Document-Number")!]?.removingPercentEncoding == "袖こ家第3号")
             let text = try Self.pdfText(measure.bytes)
             #expect(text.contains("袖こ家第2号"), "the measure cites the ledger's recommendation")
             #expect(!text.contains("袖こ家第1号"), "never the voided one")
@@ -126,7 +128,7 @@ struct LedgerTests {
             let report = try #require(refused.json as? [String: Any])
             #expect(report["files"] != nil)
             let ok = try await client.send(.post, "/api/v1/notices?kind=recommendation", body: try ServerHarness.noticeCase(id: "B-2"))
-            #expect(ok.headers[HTTPField.Name("Yorisoi-Document-Number")!] == "袖こ家第1号")
+            #expect(ok.headers[HTTPField.Name("Yorisoi-Document-Number")!]?.removingPercentEncoding == "袖こ家第1号")
         }
     }
 

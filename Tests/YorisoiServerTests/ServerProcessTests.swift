@@ -70,7 +70,7 @@ final class ServerProcess: @unchecked Sendable {
         request.httpBody = Data(body.utf8)
         guard let (_, response) = try? await Self.session.data(for: request),
               let http = response as? HTTPURLResponse, http.statusCode == 201 else { return nil }
-        return http.value(forHTTPHeaderField: "Yorisoi-Document-Number")
+        return http.value(forHTTPHeaderField: "Yorisoi-Document-Number")?.removingPercentEncoding
     }
 }
 

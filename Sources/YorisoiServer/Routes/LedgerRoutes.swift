@@ -33,7 +33,7 @@ enum LedgerRoutes {
             try await dependencies.audit.append(account: context.account ?? "", action: "ledger.pdf", caseID: entry.caseID)
             var response = Response.bytes(pdf, contentType: "application/pdf")
             response.headers[.eTag] = "\"\(entry.sha256)\""
-            response.headers[.documentNumber] = entry.number
+            response.headers.setDocumentNumber(entry.number)
             return response
         }
 

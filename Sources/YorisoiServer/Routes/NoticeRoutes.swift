@@ -88,7 +88,7 @@ enum NoticeRoutes {
             try await dependencies.audit.append(account: account, action: "notice.issue.\(kind.rawValue)", caseID: caseID)
             let pdf = try await dependencies.ledger.pdf(id: entry.id) ?? []
             var response = Response.bytes(pdf, contentType: "application/pdf", status: .created)
-            response.headers[.documentNumber] = entry.number
+            response.headers.setDocumentNumber(entry.number)
             response.headers[.location] = "/api/v1/ledger/\(entry.id)"
             response.headers[.eTag] = "\"\(entry.sha256)\""
             if kind == .measure {

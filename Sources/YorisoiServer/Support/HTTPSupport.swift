@@ -16,6 +16,22 @@ extension HTTPField.Name {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
 }
 
+extension HTTPFields {
+    /// Sets `Yorisoi-Document-Number` as percent-encoded UTF-8 (RFC 3986 unreserved characters stay):
+    /// header values are bytes without a charset, and browsers read them as Latin-1, so a raw
+    /// 「袖こ家第2号」 arrives as mojibake. Clients decode with `decodeURIComponent` or
+    /// `removingPercentEncoding`.
+    mutating func setDocumentNumber(_ number: String) {
+        self[.documentNumber] = number.addingPercentEncoding(withAllowedCharacters: .documentNumberHeader) ?? ""
+    }
+}
+
+extension CharacterSet {
+    /// RFC 3986 unreserved: ALPHA / DIGIT / "-" / "." / "_" / "~".
+    fileprivate static let documentNumberHeader = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
+
 extension Response {
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
