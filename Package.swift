@@ -63,7 +63,7 @@ let package = Package(
                     dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
-        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "TestSupport"]),
+        .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiLayoutTests",
                     dependencies: ["YorisoiLayout", "YorisoiDisplayList", "YorisoiPDF", "TestSupport"]),
         .testTarget(name: "YorisoiPipelineTests",

@@ -48,14 +48,15 @@ public final class YorisoiEngine: Sendable {
     // MARK: - Validate
 
     /// The rules `render` applies, without rendering: every case of `input`, each checked with
-    /// its own municipality's profile (or `municipality`) and the real font chain.
+    /// its own municipality's profile (or `municipality`), the real font chain and the kind's form
+    /// (its `<unprinted>` values are W120).
     public func validate(_ input: CaseInput, kind: DocumentKind, municipality: String? = nil) throws(YorisoiError) -> ValidationReport {
         let loaded = input.load()
         let validator = Validator()
         var diagnostics: [Diagnostic] = []
         for single in loaded {
             let context: ValidationContext
-            do { context = try renderer.validationContext(municipality: municipality ?? single.typed?.municipality) } catch {
+            do { context = try renderer.validationContext(municipality: municipality ?? single.typed?.municipality, kind: kind) } catch {
                 throw YorisoiError.from(error)
             }
             diagnostics += validator.validate(single, kind: kind, context: context)

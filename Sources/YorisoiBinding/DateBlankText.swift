@@ -20,8 +20,15 @@ enum DateBlankText {
                 case .md: return "\(date.month)月\(date.day)日"
                 }
             }
+            // A month-only date (「○月頃」) fills the year and month slots and leaves the day
+            // slot blank for the hand: never a month printed where the day belongs.
             if let month = YearMonth(iso: iso) {
-                return wareki ? try formatter.japaneseEra(month) : formatter.gregorian(month)
+                switch blank.precision {
+                case .ymd:
+                    return (wareki ? try formatter.japaneseEra(month) : formatter.gregorian(month)) + "\u{3000}\u{3000}日"
+                case .ym: return wareki ? try formatter.japaneseEra(month) : formatter.gregorian(month)
+                case .md: return "\(month.month)月\u{3000}\u{3000}日"
+                }
             }
             return iso
         }

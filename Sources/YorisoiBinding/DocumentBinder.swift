@@ -317,6 +317,11 @@ public struct DocumentBinder {
         }
         var result: [Block] = []
         for group in state.groups {
+            // `stacked` prints the paper form's group headings (`grouped` is a table, `inline` has none).
+            if let label = group.label, checklist.layout == .stacked {
+                result.append(.paragraph(ParagraphBlock(label, style: try heading(context), alignment: .start,
+                                                        lineHeight: template.lineHeight)))
+            }
             result.append(.checkList(CheckListBlock(items: items(group), arrangement: arrangement, style: context.text,
                                                     lineHeight: template.lineHeight, sourcePath: pointer)))
         }
@@ -369,8 +374,9 @@ public struct DocumentBinder {
         return TableBlock(columns: columns, rows: rows, rowSplitting: .avoided, sourcePath: sourcePath)
     }
 
+    /// Group headings in bold gothic, so they stand out on forms set in gothic too (守谷市).
     func heading(_ context: Context) throws -> TextStyle {
-        TextStyle(chain: try fonts.chain(family: "gothic"), size: context.text.size)
+        TextStyle(chain: try fonts.chain(family: "gothic-bold"), size: context.text.size)
     }
 
     // MARK: Styles and small conversions

@@ -38,7 +38,10 @@ public final class Renderer: Sendable {
 
     /// The validation context for one municipality: profile folders, its service catalogue, and
     /// glyph coverage by the real font chain.
-    public func validationContext(municipality code: String?) throws -> ValidationContext {
+    /// With `kind`, the form that kind resolves to adds its `<unprinted>` declarations (W120);
+    /// a template that does not load is reported by rendering, not here.
+    public func validationContext(municipality code: String?, kind: DocumentKind? = nil,
+                                  templateFile: URL? = nil) throws -> ValidationContext {
         var catalogue: [String] = []
         if let code {
             do {
@@ -50,8 +53,18 @@ public final class Renderer: Sendable {
                 throw PipelineError.template(error)
             }
         }
+        var unprinted: [UnprintedValue] = []
+        var minchoInGothic: (any GlyphCoverage)?
+        if let code, let kind, let resolved = try? template(municipality: code, kind: kind, file: templateFile) {
+            unprinted = resolved.template.unprinted
+            if resolved.template.style.family == .gothic || resolved.profile.fontFamily == .gothic,
+               let gothicOnly = try? fonts.chain(family: "gothic-only") {
+                minchoInGothic = MinchoSubstituteCoverage(gothicOnly: gothicOnly, gothic: try fonts.chain(family: "gothic"))
+            }
+        }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
-                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")))
+                                 glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: "mincho")),
+                                 unprinted: unprinted, minchoInGothic: minchoInGothic)
     }
 
     /// The template `code` uses for `kind`, or the file given instead (TemplateLibrary keeps
@@ -72,7 +85,7 @@ public final class Renderer: Sendable {
     public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
                        templateFile: URL? = nil, pageNumbers: PageNumbering = .shown) throws -> LaidOutCase {
         let code = override ?? loaded.typed?.municipality
-        var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code))
+        var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code, kind: kind, templateFile: templateFile))
         guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
             return LaidOutCase(layout: nil, diagnostics: diagnostics, info: nil)
         }
@@ -124,6 +137,19 @@ struct FontChainCoverage: GlyphCoverage {
         // start-up; here a failure to load counts every character as uncovered rather than none.
         (try? chain.uncoveredCharacters(in: text))
             ?? text.unicodeScalars.enumerated().map { UncoveredCharacter(codePoint: $1.value, offset: $0, isPrivateUse: $1.isPrivateUse) }
+    }
+}
+
+/// The characters gothic text would take from the chain's Mincho fallback: not in the gothic
+/// faces (`gothic-only` in fonts.yaml) but drawable by the whole gothic chain.
+struct MinchoSubstituteCoverage: GlyphCoverage {
+    let gothicOnly: FontChain
+    let gothic: FontChain
+
+    func uncovered(in text: String) -> [UncoveredCharacter] {
+        guard let missing = try? gothicOnly.uncoveredCharacters(in: text), !missing.isEmpty else { return [] }
+        let nowhere = Set(((try? gothic.uncoveredCharacters(in: text)) ?? []).map(\.codePoint))
+        return missing.filter { !$0.isPrivateUse && !nowhere.contains($0.codePoint) }
     }
 }
 

@@ -22,6 +22,11 @@ struct Findings {
         return node.value != .null
     }
 
+    /// True for a list item every field of which is empty: rules skip it (W022 says so once).
+    func isBlankItem(_ path: String) -> Bool {
+        root.resolve(pointer: path)?.isBlankListItem ?? false
+    }
+
     /// At the value itself (its first character) rather than its key.
     mutating func addAtValue(_ code: DiagnosticCode, _ path: String, _ message: String, _ messageEN: String) {
         let position = root.resolve(pointer: path)?.position ?? root.position(nearest: path)

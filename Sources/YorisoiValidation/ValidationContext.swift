@@ -1,3 +1,5 @@
+import YorisoiTemplates
+
 /// What the validator needs from outside the case: where profiles are, the municipality's service
 /// catalogue and the template's font coverage. Absent parts skip their checks (documented per
 /// field) so callers and tests can run the case rules alone.
@@ -9,11 +11,20 @@ public struct ValidationContext: Sendable {
     public var serviceCatalogue: [String]
     /// nil: only private-use characters (E402) are checked, not font coverage (E401).
     public var glyphCoverage: (any GlyphCoverage)?
+    /// The chosen form's `<unprinted>` declarations (W120 for each filled value they cover);
+    /// empty when no template is known, which skips the check.
+    public var unprinted: [UnprintedValue]
+    /// On a form set in gothic: the characters its gothic faces cannot draw but the Mincho
+    /// fallback can (W401). nil skips the check (Mincho forms, or no fonts known).
+    public var minchoInGothic: (any GlyphCoverage)?
 
     public init(municipalities: (any MunicipalityDirectory)? = nil, serviceCatalogue: [String] = [],
-                glyphCoverage: (any GlyphCoverage)? = nil) {
+                glyphCoverage: (any GlyphCoverage)? = nil, unprinted: [UnprintedValue] = [],
+                minchoInGothic: (any GlyphCoverage)? = nil) {
         self.municipalities = municipalities
         self.serviceCatalogue = serviceCatalogue
         self.glyphCoverage = glyphCoverage
+        self.unprinted = unprinted
+        self.minchoInGothic = minchoInGothic
     }
 }

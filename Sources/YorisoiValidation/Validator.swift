@@ -13,6 +13,8 @@ public struct Validator: Sendable {
             rule.check(value, into: &findings, context: context)
         }
         GlyphRules(kind: kind).check(root, into: &findings, context: context)
+        UnprintedRules(kind: kind).check(root, into: &findings, context: context)
+        BlankItemRules().check(root, into: &findings)
         return (loaded.diagnostics + findings.items).sortedBySource()
     }
 

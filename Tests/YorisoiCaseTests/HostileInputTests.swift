@@ -4,11 +4,12 @@ import TestSupport
 import YorisoiCase
 
 /// Hostile or broken input never crashes and never hangs: each case ends in one clean
-/// diagnostic within five seconds. Large inputs are generated here, never committed.
+/// diagnostic. Large inputs are generated here, never committed. The clock is only a hang guard,
+/// generous enough for a loaded CI machine; speed is measured by `yorisoi bench`, not here.
 @Suite struct HostileInputTests {
-    static let budget: Duration = .seconds(5)
+    static let budget: Duration = .seconds(60)
 
-    /// Loads and returns the diagnostics, failing the test if it took longer than the budget.
+    /// Loads and returns the diagnostics, failing the test if it ran into the hang guard.
     func timedLoad(_ data: Data, format: CaseFormat) -> [Diagnostic] {
         let clock = ContinuousClock()
         var result: [LoadedCase] = []

@@ -202,3 +202,71 @@ import YorisoiText
         #expect(two.boxes.filter { $0.kind == .footer }.count == 2)
     }
 }
+
+extension PaginationRulesTests {
+    @Test func aTablesLastRowNeverContinuesAlone() throws {
+        // An assessment's check table: one-line rows under a header row.
+        let header = TableRow(cells: [Fixtures.cell("項目"), Fixtures.cell("はい")], isHeader: true)
+        let rows = (1...30).map { n in TableRow(cells: [Fixtures.cell("項目\(n)"), Fixtures.cell("□")]) }
+        let table = TableBlock(columns: [.fraction(3), .fraction(1)], rows: [header] + rows, rowSplitting: .avoided)
+        var continued = 0
+        for count in 10...30 {
+            let result = try Layout.run(Fixtures.document(Self.filler(count) + [.table(table)]))
+            guard result.pages.count > 1 else { continue }
+            continued += 1
+            let bodyRows = result.cells(onPage: 1).filter {
+                guard case .cell(let row, 0) = $0.kind else { return false }
+                return row > 0
+            }
+            #expect(bodyRows.count >= 2, "filler \(count): the next page holds \(bodyRows.count) row(s) of the table")
+        }
+        #expect(continued > 0)
+    }
+}
+
+extension PaginationRulesTests {
+    @Test func aSmallGroupMovesWithItsHeading() throws {
+        // An assessment's check table: domain headings across the table, four items under each.
+        let label = CellStyle(background: 0.92)
+        var rows = [TableRow(cells: [Fixtures.cell("項目", style: label), Fixtures.cell("はい", style: label)], isHeader: true)]
+        for domain in 0..<7 {
+            rows.append(TableRow(cells: [TableCell([Fixtures.paragraph("領域\(domain)")], colspan: 2, style: label, keepsWhole: true)]))
+            rows += (0..<4).map { n in TableRow(cells: [Fixtures.cell("項目\(domain)-\(n)"), Fixtures.cell("□")]) }
+        }
+        let table = TableBlock(columns: [.fraction(3), .fraction(1)], rows: rows, rowSplitting: .avoided)
+        var continued = 0
+        for count in 20...40 {
+            let result = try Layout.run(Fixtures.document(Self.filler(count) + [.table(table)]))
+            guard result.pages.count > 1 else { continue }
+            continued += 1
+            for domain in 0..<7 {
+                let first = 1 + domain * 5, last = first + 4
+                let pages = Set(result.boxes.filter {
+                    guard case .cell(let row, 0) = $0.kind else { return false }
+                    return (first...last).contains(row)
+                }.map(\.pageIndex))
+                #expect(pages.count == 1, "filler \(count): domain \(domain) is on pages \(pages.sorted())")
+            }
+        }
+        #expect(continued > 0)
+    }
+}
+
+extension PaginationRulesTests {
+    @Test func headerRowsNeverEndAPageAlone() throws {
+        let label = CellStyle(background: 0.92)
+        let table = TableBlock(columns: [.points(120), .fraction(1)], rows: [
+            TableRow(cells: [Fixtures.cell("利用する支援", style: label), Fixtures.cell("内容", style: label)], isHeader: true),
+            TableRow(cells: [Fixtures.cell("親子関係形成支援事業"), Fixtures.cell("ペアレント・トレーニングのグループに参加する。")]),
+        ])
+        var moved = 0
+        for count in 40...48 {
+            let result = try Layout.run(Fixtures.document(Self.filler(count) + [.table(table)]))
+            let headers = result.boxes.filter { $0.kind == .cell(row: 0, column: 0) }.map(\.pageIndex)
+            let body = result.boxes.filter { $0.kind == .cell(row: 1, column: 0) }.map(\.pageIndex)
+            if result.pages.count > 1 { moved += 1 }
+            #expect(Set(headers) == Set(body), "filler \(count): header on pages \(headers), row on \(body)")
+        }
+        #expect(moved > 0)
+    }
+}

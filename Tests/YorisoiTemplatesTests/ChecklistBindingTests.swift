@@ -30,8 +30,22 @@ import Testing
         let list = try #require(firstChecklist(resolved.template.body))
         let root = try YAMLValueTree.parse("plan: {checklist: {child: [おこられる, ねむれない]}}", file: "c.yaml")
         let state = try ChecklistState.bind(list, in: resolved.scope(for: root))
-        #expect(state.groups.flatMap(\.options).filter(\.isChecked).map(\.label) == ["", "おこられる"])
-        #expect(state.groups[0].options.last?.writeIn == "ねむれない")
+        #expect(state.groups.flatMap(\.options).filter(\.isChecked).map(\.label) == ["おこられる", ""])
+        // A value matching no option goes to 「そのほか」, not into じぶんのこと's blank line.
+        #expect(state.groups.last?.label == "そのほか")
+        #expect(state.groups.last?.options.last?.writeIn == "ねむれない")
+        #expect(state.groups[0].options.last?.writeIn == "")
+    }
+
+    @Test func guardianSheetLeftoversGoToTheOtherGroupNotTheFirst() throws {
+        let resolved = try Fixtures.library().template(municipality: "082244", kind: "support-plan")
+        let list = try #require(firstChecklist(resolved.template.body))
+        let state = ChecklistState.bind(list, selected: ["料理", "近所づきあい"])
+        #expect(state.groups[0].label == "家事・育児")
+        #expect(state.groups[0].options.allSatisfy { $0.writeIn.isEmpty })
+        let other = try #require(state.groups.first { $0.label == "その他" })
+        #expect(other.options.last?.writeIn == "近所づきあい")
+        #expect(other.options.last?.isChecked == true)
     }
 
     private func firstChecklist(_ items: [FlowItem]) -> TemplateChecklist? {

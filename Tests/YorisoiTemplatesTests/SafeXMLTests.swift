@@ -38,11 +38,9 @@ import Testing
             xml += "<!ENTITY lol\(i) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
         }
         xml += "]>\n<template kind=\"x\">&lol9;</template>\n"
-        let start = Date()
         let error = try #require(refusal(xml))
         #expect(error.code == .doctypeRefused)
         #expect(error.location.line == 2)
-        #expect(Date().timeIntervalSince(start) < 1)
     }
 
     @Test func xincludeOfPasswdIsRefused() throws {

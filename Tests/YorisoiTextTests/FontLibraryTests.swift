@@ -27,6 +27,20 @@ let sharedFonts: FontLibrary = {
         #expect(chain.isLoaded(at: 1))
     }
 
+    /// 𠮷 in gothic text comes from a gothic face (VL Gothic), not from the Mincho fallback; the
+    /// `gothic-only` chain (the W401 check) has no Mincho at all.
+    @Test func rareKanjiInGothicTextComeFromAGothicFace() throws {
+        let shaped = try Shaper.shape("𠮷田", with: try sharedFonts.chain(family: "gothic"))
+        #expect(shaped.clusters[0].face.postScriptName.hasPrefix("VL-Gothic"), "\(shaped.clusters[0].face.postScriptName)")
+        #expect(shaped.clusters[1].face.postScriptName == "BIZUDGothic-Regular")
+        let pgothic = try Shaper.shape("𠮷", with: try sharedFonts.chain(family: "pgothic"))
+        #expect(pgothic.clusters[0].face.postScriptName.hasPrefix("VL-PGothic"))
+        let only = try sharedFonts.chain(family: "gothic-only")
+        #expect(try only.uncoveredCharacters(in: "𠮷田").isEmpty)
+        #expect(try only.uncoveredCharacters(in: "\u{4E22}").map(\.codePoint) == [0x4E22])
+        #expect(try sharedFonts.chain(family: "gothic").uncoveredCharacters(in: "\u{4E22}").isEmpty)
+    }
+
     @Test func missingFontNamesTheDebianPackage() throws {
         var configuration = sharedFonts.configuration
         configuration.fonts["bizud-mincho"]?.file = "nowhere/NoSuchFont.ttf"

@@ -102,7 +102,9 @@ import Testing
     @Test func labelsNeverLeaveOneCharacterAlone() throws {
         for (text, width, expected) in [("心配していること", 70.0, ["心配して", "いること"]),
                                         ("子どもがすること", 70.0, ["子どもが", "すること"]),
-                                        ("モニタリング時期", 60.0, ["モニタリング", "時期"])] {
+                                        ("モニタリング時期", 60.0, ["モニタリング", "時期"]),
+                                        ("ご家族がすること", 70.0, ["ご家族が", "すること"]),
+                                        ("関する今後の予定", 70.0, ["関する", "今後の予定"])] {
             let (clusters, lines) = F.set(text, width: width)
             #expect(lines.map { F.text(of: $0, in: clusters) } == expected)
         }

@@ -37,6 +37,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e035 = "E035"  // the PDF could not be written
     case w020 = "W020"  // unknown key
     case w021 = "W021"  // version missing
+    case w022 = "W022"  // a list item with every field empty, skipped
     // サポートプラン: mandatory
     case e101 = "E101"  // ① 意向 missing
     case e102 = "E102"  // ② 課題 missing
@@ -55,6 +56,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case w108 = "W108"  // 頻度・時期
     case w109 = "W109"  // 見直し時期
     case w110 = "W110"  // 情報共有の同意
+    case w120 = "W120"  // a filled value the chosen form does not print
     // Identity and dates
     case e201 = "E201"  // 見直し時期 before 作成日
     case e202 = "E202"  // birthdate after 作成日
@@ -85,6 +87,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     // Glyph coverage
     case e401 = "E401"  // character the fonts cannot draw
     case e402 = "E402"  // private-use character (外字)
+    case w401 = "W401"  // a character of gothic text drawn from a Mincho face
     // Layout overflow (reserved for the rendering stage)
     case e501 = "E501"  // text overflows a fixed-size field
     case e502 = "E502"  // a block cannot fit on any page

@@ -72,3 +72,26 @@ extension CaseNode {
         return best
     }
 }
+
+extension CaseNode {
+    /// Something a reader would see: text that is not only spaces, a number, a yes/no, or a list
+    /// or map holding one of those. A list item without it (a spreadsheet export's blank row) is
+    /// skipped with W022 rather than refused.
+    public var holdsValue: Bool {
+        switch value {
+        case .null: return false
+        case .bool, .integer, .double: return true
+        case .string(let text): return !text.allSatisfy(\.isWhitespace)
+        case .array(let items): return items.contains(where: \.holdsValue)
+        case .object(let members): return members.contains { $0.node.holdsValue }
+        }
+    }
+
+    /// A list item that is empty in every field (or a bare null).
+    public var isBlankListItem: Bool {
+        switch value {
+        case .null, .object: return !holdsValue
+        default: return false
+        }
+    }
+}

@@ -162,21 +162,53 @@ struct Paginator {
         let repeatsHeaders = headerHeight < contentHeight / 2
 
         var queue = table.bodyBands
-        // Start on the next page unless the header rows and one line of the first row fit here.
-        let start = headerHeight + (queue.first.map { table.rowSplitting == .allowed ? $0.smallestHead : $0.height } ?? 0)
-        if !pageIsEmpty, start > remaining + 0.01, start <= contentHeight { newPage() }
+        // Start on the next page unless the header rows and the first row, or a first part of it
+        // that the splitting rules allow, fit here: header rows never end a page alone.
+        if !pageIsEmpty, let first = queue.first, headerHeight + first.height > remaining + 0.01,
+           headerHeight + first.smallestHead <= contentHeight {
+            let room = remaining - headerHeight
+            let isItem = first.rows.count > 1 && first.height <= contentHeight / 2
+            let splits = table.rowSplitting == .allowed && !isItem && room > 0 && first.split(at: room) != nil
+            if !splits { newPage() }
+        }
         for header in headers { emit(header) }
 
         var bandsOnPage = 0
         var tableStartedPage = pages.count > 0 && y - headerHeight <= top + 0.01
         while !queue.isEmpty {
             let band = queue.removeFirst()
+            let capacity = contentHeight - (repeatsHeaders ? headerHeight : 0)
+            // A group heading (one label cell across the table) starts its group on the next
+            // page when the group does not fit here but is small: a few rows are read together.
+            if isGroupHeading(band, columns: table.columnX.count - 1), bandsOnPage >= 1 {
+                let group = band.height + queue.prefix { !isGroupHeading($0, columns: table.columnX.count - 1) }
+                    .reduce(0) { $0 + $1.height }
+                if group > remaining + 0.01, group <= contentHeight * Self.smallGroup {
+                    queue.insert(band, at: 0)
+                    newPage()
+                    if repeatsHeaders { for header in headers { emit(header) } }
+                    bandsOnPage = 0
+                    tableStartedPage = true
+                    continue
+                }
+            }
             if band.height <= remaining + 0.01 {
+                // The table's last row would stand alone under the repeated header on the next
+                // page: the row before it goes along.
+                if queue.count == 1, bandsOnPage >= 2, let last = queue.first,
+                   band.height + last.height > remaining + 0.01, band.height + last.height <= capacity + 0.01,
+                   !(table.rowSplitting == .allowed && last.rows.count == 1 && last.split(at: remaining - band.height) != nil) {
+                    queue.insert(band, at: 0)
+                    newPage()
+                    if repeatsHeaders { for header in headers { emit(header) } }
+                    bandsOnPage = 0
+                    tableStartedPage = true
+                    continue
+                }
                 emit(band.render(columnX: table.columnX))
                 bandsOnPage += 1
                 continue
             }
-            let capacity = contentHeight - (repeatsHeaders ? headerHeight : 0)
             let freshPage = bandsOnPage == 0 && tableStartedPage
             let fitsOnAPage = band.height <= capacity + 0.01
             // Rows tied by a spanning cell are one item (a numbered service and its lines): they
@@ -204,5 +236,14 @@ struct Paginator {
             tableStartedPage = true
         }
         if table.spaceAfter > 0 { place(Strip(height: table.spaceAfter)) }
+    }
+
+    /// A group no taller than this share of the body moves whole to the next page with its heading.
+    static let smallGroup = 0.25
+
+    /// A row that is a single label cell across the whole table: the heading of the rows after it
+    /// (an assessment's 「こどもの安全と日々の世話」).
+    private func isGroupHeading(_ band: Band, columns: Int) -> Bool {
+        band.rows.count == 1 && band.cells.count == 1 && band.cells[0].colspan == columns && band.cells[0].keepsWhole
     }
 }

@@ -1,4 +1,4 @@
-import YorisoiPDF
+import YorisoiDisplayList
 import YorisoiText
 
 /// Rules under underlined text (a signature blank, a value on its line), found in the set lines

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Matching ignores white space and full-/half-width differences (NFKC), so 「ベビーシッター（民間）」
 /// in a case ticks 「ベビーシッター(民間)」 in the catalogue. Values that match no option are written,
-/// joined with 「、」, into the first write-in option and tick it; with no write-in option they are
+/// joined with 「、」, into the 「その他」 write-in (see `otherWriteIn`) and tick it; with no write-in option they are
 /// returned in `unmatched` for the caller to report — never dropped silently.
 public struct ChecklistState: Sendable, Hashable {
     public struct Group: Sendable, Hashable {
@@ -57,14 +57,31 @@ public struct ChecklistState: Sendable, Hashable {
         }
         let leftovers = selected.enumerated().filter { !used.contains($0.offset) }.map(\.element)
         guard !leftovers.isEmpty else { return ChecklistState(groups: result, unmatched: []) }
-        for g in result.indices {
-            if let o = result[g].options.firstIndex(where: \.isWriteIn) {
-                result[g].options[o].isChecked = true
-                result[g].options[o].writeIn = leftovers.joined(separator: "、")
-                return ChecklistState(groups: result, unmatched: [])
-            }
+        guard let (g, o) = otherWriteIn(result) else { return ChecklistState(groups: result, unmatched: leftovers) }
+        result[g].options[o].isChecked = true
+        result[g].options[o].writeIn = leftovers.joined(separator: "、")
+        return ChecklistState(groups: result, unmatched: [])
+    }
+
+    /// Where a value that matches no option is written: the write-in of the 「その他」 group, else
+    /// a write-in labelled 「その他」, else the last group's write-in — never the first group's
+    /// blank line, which belongs to an unrelated topic (家事・育児).
+    static func otherWriteIn(_ groups: [Group]) -> (Int, Int)? {
+        func isOther(_ label: String?) -> Bool {
+            guard let label else { return false }
+            let key = normalise(label)
+            return key.hasPrefix("その他") || key.hasPrefix("そのほか")
         }
-        return ChecklistState(groups: result, unmatched: leftovers)
+        for g in groups.indices where isOther(groups[g].label) {
+            if let o = groups[g].options.lastIndex(where: \.isWriteIn) { return (g, o) }
+        }
+        for g in groups.indices {
+            if let o = groups[g].options.firstIndex(where: { $0.isWriteIn && isOther($0.label) }) { return (g, o) }
+        }
+        for g in groups.indices.reversed() {
+            if let o = groups[g].options.lastIndex(where: \.isWriteIn) { return (g, o) }
+        }
+        return nil
     }
 
     static func normalise(_ text: String) -> String {

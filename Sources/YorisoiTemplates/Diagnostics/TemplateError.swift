@@ -24,6 +24,7 @@ public enum TemplateErrorCode: String, Sendable, CaseIterable {
     case profileLacksField = "T043"
     case appealInstructions = "T044"
     case appealInstructionNotInForce = "T045"
+    case unprintedMandatory = "T046"
 
     /// A short Japanese title for the diagnostic line; the detail follows in English where it
     /// comes from libxml2 or libyaml.
@@ -52,6 +53,7 @@ public enum TemplateErrorCode: String, Sendable, CaseIterable {
         case .profileLacksField: return "この様式に必要な項目が市町村プロファイルにありません"
         case .appealInstructions: return "教示文のデータが正しくありません"
         case .appealInstructionNotInForce: return "処分の日に施行されている教示文がありません"
+        case .unprintedMandatory: return "サポートプランの必須項目（①意向 ②課題 ③支援内容）は印刷しない項目にできません"
         }
     }
 }

@@ -70,7 +70,9 @@ extension EvaluationScope {
         case .null:
             items = []
         case .array(let nodes):
-            items = nodes.enumerated().map { offset, node in
+            // A blank item (every field empty: a spreadsheet's empty row) is skipped, with W022
+            // from validation; the others keep their own pointers.
+            items = nodes.enumerated().filter { !$0.element.isBlankListItem }.map { offset, node in
                 BoundValue(node, pointer: sequence.pointer.map { "\($0)/\(offset)" })
             }
         default:

@@ -20,8 +20,11 @@ struct TemplateBuilder {
         var header: [FlowItem]?
         var footer: [FlowItem]?
         var bodyContent: [XMLContent] = []
+        var unprinted: [UnprintedValue]?
         for child in root.children {
-            if case .element(let e) = child, e.name == "header" {
+            if case .element(let e) = child, e.name == "unprinted" {
+                unprinted = try unprintedValues(e)
+            } else if case .element(let e) = child, e.name == "header" {
                 header = try flow(e.children)
             } else if case .element(let e) = child, e.name == "footer" {
                 footer = try flow(e.children)
@@ -37,7 +40,30 @@ struct TemplateBuilder {
             orientation: try a.choice("orientation", TemplateOrientation.self),
             margins: try a.edges("margin"), style: try a.style(),
             lineHeight: try a.number("line-height", in: 0.8...4),
-            header: header, footer: footer, body: body, sources: [file])
+            header: header, footer: footer, body: body, sources: [file], unprinted: unprinted)
+    }
+
+    /// `<unprinted><value path="…" reason="…"/>…</unprinted>`: the values this form leaves out.
+    private func unprintedValues(_ e: XMLElement) throws(TemplateError) -> [UnprintedValue] {
+        var values: [UnprintedValue] = []
+        for case .element(let value) in e.children where value.name == "value" {
+            let a = AttributeReader(value)
+            let path = try a.required("path")
+            guard let pattern = CasePathPattern(path.value) else {
+                throw a.bad(path, "a case path such as family, plan.actions or guardians[1:]")
+            }
+            let reason = try a.required("reason")
+            var exceptIndex: CasePathPattern?
+            if let except = a.raw("except-index") {
+                guard let pattern = CasePathPattern(except.value), pattern.plainPointer != nil else {
+                    throw a.bad(except, "a case path without list steps, such as recommendation.addressee")
+                }
+                exceptIndex = pattern
+            }
+            values.append(UnprintedValue(path: pattern, reason: reason.value, exceptIndex: exceptIndex,
+                                         location: value.location))
+        }
+        return values
     }
 
     // MARK: Flow

@@ -17,4 +17,7 @@ struct TemplateDocument: Sendable {
     var body: [FlowItem]
     /// This file first, then the files it extends.
     var sources: [String]
+    /// `<unprinted>` as written; nil when the file has none (an extending template then keeps
+    /// its base's declarations, and one of its own replaces them whole).
+    var unprinted: [UnprintedValue]? = nil
 }

@@ -37,6 +37,7 @@ enum TemplateInheritance {
         merged.footer = child.footer ?? footer
         merged.body = body
         merged.sources = [child.file] + base.sources
+        merged.unprinted = child.unprinted ?? base.unprinted
         return merged
     }
 

@@ -21,7 +21,7 @@ public struct TemplateLoader: Sendable {
     /// Loads a template file (inside `Templates/` or, for `--template`, anywhere) with its bases.
     public func load(_ url: URL) throws(TemplateError) -> Template {
         let document = try loadDocument(url.resolvingSymlinksInPath().standardizedFileURL, chain: [])
-        return finish(document)
+        return try finish(document)
     }
 
     /// Parses one file without following `extends` (for tools that inspect a single file).
@@ -62,7 +62,15 @@ public struct TemplateLoader: Sendable {
         return try TemplateInheritance.merge(base: base, child: document)
     }
 
-    private func finish(_ d: TemplateDocument) -> Template {
+    private func finish(_ d: TemplateDocument) throws(TemplateError) -> Template {
+        let unprinted = d.unprinted ?? []
+        // ①意向 ②課題 ③支援内容 are what makes a サポートプラン one: no form may leave them out.
+        if d.kind.hasPrefix("support-plan") {
+            for value in unprinted where Template.mandatoryPlanValues.contains(where: value.path.covers) {
+                throw TemplateError(.unprintedMandatory, at: value.location,
+                                    "\(value.path) covers ①意向, ②課題 or ③支援内容, which every サポートプラン prints")
+            }
+        }
         return Template(
             kind: d.kind, title: d.title ?? d.kind,
             page: TemplatePageSetup(size: d.pageSize ?? .a4, orientation: d.orientation ?? .portrait,
@@ -70,7 +78,7 @@ public struct TemplateLoader: Sendable {
             style: d.style.inheriting(TemplateTextStyle(family: .mincho, size: .pt(10.5))),
             lineHeight: d.lineHeight ?? 1.5,
             header: d.header ?? [], footer: d.footer ?? [], body: d.body,
-            location: d.location, sources: d.sources)
+            location: d.location, sources: d.sources, unprinted: unprinted)
     }
 
     private func readBytes(_ url: URL, name: String) throws(TemplateError) -> [UInt8] {

@@ -15,10 +15,12 @@ public struct Template: Sendable, Hashable {
     public var location: TemplateLocation
     /// The files this template was assembled from, the template itself first, then its bases.
     public var sources: [String]
+    /// The case values this form deliberately does not print (`<unprinted>`), with reasons.
+    public var unprinted: [UnprintedValue]
 
     public init(kind: String, title: String, page: TemplatePageSetup, style: TemplateTextStyle, lineHeight: Double,
                 header: [FlowItem], footer: [FlowItem], body: [FlowItem],
-                location: TemplateLocation, sources: [String]) {
+                location: TemplateLocation, sources: [String], unprinted: [UnprintedValue] = []) {
         self.kind = kind
         self.title = title
         self.page = page
@@ -29,6 +31,7 @@ public struct Template: Sendable, Hashable {
         self.body = body
         self.location = location
         self.sources = sources
+        self.unprinted = unprinted
     }
 }
 

@@ -46,8 +46,16 @@ struct LastLineBalancer {
         range.reduce(0) { $0 + (measure.metrics[$1].isContent ? 1 : 0) }
     }
 
-    /// Kanji ↔ kana ↔ katakana ↔ anything else: where Japanese words most often meet.
+    /// Particles that close the word before them: 「ご家族が／すること」, not 「ご家族／がすること」.
+    private static let particles: Set<String> = ["が", "は", "を", "に", "の", "で", "と", "も", "へ", "や"]
+
+    /// Kanji ↔ kana ↔ katakana ↔ anything else: where Japanese words most often meet. A particle
+    /// after a kanji word belongs to that word.
     private func changesScript(_ b: Int) -> Bool {
+        let metrics = measure.metrics
+        func isKanji(_ i: Int) -> Bool { i >= 0 && metrics[i].jlreqClass == .ideographic }
+        if Self.particles.contains(metrics[b].text) && isKanji(b - 1) { return false }
+        if Self.particles.contains(metrics[b - 1].text) && isKanji(b - 2) { return true }
         func script(_ m: ClusterMetrics) -> Int {
             switch m.jlreqClass {
             case .ideographic, .iterationMark: return 0

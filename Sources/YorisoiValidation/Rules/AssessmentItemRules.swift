@@ -22,7 +22,7 @@ struct AssessmentItemRules: CaseRule {
         }
         for (s, sheet) in sheets.enumerated() {
             var answered = Set<String>()
-            for (a, answer) in sheet.answers.enumerated() {
+            for (a, answer) in sheet.answers.enumerated() where !findings.isBlankItem("/assessment/sheets/\(s)/answers/\(a)") {
                 let path = "/assessment/sheets/\(s)/answers/\(a)"
                 guard let id = answer.item, !Optional(id).isBlank else {
                     findings.add(.e603, path + "/item", "回答に項目ID（item）がありません", "an answer without its item id")

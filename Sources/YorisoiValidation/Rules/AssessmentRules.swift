@@ -4,11 +4,11 @@ import YorisoiCase
 struct AssessmentRules: CaseRule {
     func check(_ value: Case, into findings: inout Findings, context: ValidationContext) {
         let sheets = value.assessment?.sheets ?? []
-        if sheets.isEmpty {
+        if sheets.indices.allSatisfy({ findings.isBlankItem("/assessment/sheets/\($0)") }) {
             findings.add(.e601, "/assessment/sheets", "アセスメントシート（assessment.sheets）がありません",
                          "no assessment sheet")
         }
-        for (index, sheet) in sheets.enumerated() {
+        for (index, sheet) in sheets.enumerated() where !findings.isBlankItem("/assessment/sheets/\(index)") {
             let path = "/assessment/sheets/\(index)"
             if sheet.agency.isBlank {
                 findings.add(.e602, path + "/agency", "記入した機関（agency）がありません", "sheet has no agency")

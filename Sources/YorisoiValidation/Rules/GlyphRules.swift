@@ -28,6 +28,7 @@ struct GlyphRules {
         switch node.value {
         case .string(let text):
             checkText(text, pointer: pointer, into: &findings, context: context)
+            checkGothic(text, pointer: pointer, into: &findings, context: context)
         case .array(let items):
             for (index, item) in items.enumerated() { visit(item, pointer: pointer + "/\(index)", into: &findings, context: context) }
         case .object(let members):
@@ -57,6 +58,19 @@ struct GlyphRules {
             findings.addAtValue(.e401, pointer,
                                 "文字 \(character.codePointLabel)\(shown) は印刷に使うフォントにありません。標準的な字体に置き換えるか、フォントの設定を確認してください",
                                 "character \(character.codePointLabel) is not covered by the template's fonts")
+        }
+    }
+
+    /// W401: on a gothic form, a character only a Mincho face has is printed in Mincho among the
+    /// gothic text — legible, but visibly another typeface. Reported once per character and value.
+    private func checkGothic(_ text: String, pointer: String, into findings: inout Findings, context: ValidationContext) {
+        guard let substitutes = context.minchoInGothic else { return }
+        var reported = Set<UInt32>()
+        for character in substitutes.uncovered(in: text) where reported.insert(character.codePoint).inserted {
+            let shown = Unicode.Scalar(character.codePoint).map { Self.displayable($0) ? "「\(Character($0))」" : "" } ?? ""
+            findings.addAtValue(.w401, pointer,
+                                "文字 \(character.codePointLabel)\(shown) はゴシック体のフォントになく、明朝体で印刷されます",
+                                "character \(character.codePointLabel) is not in the gothic faces and is set from a Mincho face")
         }
     }
 

@@ -7,11 +7,11 @@ struct NoticeServiceCheck {
     let catalogue: [String]
 
     func check(_ services: [NoticeService], into findings: inout Findings) {
-        if services.isEmpty {
+        if services.indices.allSatisfy({ findings.isBlankItem(base + "/services/\($0)") }) {
             findings.add(.e304, base + "/services", "対象となる事業（services）が1つも記載されていません",
                          "no service is listed")
         }
-        for (index, service) in services.enumerated() {
+        for (index, service) in services.enumerated() where !findings.isBlankItem(base + "/services/\(index)") {
             let path = base + "/services/\(index)"
             if service.service.isBlank {
                 findings.add(.e305, path + "/service", "事業名（service）が記載されていません", "service name is missing")
@@ -107,7 +107,7 @@ struct MeasureRules: CaseRule {
                          "the reason use is 著しく困難 is missing")
         }
         NoticeServiceCheck(base: "/measure", catalogue: context.serviceCatalogue).check(measure.services, into: &findings)
-        for (index, service) in measure.services.enumerated() {
+        for (index, service) in measure.services.enumerated() where !findings.isBlankItem("/measure/services/\(index)") {
             let path = "/measure/services/\(index)"
             guard let from = service.from, let to = service.to else {
                 if findings.isWritten(path + "/from") && findings.isWritten(path + "/to") { continue }

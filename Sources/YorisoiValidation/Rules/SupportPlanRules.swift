@@ -15,19 +15,19 @@ struct SupportPlanRules: CaseRule {
                          "intent (child or guardian) is missing")
         }
         let issues = plan?.issues ?? []
-        if issues.isEmpty {
+        if issues.indices.allSatisfy({ findings.isBlankItem("/plan/issues/\($0)") }) {
             findings.add(.e102, "/plan/issues", "解決すべき課題が1つも記載されていません",
                          "no issue to resolve is listed")
         }
-        for (index, issue) in issues.enumerated() where issue.text.isBlank {
+        for (index, issue) in issues.enumerated() where issue.text.isBlank && !findings.isBlankItem("/plan/issues/\(index)") {
             findings.add(.e106, "/plan/issues/\(index)/text", "課題の内容（text）が空です", "issue text is empty")
         }
         let supports = plan?.supports ?? []
-        if supports.isEmpty {
+        if supports.indices.allSatisfy({ findings.isBlankItem("/plan/supports/\($0)") }) {
             findings.add(.e103, "/plan/supports", "支援の種類及び内容が1つも記載されていません",
                          "no support (type and content) is listed")
         }
-        for (index, support) in supports.enumerated() {
+        for (index, support) in supports.enumerated() where !findings.isBlankItem("/plan/supports/\(index)") {
             if support.service.isBlank {
                 findings.add(.e104, "/plan/supports/\(index)/service", "支援の種類（service）が記載されていません",
                              "support has no service")
@@ -68,7 +68,7 @@ struct SupportPlanRules: CaseRule {
                          "what the guardian will do is missing")
         }
         for (index, support) in (plan?.supports ?? []).enumerated()
-        where support.frequency.isBlank && support.monitoring == nil
+        where !findings.isBlankItem("/plan/supports/\(index)") && support.frequency.isBlank && support.monitoring == nil
             && !findings.isWritten("/plan/supports/\(index)/monitoring") {
             findings.add(.w108, "/plan/supports/\(index)/frequency", "サポートやサービスの頻度・時期がありません",
                          "frequency or timing of the support is missing")
