@@ -7,6 +7,10 @@ internal import CHarfBuzz
 /// own, and glyphs are mapped back to the clusters they came from.
 public enum Shaper {
     public static func shape(_ text: String, with chain: FontChain) throws -> ShapedText {
+        try ShapeCache.shared.shaped(text, chain: chain) { try shapeUncached(text, with: chain) }
+    }
+
+    static func shapeUncached(_ text: String, with chain: FontChain) throws -> ShapedText {
         var uncovered: [UncoveredCharacter] = []
         var items: [(cluster: Character, face: Int?, variationLost: Bool)] = []
         for (offset, cluster) in text.enumerated() {
