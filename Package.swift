@@ -56,8 +56,7 @@ let package = Package(
                                .product(name: "Crypto", package: "swift-crypto")]),
         // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
         .target(name: "YorisoiServer",
-                dependencies: ["YorisoiPipeline", "YorisoiCase", "YorisoiTemplates", "YorisoiValidation",
-                               "YorisoiText", "Yams",
+                dependencies: ["Yorisoi", "YorisoiCase", "YorisoiTemplates", "Yams",
                                .product(name: "Hummingbird", package: "hummingbird"),
                                .product(name: "HummingbirdCore", package: "hummingbird"),
                                .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -73,7 +72,7 @@ let package = Package(
         ]),
         // The command line uses the façade (and the server module for `serve`).
         .executableTarget(name: "yorisoi", dependencies: [
-            "Yorisoi", "YorisoiServer", "YorisoiPipeline",
+            "Yorisoi", "YorisoiServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

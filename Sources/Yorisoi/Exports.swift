@@ -14,6 +14,10 @@ public typealias SourcePosition = YorisoiCase.SourcePosition
 public typealias DocumentKind = YorisoiCase.DocumentKind
 /// yaml, json, jsonLines.
 public typealias CaseFormat = YorisoiCase.CaseFormat
+/// One case as read: its tree (with source positions), typed model and load diagnostics.
+public typealias LoadedCase = YorisoiCase.LoadedCase
+/// A node of a case tree: a value with the line and column it was read from.
+public typealias CaseNode = YorisoiCase.CaseNode
 
 public typealias BatchManifest = YorisoiPipeline.BatchManifest
 public typealias BatchEntry = YorisoiPipeline.BatchEntry

@@ -10,6 +10,9 @@ public enum CaseInput: Sendable {
     case bytes([UInt8], format: CaseFormat, name: String)
     /// Standard input, JSON or YAML sniffed (the command line's `-`).
     case standardInput
+    /// A case already read (and perhaps changed in code, as the server sets a 文書番号 from its
+    /// ledger): its tree is typed anew, its load diagnostics and source positions are kept.
+    case loaded(LoadedCase)
 
     /// What diagnostics and reports call this input.
     public var name: String {
@@ -17,15 +20,23 @@ public enum CaseInput: Sendable {
         case .file(let url, let displayName): return displayName ?? url.path
         case .bytes(_, _, let name): return name
         case .standardInput: return "-"
+        case .loaded(let loaded): return loaded.source
         }
     }
 
-    func load() -> [LoadedCase] {
+    /// The cases this input holds, read through the hardened loaders (size, depth, aliases,
+    /// UTF-8), each with its tree, typed model and load diagnostics. A body that holds nothing
+    /// is one case with E007.
+    public func load() -> [LoadedCase] {
         let loader = CaseLoader()
         switch self {
         case .file(let url, _): return loader.load(contentsOf: url, displayName: name)
         case .bytes(let bytes, let format, let name): return loader.load(data: Data(bytes), format: format, displayName: name)
         case .standardInput: return loader.loadStandardInput()
+        case .loaded(let loaded):
+            guard let root = loaded.root else { return [loaded] }
+            return [LoadedCase(source: loaded.source, line: loaded.line, root: root, typed: CaseBuilder.build(root),
+                               diagnostics: loaded.diagnostics)]
         }
     }
 }

@@ -55,10 +55,13 @@ public struct MunicipalityListing: Sendable, Hashable {
     public var code: String
     public var name: String
     public var kinds: [Kind]
+    /// The profile's 文書番号 prefix (「袖こ家」).
+    public var documentNumberPrefix: String
 
     init(_ entry: MunicipalityEntry) {
         code = entry.profile.code.rawValue
         name = entry.profile.name
+        documentNumberPrefix = entry.profile.documentNumberPrefix
         kinds = entry.kinds.map { Kind(kind: $0.kind, isOwn: $0.source == .municipality, file: $0.file) }
     }
 }

@@ -36,6 +36,10 @@ public final class YorisoiEngine: Sendable {
         renderer.templates.municipalities.map(MunicipalityListing.init)
     }
 
+    /// The loaded templates and profiles, for a program that describes the forms themselves
+    /// (the server's web page builds its input form from them).
+    public var templateLibrary: TemplateLibrary { renderer.templates }
+
     /// The same listing without loading fonts (the command line's `yorisoi templates`).
     public static func templates(resources: YorisoiResources) throws(YorisoiError) -> [MunicipalityListing] {
         do {

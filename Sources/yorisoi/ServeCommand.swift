@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
-import YorisoiPipeline
+import Yorisoi
 import YorisoiServer
 
 struct ServeCommand: ParsableCommand {
@@ -67,7 +67,7 @@ struct ServeCommand: ParsableCommand {
             return
         }
         try runReportingErrors(doing: "starting the server") {
-            var configuration = ServerConfiguration(resourceRoot: try ResourceLocator.discover().root)
+            var configuration = ServerConfiguration(resourceRoot: try YorisoiResources.locate().root)
             configuration.host = host
             configuration.port = port
             configuration.dataDirectory = URL(fileURLWithPath: data, isDirectory: true)
@@ -84,7 +84,7 @@ struct ServeCommand: ParsableCommand {
                 configuration.accounts = try accounts.map { try Accounts.load(contentsOf: URL(fileURLWithPath: $0)) }
                 try configuration.check()
             } catch {
-                throw PipelineError.configuration("yorisoi serve: \(error)")
+                throw YorisoiError.usage("yorisoi serve: \(error)")
             }
             let logger = Logger(label: "yorisoi.serve") { StreamLogHandler.standardError(label: $0) }
             let dependencies = try ServerDependencies.standard(configuration, logger: logger)

@@ -13,9 +13,9 @@ enum DocumentRoutes {
         api.get("templates") { _, _ in
             Response.json(JSONObject.array(engine.templates().map { listing in
                 var object = JSONObject()
-                object.add("municipality", listing.municipality)
+                object.add("municipality", listing.code)
                 object.add("name", listing.name)
-                object.add("kinds", raw: JSONObject.array(listing.kinds.map(JSONText.quoted)))
+                object.add("kinds", raw: JSONObject.array(listing.kinds.map { JSONText.quoted($0.kind) }))
                 return object.text
             }))
         }
@@ -46,14 +46,21 @@ enum DocumentRoutes {
                 return (try engine.render(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
             }
             try await dependencies.audit.append(account: context.account ?? "", action: "render.\(kind.rawValue)", caseID: caseID)
-            guard let pdf = outcome.pdf, !outcome.hasErrors else { throw APIError.invalidCase(outcome.diagnostics) }
+            guard let pdf = outcome.pdf else { throw APIError.invalidCase(outcome.diagnostics) }
             return Response.bytes(pdf, contentType: "application/pdf")
         }
 
         api.post("packets") { request, context in
+            // 配布番号 k / N on every page when copies > 1; the same bound as `yorisoi packet --copies`.
+            let copies = try request.query("copies").map { text -> Int in
+                guard let copies = Int(text), (1...200).contains(copies) else {
+                    throw APIError.badRequest("bad_copies", "copies は 1 から 200 の整数です", "copies must be an integer from 1 to 200")
+                }
+                return copies
+            } ?? 1
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
-            let outcome = try await dependencies.gate.run { try engine.packet(bytes, format: format) }
+            let outcome = try await dependencies.gate.run { try engine.packet(bytes, format: format, copies: copies) }
             for caseID in outcome.caseIDs {
                 try await dependencies.audit.append(account: context.account ?? "", action: "packet", caseID: caseID)
             }

@@ -73,9 +73,9 @@ enum NoticeRoutes {
                                                "the ledger holds no issued recommendation for this case")
                             }
                         }
-                        let outcome = try engine.render(engine.retyped(loaded, root: tree), kind: kind,
+                        let outcome = try engine.render(engine.replacingTree(of: loaded, with: tree), kind: kind,
                                                         municipality: municipalityOverride)
-                        guard let pdf = outcome.pdf, !outcome.hasErrors else { throw APIError.invalidCase(outcome.diagnostics) }
+                        guard let pdf = outcome.pdf else { throw APIError.invalidCase(outcome.diagnostics) }
                         return pdf
                     }
                 }

@@ -976,7 +976,8 @@ async function issue(kind) {
     return;
   }
   if (!res.ok) { const b = await json(res); say((b && b.error && b.error.message) || '発行できませんでした（' + res.status + '）', 'error'); return; }
-  const number = res.headers.get('Yorisoi-Document-Number') || '';
+  // The server percent-encodes the number: header values carry no charset.
+  const number = decodeURIComponent(res.headers.get('Yorisoi-Document-Number') || '');
   showPdf(await res.blob(), (S.caseId || 'notice') + '-' + kind + '.pdf');
   $('#issued-list').append(el('li', { class: 'issued' }, NOTICE_TITLES[kind] + '　文書番号 ', el('strong', { class: 'doc-number' }, number)));
   say(NOTICE_TITLES[kind] + 'を発行しました。文書番号：' + number, 'ok');

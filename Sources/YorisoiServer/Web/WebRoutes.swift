@@ -8,7 +8,7 @@ import Hummingbird
 /// no audit rows; the page's case, render, notice and packet calls are audited by their routes.
 public enum WebRoutes {
     public static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
-        let forms = FormDescriptionBuilder(library: dependencies.engine.renderer.templates)
+        let forms = FormDescriptionBuilder(library: dependencies.engine.yorisoi.templateLibrary)
         let page: @Sendable (Request, YorisoiRequestContext) async throws -> Response = { _, context in
             var response = Self.asset(WebAssets.page)
             // Without accounts on loopback the first GET of the page starts the "local" session.

@@ -1,0 +1,58 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TestSupport
+@testable import YorisoiServer
+
+@Suite("POST /api/v1/packets: inline cases through the façade, numbered copies")
+struct PacketRouteTests {
+    @Test func copiesAreNumberedOnEveryPage() async throws {
+        let (dependencies, _) = try ServerHarness.dependencies()
+        let meeting = try OpenAPITests.inlineMeeting()
+        try await ServerHarness.application(dependencies).test(.router) { client in
+            let one = try await client.send(.post, "/api/v1/packets", body: meeting, contentType: "application/yaml")
+            let two = try await client.send(.post, "/api/v1/packets?copies=2", body: meeting, contentType: "application/yaml")
+            #expect(one.status == .ok && two.status == .ok)
+            let folder = try TestPaths.makeTemporaryDirectory("yorisoi-packet-route")
+            let (first, second) = (folder.appendingPathComponent("one.pdf"), folder.appendingPathComponent("two.pdf"))
+            try Data(one.bytes).write(to: first)
+            try Data(two.bytes).write(to: second)
+            let single = try ExternalTool.pdftotext(first)
+            let numbered = try ExternalTool.pdftotext(second)
+            #expect(!single.contains("配布番号"))
+            #expect(numbered.contains("配布番号 1 / 2") && numbered.contains("配布番号 2 / 2"))
+            // Two copies are twice the pages of one (pdftotext ends each page with a form feed).
+            #expect(numbered.filter { $0 == "\u{0C}" }.count == 2 * single.filter { $0 == "\u{0C}" }.count)
+        }
+    }
+
+    @Test(arguments: ["0", "201", "two", "-1"])
+    func aCopiesValueOutOfRangeIsRefused(_ copies: String) async throws {
+        let (dependencies, _) = try ServerHarness.dependencies()
+        let meeting = try OpenAPITests.inlineMeeting()
+        try await ServerHarness.application(dependencies).test(.router) { client in
+            let response = try await client.send(.post, "/api/v1/packets?copies=\(copies)", body: meeting, contentType: "application/yaml")
+            #expect(response.status == .badRequest)
+            #expect(response.text.contains("bad_copies"))
+        }
+    }
+
+    @Test func aMeetingThatNamesAFileOnDiskIsNotRead() async throws {
+        // From a request only inline cases count: a `file:` is never opened on the server.
+        let (dependencies, _) = try ServerHarness.dependencies()
+        let meeting = """
+            version: 1
+            municipality: "990019"
+            meeting: {kind: 進行管理会議, title: 試験の会議, date: 2025-02-14}
+            documents: [support-plan]
+            cases:
+              - file: /etc/passwd
+            """
+        try await ServerHarness.application(dependencies).test(.router) { client in
+            let response = try await client.send(.post, "/api/v1/packets", body: meeting, contentType: "application/yaml")
+            #expect(response.status == .unprocessableContent)
+            #expect(!response.text.contains("root:"))
+        }
+    }
+}
