@@ -280,7 +280,17 @@ public struct DocumentBinder {
         for cell in row.cells {
             let inner = try inherit(cell.style, context)
             var content = try blocks(cell.content, inner)
-            if cell.isLabel { content = content.map(labelled) }
+            // One label style per form: every cell of a header row is a column heading — shaded
+            // like a label and centred unless the template aligns it; a label cell of a body row
+            // is a row label, set 均等割り or justified by `labelled`. Both keep katakana words
+            // whole (the cell shrinks the text rather than split 「モニタリン／グ時期」).
+            let isLabel = cell.isLabel || row.isHeader
+            if row.isHeader {
+                content = content.map { Self.aligned($0, .center) }
+            } else if cell.isLabel {
+                content = content.map(labelled)
+            }
+            if isLabel { content = content.map(Self.keepingWords) }
             if let alignment = cell.alignment.map(Self.alignment) { content = content.map { Self.aligned($0, alignment) } }
             let cellPath = content.lazy.compactMap(Self.sourcePath).first
             sourcePath = sourcePath ?? cellPath
@@ -295,11 +305,11 @@ public struct DocumentBinder {
             }
             cells.append(TableCell(
                 content, colspan: cell.colspan, rowspan: cell.rowspan,
-                style: CellStyle(background: cell.isLabel ? defaults.labelShade : nil,
-                                 verticalAlignment: Self.vertical(cell.verticalAlignment ?? (cell.isLabel ? .middle : .top)),
+                style: CellStyle(background: isLabel ? defaults.labelShade : nil,
+                                 verticalAlignment: Self.vertical(cell.verticalAlignment ?? (isLabel ? .middle : .top)),
                                  padding: cell.padding.map { Self.insets($0, size) } ?? padding ?? defaults.cellPadding,
                                  borders: cell.border.flatMap(self.borders) ?? borders),
-                overflow: overflow, keepsWhole: cell.isLabel, sourcePath: cellPath))
+                overflow: overflow, keepsWhole: isLabel, sourcePath: cellPath))
         }
         let height: RowHeight = fixedHeight.map { .fixed($0) } ?? row.height.map { .minimum($0.points(fontSize: size)) } ?? .auto
         return TableRow(cells: cells, isHeader: row.isHeader, height: height, sourcePath: sourcePath)
@@ -436,6 +446,19 @@ public struct DocumentBinder {
         let text = paragraph.content.compactMap { if case .text(let span) = $0 { return span.text } else { return nil } }.joined()
         paragraph.alignment = text.count <= defaults.distributeLabelsUpTo && !text.contains("\n") ? .distribute : .justify
         return .paragraph(paragraph)
+    }
+
+    static func keepingWords(_ block: Block) -> Block {
+        switch block {
+        case .paragraph(var paragraph):
+            paragraph.keepsWords = true
+            return .paragraph(paragraph)
+        case .group(var group):
+            group.blocks = group.blocks.map(keepingWords)
+            return .group(group)
+        default:
+            return block
+        }
     }
 
     static func aligned(_ block: Block, _ alignment: TextAlignment) -> Block {

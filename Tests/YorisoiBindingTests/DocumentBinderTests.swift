@@ -50,6 +50,54 @@ import YorisoiText
         #expect(Self.shipped.cellPadding == EdgeInsets(vertical: 2, horizontal: 3))
     }
 
+    /// One label style per form, checked on every shipped template that has a header row: each
+    /// column heading is shaded like a label, centred (or as its cell aligns it) and keeps its
+    /// katakana words whole; every shaded cell of a body row is a row label set by one rule.
+    @Test(arguments: [("045012", "support-plan"), ("082244", "support-plan"), ("082244", "support-plan-child"),
+                      ("122297", "support-plan"), ("990019", "support-plan"), ("990019", "assessment")])
+    func everyFormSetsItsLabelsOneWay(_ municipality: String, _ kind: String) throws {
+        let resolved = try Self.library.template(municipality: municipality, kind: kind)
+        let sample = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("samples/cases").path)
+            .sorted().map { Self.root.appendingPathComponent("samples/cases/\($0)") }
+            .compactMap { CaseLoader().load(contentsOf: $0).first?.root }
+            .first { root in
+                if case .string(let code)? = root["municipality"]?.value { return code == municipality }
+                return false
+            }
+        let caseRoot = try #require(sample, "a sample for \(municipality)")
+        let document = try DocumentBinder(fonts: Self.fonts, template: resolved.template, defaults: Self.shipped)
+            .bind(scope: resolved.scope(for: caseRoot))
+
+        func tables(_ blocks: [Block]) -> [TableBlock] {
+            blocks.flatMap { block -> [TableBlock] in
+                switch block {
+                case .table(let table): return [table] + table.rows.flatMap(\.cells).flatMap { tables($0.content) }
+                case .group(let group): return tables(group.blocks)
+                default: return []
+                }
+            }
+        }
+        func paragraphs(_ cell: TableCell) -> [ParagraphBlock] {
+            cell.content.compactMap { if case .paragraph(let p) = $0 { return p } else { return nil } }
+        }
+        var headings = 0
+        for row in tables(document.body).flatMap(\.rows) {
+            for cell in row.cells where row.isHeader {
+                headings += 1
+                #expect(cell.style.background == Self.shipped.labelShade, "a column heading is shaded like a label")
+                #expect(cell.keepsWhole)
+                for paragraph in paragraphs(cell) {
+                    #expect(paragraph.keepsWords)
+                    #expect(paragraph.alignment != .distribute && paragraph.alignment != .justify, "headings are not spread")
+                }
+            }
+            for cell in row.cells where !row.isHeader && cell.style.background == Self.shipped.labelShade {
+                for paragraph in paragraphs(cell) { #expect(paragraph.keepsWords, "a row label keeps its words whole") }
+            }
+        }
+        if ["045012", "082244", "122297"].contains(municipality) { #expect(headings > 0) }
+    }
+
     @Test func labelCellsTakeTheirShadeAndSpreadingFromTheDefaults() throws {
         let document = try Self.bind(Self.shipped)
         let labels = Self.labelParagraphs(document, shade: Self.shipped.labelShade)

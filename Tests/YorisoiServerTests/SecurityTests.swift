@@ -158,6 +158,24 @@ struct SecurityTests {
         let tampered = try await dependencies.audit.verify()
         #expect(tampered.firstBrokenRow == 2)
     }
+
+    /// Concurrent appends share transactions (group commit) and still form one unbroken chain,
+    /// each row stored once, every append returning only after its row is stored.
+    @Test func concurrentAuditRowsAreAllStoredInOneChain() async throws {
+        let (dependencies, data) = try ServerHarness.dependencies()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for n in 0..<300 {
+                group.addTask { try await dependencies.audit.append(account: "local", action: "render.support-plan", caseID: "C-\(n)") }
+            }
+            try await group.waitForAll()
+        }
+        let verification = try await dependencies.audit.verify()
+        #expect(verification.ok)
+        #expect(verification.rows == 300)
+        let queue = try DatabaseQueue(path: data.appendingPathComponent(SQLiteStore.fileName).path)
+        let ids = try await queue.read { try String.fetchAll($0, sql: "SELECT case_id FROM audit") }
+        #expect(Set(ids) == Set((0..<300).map { "C-\($0)" }))
+    }
 }
 
 final class TestClock: Sendable {

@@ -109,4 +109,24 @@ import Testing
             #expect(lines.map { F.text(of: $0, in: clusters) } == expected)
         }
     }
+
+    /// Labels and headings keep a katakana word whole: when 「モニタリング」 is wider than the
+    /// measure, the line overfills (for the cell to shrink the label) instead of splitting it.
+    @Test func labelsKeepKatakanaWordsWholeAndOverfillInstead() throws {
+        var options = LineBreakOptions(width: 50, alignment: .center)
+        let clusters = F.clusters("モニタリング時期")
+        let split = JapaneseLineBreaker.breakLines(clusters, options: options)
+        #expect(split.map { F.text(of: $0, in: clusters) }.first != "モニタリング", "body text may break inside the word")
+        options.keepsWords = true
+        let kept = JapaneseLineBreaker.breakLines(clusters, options: options)
+        #expect(kept.map { F.text(of: $0, in: clusters) } == ["モニタリング", "時期"])
+        #expect(kept[0].naturalWidth > 50, "the word overfills, for the cell's shrink policy")
+        // Wide enough: nothing changes, and the break between the words is still free.
+        options.width = 60
+        #expect(JapaneseLineBreaker.breakLines(clusters, options: options).map { F.text(of: $0, in: clusters) }
+                == ["モニタリング", "時期"])
+        // Hiragana, kanji and the 長音 of a hiragana word are untouched by the option.
+        let plain = F.clusters("こどもがすること")
+        #expect(JapaneseLineBreaker.breakLines(plain, options: LineBreakOptions(width: 70, alignment: .justify)).count == 2)
+    }
 }

@@ -1,5 +1,4 @@
--- wrk script for scripts/bench-server: POST one case to /api/v1/render; optionally stop each
--- thread after LIMIT responses (so a run is a fixed number of requests); count non-200s.
+-- wrk script for scripts/bench-server: POST one case to /api/v1/render and count non-200s.
 local file = assert(io.open(os.getenv("BODY_FILE"), "rb"))
 wrk.method = "POST"
 wrk.path = "/api/v1/render?kind=support-plan"
@@ -7,8 +6,6 @@ wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/yaml"
 
-local limit = tonumber(os.getenv("LIMIT") or "0")
-local count = 0
 local failures = 0
 local threads = {}
 
@@ -17,9 +14,7 @@ function setup(thread)
 end
 
 function response(status, headers, body)
-  count = count + 1
   if status ~= 200 then failures = failures + 1 end
-  if limit > 0 and count >= limit then wrk.thread:stop() end
 end
 
 function done(summary, latency, requests)

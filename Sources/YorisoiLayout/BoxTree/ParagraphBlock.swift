@@ -18,6 +18,9 @@ public struct ParagraphBlock: Sendable {
     public var spaceAfter: Double
     /// 0 = black … 1 = white.
     public var gray: Double
+    /// Katakana words stay whole (labels and headings): a word wider than the measure makes the
+    /// cell shrink the text rather than split 「モニタリン／グ」.
+    public var keepsWords = false
     public var sourcePath: String?
 
     public init(_ content: [Inline], alignment: TextAlignment = .justify, lineHeight: Double = 1.5,

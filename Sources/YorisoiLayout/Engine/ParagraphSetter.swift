@@ -19,7 +19,7 @@ struct ParagraphSetter {
         let left = block.startIndent + offset
 
         let settings = ParagraphSettings(width: measure, alignment: block.alignment, lineHeight: block.lineHeight,
-                                         firstLineIndent: block.firstLineIndent)
+                                         firstLineIndent: block.firstLineIndent, keepsWords: block.keepsWords)
         let lines = try text.lines(spans, settings: settings, sourcePath: block.sourcePath)
         let rules = Underlines.segments(lines: lines, spans: spans, underlined: underlined)
 

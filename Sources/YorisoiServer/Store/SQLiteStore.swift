@@ -9,6 +9,7 @@ public final class SQLiteStore: LedgerStore, CaseStore, AuditLog {
     public static let fileName = "yorisoi.sqlite"
     let pool: DatabasePool
     public let path: String
+    private let auditCommit: AuditGroupCommit
 
     /// Opens (creating when absent, 0600 inside a 0700 folder) and migrates the database.
     public init(directory: URL) throws {
@@ -29,7 +30,9 @@ public final class SQLiteStore: LedgerStore, CaseStore, AuditLog {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        self.pool = pool
+        auditCommit = AuditGroupCommit { entries in try await Self.writeAudit(entries, into: pool) }
         try Self.migrator.migrate(pool)
     }
 
@@ -282,13 +285,24 @@ public final class SQLiteStore: LedgerStore, CaseStore, AuditLog {
         sha256Hex(Array([previous, at, account, action, caseID ?? ""].joined(separator: "\u{1F}").utf8))
     }
 
+    /// Returns once the row is on disk; rows of concurrent requests share a transaction
+    /// (`AuditGroupCommit`).
     public func append(account: String, action: String, caseID: String?) async throws {
+        try await auditCommit.append(.init(account: account, action: action, caseID: caseID))
+    }
+
+    /// One transaction: each entry's row chained to the one before it.
+    static func writeAudit(_ entries: [AuditGroupCommit.Entry], into pool: DatabasePool) async throws {
         try await pool.write { db in
-            let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? ""
-            let at = Self.timestamp()
-            try db.execute(sql: "INSERT INTO audit (at, account, action, case_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [at, account, action, caseID, previous,
-                                       Self.auditHash(previous: previous, at: at, account: account, action: action, caseID: caseID)])
+            var previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? ""
+            for entry in entries {
+                let at = Self.timestamp()
+                let hash = Self.auditHash(previous: previous, at: at, account: entry.account, action: entry.action,
+                                          caseID: entry.caseID)
+                try db.execute(sql: "INSERT INTO audit (at, account, action, case_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
+                               arguments: [at, entry.account, entry.action, entry.caseID, previous, hash])
+                previous = hash
+            }
         }
     }
 

@@ -18,7 +18,7 @@ enum BreakKind: Sendable, Hashable {
 enum BreakRules {
     /// `kinds[i]`: the kind of a break between cluster `i - 1` and `i` (`kinds[0]` is `.free`);
     /// `solid[i]`: that gap belongs to a number, date, time or address and is never letter-spaced.
-    static func compute(_ metrics: [ClusterMetrics]) -> (kinds: [BreakKind], solid: [Bool]) {
+    static func compute(_ metrics: [ClusterMetrics], keepsWords: Bool = false) -> (kinds: [BreakKind], solid: [Bool]) {
         var kinds = [BreakKind](repeating: .free, count: metrics.count)
         guard metrics.count > 1 else { return (kinds, [Bool](repeating: false, count: metrics.count)) }
         for i in 1..<metrics.count {
@@ -35,6 +35,7 @@ enum BreakRules {
         bindEraNames(metrics, &kinds)
         markDatesAndRanges(metrics, &kinds)
         markURLs(metrics, &kinds)
+        if keepsWords { bindKatakanaWords(metrics, &kinds) }
         var solid = [Bool](repeating: false, count: metrics.count)
         for i in 1..<metrics.count {
             let a = metrics[i - 1], b = metrics[i]
@@ -42,6 +43,19 @@ enum BreakRules {
                 || (kinds[i] == .never && (isDigit(a) || isDigit(b) || boundToNumber(a, b)))
         }
         return (kinds, solid)
+    }
+
+    /// Inside a katakana word (カタカナ, with its ー and small kana) no line may end: the option
+    /// labels take (`LineBreakOptions.keepsWords`). Not letter-spaced-solid: a 均等割り label
+    /// still spreads its letters.
+    private static func bindKatakanaWords(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+        func isWordLetter(_ m: ClusterMetrics) -> Bool {
+            m.jlreqClass == .katakana || m.jlreqClass == .prolongedSoundMark
+                || (m.jlreqClass == .smallKana && m.text.unicodeScalars.allSatisfy { (0x30A0...0x30FF).contains($0.value) || (0x31F0...0x31FF).contains($0.value) })
+        }
+        for i in metrics.indices.dropFirst() where isWordLetter(metrics[i - 1]) && isWordLetter(metrics[i]) {
+            kinds[i] = .never
+        }
     }
 
     /// か|月 of 「6か月」 and 令|和 of an era name: never split, so never spaced either.

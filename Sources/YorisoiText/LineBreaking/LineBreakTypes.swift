@@ -37,6 +37,10 @@ public struct LineBreakOptions: Sendable, Hashable {
     /// A paragraph of several lines never ends on a line of one character: the last two lines are
     /// re-broken (balanced when the paragraph is as short as a label, e.g. 「心配して／いること」).
     public var avoidsLoneLastCharacter = true
+    /// A katakana word (モニタリング) is one unit, as a number or a Latin word always is. For labels
+    /// and headings, where 「モニタリン／グ時期」 misreads: a word too long for the measure then
+    /// overfills the line, and the cell shrinks the label to fit instead of splitting it.
+    public var keepsWords = false
 
     public init(width: Double, alignment: TextAlignment = .justify) {
         self.width = width

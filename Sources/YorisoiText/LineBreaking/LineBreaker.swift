@@ -13,7 +13,7 @@ public enum JapaneseLineBreaker {
     public static func breakLines(_ clusters: [TextCluster], options: LineBreakOptions) -> [BrokenLine] {
         let metrics = ClusterMetrics.analyse(clusters)
         let measure = LineMeasure(metrics)
-        let rules = BreakRules.compute(metrics)
+        let rules = BreakRules.compute(metrics, keepsWords: options.keepsWords)
         let kinds = BreakRules.resolve(rules.kinds, measure: measure, width: options.width)
         let composer = LineComposer(measure: measure, solid: rules.solid)
         let chooser = BreakChooser(measure: measure, kinds: kinds, width: options.width)

@@ -7,6 +7,7 @@ public enum ParagraphLayout {
 
         var options = LineBreakOptions(width: settings.width, alignment: settings.alignment)
         options.firstLineIndent = settings.firstLineIndent
+        options.keepsWords = settings.keepsWords
         let broken = JapaneseLineBreaker.breakLines(items.clusters.map(\.breakable), options: options)
 
         var lines: [LaidOutLine] = []

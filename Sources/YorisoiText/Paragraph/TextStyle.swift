@@ -29,12 +29,15 @@ public struct ParagraphSettings: Sendable, Hashable {
     /// Line pitch as a multiple of the largest font size on the line (1.5 = 行送り 1.5倍).
     public var lineHeight: Double
     public var firstLineIndent: Double
+    /// Katakana words are not split (labels and headings; see `LineBreakOptions.keepsWords`).
+    public var keepsWords: Bool
 
     public init(width: Double, alignment: TextAlignment = .justify, lineHeight: Double = 1.5,
-                firstLineIndent: Double = 0) {
+                firstLineIndent: Double = 0, keepsWords: Bool = false) {
         self.width = width
         self.alignment = alignment
         self.lineHeight = lineHeight
         self.firstLineIndent = firstLineIndent
+        self.keepsWords = keepsWords
     }
 }
