@@ -193,6 +193,47 @@ class PageFlow(unittest.TestCase):
         self.wait(lambda d: "保存しました" in self.status_text(), message="save: " + self.status_text())
         self.find("#version-list")
 
+    CONTRAST_SCRIPT = """
+    function rgba(c) { const p = c.match(/rgba?\\(([^)]+)\\)/)[1].split(',').map(parseFloat); return p.length > 3 ? p : p.concat([1]); }
+    function lum(p) { const [r, g, b] = p.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                      return 0.2126 * r + 0.7152 * g + 0.0722 * b; }
+    function background(el) {            // the first opaque background up the tree (white at the top)
+      for (; el; el = el.parentElement) { const p = rgba(getComputedStyle(el).backgroundColor); if (p[3] > 0.99) return p; }
+      return [255, 255, 255, 1];
+    }
+    const low = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (!el.getClientRects().length || el.closest('[hidden], dialog:not([open])')) continue;
+      if (el.matches(':disabled') || el.closest(':disabled')) continue;   // inactive controls are exempt (WCAG 1.4.3)
+      if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+      const cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) continue;
+      const f = lum(rgba(cs.color)), b = lum(background(el));
+      const ratio = (Math.max(f, b) + 0.05) / (Math.min(f, b) + 0.05);
+      if (ratio < 4.5) low.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' + ratio.toFixed(2) + ' «' + el.textContent.trim().slice(0, 20) + '»');
+    }
+    return low;
+    """
+
+    def check_contrast_and_focus(self, where):
+        """JIS X 8341-3 (AA): every visible text has a contrast of at least 4.5:1 against its
+        background, and the control that has keyboard focus shows it."""
+        low = self.d.execute_script(self.CONTRAST_SCRIPT)
+        self.assertEqual(low, [], f"text below 4.5:1 on {where}")
+        body = self.d.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        for _ in range(3):
+            style = self.d.execute_script(
+                "const e = document.activeElement, s = getComputedStyle(e);"
+                "return [e.tagName, s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow];")
+            if style[0] != "BODY":
+                break
+            self.d.switch_to.active_element.send_keys(Keys.TAB)
+        tag, outline, width, shadow = style
+        self.assertNotEqual(tag, "BODY", f"Tab reaches a control on {where}")
+        self.assertTrue((outline != "none" and width >= 2) or shadow != "none",
+                        f"focus is visible on {where}: {tag} outline {outline} {width}px, shadow {shadow}")
+
     def report_preview_latency(self):
         """Prints how long the preview takes to follow an edit (debounce, validate, render, show).
         A figure for the README and the notes, not an assertion: speed is measured, not tested."""
@@ -256,6 +297,7 @@ class PageFlow(unittest.TestCase):
                   message="date error shows the expected form")
         self.type("#f-plan-next_contact-date", "令和7年2月10日")
         self.wait_summary(lambda s: "意向" in s, "意向 error still there before it is filled")
+        self.check_contrast_and_focus("editor-errors")
         self.shot("editor-errors", 1280)
         self.shot("editor-errors", 768)
         # printing is blocked while there are errors: the summary takes focus, typed text stays
@@ -297,6 +339,7 @@ class PageFlow(unittest.TestCase):
         self.assertIn("WEB-0001", d.page_source)
         self.assertNotIn(CHILD_NAME, d.page_source)
         self.assertNotIn(GUARDIAN_NAME, d.page_source)
+        self.check_contrast_and_focus("cases")
         self.shot("cases", 1280)
         self.shot("cases", 768)
         d.set_window_size(1280, 1000)
@@ -346,6 +389,7 @@ class PageFlow(unittest.TestCase):
         self.type("#void-reason", "宛先の誤り")
         self.click("#confirm-ok")
         self.wait(lambda d: "取消" in d.find_element(By.CSS_SELECTOR, "#ledger tbody").text, message="取消 shown")
+        self.check_contrast_and_focus("ledger")
         self.shot("ledger", 1280)
         self.shot("ledger", 768)
         d.set_window_size(1280, 1000)
@@ -365,6 +409,7 @@ class PageFlow(unittest.TestCase):
         self.assertIn("WEB-0001", text)
         self.assertIn("WEB-0002", text)
         self.assertIn("配布番号 2 / 2", text)      # the copies asked for, numbered
+        self.check_contrast_and_focus("packets")
         self.shot("packets", 1280)
         self.shot("packets", 768)
         d.set_window_size(1280, 1000)
