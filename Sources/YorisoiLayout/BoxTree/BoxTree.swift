@@ -13,6 +13,8 @@ public import YorisoiText
 //   date-blank            → Block.dateBlank                      scale → Block.scale
 //   spacer                → Block.spacer                         repeat / if → expanded by the binder
 // Page numbers in headers and footers: Inline.pageNumber / Inline.pageCount.
+// Not in the template language: Block.columns and Block.framed (free compositions such as the
+// specimen) and PageFurniture (the packet's line drawn over pages laid out elsewhere).
 
 /// One document to lay out: page setup, running header and footer, and the body.
 public struct LayoutDocument: Sendable {
@@ -85,6 +87,10 @@ public indirect enum Block: Sendable {
     case dateBlank(DateBlankBlock)
     case scale(ScaleBlock)
     case rule(RuleBlock)
+    /// Blocks side by side, each column set on its own.
+    case columns(ColumnsBlock)
+    /// Blocks in a ruled rectangle.
+    case framed(FramedBlock)
     /// Starts a new page (ignored when the current page is still empty).
     case pageBreak
     /// A PDF outline entry pointing at this place; takes no space.

@@ -80,11 +80,37 @@ struct BlockSetter {
             stroke.cap = .butt
             return [Strip(height: rule.spaceBefore + rule.line.width + rule.spaceAfter,
                           items: [.line(from: Point(x: 0, y: y), to: Point(x: width, y: y), stroke: stroke)])]
+        case .columns(let row):
+            return [try columns(row)]
+        case .framed(let framed):
+            let content = Strip.stacked(try strips(framed.blocks, width: max(0, width - 2 * framed.padding)))
+            var strip = Strip(height: content.height)
+            strip.overlay(content, dx: framed.padding, dy: 0)
+            strip.items.append(.rectangle(Rect(x: 0, y: 0, width: width, height: content.height),
+                                          stroke: framed.stroke, fill: nil))
+            return [strip]
         case .pageBreak:
             return []
         case .bookmark(let bookmark):
             return [Strip(height: 0, bookmarks: [RelativeBookmark(block: bookmark, x: 0, y: 0)])]
         }
+    }
+
+    /// Each column's content, then its edge rules; the row as tall as the tallest column.
+    private func columns(_ row: ColumnsBlock) throws -> Strip {
+        var strip = Strip(height: 0)
+        for column in row.columns {
+            let content = Strip.stacked(try strips(column.blocks, width: column.width))
+            strip.overlay(content, dx: column.x, dy: 0)
+            if let rules = column.edgeRules {
+                for edge in [column.x - rules.outset, column.x + column.width + rules.outset] {
+                    strip.items.append(.line(from: Point(x: edge, y: 0), to: Point(x: edge, y: content.height),
+                                             stroke: rules.stroke))
+                }
+            }
+            strip.height = max(strip.height, content.height)
+        }
+        return strip
     }
 
     func strips(_ blocks: [Block], width: Double) throws -> [Strip] {

@@ -114,6 +114,9 @@ extension Block {
         case .signatureLine(let s): return s.style?.size ?? defaultSize
         case .dateBlank(let d): return d.style?.size ?? defaultSize
         case .scale(let s): return s.style?.size ?? defaultSize
+        case .columns(let c):
+            return c.columns.flatMap(\.blocks).map { $0.largestFontSize(default: defaultSize) }.max() ?? 0
+        case .framed(let f): return f.blocks.map { $0.largestFontSize(default: defaultSize) }.max() ?? 0
         case .spacer, .rule, .pageBreak, .bookmark: return 0
         }
     }

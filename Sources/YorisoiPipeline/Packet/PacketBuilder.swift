@@ -38,14 +38,28 @@ public struct PacketBuilder: Sendable {
     }
 
     public func build(_ meeting: Meeting, meetingFile: String, copies: Int = 1) throws -> PacketOutcome {
+        let laid = try layOut(meeting, meetingFile: meetingFile, copies: copies)
+        var outcome = laid.outcome
+        guard let document = laid.document else { return outcome }
+        do {
+            outcome.pdf = try document.write()
+        } catch {
+            throw PipelineError.pdf(error, doing: "writing the packet")
+        }
+        return outcome
+    }
+
+    /// The packet as a display-list document (nil when the meeting file itself is wrong) and its
+    /// outcome without bytes: `build` writes it; the golden layout tests dump it.
+    public func layOut(_ meeting: Meeting, meetingFile: String, copies: Int = 1) throws -> (document: PDFDocument?, outcome: PacketOutcome) {
         var meetingFindings: [Diagnostic] = []
         let cases = gather(meeting, findings: &meetingFindings)
         // A missing file, a case listed twice, a file that is not a case: mistakes in the
         // meeting file, not in a case, so no packet at all (the meeting file is fixed first).
         if meetingFindings.hasErrors {
-            return PacketOutcome(pdf: nil, pagesPerCopy: 0,
-                                 reports: [.init(file: meetingFile, diagnostics: meetingFindings)],
-                                 includedCases: 0, leftOutCases: 0)
+            return (nil, PacketOutcome(pdf: nil, pagesPerCopy: 0,
+                                       reports: [.init(file: meetingFile, diagnostics: meetingFindings)],
+                                       includedCases: 0, leftOutCases: 0))
         }
 
         // Consent: without it a case is shared only as 要対協 business (児童福祉法第25条の3).
@@ -123,14 +137,9 @@ public struct PacketBuilder: Sendable {
                                 subject: "\(meeting.kind.rawValue) 資料（取扱注意）", creator: "Yorisoi",
                                 date: try PDFDate(year: meeting.date.year, month: meeting.date.month,
                                                   day: meeting.date.day ?? 1))
-        let pdf: [UInt8]
-        do {
-            pdf = try PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels).write()
-        } catch {
-            throw PipelineError.pdf(error, doing: "writing the packet")
-        }
-        return PacketOutcome(pdf: pdf, pagesPerCopy: pages.pages.count, reports: reports,
-                             includedCases: included.count, leftOutCases: leftOut.count)
+        return (PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels),
+                PacketOutcome(pdf: nil, pagesPerCopy: pages.pages.count, reports: reports,
+                              includedCases: included.count, leftOutCases: leftOut.count))
     }
 
     /// The line under 取扱注意: why the paper is confidential, in our words.
