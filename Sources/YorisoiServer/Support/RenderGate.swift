@@ -44,8 +44,11 @@ public final class RenderGate: Sendable {
                 self.release()
                 result.finish(outcome)
             }
-            queue.asyncAfter(deadline: .now() + timeout) {
-                result.finish(.failure(Self.timedOut))
+            // Weak: the timer must not keep the box (and once it kept the finished document in
+            // it) alive for the rest of the timeout — at 75 renders/s and a 60 s timeout that was
+            // 500 MB of PDFs already sent.
+            queue.asyncAfter(deadline: .now() + timeout) { [weak result] in
+                result?.finish(.failure(Self.timedOut))
             }
         }
     }
@@ -93,25 +96,34 @@ public final class RenderGate: Sendable {
 private final class ResultBox<T: Sendable>: Sendable {
     private struct State {
         var continuation: CheckedContinuation<T, any Error>?
-        var result: Result<T, any Error>?
+        /// A result that came before the continuation was installed; handed over, then dropped.
+        var early: Result<T, any Error>?
+        var finished = false
     }
 
     private let state = Mutex(State())
 
     func install(_ continuation: CheckedContinuation<T, any Error>) {
         let early: Result<T, any Error>? = state.withLock { state in
-            if let result = state.result { return result }
+            if let early = state.early {
+                state.early = nil
+                return early
+            }
             state.continuation = continuation
             return nil
         }
         if let early { continuation.resume(with: early) }
     }
 
+    /// The first call wins; the box keeps no result once it has been delivered.
     func finish(_ result: Result<T, any Error>) {
         let continuation: CheckedContinuation<T, any Error>? = state.withLock { state in
-            guard state.result == nil else { return nil }
-            state.result = result
-            let continuation = state.continuation
+            guard !state.finished else { return nil }
+            state.finished = true
+            guard let continuation = state.continuation else {
+                state.early = result
+                return nil
+            }
             state.continuation = nil
             return continuation
         }
