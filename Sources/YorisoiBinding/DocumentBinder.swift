@@ -366,8 +366,9 @@ public struct DocumentBinder {
         if periodHeading != nil { columns.append(.points(size * 5 + padding.horizontal)) }
 
         func labelCell(_ text: String) -> TableCell {
-            TableCell([.paragraph(ParagraphBlock(text, style: labelStyle, alignment: .center,
-                                                 lineHeight: template.lineHeight))],
+            var paragraph = ParagraphBlock(text, style: labelStyle, alignment: .center, lineHeight: template.lineHeight)
+            paragraph.keepsWords = true
+            return TableCell([.paragraph(paragraph)],
                       style: CellStyle(background: defaults.labelShade, verticalAlignment: .middle, padding: padding),
                       keepsWhole: true)
         }

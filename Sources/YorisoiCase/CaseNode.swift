@@ -70,7 +70,7 @@ extension CaseNode {
         guard pointer.hasPrefix("/") else { return nil }
         var node: CaseNode? = self
         for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let token = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let token = raw.jsonPointerUnescaped
             guard let current = node else { return nil }
             if case .array = current.value {
                 guard let index = Int(token) else { return nil }
@@ -96,7 +96,19 @@ extension CaseNode {
 
 extension String {
     /// Escapes one JSON Pointer reference token (RFC 6901).
+    ///
+    /// Called for every key of every case loaded and every field validated: almost no key holds
+    /// "~" or "/", and Foundation's `replacingOccurrences` on every one was 4% of a batch's time.
     public var jsonPointerEscaped: String {
-        replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return self }
+        return replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+}
+
+extension StringProtocol {
+    /// One JSON Pointer reference token unescaped (RFC 6901: "~1" → "/", then "~0" → "~").
+    public var jsonPointerUnescaped: String {
+        guard utf8.contains(UInt8(ascii: "~")) else { return String(self) }
+        return replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
     }
 }

@@ -55,7 +55,7 @@ extension CaseNode {
         var node = self
         var best = position
         for raw in pointer.dropFirst().split(separator: "/", omittingEmptySubsequences: false) {
-            let token = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            let token = raw.jsonPointerUnescaped
             switch node.value {
             case .object(let members):
                 guard let member = members.first(where: { $0.key == token }) else { return best }
