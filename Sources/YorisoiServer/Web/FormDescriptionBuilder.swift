@@ -1,3 +1,4 @@
+import YorisoiCase
 import YorisoiTemplates
 
 /// Builds a `FormDescription` for one municipality and kind: the national sections
@@ -104,7 +105,7 @@ public struct FormDescriptionBuilder: Sendable {
         var out = ""
         for component in path.components {
             guard case .key(let key) = component else { return nil }
-            out += "/" + key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            out += "/" + key.jsonPointerEscaped
         }
         return out
     }
