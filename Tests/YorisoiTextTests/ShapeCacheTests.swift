@@ -21,11 +21,20 @@ import Testing
         }
     }
 
-    @Test func longTextsAreNotKept() throws {
+    @Test func longTextsAreKeptOnlyWhileRecent() throws {
         let chain = try sharedFonts.chain(family: "gothic")
         let long = String(repeating: "長い自由記述の文章です。", count: 10)
         #expect(long.utf8.count > ShapeCache.maxTextLength)
+        let fresh = try Shaper.shapeUncached(long, with: chain)
         _ = try Shaper.shape(long, with: chain)
+        #expect(ShapeCache.shared.contains(long, chain: chain))
+        let cached = try Shaper.shape(long, with: chain)
+        #expect(cached.clusters.map(\.text) == fresh.clusters.map(\.text))
+        #expect(cached.clusters.map(\.glyphs) == fresh.clusters.map(\.glyphs))
+        // As many other long texts push it out: the cache of free text stays bounded.
+        for n in 0..<ShapeCache.recentCapacity {
+            _ = try Shaper.shape(String(repeating: "別の文章\(n)。", count: 12), with: chain)
+        }
         #expect(!ShapeCache.shared.contains(long, chain: chain))
         _ = try Shaper.shape("見出し", with: chain)
         #expect(ShapeCache.shared.contains("見出し", chain: chain))

@@ -27,6 +27,15 @@ public struct FontChain: Sendable {
     /// does, the base character is set in the first face that has it and the selector is lost
     /// (reported through `variationLost`, so the PDF keeps the exact text via ActualText).
     func select(for cluster: Character) throws -> FaceSelection {
+        let scalars = cluster.unicodeScalars
+        if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
+           !only.isPrivateUse, !only.isVariationSelector, !only.isJoinControl {
+            // Most clusters are one drawable scalar: the general path below, without its arrays.
+            for index in slots.indices where try face(at: index).glyph(for: only) != nil {
+                return .face(index, variationLost: false)
+            }
+            return .uncovered(only, isPrivateUse: false)
+        }
         let parts = ClusterParts(cluster)
         if let privateUse = parts.scalars.first(where: \.isPrivateUse) {
             return .uncovered(privateUse, isPrivateUse: true)

@@ -60,8 +60,11 @@ enum BreakRules {
 
     /// か|月 of 「6か月」 and 令|和 of an era name: never split, so never spaced either.
     private static func boundToNumber(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
-        ("かヵヶカケ箇".contains(a.text) && b.text == "月") || eraNames.contains(a.text + b.text)
+        (a.isText(in: smallCounters) && b.isText("月")) || isEraName(a, b)
     }
+
+    /// か of 「6か月」 and its spellings, and 箇 of 「3箇所」: one word with the kanji after them.
+    private static let smallCounters: Set<Unicode.Scalar> = Set("かヵヶカケ箇".unicodeScalars)
 
     /// `kinds` with every `.insideUnit` resolved for one measure: free where the unit it belongs to
     /// (the clusters joined by non-free breaks around it) is wider than `width`, else never.
@@ -99,8 +102,8 @@ enum BreakRules {
     // MARK: - Numbers and counters
 
     /// Counters a number is read with: 「15日」「6か月」「3回」 are never split.
-    private static let counters: Set<String> = Set(
-        "年月日時分秒円歳才週回件人名号条項度倍割枚本冊台個点頁階番泊ヵヶカケか箇".map(String.init))
+    private static let counters: Set<Unicode.Scalar> = Set(
+        "年月日時分秒円歳才週回件人名号条項度倍割枚本冊台個点頁階番泊ヵヶカケか箇".unicodeScalars)
 
     static func isDigit(_ m: ClusterMetrics) -> Bool {
         guard let s = m.text.unicodeScalars.first else { return false }
@@ -109,10 +112,10 @@ enum BreakRules {
 
     private static func bindNumbersToCounters(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
         for i in 1..<metrics.count where isDigit(metrics[i - 1]) {
-            if counters.contains(metrics[i].text) || isDigit(metrics[i]) {
+            if metrics[i].isText(in: counters) || isDigit(metrics[i]) {
                 kinds[i] = .never
                 // か月 ヶ月 か所: the small counter and its kanji are one word too.
-                if i + 1 < metrics.count, "かヵヶカケ箇".contains(metrics[i].text) { kinds[i + 1] = .never }
+                if i + 1 < metrics.count, metrics[i].isText(in: smallCounters) { kinds[i + 1] = .never }
             }
         }
     }
@@ -120,15 +123,23 @@ enum BreakRules {
     // MARK: - Era names
 
     private static let eraNames: [String] = ["令和", "平成", "昭和", "大正", "明治"]
+    /// The era names by their two kanji, for clusters compared by scalar.
+    private static let eraNamePairs: Set<[Unicode.Scalar]> = Set(eraNames.map { Array($0.unicodeScalars) })
+
+    /// Whether `a` and `b` spell an era name. Two plain clusters spell one only as its two kanji
+    /// (each kanji is decomposition-free, so neither cluster can stand for part of one).
+    private static func isEraName(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
+        if let first = a.plain, let second = b.plain { return eraNamePairs.contains([first, second]) }
+        return eraNames.contains(a.text + b.text)
+    }
 
     private static func bindEraNames(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
         guard metrics.count > 2 else { return }
         for i in 0..<(metrics.count - 2) {
-            let name = metrics[i].text + metrics[i + 1].text
-            guard eraNames.contains(name) else { continue }
+            guard isEraName(metrics[i], metrics[i + 1]) else { continue }
             var next = i + 2
             if metrics[next].isWesternSpace, next + 1 < metrics.count { next += 1 }
-            guard isDigit(metrics[next]) || metrics[next].text == "元" else { continue }
+            guard isDigit(metrics[next]) || metrics[next].isText("元") else { continue }
             for j in (i + 1)...next { kinds[j] = .never }
         }
     }
@@ -140,7 +151,7 @@ enum BreakRules {
         for i in 1..<metrics.count where kinds[i] == .free {
             let a = metrics[i - 1], b = metrics[i]
             // 年|6月, 月|15日: a date component ends and the next number starts.
-            if (a.text == "年" || a.text == "月"), i >= 2, isDigit(metrics[i - 2]), isDigit(b) {
+            if (a.isText("年") || a.isText("月")), i >= 2, isDigit(metrics[i - 2]), isDigit(b) {
                 kinds[i] = .insideUnit
             }
             // 8:30〜|17:15, 4月〜|6月: a range joins two numbers or dated units.
@@ -151,8 +162,10 @@ enum BreakRules {
     }
 
     private static func isDateEnd(_ m: ClusterMetrics) -> Bool {
-        m.text == "日" || m.text == "月" || m.text == "年" || m.text == "時" || m.text == "分"
+        m.isText(in: dateEnds)
     }
+
+    private static let dateEnds: Set<Unicode.Scalar> = ["日", "月", "年", "時", "分"]
 
     // MARK: - URLs and e-mail addresses
 

@@ -16,6 +16,8 @@ enum PunctuationBlank: Sendable, Hashable {
 /// What the breaker needs to know about one cluster, derived once from the cluster and its neighbours.
 struct ClusterMetrics: Sendable {
     let text: String
+    /// `text`'s one scalar when comparing by scalar is exact (see `PlainScalar`), else nil.
+    let plain: Unicode.Scalar?
     let jlreqClass: JLREQClass
     let advance: Double
     let em: Double
@@ -58,13 +60,34 @@ struct ClusterMetrics: Sendable {
 
     var isJapaneseForMixedSpacing: Bool { jlreqClass.isJapaneseLetter && isFullWidth }
 
+    /// Whether the cluster is `literal`, a decomposition-free scalar of combining class 0: by
+    /// scalar when that is exact, else by `String ==` as before.
+    func isText(_ literal: Unicode.Scalar) -> Bool {
+        if let plain { return plain == literal }
+        return text == String(literal)
+    }
+
+    /// Whether the cluster is one of `literals` (decomposition-free scalars of combining class 0).
+    func isText(in literals: Set<Unicode.Scalar>) -> Bool {
+        if let plain { return literals.contains(plain) }
+        return literals.contains { text == String($0) }
+    }
+
     init(_ cluster: TextCluster, before: TextCluster?, after: TextCluster?) {
         text = cluster.text
+        plain = PlainScalar.of(cluster.text)
         advance = cluster.advance
         em = cluster.fontSize
-        isHardBreak = cluster.text == "\n" || cluster.text == "\r\n" || cluster.text == "\u{2028}"
-            || cluster.text == "\u{2029}"
-        jlreqClass = JLREQClass.classify(cluster.text, before: before?.text, after: after?.text)
+        if let plain {
+            isHardBreak = plain == "\n" || plain == "\u{2028}" || plain == "\u{2029}"
+            jlreqClass = plain == "," || plain == "."
+                ? JLREQClass.classify(cluster.text, before: before?.text, after: after?.text)
+                : JLREQClass(scalar: plain)
+        } else {
+            isHardBreak = cluster.text == "\n" || cluster.text == "\r\n" || cluster.text == "\u{2028}"
+                || cluster.text == "\u{2029}"
+            jlreqClass = JLREQClass.classify(cluster.text, before: before?.text, after: after?.text)
+        }
         // 0.75 em separates a proportional/half-width glyph from one set on the full-width body.
         isFullWidth = cluster.advance >= 0.75 * cluster.fontSize
 

@@ -66,6 +66,11 @@ public enum JLREQClass: Int, Sendable, Hashable, CaseIterable {
         self = JLREQClass.classOf(scalar)
     }
 
+    /// The class of a cluster of one scalar, without context.
+    init(scalar: Unicode.Scalar) {
+        self = JLREQClass.classOf(scalar)
+    }
+
     /// The class of `text` in context: "," and "." between two digits belong to the number (cl-24).
     public static func classify(_ text: String, before: String?, after: String?) -> JLREQClass {
         let base = JLREQClass(cluster: text)

@@ -77,6 +77,8 @@ public enum ParagraphLayout {
 
 extension String {
     func replacingTabs() -> String {
-        contains("\t") ? String(map { $0 == "\t" ? "\u{3000}" : $0 }) : self
+        // A tab is its own grapheme cluster, so looking for its byte is exact (and spares
+        // Foundation's `contains`, which searches by canonical equivalence).
+        utf8.contains(0x09) ? String(map { $0 == "\t" ? "\u{3000}" : $0 }) : self
     }
 }

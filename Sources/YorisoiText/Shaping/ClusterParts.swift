@@ -32,6 +32,9 @@ extension Unicode.Scalar {
 extension Character {
     /// Line feeds, carriage returns and tabs: handled by layout, never drawn as glyphs.
     var isLayoutControl: Bool {
-        self == "\n" || self == "\r\n" || self == "\r" || self == "\t"
+        // Nothing decomposes to a control character, so a cluster that does not start with one
+        // is none of them; the check by scalar spares the canonical comparison of every cluster.
+        guard let first = unicodeScalars.first, first.value < 0x20 else { return false }
+        return self == "\n" || self == "\r\n" || self == "\r" || self == "\t"
     }
 }

@@ -7,16 +7,60 @@ import Synchronization
 /// the text and the chain's fonts, so a hit returns exactly what shaping would have (the same
 /// glyphs, the same `FontFace` objects) and the output does not change.
 ///
-/// Only texts up to `maxTextLength` UTF-8 bytes are kept, and at most `capacity` of them: free
-/// text is rarely repeated, and a batch of thousands of cases must not grow without bound. Once
-/// full the cache stops taking new texts rather than evicting, which keeps it simple and lock
-/// hold times short.
+/// Texts up to `maxTextLength` UTF-8 bytes are kept, at most `capacity` of them: once full the
+/// cache stops taking new ones rather than evicting, which keeps it simple and lock hold times
+/// short. Longer texts (free text) are rarely repeated across cases, but within one document
+/// layout shapes each several times — to measure a cell, to set it, and again for every smaller
+/// size tried to take back a spill-over page. Only the last `recentCapacity` of them are kept,
+/// keyed by their exact bytes, so a batch of thousands of cases never grows the cache.
 final class ShapeCache: Sendable {
     static let shared = ShapeCache()
     static let maxTextLength = 96
     static let capacity = 16_384
+    static let recentCapacity = 48
 
     private let entries = Mutex<[Key: ShapedText]>([:])
+    private let recent = Mutex(RecentTexts())
+
+    /// The last long texts shaped, oldest first out.
+    struct RecentTexts {
+        var entries: [LongKey: ShapedText] = [:]
+        var order: [LongKey] = []
+        var next = 0
+
+        mutating func insert(_ key: LongKey, _ shaped: ShapedText) {
+            guard entries[key] == nil else { return }
+            if order.count < ShapeCache.recentCapacity {
+                order.append(key)
+            } else {
+                entries[order[next]] = nil
+                order[next] = key
+                next = (next + 1) % order.count
+            }
+            entries[key] = shaped
+        }
+    }
+
+    /// A long text by its bytes (hashing them is cheaper than hashing the `String`, which
+    /// normalises) and the chain's slots by identity, held like `Key`'s.
+    struct LongKey: Hashable {
+        let bytes: [UInt8]
+        let slots: [FontSlot]
+
+        init(_ text: String, chain: FontChain) {
+            bytes = Array(text.utf8)
+            slots = chain.slots
+        }
+
+        static func == (a: LongKey, b: LongKey) -> Bool {
+            a.bytes == b.bytes && a.slots.count == b.slots.count && zip(a.slots, b.slots).allSatisfy { $0 === $1 }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes)
+            for slot in slots { hasher.combine(ObjectIdentifier(slot)) }
+        }
+    }
 
     /// The text and the chain's slots by identity: two font libraries may name the same family
     /// with other files. The key holds the slots, so an identity can never be reused while cached.
@@ -35,7 +79,13 @@ final class ShapeCache: Sendable {
     }
 
     func shaped(_ text: String, chain: FontChain, shape: () throws -> ShapedText) rethrows -> ShapedText {
-        guard text.utf8.count <= Self.maxTextLength else { return try shape() }
+        guard text.utf8.count <= Self.maxTextLength else {
+            let key = LongKey(text, chain: chain)
+            if let hit = recent.withLock({ $0.entries[key] }) { return hit }
+            let shaped = try shape()
+            recent.withLock { $0.insert(key, shaped) }
+            return shaped
+        }
         let key = Key(text: text, slots: chain.slots)
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let shaped = try shape()
@@ -47,6 +97,10 @@ final class ShapeCache: Sendable {
 
     /// Whether `text` is kept for `chain` (lets tests prove what is cached).
     func contains(_ text: String, chain: FontChain) -> Bool {
-        entries.withLock { $0[Key(text: text, slots: chain.slots)] != nil }
+        if text.utf8.count > Self.maxTextLength {
+            let key = LongKey(text, chain: chain)
+            return recent.withLock { $0.entries[key] != nil }
+        }
+        return entries.withLock { $0[Key(text: text, slots: chain.slots)] != nil }
     }
 }

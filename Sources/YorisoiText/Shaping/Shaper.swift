@@ -53,7 +53,7 @@ public enum Shaper {
         var starts: [Int] = []   // UTF-8 offset where each character begins
         for character in characters {
             starts.append(utf8.count)
-            utf8.append(contentsOf: String(character).utf8)
+            utf8.append(contentsOf: character.utf8)
         }
         let buffer = hb_buffer_create()!
         defer { hb_buffer_destroy(buffer) }
