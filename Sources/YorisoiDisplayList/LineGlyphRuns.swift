@@ -7,19 +7,27 @@ extension DrawItem {
     public static func glyphRuns(for line: LaidOutLine, x: Double, baseline: Double,
                                  color: Color = .black) -> [DrawItem] {
         var runs: [DrawItem] = []
-        var current: GlyphRun?
+        // The run being gathered, kept in locals so appending never copies its glyphs.
+        var face: FontFace?
+        var fontSize = 0.0
+        var glyphs: [PositionedGlyph] = []
+        func closeRun() {
+            guard let face, !glyphs.isEmpty else { return }
+            runs.append(.glyphRun(GlyphRun(face: face, fontSize: fontSize, origin: Point(x: x, y: baseline),
+                                           color: color, glyphs: glyphs)))
+        }
         for glyph in line.glyphs {
             let positioned = PositionedGlyph(glyphID: glyph.glyphID, x: glyph.x, y: glyph.yOffset, text: glyph.text)
-            if var run = current, run.face === glyph.face, run.fontSize == glyph.fontSize {
-                run.glyphs.append(positioned)
-                current = run
+            if let face, face === glyph.face, fontSize == glyph.fontSize {
+                glyphs.append(positioned)
             } else {
-                if let run = current { runs.append(.glyphRun(run)) }
-                current = GlyphRun(face: glyph.face, fontSize: glyph.fontSize, origin: Point(x: x, y: baseline),
-                                   color: color, glyphs: [positioned])
+                closeRun()
+                face = glyph.face
+                fontSize = glyph.fontSize
+                glyphs = [positioned]
             }
         }
-        if let run = current { runs.append(.glyphRun(run)) }
+        closeRun()
         return runs
     }
 }

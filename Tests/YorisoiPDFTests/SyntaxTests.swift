@@ -14,6 +14,28 @@ import Testing
         #expect(PDFNumber.real(.nan) == "0")
     }
 
+    /// Content streams write reals in place; they must be the bytes `PDFNumber.real` spells, and
+    /// `PDFNumber.units` must tell equal and zero prints apart the same way.
+    @Test func realsWrittenInPlaceMatchTheirText() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 0.0004, -0.0005, 0.0005, 1, 10, 100.1, 1_000_000.000_5, -42.042,
+                                9.99_95, 0.01, 0.1, 595.276, .infinity, -.infinity, .nan, 1e19, -1e19]
+        for _ in 0..<5_000 { values.append(Double.random(in: -2_000...2_000, using: &generator)) }
+        for _ in 0..<1_000 { values.append(Double.random(in: -0.01...0.01, using: &generator)) }
+        for value in values {
+            for decimals in [0, 1, 3, 5] {
+                let buffer = ByteBuffer()
+                buffer.appendReal(value, decimals: decimals)
+                let text = PDFNumber.real(value, decimals: decimals)
+                #expect(buffer.bytes == Array(text.utf8), "\(value) at \(decimals) decimals")
+                #expect((PDFNumber.units(value, decimals: decimals) == 0) == (text == "0"))
+            }
+        }
+        let buffer = ByteBuffer()
+        buffer.appendHex16(0x0A1F)
+        #expect(buffer.bytes == Array("0A1F".utf8))
+    }
+
     @Test func indirectDictionary() {
         let chunk = Chunk()
         chunk.indirect(Ref(number: 1)) { obj in

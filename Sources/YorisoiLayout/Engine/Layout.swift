@@ -14,9 +14,10 @@ public enum Layout {
 
         let mark = context.diagnosticsMark
         var paginator = try paginate(document.body, scale: 1, setup: setup, area: area, context: context)
-        if document.takesBackSpillOver, let scale = try tighterScale(for: document.body, after: paginator, setup: setup, area: area, context: context) {
-            context.rollBack(to: mark)
-            paginator = try paginate(document.body, scale: scale, setup: setup, area: area, context: context)
+        if document.takesBackSpillOver,
+           let (scale, tighter) = try tighterPages(for: document.body, after: paginator, since: mark, setup: setup,
+                                                   area: area, context: context) {
+            paginator = tighter
             context.report(.shrunk(fromSize: document.defaultStyle.size, toSize: document.defaultStyle.size * scale),
                            .note, sourcePath: nil)
         }
@@ -57,9 +58,16 @@ public enum Layout {
     static let spillOverScales: [Double] = [0.97, 0.94, 0.91]
 
     /// A form that spills a few lines or rows onto an otherwise empty last page is set slightly
-    /// smaller when that takes the spill-over back: the scale to use, or nil to keep the pages.
-    private static func tighterScale(for body: [Block], after paginator: Paginator, setup: PageSetup, area: BodyArea,
-                                     context: LayoutContext) throws -> Double? {
+    /// smaller when that takes the spill-over back: the scale and its pages, or nil to keep the
+    /// pages at full size.
+    ///
+    /// Each smaller size is tried for real, diagnostics and all, so the first that takes a page
+    /// back is kept as it is instead of being laid out once more; a size that does not is rolled
+    /// back. On success the full-size run's diagnostics (reported since `mark`) are dropped, which
+    /// leaves exactly what laying out at that size alone would have reported. (Uncovered
+    /// characters depend only on the text, which every size sets the same.)
+    private static func tighterPages(for body: [Block], after paginator: Paginator, since mark: Int, setup: PageSetup,
+                                     area: BodyArea, context: LayoutContext) throws -> (Double, Paginator)? {
         let count = paginator.pages.count
         // A section (the pages up to a forced page break, or to the end) that runs onto a
         // further page and leaves little there.
@@ -68,10 +76,13 @@ public enum Layout {
         }
         guard spills else { return nil }
         for scale in spillOverScales {
-            let trial = try context.measuring {
-                try paginate(body, scale: scale, setup: setup, area: area, context: context)
+            let trialMark = context.diagnosticsMark
+            let trial = try paginate(body, scale: scale, setup: setup, area: area, context: context)
+            if trial.pages.count < count {
+                context.forget(mark..<trialMark)
+                return (scale, trial)
             }
-            if trial.value.pages.count < count { return scale }
+            context.rollBack(to: trialMark)
         }
         return nil
     }

@@ -36,6 +36,11 @@ final class LayoutContext {
         diagnostics.removeSubrange(mark...)
     }
 
+    /// Forgets the diagnostics in `range` (a run replaced by a later one), keeping those after it.
+    func forget(_ range: Range<Int>) {
+        diagnostics.removeSubrange(range)
+    }
+
     func addUncovered(_ characters: [UncoveredCharacter], sourcePath: String?) {
         guard trialDepth == 0 else { return }
         for character in characters {

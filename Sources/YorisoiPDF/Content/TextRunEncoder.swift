@@ -37,13 +37,13 @@ struct TextRunEncoder {
             if let actualText { flush(); content.beginActualText(actualText) }
             for glyph in run.glyphs[cluster] {
                 let wantedRise = -glyph.y
-                if PDFNumber.real(wantedRise) != PDFNumber.real(rise) {
+                if PDFNumber.units(wantedRise) != PDFNumber.units(rise) {
                     flush()
                     content.textRise(wantedRise)
                     rise = wantedRise
                 }
                 let adjustment = (pen - glyph.x) * 1000 / run.fontSize
-                if PDFNumber.real(adjustment) != "0" {
+                if PDFNumber.units(adjustment) != 0 {
                     closeString()
                     elements.append(.adjust(adjustment))
                 }
@@ -56,7 +56,7 @@ struct TextRunEncoder {
         }
         flush()
         // Ts is text state and outlives ET; leave it as we found it.
-        if PDFNumber.real(rise) != "0" { content.textRise(0) }
+        if PDFNumber.units(rise) != 0 { content.textRise(0) }
         content.endText()
     }
 
@@ -74,6 +74,12 @@ struct TextRunEncoder {
 
     /// The cluster's text if ToUnicode alone would extract something else, nil otherwise.
     func actualText(for cluster: Range<Int>) -> String? {
+        if cluster.count == 1 {
+            // Most clusters are one glyph; equal bytes are equal text, without normalising.
+            let glyph = run.glyphs[cluster.lowerBound]
+            let mapped = font.unicodeText[glyph.glyphID] ?? ""
+            return mapped.utf8.elementsEqual(glyph.text.utf8) || mapped == glyph.text ? nil : glyph.text
+        }
         let wanted = run.glyphs[cluster].map(\.text).joined()
         let mapped = run.glyphs[cluster].map { font.unicodeText[$0.glyphID] ?? "" }.joined()
         return mapped == wanted ? nil : wanted

@@ -15,8 +15,36 @@ final class ByteBuffer {
     func appendInt(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
     /// A real in PDF syntax: at most `decimals` fraction digits, no exponent, no trailing zeros.
+    /// The same bytes as `PDFNumber.real`, written in place (content streams hold tens of
+    /// thousands of numbers).
     func appendReal(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) {
-        bytes.append(contentsOf: PDFNumber.real(value, decimals: decimals).utf8)
+        let units = PDFNumber.units(value, decimals: decimals)
+        if units == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let scale = PDFNumber.scale(decimals)
+        appendDigits(units.magnitude / scale)
+        var fraction = units.magnitude % scale
+        guard fraction != 0 else { return }
+        var digits = decimals
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        bytes.append(UInt8(ascii: "."))
+        // Leading zeros of the fraction, then its digits.
+        var width = 1
+        var rest = fraction / 10
+        while rest > 0 { width += 1; rest /= 10 }
+        for _ in 0..<(digits - width) { bytes.append(UInt8(ascii: "0")) }
+        appendDigits(fraction)
+    }
+
+    private func appendDigits(_ value: UInt64) {
+        var divisor: UInt64 = 1
+        while value / divisor >= 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// Two uppercase hex digits per byte (PDF hex strings, CMap codes).
@@ -29,7 +57,9 @@ final class ByteBuffer {
 
     /// Four hex digits: a 2-byte CID or UTF-16 code unit.
     func appendHex16(_ value: UInt16) {
-        appendHex([UInt8(value >> 8), UInt8(value & 0xFF)])
+        for shift in [12, 8, 4, 0] as [UInt16] {
+            bytes.append(PDFNumber.hexDigits[Int((value >> shift) & 0x0F)])
+        }
     }
 }
 
@@ -45,17 +75,12 @@ enum PDFNumber {
     /// Non-finite values are rejected earlier (display-list validation); here they degrade to 0
     /// rather than print `nan`, which would be a syntax error.
     static func real(_ value: Double, decimals: Int = defaultDecimals) -> String {
-        guard value.isFinite else { return "0" }
-        var scale: Int64 = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (value * Double(scale)).rounded(.toNearestOrAwayFromZero)
-        // Values beyond Int64 cannot be meaningful page coordinates; clamp instead of trapping.
-        let clamped = max(min(scaled, 9.0e17), -9.0e17)
-        let units = Int64(clamped)
+        let units = units(value, decimals: decimals)
         if units == 0 { return "0" }
+        let scale = scale(decimals)
         let magnitude = units.magnitude
-        let integer = magnitude / UInt64(scale)
-        var fraction = magnitude % UInt64(scale)
+        let integer = magnitude / scale
+        var fraction = magnitude % scale
         var text = units < 0 ? "-" : ""
         text += String(integer)
         if fraction != 0 {
@@ -65,5 +90,20 @@ enum PDFNumber {
             text += "." + String(repeating: "0", count: digits - f.count) + f
         }
         return text
+    }
+
+    /// `value` in units of 10^-decimals, as `real` rounds it: two values print the same exactly
+    /// when their units are equal, and print "0" exactly when they are 0.
+    static func units(_ value: Double, decimals: Int = defaultDecimals) -> Int64 {
+        guard value.isFinite else { return 0 }
+        let scaled = (value * Double(scale(decimals))).rounded(.toNearestOrAwayFromZero)
+        // Values beyond Int64 cannot be meaningful page coordinates; clamp instead of trapping.
+        return Int64(max(min(scaled, 9.0e17), -9.0e17))
+    }
+
+    static func scale(_ decimals: Int) -> UInt64 {
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        return scale
     }
 }
