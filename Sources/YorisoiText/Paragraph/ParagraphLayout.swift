@@ -2,6 +2,10 @@
 public enum ParagraphLayout {
     /// Sets `spans` as one paragraph ("\n" inside a span is a hard line break).
     public static func layout(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {
+        try ParagraphCache.shared.laidOut(spans, settings: settings) { try layoutUncached(spans, settings: settings) }
+    }
+
+    static func layoutUncached(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {
         let items = try shape(spans)
         guard !items.clusters.isEmpty else { return LaidOutParagraph(lines: [], uncovered: items.uncovered) }
 

@@ -12,7 +12,7 @@ import Synchronization
 /// short. Longer texts (free text) are rarely repeated across cases, but within one document
 /// layout shapes each several times — to measure a cell, to set it, and again for every smaller
 /// size tried to take back a spill-over page. Only the last `recentCapacity` of them are kept,
-/// keyed by their exact bytes, so a batch of thousands of cases never grows the cache.
+/// so a batch of thousands of cases never grows the cache.
 final class ShapeCache: Sendable {
     static let shared = ShapeCache()
     static let maxTextLength = 96
@@ -24,11 +24,11 @@ final class ShapeCache: Sendable {
 
     /// The last long texts shaped, oldest first out.
     struct RecentTexts {
-        var entries: [LongKey: ShapedText] = [:]
-        var order: [LongKey] = []
+        var entries: [Key: ShapedText] = [:]
+        var order: [Key] = []
         var next = 0
 
-        mutating func insert(_ key: LongKey, _ shaped: ShapedText) {
+        mutating func insert(_ key: Key, _ shaped: ShapedText) {
             guard entries[key] == nil else { return }
             if order.count < ShapeCache.recentCapacity {
                 order.append(key)
@@ -41,31 +41,11 @@ final class ShapeCache: Sendable {
         }
     }
 
-    /// A long text by its bytes (hashing them is cheaper than hashing the `String`, which
-    /// normalises) and the chain's slots by identity, held like `Key`'s.
-    struct LongKey: Hashable {
-        let bytes: [UInt8]
-        let slots: [FontSlot]
-
-        init(_ text: String, chain: FontChain) {
-            bytes = Array(text.utf8)
-            slots = chain.slots
-        }
-
-        static func == (a: LongKey, b: LongKey) -> Bool {
-            a.bytes == b.bytes && a.slots.count == b.slots.count && zip(a.slots, b.slots).allSatisfy { $0 === $1 }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(bytes)
-            for slot in slots { hasher.combine(ObjectIdentifier(slot)) }
-        }
-    }
-
-    /// The text and the chain's slots by identity: two font libraries may name the same family
-    /// with other files. The key holds the slots, so an identity can never be reused while cached.
+    /// The text by its exact bytes (`ExactText`) and the chain's slots by identity: two font
+    /// libraries may name the same family with other files. The key holds the slots, so an
+    /// identity can never be reused while cached.
     struct Key: Hashable {
-        let text: String
+        let text: ExactText
         let slots: [FontSlot]
 
         static func == (a: Key, b: Key) -> Bool {
@@ -79,14 +59,13 @@ final class ShapeCache: Sendable {
     }
 
     func shaped(_ text: String, chain: FontChain, shape: () throws -> ShapedText) rethrows -> ShapedText {
+        let key = Key(text: ExactText(text), slots: chain.slots)
         guard text.utf8.count <= Self.maxTextLength else {
-            let key = LongKey(text, chain: chain)
             if let hit = recent.withLock({ $0.entries[key] }) { return hit }
             let shaped = try shape()
             recent.withLock { $0.insert(key, shaped) }
             return shaped
         }
-        let key = Key(text: text, slots: chain.slots)
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let shaped = try shape()
         entries.withLock { cache in
@@ -97,10 +76,8 @@ final class ShapeCache: Sendable {
 
     /// Whether `text` is kept for `chain` (lets tests prove what is cached).
     func contains(_ text: String, chain: FontChain) -> Bool {
-        if text.utf8.count > Self.maxTextLength {
-            let key = LongKey(text, chain: chain)
-            return recent.withLock { $0.entries[key] != nil }
-        }
-        return entries.withLock { $0[Key(text: text, slots: chain.slots)] != nil }
+        let key = Key(text: ExactText(text), slots: chain.slots)
+        if text.utf8.count > Self.maxTextLength { return recent.withLock { $0.entries[key] != nil } }
+        return entries.withLock { $0[key] != nil }
     }
 }
