@@ -42,6 +42,7 @@ struct DocumentWriter {
                 dict.int("Count", pageRefs.count)
             }
         }
+        let contents = try PageContents.deflated(document.pages, fonts: fonts, registry: registry, options: options)
         for (index, page) in document.pages.enumerated() {
             let refs = pageRefs[index]
             chunk.indirect(refs.page) { obj in
@@ -63,9 +64,7 @@ struct DocumentWriter {
                     dict.ref("Contents", refs.content)
                 }
             }
-            let renderer = PageRenderer(page: page) { run in fonts[registry.index(of: run.face)!] }
-            let content = try Deflate.compress(renderer.render(), level: options.contentCompressionLevel)
-            chunk.stream(refs.content, data: content, filter: .flate)
+            chunk.stream(refs.content, data: contents[index], filter: .flate)
         }
 
         // Fonts.

@@ -8,8 +8,14 @@ public struct PDFWriteOptions: Sendable, Hashable {
     /// zlib level for page content, CMaps and the ICC profile (small; compress well).
     public var contentCompressionLevel: Int
 
-    public init(fontCompressionLevel: Int = 1, contentCompressionLevel: Int = 6) {
+    /// Threads that draw and deflate page content (each page on its own, so the bytes do not
+    /// depend on it). 1 for documents written side by side in a batch; a packet of hundreds of
+    /// pages, written alone, takes every core.
+    public var threads: Int
+
+    public init(fontCompressionLevel: Int = 1, contentCompressionLevel: Int = 6, threads: Int = 1) {
         self.fontCompressionLevel = fontCompressionLevel
         self.contentCompressionLevel = contentCompressionLevel
+        self.threads = max(1, threads)
     }
 }

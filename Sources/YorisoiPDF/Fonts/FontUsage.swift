@@ -38,10 +38,13 @@ struct FontRegistry {
     }
 
     func index(of face: FontFace) -> Int? { indexByFace[ObjectIdentifier(face)] }
+
+    /// Face → index into `usages`, for work done off the writer's thread.
+    var indices: [ObjectIdentifier: Int] { indexByFace }
 }
 
 /// A face after subsetting: everything the content streams and font objects need.
-struct EmbeddedFont {
+struct EmbeddedFont: Sendable {
     let resourceName: String
     /// `ABCDEF+PostScriptName`.
     let baseFont: String

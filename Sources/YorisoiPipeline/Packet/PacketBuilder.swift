@@ -42,7 +42,8 @@ public struct PacketBuilder: Sendable {
         var outcome = laid.outcome
         guard let document = laid.document else { return outcome }
         do {
-            outcome.pdf = try document.write()
+            // Written alone, after the layouts: the pages' content can take every job's thread.
+            outcome.pdf = try document.write(options: PDFWriteOptions(threads: jobs))
         } catch {
             throw PipelineError.pdf(error, doing: "writing the packet")
         }
