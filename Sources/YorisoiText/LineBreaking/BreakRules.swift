@@ -106,7 +106,7 @@ enum BreakRules {
         "年月日時分秒円歳才週回件人名号条項度倍割枚本冊台個点頁階番泊ヵヶカケか箇".unicodeScalars)
 
     static func isDigit(_ m: ClusterMetrics) -> Bool {
-        guard let s = m.text.unicodeScalars.first else { return false }
+        guard let s = m.plain ?? m.text.unicodeScalars.first else { return false }
         return ("0"..."9").contains(s) || (0xFF10...0xFF19).contains(s.value)
     }
 

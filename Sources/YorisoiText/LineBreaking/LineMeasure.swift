@@ -41,21 +41,24 @@ struct LineMeasure: Sendable {
 
     /// Width of the line `start..<end` set naturally (line-edge trims applied), including `indent`.
     func naturalWidth(_ start: Int, _ end: Int, indent: Double) -> Double {
-        width(start, end, indent: indent, gapPrefix: gapNaturalPrefix, \.natural)
+        width(start, end, indent: indent, squeezed: false)
     }
 
     /// Width of the line with every shrinkable space squeezed to its minimum.
     func minimumWidth(_ start: Int, _ end: Int, indent: Double) -> Double {
-        width(start, end, indent: indent, gapPrefix: gapMinimumPrefix, \.minimum)
+        width(start, end, indent: indent, squeezed: true)
     }
 
-    private func width(_ start: Int, _ end: Int, indent: Double, gapPrefix: [Double],
-                       _ measure: KeyPath<Spacing, Double>) -> Double {
+    /// (A flag rather than a key path: this runs for every cluster a line might end at.)
+    private func width(_ start: Int, _ end: Int, indent: Double, squeezed: Bool) -> Double {
         guard let last = lastSetCluster(start, end) else { return indent }
+        let lineStart = InterClusterSpacing.lineStart(metrics[start])
+        let lineEnd = InterClusterSpacing.lineEnd(metrics[last])
+        let gapPrefix = squeezed ? gapMinimumPrefix : gapNaturalPrefix
         return indent
-            + InterClusterSpacing.lineStart(metrics[start])[keyPath: measure]
+            + (squeezed ? lineStart.minimum : lineStart.natural)
             + (inkPrefix[last + 1] - inkPrefix[start])
             + (gapPrefix[last] - gapPrefix[start])
-            + InterClusterSpacing.lineEnd(metrics[last])[keyPath: measure]
+            + (squeezed ? lineEnd.minimum : lineEnd.natural)
     }
 }

@@ -64,7 +64,9 @@ struct ExactText: Hashable, Sendable {
     init(_ text: String) { self.text = text }
 
     static func == (a: ExactText, b: ExactText) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8)
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        var (a, b) = (a.text, b.text)
+        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
     }
 
     func hash(into hasher: inout Hasher) {

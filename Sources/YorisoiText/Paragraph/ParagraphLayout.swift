@@ -65,7 +65,7 @@ public enum ParagraphLayout {
         var clusters: [StyledCluster] = []
         var uncovered: [UncoveredCharacter] = []
         var offset = 0
-        for span in spans {
+        for (index, span) in spans.enumerated() {
             // A tab is set as an ideographic space: forms use it only to push text along.
             let text = span.text.replacingTabs()
             let shaped = try Shaper.shape(text, with: span.style.chain)
@@ -73,7 +73,8 @@ public enum ParagraphLayout {
             uncovered += shaped.uncovered.map {
                 UncoveredCharacter(codePoint: $0.codePoint, offset: $0.offset + offset, isPrivateUse: $0.isPrivateUse)
             }
-            offset += text.count
+            // Counting characters walks the whole text; only a later span needs the offset.
+            if index < spans.count - 1 { offset += text.count }
         }
         return (clusters, uncovered)
     }
@@ -83,6 +84,7 @@ extension String {
     func replacingTabs() -> String {
         // A tab is its own grapheme cluster, so looking for its byte is exact (and spares
         // Foundation's `contains`, which searches by canonical equivalence).
-        utf8.contains(0x09) ? String(map { $0 == "\t" ? "\u{3000}" : $0 }) : self
+        let hasTab = utf8.withContiguousStorageIfAvailable { $0.contains(0x09) } ?? utf8.contains(0x09)
+        return hasTab ? String(map { $0 == "\t" ? "\u{3000}" : $0 }) : self
     }
 }
