@@ -36,9 +36,19 @@ struct RenderGateTests {
 
     @Test func beyondTheQueueTheGateRefusesAtOnce() async throws {
         let gate = RenderGate(limit: 1, queueLimit: 0, timeout: 60)
-        async let slow: Int = gate.run { Thread.sleep(forTimeInterval: 0.5); return 1 }
-        try await Task.sleep(for: .milliseconds(100))
+        // The slow job says when it holds the slot and waits to be let go, so the test does not
+        // depend on how fast a loaded machine starts it.
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        async let slow: Int = gate.run { started.signal(); release.wait(); return 1 }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async { started.wait(); done.resume() }
+        }
+        // Should the gate queue the job instead of refusing it, the slow one is let go after a
+        // while, and the expectation below fails instead of hanging.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { release.signal() }
         await #expect(throws: APIError.self) { try await gate.run { 2 } }
+        release.signal()
         #expect(try await slow == 1)
     }
 }
