@@ -13,7 +13,7 @@ final class ParagraphCache: Sendable {
     static let shared = ParagraphCache()
     /// UTF-8 bytes of all spans together.
     static let maxTextLength = 96
-    static let capacity = 8_192
+    static let capacity = 4_096
 
     private let entries = Mutex<[Key: LaidOutParagraph]>([:])
 
