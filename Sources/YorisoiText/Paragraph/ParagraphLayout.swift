@@ -7,31 +7,32 @@ public enum ParagraphLayout {
 
     static func layoutUncached(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {
         let items = try shape(spans)
-        guard !items.clusters.isEmpty else { return LaidOutParagraph(lines: [], uncovered: items.uncovered) }
+        guard !items.breakable.isEmpty else { return LaidOutParagraph(lines: [], uncovered: items.uncovered) }
 
         var options = LineBreakOptions(width: settings.width, alignment: settings.alignment)
         options.firstLineIndent = settings.firstLineIndent
         options.keepsWords = settings.keepsWords
-        let broken = JapaneseLineBreaker.breakLines(items.clusters.map(\.breakable), options: options)
+        let broken = JapaneseLineBreaker.breakLines(items.breakable, options: options)
 
         var lines: [LaidOutLine] = []
         for line in broken {
             var glyphs: [LineGlyph] = []
             var ascent = 0.0, descent = 0.0, largest = 0.0
             for (offset, index) in line.clusterRange.enumerated() {
-                let item = items.clusters[index]
-                let size = item.style.size
+                let owner = items.owners[index]
+                let size = items.runs[owner.run].size
                 largest = max(largest, size)
-                if item.shaped.isLineBreak { continue }
-                let metrics = item.shaped.face.metrics
+                let shaped = items.runs[owner.run].clusters[owner.index]
+                if shaped.isLineBreak { continue }
+                let metrics = shaped.face.metrics
                 ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
                 descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
                 var pen = line.positions[offset]
-                for (n, glyph) in item.shaped.glyphs.enumerated() {
-                    glyphs.append(LineGlyph(face: item.shaped.face, fontSize: size, glyphID: glyph.glyphID,
+                for (n, glyph) in shaped.glyphs.enumerated() {
+                    glyphs.append(LineGlyph(face: shaped.face, fontSize: size, glyphID: glyph.glyphID,
                                             x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
-                                            text: n == 0 ? item.shaped.text : "",
-                                            variationLost: item.shaped.variationLost))
+                                            text: n == 0 ? shaped.text : "",
+                                            variationLost: shaped.variationLost))
                     pen += glyph.advance * size
                 }
             }
@@ -49,34 +50,44 @@ public enum ParagraphLayout {
 
     /// The width `spans` would take on one unbroken line, in points.
     public static func naturalWidth(_ spans: [TextSpan]) throws -> Double {
-        try shape(spans).clusters.reduce(0) { $0 + $1.breakable.advance }
+        try shape(spans).breakable.reduce(0) { $0 + $1.advance }
     }
 
-    private struct StyledCluster {
-        var shaped: ShapedCluster
-        var style: TextStyle
-        var breakable: TextCluster {
-            TextCluster(text: shaped.isLineBreak ? "\n" : shaped.text,
-                        advance: shaped.advance * style.size, fontSize: style.size)
-        }
-    }
-
-    private static func shape(_ spans: [TextSpan]) throws -> (clusters: [StyledCluster], uncovered: [UncoveredCharacter]) {
-        var clusters: [StyledCluster] = []
+    /// The spans shaped, kept per span rather than copied out cluster by cluster with their style
+    /// (each copy retained the face, the glyphs and the font chain), and the clusters the breaker
+    /// sees, in paragraph order.
+    private struct ShapedSpans {
+        var runs: [(clusters: [ShapedCluster], size: Double)] = []
+        /// For each cluster in paragraph order: its run and its index there.
+        var owners: [(run: Int, index: Int)] = []
+        var breakable: [TextCluster] = []
         var uncovered: [UncoveredCharacter] = []
+    }
+
+    private static func shape(_ spans: [TextSpan]) throws -> ShapedSpans {
+        var result = ShapedSpans()
         var offset = 0
         for (index, span) in spans.enumerated() {
             // A tab is set as an ideographic space: forms use it only to push text along.
             let text = span.text.replacingTabs()
             let shaped = try Shaper.shape(text, with: span.style.chain)
-            clusters += shaped.clusters.map { StyledCluster(shaped: $0, style: span.style) }
-            uncovered += shaped.uncovered.map {
+            let size = span.style.size
+            let run = result.runs.count
+            result.runs.append((shaped.clusters, size))
+            result.owners.reserveCapacity(result.owners.count + shaped.clusters.count)
+            result.breakable.reserveCapacity(result.breakable.count + shaped.clusters.count)
+            for (position, cluster) in shaped.clusters.enumerated() {
+                result.owners.append((run, position))
+                result.breakable.append(TextCluster(text: cluster.isLineBreak ? "\n" : cluster.text,
+                                                    advance: cluster.advance * size, fontSize: size))
+            }
+            result.uncovered += shaped.uncovered.map {
                 UncoveredCharacter(codePoint: $0.codePoint, offset: $0.offset + offset, isPrivateUse: $0.isPrivateUse)
             }
             // Counting characters walks the whole text; only a later span needs the offset.
             if index < spans.count - 1 { offset += text.count }
         }
-        return (clusters, uncovered)
+        return result
     }
 }
 
