@@ -48,9 +48,9 @@ struct TextRunEncoder {
                     elements.append(.adjust(adjustment))
                 }
                 // Every glyph is in the subset: EmbeddedFont.init refuses otherwise.
-                let cid = font.cidByGlyph[glyph.glyphID] ?? 0
+                let (cid, width) = font.placement(of: glyph.glyphID)
                 pendingCIDs.append(cid)
-                pen = glyph.x + Double(font.widthByCID[cid] ?? 0) * run.fontSize / 1000
+                pen = glyph.x + Double(width) * run.fontSize / 1000
             }
             if actualText != nil { flush(); content.endMarkedContent() }
         }

@@ -56,6 +56,8 @@ struct EmbeddedFont: Sendable {
     /// positioning uses these same numbers so each glyph lands exactly where layout put it.
     let widthByCID: [UInt16: Int]
     let unicodeText: [UInt32: String]
+    /// Original gid → its CID and /W width in one lookup, for the content streams' every glyph.
+    private let placementByGlyph: [UInt32: (cid: UInt16, width: Int)]
     /// The subset TrueType program, uncompressed.
     let program: [UInt8]
 
@@ -91,7 +93,14 @@ struct EmbeddedFont: Sendable {
         self.cidByGlyph = cidByGlyph
         self.widthByCID = widthByCID
         self.unicodeText = usage.unicodeText
+        self.placementByGlyph = cidByGlyph.mapValues { ($0, widthByCID[$0] ?? 0) }
         self.program = subset.data
+    }
+
+    /// The CID of original glyph `glyph` and its /W width (CID 0's for a glyph not in the subset,
+    /// which `init` refuses to happen).
+    func placement(of glyph: UInt32) -> (cid: UInt16, width: Int) {
+        placementByGlyph[glyph] ?? (0, widthByCID[0] ?? 0)
     }
 
     /// ToUnicode entries, by CID.
