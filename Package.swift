@@ -34,6 +34,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // glibc's allocator settings (mallopt), for the document commands.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Pipeline stages, one module each (see ARCHITECTURE.md).
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
@@ -72,7 +74,7 @@ let package = Package(
         ]),
         // The command line uses the façade (and the server module for `serve`).
         .executableTarget(name: "yorisoi", dependencies: [
-            "Yorisoi", "YorisoiServer",
+            "Yorisoi", "YorisoiServer", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -11,6 +11,7 @@ struct DemoCommand: ParsableCommand {
     var output: String = "out"
 
     func run() throws {
+        MemoryTuning.keepFreedMemoryForReuse()
         try runReportingErrors(doing: "rendering the demo") {
             let resources = try YorisoiResources.locate()
             let folder = URL(fileURLWithPath: output)
