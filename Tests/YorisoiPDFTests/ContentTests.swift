@@ -63,4 +63,29 @@ import Testing
 
             """)
     }
+
+    /// A text run's TJ is written element by element as the glyphs come; it must spell exactly
+    /// what `showPositioned` spells for the same elements.
+    @Test(arguments: [
+        [ContentStream.TextElement.glyphs([1, 0x1F]), .adjust(250), .glyphs([0xABCD])],
+        [.adjust(-17919.47), .glyphs([0x33, 0x27])],
+        [.glyphs([0x01B3]), .adjust(-1793.588), .glyphs([0x17]), .adjust(-1793.588), .glyphs([0x012B])],
+        [.glyphs([7])],
+        [],
+    ])
+    func streamedTJMatchesTheReference(elements: [ContentStream.TextElement]) {
+        let reference = ContentStream()
+        if !elements.isEmpty { reference.showPositioned(elements) }
+        let streamed = ContentStream()
+        let tj = ContentStream.PositionedText(streamed)
+        for element in elements {
+            switch element {
+            case .glyphs(let cids): cids.forEach(tj.glyph)
+            case .adjust(let amount): tj.adjust(amount)
+            }
+        }
+        tj.flush()
+        tj.flush()
+        #expect(streamed.bytes == reference.bytes)
+    }
 }

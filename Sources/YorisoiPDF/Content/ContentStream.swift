@@ -75,7 +75,8 @@ struct ContentStream {
         case adjust(Double)
     }
 
-    /// `[<CIDs> adj <CIDs>] TJ`.
+    /// `[<CIDs> adj <CIDs>] TJ`: the reference spelling. Text runs write the same bytes as they
+    /// go through `PositionedText` (ContentTests holds the two together).
     func showPositioned(_ elements: [TextElement]) {
         buffer.append("[")
         for (index, element) in elements.enumerated() {
@@ -90,6 +91,48 @@ struct ContentStream {
             }
         }
         op("] TJ")
+    }
+
+    /// `showPositioned` written as the elements come, for a text run's many glyphs: the same
+    /// bytes as `showPositioned` of the same elements (a run of glyphs is one hex string, an
+    /// adjustment ends it), and nothing at all when none come before `flush`.
+    final class PositionedText {
+        private let buffer: ByteBuffer
+        private var isOpen = false
+        private var inString = false
+        private var count = 0
+
+        init(_ content: ContentStream) { buffer = content.buffer }
+
+        func glyph(_ cid: UInt16) {
+            if !inString { startElement(); buffer.append("<"); inString = true }
+            buffer.appendHex16(cid)
+        }
+
+        func adjust(_ amount: Double) {
+            closeString()
+            startElement()
+            buffer.appendReal(amount)
+        }
+
+        /// Ends the `TJ`, if one was begun.
+        func flush() {
+            closeString()
+            guard isOpen else { return }
+            buffer.append("] TJ\n")
+            isOpen = false
+            count = 0
+        }
+
+        private func startElement() {
+            if !isOpen { buffer.append("["); isOpen = true }
+            if count > 0 { buffer.append(" ") }
+            count += 1
+        }
+
+        private func closeString() {
+            if inString { buffer.append(">"); inString = false }
+        }
     }
 
     // MARK: Marked content

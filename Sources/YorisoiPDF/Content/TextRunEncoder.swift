@@ -19,42 +19,31 @@ struct TextRunEncoder {
         content.font(font.resourceName, size: run.fontSize)
         content.textMatrix(1, 0, 0, 1, run.origin.x, pageHeight - run.origin.y)
 
-        var elements: [ContentStream.TextElement] = []
-        // CIDs of the current hex string, kept apart so appending stays O(1) per glyph.
-        var pendingCIDs: [UInt16] = []
-        func closeString() {
-            if !pendingCIDs.isEmpty { elements.append(.glyphs(pendingCIDs)); pendingCIDs.removeAll() }
-        }
-        func flush() {
-            closeString()
-            if !elements.isEmpty { content.showPositioned(elements); elements.removeAll() }
-        }
-
+        // The TJ array is written as it is built, the way `ContentStream.showPositioned` spells
+        // it, so no array of elements or CIDs is made per run.
+        let tj = ContentStream.PositionedText(content)
         var pen = 0.0
         var rise = 0.0
         for cluster in clusters() {
             let actualText = actualText(for: cluster)
-            if let actualText { flush(); content.beginActualText(actualText) }
+            if let actualText { tj.flush(); content.beginActualText(actualText) }
             for glyph in run.glyphs[cluster] {
                 let wantedRise = -glyph.y
                 if PDFNumber.units(wantedRise) != PDFNumber.units(rise) {
-                    flush()
+                    tj.flush()
                     content.textRise(wantedRise)
                     rise = wantedRise
                 }
                 let adjustment = (pen - glyph.x) * 1000 / run.fontSize
-                if PDFNumber.units(adjustment) != 0 {
-                    closeString()
-                    elements.append(.adjust(adjustment))
-                }
+                if PDFNumber.units(adjustment) != 0 { tj.adjust(adjustment) }
                 // Every glyph is in the subset: EmbeddedFont.init refuses otherwise.
                 let (cid, width) = font.placement(of: glyph.glyphID)
-                pendingCIDs.append(cid)
+                tj.glyph(cid)
                 pen = glyph.x + Double(width) * run.fontSize / 1000
             }
-            if actualText != nil { flush(); content.endMarkedContent() }
+            if actualText != nil { tj.flush(); content.endMarkedContent() }
         }
-        flush()
+        tj.flush()
         // Ts is text state and outlives ET; leave it as we found it.
         if PDFNumber.units(rise) != 0 { content.textRise(0) }
         content.endText()
