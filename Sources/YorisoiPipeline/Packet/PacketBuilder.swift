@@ -118,10 +118,16 @@ public struct PacketBuilder: Sendable {
         var labels: [PageLabelRange] = []
         for copy in 1...max(1, copies) {
             let first = allPages.count
-            for (index, page) in pages.pages.enumerated() {
+            // Each page's header line is set on its own: side by side, in page order.
+            let copyNumber: (number: Int, of: Int)? = copies > 1 ? (copy, copies) : nil
+            let copyPages = pages.pages
+            let overlays = concurrently(copyPages.count) { index in
+                Result { try overlay.items(pageSize: copyPages[index].size, number: index + 1,
+                                           count: copyPages.count, copy: copyNumber) }
+            }
+            for (page, items) in zip(copyPages, overlays) {
                 var page = page
-                page.items += try overlay.items(pageSize: page.size, number: index + 1, count: pages.pages.count,
-                                                copy: copies > 1 ? (copy, copies) : nil)
+                page.items += try items.get()
                 allPages.append(page)
             }
             let shifted = pages.outline.map { $0.shifted(by: first) }
