@@ -41,25 +41,14 @@ final class ShapeCache: Sendable {
         }
     }
 
-    /// The text by its exact bytes (`ExactText`) and the chain's slots by identity: two font
-    /// libraries may name the same family with other files. The key holds the slots, so an
-    /// identity can never be reused while cached.
+    /// The text by its exact bytes and the chain by its slots' identity.
     struct Key: Hashable {
         let text: ExactText
-        let slots: [FontSlot]
-
-        static func == (a: Key, b: Key) -> Bool {
-            a.text == b.text && a.slots.count == b.slots.count && zip(a.slots, b.slots).allSatisfy { $0 === $1 }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(text)
-            for slot in slots { hasher.combine(ObjectIdentifier(slot)) }
-        }
+        let chain: ChainIdentity
     }
 
     func shaped(_ text: String, chain: FontChain, shape: () throws -> ShapedText) rethrows -> ShapedText {
-        let key = Key(text: ExactText(text), slots: chain.slots)
+        let key = Key(text: ExactText(text), chain: ChainIdentity(chain))
         guard text.utf8.count <= Self.maxTextLength else {
             if let hit = recent.withLock({ $0.entries[key] }) { return hit }
             let shaped = try shape()
@@ -76,7 +65,7 @@ final class ShapeCache: Sendable {
 
     /// Whether `text` is kept for `chain` (lets tests prove what is cached).
     func contains(_ text: String, chain: FontChain) -> Bool {
-        let key = Key(text: ExactText(text), slots: chain.slots)
+        let key = Key(text: ExactText(text), chain: ChainIdentity(chain))
         if text.utf8.count > Self.maxTextLength { return recent.withLock { $0.entries[key] != nil } }
         return entries.withLock { $0[key] != nil }
     }

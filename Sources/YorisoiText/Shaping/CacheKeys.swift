@@ -1,0 +1,40 @@
+/// The parts of the shaping and paragraph caches' keys: what makes two texts, and two font
+/// chains, the same for layout.
+
+/// A string compared and hashed by its exact UTF-8 bytes. `String`'s own `==` and hashing work by
+/// canonical equivalence, which normalises any non-ASCII text on every call; a cache keyed by
+/// bytes is exact too (equal bytes shape and lay out the same) and only misses the rare text that
+/// is spelt with other code points.
+struct ExactText: Hashable, Sendable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        guard a.text.utf8.count == b.text.utf8.count else { return false }
+        var (a, b) = (a.text, b.text)
+        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(text.utf8.count)
+    }
+}
+
+/// A font chain by the identity of its slots: two font libraries may name the same family with
+/// other files. The key holds the slots, so an identity can never be reused while it is cached.
+struct ChainIdentity: Hashable, Sendable {
+    let slots: [FontSlot]
+
+    init(_ chain: FontChain) { slots = chain.slots }
+
+    static func == (a: ChainIdentity, b: ChainIdentity) -> Bool {
+        a.slots.count == b.slots.count && zip(a.slots, b.slots).allSatisfy { $0 === $1 }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        for slot in slots { hasher.combine(ObjectIdentifier(slot)) }
+    }
+}
