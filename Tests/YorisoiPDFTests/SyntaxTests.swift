@@ -4,18 +4,18 @@ import Testing
 /// Exact-byte tests of the object layer, in the manner of pdf-writer's chunk tests.
 @Suite struct SyntaxTests {
     @Test func realsAreLocaleFreeAndTrimmed() {
-        #expect(PDFNumber.real(595.276) == "595.276")
-        #expect(PDFNumber.real(841.89) == "841.89")
-        #expect(PDFNumber.real(12) == "12")
-        #expect(PDFNumber.real(-0.0001) == "0")
-        #expect(PDFNumber.real(-1.5) == "-1.5")
-        #expect(PDFNumber.real(0.05) == "0.05")
-        #expect(PDFNumber.real(1.0005) == "1.001")
-        #expect(PDFNumber.real(.nan) == "0")
+        #expect(Self.written(595.276) == "595.276")
+        #expect(Self.written(841.89) == "841.89")
+        #expect(Self.written(12) == "12")
+        #expect(Self.written(-0.0001) == "0")
+        #expect(Self.written(-1.5) == "-1.5")
+        #expect(Self.written(0.05) == "0.05")
+        #expect(Self.written(1.0005) == "1.001")
+        #expect(Self.written(.nan) == "0")
     }
 
-    /// Content streams write reals in place; they must be the bytes `PDFNumber.real` spells, and
-    /// `PDFNumber.units` must tell equal and zero prints apart the same way.
+    /// Reals are written in place, digit by digit; they must be the bytes a plain formatter spells
+    /// (`reference`, below), and `PDFNumber.units` must tell equal and zero prints apart the same way.
     @Test func realsWrittenInPlaceMatchTheirText() {
         var generator = SystemRandomNumberGenerator()
         var values: [Double] = [0, -0.0, 0.0004, -0.0005, 0.0005, 1, 10, 100.1, 1_000_000.000_5, -42.042,
@@ -26,7 +26,7 @@ import Testing
             for decimals in [0, 1, 3, 5] {
                 let buffer = ByteBuffer()
                 buffer.appendReal(value, decimals: decimals)
-                let text = PDFNumber.real(value, decimals: decimals)
+                let text = Self.reference(value, decimals: decimals)
                 #expect(buffer.bytes == Array(text.utf8), "\(value) at \(decimals) decimals")
                 #expect((PDFNumber.units(value, decimals: decimals) == 0) == (text == "0"))
             }
@@ -34,6 +34,34 @@ import Testing
         let buffer = ByteBuffer()
         buffer.appendHex16(0x0A1F)
         #expect(buffer.bytes == Array("0A1F".utf8))
+    }
+
+    /// What `ByteBuffer.appendReal` writes, as text.
+    static func written(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) -> String {
+        let buffer = ByteBuffer()
+        buffer.appendReal(value, decimals: decimals)
+        return String(decoding: buffer.bytes, as: UTF8.self)
+    }
+
+    /// The format spelt out with strings, as the writer once did: round to `decimals`, clamp,
+    /// sign, integer part, then the fraction without trailing zeros.
+    static func reference(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "0" }
+        var scale: Int64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        let units = Int64(max(min(scaled, 9.0e17), -9.0e17))
+        if units == 0 { return "0" }
+        let magnitude = units.magnitude
+        var fraction = magnitude % UInt64(scale)
+        var text = (units < 0 ? "-" : "") + String(magnitude / UInt64(scale))
+        if fraction != 0 {
+            var digits = decimals
+            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+            let f = String(fraction)
+            text += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return text
     }
 
     @Test func indirectDictionary() {

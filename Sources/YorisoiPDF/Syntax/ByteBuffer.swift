@@ -15,8 +15,7 @@ final class ByteBuffer {
     func appendInt(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
     /// A real in PDF syntax: at most `decimals` fraction digits, no exponent, no trailing zeros.
-    /// The same bytes as `PDFNumber.real`, written in place (content streams hold tens of
-    /// thousands of numbers).
+    /// Written in place, digit by digit: content streams hold tens of thousands of numbers.
     func appendReal(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) {
         let units = PDFNumber.units(value, decimals: decimals)
         if units == 0 { bytes.append(UInt8(ascii: "0")); return }
@@ -74,26 +73,8 @@ enum PDFNumber {
 
     /// Non-finite values are rejected earlier (display-list validation); here they degrade to 0
     /// rather than print `nan`, which would be a syntax error.
-    static func real(_ value: Double, decimals: Int = defaultDecimals) -> String {
-        let units = units(value, decimals: decimals)
-        if units == 0 { return "0" }
-        let scale = scale(decimals)
-        let magnitude = units.magnitude
-        let integer = magnitude / scale
-        var fraction = magnitude % scale
-        var text = units < 0 ? "-" : ""
-        text += String(integer)
-        if fraction != 0 {
-            var digits = decimals
-            while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-            let f = String(fraction)
-            text += "." + String(repeating: "0", count: digits - f.count) + f
-        }
-        return text
-    }
-
-    /// `value` in units of 10^-decimals, as `real` rounds it: two values print the same exactly
-    /// when their units are equal, and print "0" exactly when they are 0.
+    /// `value` in units of 10^-decimals, as `ByteBuffer.appendReal` rounds it: two values print
+    /// the same exactly when their units are equal, and print "0" exactly when they are 0.
     static func units(_ value: Double, decimals: Int = defaultDecimals) -> Int64 {
         guard value.isFinite else { return 0 }
         let scaled = (value * Double(scale(decimals))).rounded(.toNearestOrAwayFromZero)
