@@ -68,34 +68,10 @@ struct ContentStream {
     }
     func textRise(_ rise: Double) { operands(rise); op("Ts") }
 
-    enum TextElement: Equatable {
-        /// 2-byte CIDs (Identity-H).
-        case glyphs([UInt16])
-        /// Thousandths of text space, subtracted from the pen position (TJ semantics).
-        case adjust(Double)
-    }
-
-    /// `[<CIDs> adj <CIDs>] TJ`: the reference spelling. Text runs write the same bytes as they
-    /// go through `PositionedText` (ContentTests holds the two together).
-    func showPositioned(_ elements: [TextElement]) {
-        buffer.append("[")
-        for (index, element) in elements.enumerated() {
-            if index > 0 { buffer.append(" ") }
-            switch element {
-            case .glyphs(let cids):
-                buffer.append("<")
-                for cid in cids { buffer.appendHex16(cid) }
-                buffer.append(">")
-            case .adjust(let amount):
-                buffer.appendReal(amount)
-            }
-        }
-        op("] TJ")
-    }
-
-    /// `showPositioned` written as the elements come, for a text run's many glyphs: the same
-    /// bytes as `showPositioned` of the same elements (a run of glyphs is one hex string, an
-    /// adjustment ends it), and nothing at all when none come before `flush`.
+    /// `[<CIDs> adj <CIDs>] TJ`, written as the elements come (a text run has many glyphs, so
+    /// no array of them is built): consecutive glyphs share one hex string, an adjustment
+    /// (thousandths of text space, subtracted from the pen position) ends it, and nothing at all
+    /// is written when no element comes before `flush`.
     final class PositionedText {
         private let buffer: ByteBuffer
         private var isOpen = false

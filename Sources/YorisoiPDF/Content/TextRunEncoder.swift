@@ -19,8 +19,6 @@ struct TextRunEncoder {
         content.font(font.resourceName, size: run.fontSize)
         content.textMatrix(1, 0, 0, 1, run.origin.x, pageHeight - run.origin.y)
 
-        // The TJ array is written as it is built, the way `ContentStream.showPositioned` spells
-        // it, so no array of elements or CIDs is made per run.
         let tj = ContentStream.PositionedText(content)
         var pen = 0.0
         var rise = 0.0
