@@ -42,7 +42,6 @@ struct BatchCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        MemoryTuning.keepFreedMemoryForReuse()
         var exitStatus: Int32 = 0
         try runReportingErrors(doing: "running the batch") {
             let documentKind = try documentKind(kind)

@@ -26,7 +26,6 @@ struct BenchCommand: ParsableCommand {
     var output: String = "out/bench"
 
     func run() throws {
-        MemoryTuning.keepFreedMemoryForReuse()
         try runReportingErrors(doing: "running the benchmark") {
             guard count > 0 else { throw YorisoiError.usage("--count must be at least 1") }
             guard jobs > 0 else { throw YorisoiError.usage("--jobs must be at least 1") }

@@ -11,7 +11,6 @@ struct DemoCommand: ParsableCommand {
     var output: String = "out"
 
     func run() throws {
-        MemoryTuning.keepFreedMemoryForReuse()
         try runReportingErrors(doing: "rendering the demo") {
             let resources = try YorisoiResources.locate()
             let folder = URL(fileURLWithPath: output)

@@ -30,7 +30,6 @@ struct PacketCommand: ParsableCommand {
     }
 
     func run() throws {
-        MemoryTuning.keepFreedMemoryForReuse()
         try runReportingErrors(doing: "building the packet for \(meetingFile)") {
             let meeting = PreparedMeeting(.file(URL(fileURLWithPath: meetingFile), displayName: meetingFile))
             guard meeting.isValid else {

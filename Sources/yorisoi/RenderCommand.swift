@@ -33,7 +33,6 @@ struct RenderCommand: ParsableCommand {
     }
 
     func run() throws {
-        MemoryTuning.keepFreedMemoryForReuse()
         try runReportingErrors(doing: "rendering \(caseFile)") {
             let documentKind = try documentKind(kind)
             let engine = try YorisoiEngine(resources: .locate())

@@ -10,7 +10,6 @@ struct SpecimenCommand: ParsableCommand {
     var output: String = "out/specimen.pdf"
 
     func run() throws {
-        MemoryTuning.keepFreedMemoryForReuse()
         try runReportingErrors(doing: "rendering the specimen") {
             let pdf = try YorisoiEngine.specimen(resources: .locate())
             try OutputFile.write(pdf, to: output)

@@ -14,6 +14,8 @@ struct YorisoiCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            // Every command but the long-running server makes documents and exits.
+            if !(command is ServeCommand) { MemoryTuning.keepFreedMemoryForReuse() }
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {
