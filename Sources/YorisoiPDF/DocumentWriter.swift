@@ -166,7 +166,14 @@ struct DocumentWriter {
         return (registry, fontsPerPage)
     }
 
-    private func finite(_ values: Double...) -> Bool { values.allSatisfy(\.isFinite) }
+    /// A parameter pack rather than a variadic array: this runs for every glyph of the document,
+    /// and a variadic call allocated an array each time.
+    private func finite<each Number: FloatingPoint>(_ values: repeat each Number) -> Bool {
+        for value in repeat each values {
+            if !value.isFinite { return false }
+        }
+        return true
+    }
 
     private func finite(_ color: Color) -> Bool {
         switch color {

@@ -16,9 +16,13 @@ enum PageContents {
         guard threads > 1 else { return try pages.indices.map { index throws(PDFError) in try content(index).get() } }
 
         let results = Mutex([Result<[UInt8], PDFError>?](repeating: nil, count: pages.count))
-        // Worker k takes pages k, k + threads, …: neighbouring pages are about as heavy.
-        DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            for index in stride(from: worker, to: pages.count, by: threads) {
+        // Each worker takes the next page not yet taken. A fixed share (pages k, k + threads, …)
+        // left one worker with all the heavy first pages of a packet's two-page plans.
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < pages.count else { return }
                 let made = content(index)
                 results.withLock { $0[index] = made }
             }
