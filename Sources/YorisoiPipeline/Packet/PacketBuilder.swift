@@ -100,8 +100,11 @@ public struct PacketBuilder: Sendable {
             throw PipelineError.configuration("\(meetingFile): municipality を書いてください（表紙の様式を決めるため）")
         }
         let cover = try PacketFrontMatter(renderer: renderer, municipality: code)
-        let pages = try assemble(meeting: meeting, included: included, leftOut: leftOut,
-                                 documents: documents, frontMatter: cover)
+        // Consumed: once assembled, the packet's pages are the only owners of the documents'
+        // drawing items, so the header line below is appended to them in place, not to copies.
+        var pages = try assemble(meeting: meeting, included: included, leftOut: leftOut,
+                                 documents: consume documents, frontMatter: cover)
+        let pagesPerCopy = pages.pages.count
 
         var reports = [DiagnosticReport.File(file: meetingFile, diagnostics: meetingFindings)]
         for item in cases {
@@ -120,16 +123,18 @@ public struct PacketBuilder: Sendable {
             let first = allPages.count
             // Each page's header line is set on its own: side by side, in page order.
             let copyNumber: (number: Int, of: Int)? = copies > 1 ? (copy, copies) : nil
-            let copyPages = pages.pages
-            let overlays = concurrently(copyPages.count) { index in
-                Result { try overlay.items(pageSize: copyPages[index].size, number: index + 1,
-                                           count: copyPages.count, copy: copyNumber) }
+            let sizes = pages.pages.map(\.size)
+            let overlays = concurrently(sizes.count) { index in
+                Result { try overlay.items(pageSize: sizes[index], number: index + 1,
+                                           count: sizes.count, copy: copyNumber) }
             }
-            for (page, items) in zip(copyPages, overlays) {
-                var page = page
-                page.items += try items.get()
-                allPages.append(page)
+            // The last copy takes the pages themselves; earlier ones copy them.
+            var copyPages = pages.pages
+            if copy == max(1, copies) { pages.pages = [] }
+            for index in copyPages.indices {
+                copyPages[index].items += try overlays[index].get()
             }
+            allPages += copyPages
             let shifted = pages.outline.map { $0.shifted(by: first) }
             if copies > 1 {
                 outline.append(OutlineItem(title: "配布番号 \(copy) / \(copies)", pageIndex: first,
@@ -145,7 +150,7 @@ public struct PacketBuilder: Sendable {
                                 date: try PDFDate(year: meeting.date.year, month: meeting.date.month,
                                                   day: meeting.date.day ?? 1))
         return (PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels),
-                PacketOutcome(pdf: nil, pagesPerCopy: pages.pages.count, reports: reports,
+                PacketOutcome(pdf: nil, pagesPerCopy: pagesPerCopy, reports: reports,
                               includedCases: included.count, leftOutCases: leftOut.count))
     }
 
