@@ -27,4 +27,34 @@ import Testing
             #expect(plain.newGlyphID.count == glyphs.union([0]).count)
         }
     }
+
+    /// A face told that many documents are coming is prepared at its second subset, and still
+    /// cuts the same bytes; the library tells only the faces that open a chain.
+    @Test func aFaceExpectingManySubsetsIsPreparedAtTheSecond() throws {
+        let path = try sharedFonts.chain(family: "mincho").face(at: 0).path
+        let face = try FontFace.load(path: path)
+        face.expectManySubsets()
+        let glyphs = Set(stride(from: UInt32(1), to: 2000, by: 23))
+        let plain = try face.subset(glyphs: glyphs)
+        #expect(!face.hasPreparedSubsetSource)
+        let prepared = try face.subset(glyphs: glyphs)
+        #expect(face.hasPreparedSubsetSource)
+        #expect(plain.data == prepared.data)
+        #expect(plain.newGlyphID == prepared.newGlyphID)
+    }
+
+    @Test func theLibraryExpectsManySubsetsOfChainHeadsOnly() throws {
+        let library = try FontLibrary(configuration: sharedFonts.configuration)
+        let fallback = try library.chain(family: "mincho").face(at: 1)
+        library.expectManyDocuments()
+        let glyph = try #require(fallback.glyph(for: "𠮷"))
+        _ = try fallback.subset(glyphs: [glyph])
+        _ = try fallback.subset(glyphs: [glyph])
+        #expect(!fallback.hasPreparedSubsetSource)
+        let head = try library.chain(family: "mincho").face(at: 0)
+        let first = try #require(head.glyph(for: "田"))
+        _ = try head.subset(glyphs: [first])
+        _ = try head.subset(glyphs: [first])
+        #expect(head.hasPreparedSubsetSource)
+    }
 }

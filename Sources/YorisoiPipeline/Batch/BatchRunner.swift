@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import YorisoiCase
+import YorisoiText
 
 /// Runs a batch: every case of the input rendered on `jobs` threads with one shared `Renderer`
 /// (fonts and templates loaded once), each PDF written atomically into OUTDIR, then
@@ -40,6 +41,7 @@ public struct BatchRunner: Sendable {
             unstarted.append(BatchEntry(id: nil, source: item.source, status: .notDone))
         }
         let total = unstarted.count
+        if total > FontFace.plainSubsetsBeforePreparing { renderer.fonts.expectManyDocuments() }
         try AtomicFile.write(Array(BatchManifest(kind: options.kind.rawValue, input: input.displayName, interrupted: true,
                                                  entries: unstarted).json().utf8), to: manifestFile)
         unstarted = []

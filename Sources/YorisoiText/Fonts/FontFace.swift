@@ -133,7 +133,8 @@ public final class FontFace: @unchecked Sendable {
         let (prepared, mustPrepare) = preparedSubsetSource.withLock { state -> (PreparedFace?, Bool) in
             if let face = state.face { return (face, false) }
             state.plainSubsets += 1
-            guard state.plainSubsets > Self.plainSubsetsBeforePreparing, !state.preparing else { return (nil, false) }
+            let threshold = state.expectsManySubsets ? 1 : Self.plainSubsetsBeforePreparing
+            guard state.plainSubsets > threshold, !state.preparing else { return (nil, false) }
             state.preparing = true
             return (nil, true)
         }
@@ -144,7 +145,14 @@ public final class FontFace: @unchecked Sendable {
         return made
     }
 
-    static let plainSubsetsBeforePreparing = 8
+    public static let plainSubsetsBeforePreparing = 8
+
+    /// Said by a caller that will subset this face for many documents (a batch of them): the
+    /// face is then prepared at its second subset instead of after eight plain ones. Not at the
+    /// first, so a face that only one document of the run needs is never prepared.
+    public func expectManySubsets() {
+        preparedSubsetSource.withLock { $0.expectsManySubsets = true }
+    }
 
     /// Whether later subsets come from the preprocessed copy (lets tests prove both paths).
     var hasPreparedSubsetSource: Bool { preparedSubsetSource.withLock { $0.face != nil } }
@@ -162,6 +170,7 @@ struct PreparedSubsetSource {
     var face: PreparedFace?
     var plainSubsets = 0
     var preparing = false
+    var expectsManySubsets = false
 }
 
 /// A face made by `hb_subset_preprocess`. Sendable for the reason `FontFace` is: HarfBuzz faces
