@@ -72,11 +72,13 @@ struct ContentStream {
     /// no array of them is built): consecutive glyphs share one hex string, an adjustment
     /// (thousandths of text space, subtracted from the pen position) ends it, and nothing at all
     /// is written when no element comes before `flush`.
+    ///
+    /// Its state is exempt from run-time exclusivity checks for the reason `ByteBuffer.bytes` is.
     final class PositionedText {
         private let buffer: ByteBuffer
-        private var isOpen = false
-        private var inString = false
-        private var count = 0
+        @exclusivity(unchecked) private var isOpen = false
+        @exclusivity(unchecked) private var inString = false
+        @exclusivity(unchecked) private var count = 0
 
         init(_ content: ContentStream) { buffer = content.buffer }
 

@@ -6,10 +6,12 @@ final class FontUsage {
     let face: FontFace
     /// Resource name on every page that uses the face (`F1`, `F2`, … in order of first use).
     let resourceName: String
-    private(set) var glyphs: Set<UInt32> = []
+    /// (Both sets are exempt from run-time exclusivity checks for the reason `ByteBuffer.bytes`
+    /// is: `record` runs once per glyph of the document.)
+    @exclusivity(unchecked) private(set) var glyphs: Set<UInt32> = []
     /// The ToUnicode text per ORIGINAL glyph id: the first non-empty text seen in document order.
     /// Later occurrences that stand for other text get /ActualText instead (see `TextRunEncoder`).
-    private(set) var unicodeText: [UInt32: String] = [:]
+    @exclusivity(unchecked) private(set) var unicodeText: [UInt32: String] = [:]
 
     init(face: FontFace, resourceName: String) {
         self.face = face
