@@ -33,4 +33,15 @@ import Testing
         #expect(noStart.allSatisfy { !$0.mayStartLine })
         #expect(JLREQClass.allCases.filter { !$0.mayStartLine }.count == noStart.count)
     }
+
+    /// `classOf` answers the kana and full-width blocks from tables and CJK ideographs by range;
+    /// for every scalar it must give what the member table and the block ranges give.
+    @Test func theShortcutsAgreeWithTheTableForEveryScalar() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if JLREQClass.classOf(scalar) != JLREQClass.classByTable(scalar) { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+    }
 }

@@ -123,13 +123,19 @@ enum BreakRules {
     // MARK: - Era names
 
     private static let eraNames: [String] = ["令和", "平成", "昭和", "大正", "明治"]
-    /// The era names by their two kanji, for clusters compared by scalar.
-    private static let eraNamePairs: Set<[Unicode.Scalar]> = Set(eraNames.map { Array($0.unicodeScalars) })
+    /// The era names by their two kanji, for clusters compared by scalar: five pairs compared
+    /// directly (this runs for every pair of clusters; hashing an array per pair cost 1 % of a batch).
+    private static let eraNamePairs: [(first: Unicode.Scalar, second: Unicode.Scalar)] = eraNames.map {
+        let scalars = Array($0.unicodeScalars)
+        return (scalars[0], scalars[1])
+    }
 
     /// Whether `a` and `b` spell an era name. Two plain clusters spell one only as its two kanji
     /// (each kanji is decomposition-free, so neither cluster can stand for part of one).
     private static func isEraName(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
-        if let first = a.plain, let second = b.plain { return eraNamePairs.contains([first, second]) }
+        if let first = a.plain, let second = b.plain {
+            return eraNamePairs.contains { $0.first == first && $0.second == second }
+        }
         return eraNames.contains(a.text + b.text)
     }
 

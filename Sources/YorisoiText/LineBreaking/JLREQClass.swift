@@ -116,7 +116,26 @@ public enum JLREQClass: Int, Sendable, Hashable, CaseIterable {
         return table
     }()
 
-    private static func classOf(_ scalar: Unicode.Scalar) -> JLREQClass {
+    /// The class of every character of CJK Symbols and Punctuation, Hiragana and Katakana (U+3000–30FF) and
+    /// Halfwidth and Fullwidth Forms (U+FF00–FFEF), worked out once by `classByTable`: the
+    /// commonest characters of Japanese text, looked up by index instead of by hashing.
+    private static let kanaBlock: [JLREQClass] = (UInt32(0x3000)...0x30FF).map { classByTable(Unicode.Scalar($0)!) }
+    private static let fullwidthBlock: [JLREQClass] = (UInt32(0xFF00)...0xFFEF).map { classByTable(Unicode.Scalar($0)!) }
+
+    static func classOf(_ scalar: Unicode.Scalar) -> JLREQClass {
+        let v = scalar.value
+        switch v {
+        case 0x3000...0x30FF: return kanaBlock[Int(v - 0x3000)]
+        case 0xFF00...0xFFEF: return fullwidthBlock[Int(v - 0xFF00)]
+        // CJK ideographs (URO, Extension A, compatibility, the supplementary planes): no member of
+        // the table lies here, so `classByTable` would only come to .ideographic the long way.
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return .ideographic
+        default: return classByTable(scalar)
+        }
+    }
+
+    /// The class by the member table and the block ranges: the definition `classOf` shortcuts.
+    static func classByTable(_ scalar: Unicode.Scalar) -> JLREQClass {
         if let cls = table[scalar] { return cls }
         let v = scalar.value
         switch v {
