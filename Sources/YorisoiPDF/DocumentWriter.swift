@@ -19,8 +19,11 @@ struct DocumentWriter {
         try PageLabels.validate(document.pageLabels, pageCount: document.pages.count)
 
         // The whole document shares one subset per face, so subsetting waits for the last page.
-        var fonts: [EmbeddedFont] = []
-        for usage in registry.usages { fonts.append(try EmbeddedFont(usage: usage)) }
+        // Faces are subset side by side (a packet's faces hold thousands of glyphs each).
+        let usages = registry.usages.map(\.gathered)
+        let fonts = try Parallel.map(usages.count, threads: options.threads) { index in
+            Result { () throws(PDFError) in try EmbeddedFont(usages[index]) }
+        }
 
         var allocator = RefAllocator()
         let catalog = allocator.bump()
@@ -68,8 +71,11 @@ struct DocumentWriter {
         }
 
         // Fonts.
-        for (font, refs) in zip(fonts, fontRefs) {
-            try refs.write(font, to: chunk, options: options)
+        let streams = try Parallel.map(fonts.count, threads: options.threads) { index in
+            Result { () throws(PDFError) in try CIDFontObjects.Streams(fonts[index], options: options) }
+        }
+        for (index, refs) in fontRefs.enumerated() {
+            refs.write(fonts[index], streams: streams[index], to: chunk)
         }
 
         // Navigation.

@@ -5,8 +5,13 @@ struct ContentStream {
 
     var bytes: [UInt8] { buffer.bytes }
 
-    private func operands(_ values: Double...) {
-        for value in values { buffer.appendReal(value); buffer.append(UInt8(ascii: " ")) }
+    /// A parameter pack rather than a variadic array: every line, move and text run writes
+    /// operands, and a variadic call allocated an array each time.
+    private func operands<each Number: BinaryFloatingPoint>(_ values: repeat each Number) {
+        for value in repeat each values {
+            buffer.appendReal(Double(value))
+            buffer.append(UInt8(ascii: " "))
+        }
     }
     private func op(_ name: String) { buffer.append(name); buffer.append(UInt8(ascii: "\n")) }
 
@@ -83,7 +88,7 @@ struct ContentStream {
         init(_ content: ContentStream) { buffer = content.buffer }
 
         func glyph(_ cid: UInt16) {
-            if !inString { startElement(); buffer.append("<"); inString = true }
+            if !inString { startElement(); buffer.append(UInt8(ascii: "<")); inString = true }
             buffer.appendHex16(cid)
         }
 
@@ -103,13 +108,13 @@ struct ContentStream {
         }
 
         private func startElement() {
-            if !isOpen { buffer.append("["); isOpen = true }
-            if count > 0 { buffer.append(" ") }
+            if !isOpen { buffer.append(UInt8(ascii: "[")); isOpen = true }
+            if count > 0 { buffer.append(UInt8(ascii: " ")) }
             count += 1
         }
 
         private func closeString() {
-            if inString { buffer.append(">"); inString = false }
+            if inString { buffer.append(UInt8(ascii: ">")); inString = false }
         }
     }
 

@@ -14,7 +14,20 @@ struct CIDFontObjects {
         fontFile = allocator.bump(); toUnicode = allocator.bump()
     }
 
-    func write(_ font: EmbeddedFont, to chunk: Chunk, options: PDFWriteOptions) throws(PDFError) {
+    /// The face's two streams, deflated: its program and its ToUnicode CMap. Made apart from
+    /// `write` so that the faces of a document can be compressed side by side.
+    struct Streams: Sendable {
+        let program: [UInt8]
+        let toUnicode: [UInt8]
+
+        init(_ font: EmbeddedFont, options: PDFWriteOptions) throws(PDFError) {
+            program = try Deflate.compress(font.program, level: options.fontCompressionLevel)
+            toUnicode = try Deflate.compress(ToUnicodeCMap.build(font.toUnicode),
+                                             level: options.contentCompressionLevel)
+        }
+    }
+
+    func write(_ font: EmbeddedFont, streams: Streams, to chunk: Chunk) {
         chunk.indirect(type0) { obj in
             obj.dict { dict in
                 dict.name("Type", "Font")
@@ -47,14 +60,10 @@ struct CIDFontObjects {
 
         FontDescriptorDict(font: font, fontFile: fontFile).write(to: chunk, ref: descriptor)
 
-        let program = try Deflate.compress(font.program, level: options.fontCompressionLevel)
-        chunk.stream(fontFile, data: program, filter: .flate) { dict in
+        chunk.stream(fontFile, data: streams.program, filter: .flate) { dict in
             dict.int("Length1", font.program.count)
         }
-
-        let cmap = try Deflate.compress(ToUnicodeCMap.build(font.toUnicode),
-                                        level: options.contentCompressionLevel)
-        chunk.stream(toUnicode, data: cmap, filter: .flate)
+        chunk.stream(toUnicode, data: streams.toUnicode, filter: .flate)
     }
 }
 

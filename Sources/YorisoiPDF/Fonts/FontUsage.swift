@@ -6,23 +6,71 @@ final class FontUsage {
     let face: FontFace
     /// Resource name on every page that uses the face (`F1`, `F2`, … in order of first use).
     let resourceName: String
-    /// (Both sets are exempt from run-time exclusivity checks for the reason `ByteBuffer.bytes`
-    /// is: `record` runs once per glyph of the document.)
-    @exclusivity(unchecked) private(set) var glyphs: Set<UInt32> = []
+    /// The glyphs seen, one bit per glyph id: `record` runs for every glyph of the document and
+    /// nearly all are repeats, which a bit answers without hashing. (These properties are exempt
+    /// from run-time exclusivity checks for the reason `ByteBuffer.bytes` is.)
+    @exclusivity(unchecked) private var seen = GlyphBits()
+    /// Glyphs seen so far only with empty text (the 2nd+ glyph of a cluster).
+    @exclusivity(unchecked) private var withoutText: Set<UInt32> = []
     /// The ToUnicode text per ORIGINAL glyph id: the first non-empty text seen in document order.
     /// Later occurrences that stand for other text get /ActualText instead (see `TextRunEncoder`).
     @exclusivity(unchecked) private(set) var unicodeText: [UInt32: String] = [:]
+
+    var glyphs: Set<UInt32> { seen.members }
 
     init(face: FontFace, resourceName: String) {
         self.face = face
         self.resourceName = resourceName
     }
 
+    /// What was recorded, as a value another thread may subset from.
+    struct Gathered: Sendable {
+        let face: FontFace
+        let resourceName: String
+        let glyphs: Set<UInt32>
+        let unicodeText: [UInt32: String]
+    }
+
+    var gathered: Gathered {
+        Gathered(face: face, resourceName: resourceName, glyphs: glyphs, unicodeText: unicodeText)
+    }
+
     func record(_ glyph: PositionedGlyph) {
-        glyphs.insert(glyph.glyphID)
-        if !glyph.text.isEmpty, unicodeText[glyph.glyphID] == nil {
-            unicodeText[glyph.glyphID] = glyph.text
+        let id = glyph.glyphID
+        let isNew = seen.insert(id)
+        if glyph.text.isEmpty {
+            if isNew { withoutText.insert(id) }
+        } else if isNew || withoutText.remove(id) != nil {
+            unicodeText[id] = glyph.text
         }
+    }
+}
+
+/// A set of glyph ids as bits, grown to the largest id seen.
+struct GlyphBits {
+    private var words: [UInt64] = []
+    private(set) var count = 0
+
+    /// Adds `id`; whether it was new.
+    mutating func insert(_ id: UInt32) -> Bool {
+        let word = Int(id >> 6), bit = UInt64(1) << UInt64(id & 63)
+        if word >= words.count { words += repeatElement(0, count: word + 1 - words.count) }
+        guard words[word] & bit == 0 else { return false }
+        words[word] |= bit
+        count += 1
+        return true
+    }
+
+    var members: Set<UInt32> {
+        var result = Set<UInt32>(minimumCapacity: count)
+        for (index, word) in words.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                result.insert(UInt32(index << 6 + rest.trailingZeroBitCount))
+                rest &= rest - 1
+            }
+        }
+        return result
     }
 }
 
@@ -64,6 +112,10 @@ struct EmbeddedFont: Sendable {
     let program: [UInt8]
 
     init(usage: FontUsage) throws(PDFError) {
+        try self.init(usage.gathered)
+    }
+
+    init(_ usage: FontUsage.Gathered) throws(PDFError) {
         let face = usage.face
         // PDF/A needs every font legally embeddable. FontFace.load already refuses such files;
         // checking again here keeps the writer honest whatever produced the face.

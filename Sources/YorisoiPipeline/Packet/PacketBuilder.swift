@@ -38,15 +38,19 @@ public struct PacketBuilder: Sendable {
     }
 
     public func build(_ meeting: Meeting, meetingFile: String, copies: Int = 1) throws -> PacketOutcome {
-        let laid = try layOut(meeting, meetingFile: meetingFile, copies: copies)
+        var laid = try layOut(meeting, meetingFile: meetingFile, copies: copies)
         var outcome = laid.outcome
         guard let document = laid.document else { return outcome }
+        laid.document = nil
         do {
             // Written alone, after the layouts: the pages' content can take every job's thread.
             outcome.pdf = try document.write(options: PDFWriteOptions(threads: jobs))
         } catch {
             throw PipelineError.pdf(error, doing: "writing the packet")
         }
+        // A packet's display list holds hundreds of thousands of glyphs, and freeing it takes
+        // longer than saving the file. Nobody waits for it: it is let go on another thread.
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(document) {} }
         return outcome
     }
 
