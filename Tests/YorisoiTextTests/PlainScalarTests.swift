@@ -32,8 +32,8 @@ import Testing
     func comparisonAgreesWithStringEquality(text: String) {
         let metrics = ClusterMetrics(TextCluster(text: text, advance: 10, fontSize: 10), before: nil, after: nil)
         for literal in ["年", "月", "か", "K", "\n", "元", "が"].map({ $0.unicodeScalars.first! }) {
-            #expect(metrics.isText(literal) == (text == String(literal)))
-            #expect(metrics.isText(in: [literal]) == (text == String(literal)))
+            #expect(metrics.isText(literal, text: text) == (text == String(literal)))
+            #expect(metrics.isText(in: [literal], text: text) == (text == String(literal)))
         }
     }
 }

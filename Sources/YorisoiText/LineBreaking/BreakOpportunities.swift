@@ -1,6 +1,6 @@
 /// Where a line may end: JLREQ 禁則 (strict) and 分離禁止, decided between two adjacent clusters.
 enum BreakOpportunities {
-    /// Whether a line may end after `a` with `b` starting the next line.
+    /// Whether a line may end after `a` with `b`, the cluster right after it, starting the next line.
     static func allowed(between a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
         // Spaces stay on the line they follow (they hang at its end), so never break before one.
         if b.isWesternSpace { return false }
@@ -12,7 +12,7 @@ enum BreakOpportunities {
         // 分離禁止: a Western word or number (1,234.5, PDF/A, $5) is one unit.
         if a.isWesternRunMember && b.isWesternRunMember { return false }
         // 分離禁止: —— …… ‥‥.
-        if a.jlreqClass == .inseparable && b.jlreqClass == .inseparable && a.text == b.text { return false }
+        if b.repeatsInseparable { return false }
         // 分離禁止: ￥ + number, number + ％ (full-width forms; half-width ones are Western-run members).
         if a.jlreqClass == .prefixedAbbreviation && b.jlreqClass == .groupedNumeral { return false }
         if a.jlreqClass == .groupedNumeral && b.jlreqClass == .postfixedAbbreviation { return false }

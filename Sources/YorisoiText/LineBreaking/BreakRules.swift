@@ -18,7 +18,9 @@ enum BreakKind: Sendable, Hashable {
 enum BreakRules {
     /// `kinds[i]`: the kind of a break between cluster `i - 1` and `i` (`kinds[0]` is `.free`);
     /// `solid[i]`: that gap belongs to a number, date, time or address and is never letter-spaced.
-    static func compute(_ metrics: [ClusterMetrics], keepsWords: Bool = false) -> (kinds: [BreakKind], solid: [Bool]) {
+    /// `clusters` are the clusters `metrics` were made from, for the rules that read the text.
+    static func compute(_ metrics: [ClusterMetrics], _ clusters: [TextCluster],
+                        keepsWords: Bool = false) -> (kinds: [BreakKind], solid: [Bool]) {
         var kinds = [BreakKind](repeating: .free, count: metrics.count)
         guard metrics.count > 1 else { return (kinds, [Bool](repeating: false, count: metrics.count)) }
         for i in 1..<metrics.count {
@@ -31,16 +33,16 @@ enum BreakRules {
                 kinds[i] = .never
             }
         }
-        bindNumbersToCounters(metrics, &kinds)
-        bindEraNames(metrics, &kinds)
-        markDatesAndRanges(metrics, &kinds)
-        markURLs(metrics, &kinds)
-        if keepsWords { bindKatakanaWords(metrics, &kinds) }
+        bindNumbersToCounters(metrics, clusters, &kinds)
+        bindEraNames(metrics, clusters, &kinds)
+        markDatesAndRanges(metrics, clusters, &kinds)
+        markURLs(metrics, clusters, &kinds)
+        if keepsWords { bindKatakanaWords(metrics, clusters, &kinds) }
         var solid = [Bool](repeating: false, count: metrics.count)
         for i in 1..<metrics.count {
             let a = metrics[i - 1], b = metrics[i]
             solid[i] = kinds[i] == .insideUnit || (a.isWesternRunMember && b.isWesternRunMember)
-                || (kinds[i] == .never && (isDigit(a) || isDigit(b) || boundToNumber(a, b)))
+                || (kinds[i] == .never && (isDigit(a) || isDigit(b) || boundToNumber(i, metrics, clusters)))
         }
         return (kinds, solid)
     }
@@ -48,19 +50,23 @@ enum BreakRules {
     /// Inside a katakana word (カタカナ, with its ー and small kana) no line may end: the option
     /// labels take (`LineBreakOptions.keepsWords`). Not letter-spaced-solid: a 均等割り label
     /// still spreads its letters.
-    private static func bindKatakanaWords(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
-        func isWordLetter(_ m: ClusterMetrics) -> Bool {
-            m.jlreqClass == .katakana || m.jlreqClass == .prolongedSoundMark
-                || (m.jlreqClass == .smallKana && m.text.unicodeScalars.allSatisfy { (0x30A0...0x30FF).contains($0.value) || (0x31F0...0x31FF).contains($0.value) })
+    private static func bindKatakanaWords(_ metrics: [ClusterMetrics], _ clusters: [TextCluster],
+                                          _ kinds: inout [BreakKind]) {
+        func isWordLetter(_ i: Int) -> Bool {
+            let m = metrics[i]
+            return m.jlreqClass == .katakana || m.jlreqClass == .prolongedSoundMark
+                || (m.jlreqClass == .smallKana && clusters[i].text.unicodeScalars.allSatisfy { (0x30A0...0x30FF).contains($0.value) || (0x31F0...0x31FF).contains($0.value) })
         }
-        for i in metrics.indices.dropFirst() where isWordLetter(metrics[i - 1]) && isWordLetter(metrics[i]) {
+        for i in metrics.indices.dropFirst() where isWordLetter(i - 1) && isWordLetter(i) {
             kinds[i] = .never
         }
     }
 
-    /// か|月 of 「6か月」 and 令|和 of an era name: never split, so never spaced either.
-    private static func boundToNumber(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
-        (a.isText(in: smallCounters) && b.isText("月")) || isEraName(a, b)
+    /// か|月 of 「6か月」 and 令|和 of an era name (the clusters `i - 1` and `i`): never split, so
+    /// never spaced either.
+    private static func boundToNumber(_ i: Int, _ metrics: [ClusterMetrics], _ clusters: [TextCluster]) -> Bool {
+        (metrics[i - 1].isText(in: smallCounters, text: clusters[i - 1].text) && metrics[i].isText("月", text: clusters[i].text))
+            || isEraName(i - 1, metrics, clusters)
     }
 
     /// か of 「6か月」 and its spellings, and 箇 of 「3箇所」: one word with the kanji after them.
@@ -106,16 +112,19 @@ enum BreakRules {
         "年月日時分秒円歳才週回件人名号条項度倍割枚本冊台個点頁階番泊ヵヶカケか箇".unicodeScalars)
 
     static func isDigit(_ m: ClusterMetrics) -> Bool {
-        guard let s = m.plain ?? m.text.unicodeScalars.first else { return false }
+        guard let s = m.firstScalar else { return false }
         return ("0"..."9").contains(s) || (0xFF10...0xFF19).contains(s.value)
     }
 
-    private static func bindNumbersToCounters(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+    private static func bindNumbersToCounters(_ metrics: [ClusterMetrics], _ clusters: [TextCluster],
+                                              _ kinds: inout [BreakKind]) {
         for i in 1..<metrics.count where isDigit(metrics[i - 1]) {
-            if metrics[i].isText(in: counters) || isDigit(metrics[i]) {
+            if metrics[i].isText(in: counters, text: clusters[i].text) || isDigit(metrics[i]) {
                 kinds[i] = .never
                 // か月 ヶ月 か所: the small counter and its kanji are one word too.
-                if i + 1 < metrics.count, metrics[i].isText(in: smallCounters) { kinds[i + 1] = .never }
+                if i + 1 < metrics.count, metrics[i].isText(in: smallCounters, text: clusters[i].text) {
+                    kinds[i + 1] = .never
+                }
             }
         }
     }
@@ -130,22 +139,23 @@ enum BreakRules {
         return (scalars[0], scalars[1])
     }
 
-    /// Whether `a` and `b` spell an era name. Two plain clusters spell one only as its two kanji
-    /// (each kanji is decomposition-free, so neither cluster can stand for part of one).
-    private static func isEraName(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
-        if let first = a.plain, let second = b.plain {
+    /// Whether the clusters `i` and `i + 1` spell an era name. Two plain clusters spell one only
+    /// as its two kanji (each kanji is decomposition-free, so neither cluster can stand for part of one).
+    private static func isEraName(_ i: Int, _ metrics: [ClusterMetrics], _ clusters: [TextCluster]) -> Bool {
+        if let first = metrics[i].plain, let second = metrics[i + 1].plain {
             return eraNamePairs.contains { $0.first == first && $0.second == second }
         }
-        return eraNames.contains(a.text + b.text)
+        return eraNames.contains(clusters[i].text + clusters[i + 1].text)
     }
 
-    private static func bindEraNames(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+    private static func bindEraNames(_ metrics: [ClusterMetrics], _ clusters: [TextCluster],
+                                     _ kinds: inout [BreakKind]) {
         guard metrics.count > 2 else { return }
         for i in 0..<(metrics.count - 2) {
-            guard isEraName(metrics[i], metrics[i + 1]) else { continue }
+            guard isEraName(i, metrics, clusters) else { continue }
             var next = i + 2
             if metrics[next].isWesternSpace, next + 1 < metrics.count { next += 1 }
-            guard isDigit(metrics[next]) || metrics[next].isText("元") else { continue }
+            guard isDigit(metrics[next]) || metrics[next].isText("元", text: clusters[next].text) else { continue }
             for j in (i + 1)...next { kinds[j] = .never }
         }
     }
@@ -153,22 +163,21 @@ enum BreakRules {
     // MARK: - Dates, times and ranges
 
     /// 2025年6月15日, 令和7年5月, 8:30〜17:15: the breaks after 年/月 and around 〜 are inside the unit.
-    private static func markDatesAndRanges(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+    private static func markDatesAndRanges(_ metrics: [ClusterMetrics], _ clusters: [TextCluster],
+                                           _ kinds: inout [BreakKind]) {
         for i in 1..<metrics.count where kinds[i] == .free {
             let a = metrics[i - 1], b = metrics[i]
             // 年|6月, 月|15日: a date component ends and the next number starts.
-            if (a.isText("年") || a.isText("月")), i >= 2, isDigit(metrics[i - 2]), isDigit(b) {
+            if (a.isText("年", text: clusters[i - 1].text) || a.isText("月", text: clusters[i - 1].text)),
+               i >= 2, isDigit(metrics[i - 2]), isDigit(b) {
                 kinds[i] = .insideUnit
             }
             // 8:30〜|17:15, 4月〜|6月: a range joins two numbers or dated units.
-            if a.jlreqClass == .hyphen, i >= 2, isDigit(b), isDigit(metrics[i - 2]) || isDateEnd(metrics[i - 2]) {
+            if a.jlreqClass == .hyphen, i >= 2, isDigit(b),
+               isDigit(metrics[i - 2]) || metrics[i - 2].isText(in: dateEnds, text: clusters[i - 2].text) {
                 kinds[i] = .insideUnit
             }
         }
-    }
-
-    private static func isDateEnd(_ m: ClusterMetrics) -> Bool {
-        m.isText(in: dateEnds)
     }
 
     private static let dateEnds: Set<Unicode.Scalar> = ["日", "月", "年", "時", "分"]
@@ -178,7 +187,7 @@ enum BreakRules {
     /// Characters after which a long URL may break (no hyphen is added).
     private static let urlBreakAfter: Set<String> = ["/", ".", "?", "&", "=", "-", "@", "_", "#"]
 
-    private static func markURLs(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+    private static func markURLs(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], _ kinds: inout [BreakKind]) {
         var i = 0
         while i < metrics.count {
             guard metrics[i].isWesternRunMember else { i += 1; continue }
@@ -186,13 +195,13 @@ enum BreakRules {
             while end < metrics.count && metrics[end].isWesternRunMember && (end == i || kinds[end] != .free) {
                 end += 1
             }
-            let text = metrics[i..<end].map(\.text).joined()
+            let text = clusters[i..<end].map(\.text).joined()
             if isAddress(text) {
                 // Never inside the scheme: the first break is after "://".
-                let schemeEnd = Self.schemeLength(metrics[i..<end].map(\.text))
+                let schemeEnd = Self.schemeLength(clusters[i..<end].map(\.text))
                 for j in (i + 1)..<end where j - i >= max(schemeEnd, 1) {
-                    let before = metrics[j - 1].text
-                    if urlBreakAfter.contains(before), !urlBreakAfter.contains(metrics[j].text) {
+                    let before = clusters[j - 1].text
+                    if urlBreakAfter.contains(before), !urlBreakAfter.contains(clusters[j].text) {
                         kinds[j] = .insideUnit
                     }
                 }

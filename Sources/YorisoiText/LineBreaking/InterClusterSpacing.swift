@@ -110,9 +110,10 @@ enum InterClusterSpacing {
 
     /// Whether even inter-character spacing (the last expansion step, and 均等割り of text lines) may
     /// widen this gap: not inside a Western word or number, not inside a ——/…… run.
+    /// `b` is the cluster right after `a`.
     static func acceptsLetterSpacing(_ a: ClusterMetrics, _ b: ClusterMetrics) -> Bool {
         if a.isWesternRunMember && b.isWesternRunMember { return false }
-        if a.jlreqClass == .inseparable && b.jlreqClass == .inseparable && a.text == b.text { return false }
+        if b.repeatsInseparable { return false }
         return true
     }
 }

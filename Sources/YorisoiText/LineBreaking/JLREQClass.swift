@@ -2,7 +2,7 @@
 ///
 /// The raw value is the class number (`cl-01` = 1). Classes that only exist in context we do not
 /// model (cl-20…cl-23 ruby groups, cl-25 unit symbols, cl-28…cl-30 warichu / tate-chu-yoko) are absent.
-public enum JLREQClass: Int, Sendable, Hashable, CaseIterable {
+public enum JLREQClass: Int, Sendable, Hashable, CaseIterable, BitwiseCopyable {
     case openingBracket = 1          // 始め括弧類
     case closingBracket = 2          // 終わり括弧類
     case hyphen = 3                  // ハイフン類

@@ -4,6 +4,8 @@
 /// fewest characters that give its last line company.
 struct LastLineBalancer {
     let chooser: BreakChooser
+    /// The paragraph's clusters, for their text (particles).
+    let clusters: [TextCluster]
     /// Up to this many characters over two lines, a paragraph is treated as a label and balanced.
     static let labelLength = 16
     /// What a break inside a word (no change of script) costs against a balanced split, in ems.
@@ -54,14 +56,14 @@ struct LastLineBalancer {
     private func changesScript(_ b: Int) -> Bool {
         let metrics = measure.metrics
         func isKanji(_ i: Int) -> Bool { i >= 0 && metrics[i].jlreqClass == .ideographic }
-        if Self.particles.contains(metrics[b].text) && isKanji(b - 1) { return false }
-        if Self.particles.contains(metrics[b - 1].text) && isKanji(b - 2) { return true }
+        if Self.particles.contains(clusters[b].text) && isKanji(b - 1) { return false }
+        if Self.particles.contains(clusters[b - 1].text) && isKanji(b - 2) { return true }
         func script(_ m: ClusterMetrics) -> Int {
             switch m.jlreqClass {
             case .ideographic, .iterationMark: return 0
             case .hiragana: return 1
             case .katakana, .prolongedSoundMark: return 2
-            case .smallKana: return (m.text.unicodeScalars.first?.value ?? 0) >= 0x30A0 ? 2 : 1
+            case .smallKana: return (m.firstScalar?.value ?? 0) >= 0x30A0 ? 2 : 1
             default: return 3
             }
         }

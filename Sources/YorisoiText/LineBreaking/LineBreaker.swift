@@ -13,7 +13,7 @@ public enum JapaneseLineBreaker {
     public static func breakLines(_ clusters: [TextCluster], options: LineBreakOptions) -> [BrokenLine] {
         let metrics = ClusterMetrics.analyse(clusters)
         let measure = LineMeasure(metrics)
-        let rules = BreakRules.compute(metrics, keepsWords: options.keepsWords)
+        let rules = BreakRules.compute(metrics, clusters, keepsWords: options.keepsWords)
         let kinds = BreakRules.resolve(rules.kinds, measure: measure, width: options.width)
         let composer = LineComposer(measure: measure, solid: rules.solid)
         let chooser = BreakChooser(measure: measure, kinds: kinds, width: options.width)
@@ -34,7 +34,7 @@ public enum JapaneseLineBreaker {
                 lineStart = lineEnd
             }
             if options.avoidsLoneLastCharacter {
-                LastLineBalancer(chooser: chooser).balance(&ranges, firstLineIndent: options.firstLineIndent)
+                LastLineBalancer(chooser: chooser, clusters: clusters).balance(&ranges, firstLineIndent: options.firstLineIndent)
             }
             if ranges.isEmpty { ranges = [paragraphStart..<paragraphStart] }
             if hasHardBreak { ranges[ranges.count - 1] = ranges[ranges.count - 1].lowerBound..<(paragraphEnd + 1) }
