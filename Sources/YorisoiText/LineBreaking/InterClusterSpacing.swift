@@ -24,6 +24,9 @@ struct SpaceComponent: Sendable, Hashable {
     var minimum: Double
     var maximum: Double
 
+    /// What fills the unused places of `SpaceComponents`; never read.
+    static let unused = SpaceComponent(kind: .sentenceEnd, natural: 0, minimum: 0, maximum: 0)
+
     static func fixed(_ kind: SpaceKind, _ amount: Double) -> SpaceComponent {
         SpaceComponent(kind: kind, natural: amount, minimum: amount, maximum: amount)
     }
@@ -35,11 +38,54 @@ struct SpaceComponent: Sendable, Hashable {
 }
 
 /// Space between two adjacent clusters (or at a line edge): a sum of components.
-struct Spacing: Sendable, Hashable {
-    var components: [SpaceComponent] = []
+struct Spacing: Sendable, Equatable {
+    var components = SpaceComponents()
+
+    init() {}
+
+    init(_ component: SpaceComponent) { components.append(component) }
 
     var natural: Double { components.reduce(0) { $0 + $1.natural } }
     var minimum: Double { components.reduce(0) { $0 + $1.minimum } }
+}
+
+/// A spacing's components, kept inline: there are at most three (the blank after the first
+/// cluster, the blank before the second, 和欧間), and the breaker makes a spacing for every pair
+/// of clusters, so an array each was an allocation and a release.
+struct SpaceComponents: RandomAccessCollection, Sendable, Equatable {
+    static let capacity = 3
+    private var storage: (SpaceComponent, SpaceComponent, SpaceComponent) = (.unused, .unused, .unused)
+    private(set) var count = 0
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(index: Int) -> SpaceComponent {
+        get {
+            precondition(index >= 0 && index < count, "space component index out of range")
+            switch index {
+            case 0: return storage.0
+            case 1: return storage.1
+            default: return storage.2
+            }
+        }
+        set {
+            precondition(index >= 0 && index < count, "space component index out of range")
+            switch index {
+            case 0: storage.0 = newValue
+            case 1: storage.1 = newValue
+            default: storage.2 = newValue
+            }
+        }
+    }
+
+    mutating func append(_ component: SpaceComponent) {
+        precondition(count < Self.capacity, "a spacing has at most three components")
+        count += 1
+        self[count - 1] = component
+    }
+
+    static func == (a: SpaceComponents, b: SpaceComponents) -> Bool { a.elementsEqual(b) }
 }
 
 enum InterClusterSpacing {
@@ -99,13 +145,13 @@ enum InterClusterSpacing {
     /// Space before the first ink of a line: an opening bracket's blank is trimmed (set flush);
     /// a ・ keeps its quarter.
     static func lineStart(_ first: ClusterMetrics) -> Spacing {
-        first.blank == .quarterEachSide ? Spacing(components: [.removable(.middleDot, first.lead)]) : Spacing()
+        first.blank == .quarterEachSide ? Spacing(.removable(.middleDot, first.lead)) : Spacing()
     }
 
     /// Space after the last ink of a line: 」、。 are set solid; a ・ keeps its quarter.
     static func lineEnd(_ last: ClusterMetrics) -> Spacing {
         last.blank == .quarterEachSide
-            ? Spacing(components: [.removable(.lineEndPunctuation, last.trail)]) : Spacing()
+            ? Spacing(.removable(.lineEndPunctuation, last.trail)) : Spacing()
     }
 
     /// Whether even inter-character spacing (the last expansion step, and 均等割り of text lines) may

@@ -27,10 +27,23 @@ enum Justification {
     /// When justifying would open any letter-spacing slot by more than `letterSpacingLimit` (the
     /// line ends early because the next unit is too long to come up), nothing is stretched: the
     /// line keeps its natural spacing and is set flush to the start.
+    ///
+    /// (Each slot's components' widths are kept in one flat array, `first[s]` being where slot `s`
+    /// starts in it, and the letter spacing each slot takes in another: this runs for every line
+    /// set, and an array per slot and a dictionary per line were most of its time. The sums are
+    /// taken in the same order as ever, so every width is the same to the last bit.)
     static func fit(_ slots: [Spacing], letterSpacingSlots: [Int],
                     letterSpacingLimit: Double = .infinity, natural: Double, target: Double,
                     stretch: Stretch) -> [Double] {
-        var values = slots.map { $0.components.map(\.natural) }
+        var first: [Int] = []
+        first.reserveCapacity(slots.count + 1)
+        var values: [Double] = []
+        values.reserveCapacity(slots.count)
+        for slot in slots {
+            first.append(values.count)
+            for component in slot.components { values.append(component.natural) }
+        }
+        first.append(values.count)
         let tolerance = 1e-9
         var delta = target - natural
 
@@ -42,11 +55,22 @@ enum Justification {
             let ratio = take / available
             for (s, slot) in slots.enumerated() {
                 for (k, c) in slot.components.enumerated() where c.kind == kind {
-                    values[s][k] += sign * room(c) * ratio
+                    values[first[s] + k] += sign * room(c) * ratio
                 }
             }
             delta -= sign * take
         }
+
+        /// Each slot's width: its components in order, then the letter spacing it takes, if any.
+        func widths(_ values: [Double], extra: [Double?]) -> [Double] {
+            slots.indices.map { s in
+                var width = 0.0
+                for index in first[s]..<first[s + 1] { width += values[index] }
+                if let added = extra[s] { width += added }
+                return width
+            }
+        }
+        let none = [Double?](repeating: nil, count: slots.count)
 
         if delta < -tolerance {
             for kind in shrinkOrder where delta < -tolerance {
@@ -63,28 +87,31 @@ enum Justification {
                 // Even spacing, except that a 和欧間 gap takes at most its own stretch (¼ em) and
                 // passes the rest on to the other gaps.
                 var open = letterSpacingSlots
-                var extra = [Int: Double]()
+                var extra = none
+                var widest: Double?
                 var remaining = delta
+                func give(_ amount: Double, to s: Int) {
+                    extra[s] = amount
+                    widest = max(widest ?? amount, amount)
+                }
                 while !open.isEmpty {
                     let share = remaining / Double(open.count)
                     let capped = stretch == .byPriority ? open.filter { cap(slots[$0]) < share } : []
                     if capped.isEmpty {
-                        for s in open { extra[s] = share }
+                        for s in open { give(share, to: s) }
                         remaining = 0
                         break
                     }
-                    for s in capped { extra[s] = cap(slots[s]); remaining -= cap(slots[s]) }
+                    for s in capped { give(cap(slots[s]), to: s); remaining -= cap(slots[s]) }
                     open.removeAll { capped.contains($0) }
                 }
-                let widest = extra.values.max() ?? .infinity
-                guard remaining <= tolerance, widest <= letterSpacingLimit + tolerance else {
-                    return untouched.map { $0.reduce(0, +) }
+                guard remaining <= tolerance, (widest ?? .infinity) <= letterSpacingLimit + tolerance else {
+                    return widths(untouched, extra: none)
                 }
-                for (s, amount) in extra { values[s].append(amount) }
-                delta = 0
+                return widths(values, extra: extra)
             }
         }
-        return values.map { $0.reduce(0, +) }
+        return widths(values, extra: none)
     }
 
     /// How much letter spacing a slot may take: unlimited, except a 和欧間 gap (its stretch room).
