@@ -22,7 +22,7 @@ struct DocumentWriter {
         // Faces are subset side by side (a packet's faces hold thousands of glyphs each).
         let usages = registry.usages.map(\.gathered)
         let fonts = try Parallel.map(usages.count, threads: options.threads) { index in
-            Result { () throws(PDFError) in try EmbeddedFont(usages[index]) }
+            Result { () throws(PDFError) in try EmbeddedFont(usages[index], fontCompressionLevel: options.fontCompressionLevel) }
         }
 
         var allocator = RefAllocator()

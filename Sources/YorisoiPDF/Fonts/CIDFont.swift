@@ -14,14 +14,12 @@ struct CIDFontObjects {
         fontFile = allocator.bump(); toUnicode = allocator.bump()
     }
 
-    /// The face's two streams, deflated: its program and its ToUnicode CMap. Made apart from
-    /// `write` so that the faces of a document can be compressed side by side.
+    /// The face's ToUnicode CMap, deflated (its program comes deflated with the subset). Made
+    /// apart from `write` so that the faces of a document can be compressed side by side.
     struct Streams: Sendable {
-        let program: [UInt8]
         let toUnicode: [UInt8]
 
         init(_ font: EmbeddedFont, options: PDFWriteOptions) throws(PDFError) {
-            program = try Deflate.compress(font.program, level: options.fontCompressionLevel)
             toUnicode = try Deflate.compress(ToUnicodeCMap.build(font.toUnicode),
                                              level: options.contentCompressionLevel)
         }
@@ -60,7 +58,7 @@ struct CIDFontObjects {
 
         FontDescriptorDict(font: font, fontFile: fontFile).write(to: chunk, ref: descriptor)
 
-        chunk.stream(fontFile, data: streams.program, filter: .flate) { dict in
+        chunk.stream(fontFile, data: font.deflatedProgram, filter: .flate) { dict in
             dict.int("Length1", font.program.count)
         }
         chunk.stream(toUnicode, data: streams.toUnicode, filter: .flate)

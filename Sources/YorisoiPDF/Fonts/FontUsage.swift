@@ -110,24 +110,22 @@ struct EmbeddedFont: Sendable {
     private let placementByGlyph: [UInt32: (cid: UInt16, width: Int)]
     /// The subset TrueType program, uncompressed.
     let program: [UInt8]
+    /// `program` deflated at the level it was asked for.
+    let deflatedProgram: [UInt8]
 
-    init(usage: FontUsage) throws(PDFError) {
-        try self.init(usage.gathered)
+    init(usage: FontUsage, fontCompressionLevel: Int = PDFWriteOptions().fontCompressionLevel) throws(PDFError) {
+        try self.init(usage.gathered, fontCompressionLevel: fontCompressionLevel)
     }
 
-    init(_ usage: FontUsage.Gathered) throws(PDFError) {
+    init(_ usage: FontUsage.Gathered, fontCompressionLevel: Int) throws(PDFError) {
         let face = usage.face
         // PDF/A needs every font legally embeddable. FontFace.load already refuses such files;
         // checking again here keeps the writer honest whatever produced the face.
         guard face.embedding.allowsEmbedding else {
             throw PDFError.fontNotEmbeddable(font: face.postScriptName)
         }
-        let subset: FontSubset
-        do {
-            subset = try face.subset(glyphs: usage.glyphs)
-        } catch {
-            throw PDFError.subsetFailed(font: face.postScriptName, reason: String(describing: error))
-        }
+        let made = try FontProgramCache.shared.program(face, glyphs: usage.glyphs, level: fontCompressionLevel)
+        let subset = made.subset
         var cidByGlyph: [UInt32: UInt16] = [:]
         var widthByCID: [UInt16: Int] = [:]
         let unitsPerEm = Double(max(face.metrics.unitsPerEm, 1))
@@ -149,6 +147,7 @@ struct EmbeddedFont: Sendable {
         self.unicodeText = usage.unicodeText
         self.placementByGlyph = cidByGlyph.mapValues { ($0, widthByCID[$0] ?? 0) }
         self.program = subset.data
+        self.deflatedProgram = made.deflated
     }
 
     /// The CID of original glyph `glyph` and its /W width (CID 0's for a glyph not in the subset,
