@@ -71,6 +71,11 @@ struct ContentStream {
     func textMatrix(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
         operands(a, b, c, d, e, f); op("Tm")
     }
+    /// `1 0 0 1 x y Tm`: the text matrix of every run, which only moves the origin.
+    func textOrigin(_ x: Double, _ y: Double) {
+        buffer.append("1 0 0 1 ")
+        operands(x, y); op("Tm")
+    }
     func textRise(_ rise: Double) { operands(rise); op("Ts") }
 
     /// `[<CIDs> adj <CIDs>] TJ`, written as the elements come (a text run has many glyphs, so

@@ -17,12 +17,18 @@ struct TextRunEncoder {
         content.beginText()
         content.fillColor(run.color)
         content.font(font.resourceName, size: run.fontSize)
-        content.textMatrix(1, 0, 0, 1, run.origin.x, pageHeight - run.origin.y)
+        content.textOrigin(run.origin.x, pageHeight - run.origin.y)
 
         let tj = ContentStream.PositionedText(content)
         var pen = 0.0
         var rise = 0.0
-        for cluster in clusters() {
+        // Cluster by cluster: a glyph with text starts one, "" glyphs continue it.
+        var start = 0
+        while start < run.glyphs.count {
+            var end = start + 1
+            while end < run.glyphs.count && run.glyphs[end].text.isEmpty { end += 1 }
+            let cluster = start..<end
+            start = end
             let actualText = actualText(for: cluster)
             if let actualText { tj.flush(); content.beginActualText(actualText) }
             for glyph in run.glyphs[cluster] {
@@ -47,25 +53,13 @@ struct TextRunEncoder {
         content.endText()
     }
 
-    /// Index ranges of clusters: a glyph with text starts one; "" glyphs continue the current one.
-    func clusters() -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for index in run.glyphs.indices.dropFirst() where !run.glyphs[index].text.isEmpty {
-            ranges.append(start..<index)
-            start = index
-        }
-        ranges.append(start..<run.glyphs.count)
-        return ranges
-    }
-
     /// The cluster's text if ToUnicode alone would extract something else, nil otherwise.
     func actualText(for cluster: Range<Int>) -> String? {
         if cluster.count == 1 {
-            // Most clusters are one glyph; equal bytes are equal text, without normalising.
+            // Most clusters are one glyph. (`==` compares equal bytes without normalising.)
             let glyph = run.glyphs[cluster.lowerBound]
             let mapped = font.unicodeText[glyph.glyphID] ?? ""
-            return mapped.utf8.elementsEqual(glyph.text.utf8) || mapped == glyph.text ? nil : glyph.text
+            return mapped == glyph.text ? nil : glyph.text
         }
         let wanted = run.glyphs[cluster].map(\.text).joined()
         let mapped = run.glyphs[cluster].map { font.unicodeText[$0.glyphID] ?? "" }.joined()
