@@ -36,4 +36,21 @@ import Testing
             #expect(metrics.isText(in: [literal], text: text) == (text == String(literal)))
         }
     }
+
+    /// `PlainScalar.of` reads one scalar off the UTF-8 bytes; it must find exactly the scalar the
+    /// scalar view finds, for every scalar alone, and none for texts of several scalars.
+    @Test func theUTF8ReadingFindsWhatTheScalarViewFinds() {
+        var wrong: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(scalar)
+            let viaBytes = text.utf8.withContiguousStorageIfAvailable { PlainScalar.onlyScalar(utf8: $0) }
+            if viaBytes != .some(scalar) { wrong.append(value) }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(8).map { String($0, radix: 16) })")
+        for text in ["", "ab", "か\u{3099}", "葛\u{E0100}", "\r\n", "👨\u{200D}👩", "é", "e\u{301}"] {
+            let expected: Unicode.Scalar? = text.unicodeScalars.count == 1 ? text.unicodeScalars.first : nil
+            #expect(text.utf8.withContiguousStorageIfAvailable { PlainScalar.onlyScalar(utf8: $0) } == .some(expected), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
 }

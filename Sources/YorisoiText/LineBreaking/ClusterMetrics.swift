@@ -84,8 +84,19 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         return literals.contains { text == String($0) }
     }
 
-    /// - Parameter previousClass: the class of the cluster `before` (given by `analyse`).
-    init(_ cluster: TextCluster, before: TextCluster?, after: TextCluster?, previousClass: JLREQClass? = nil) {
+    init(_ cluster: TextCluster, before: TextCluster?, after: TextCluster?) {
+        let clusters = [before, cluster, after].compactMap { $0 }
+        self.init(at: before == nil ? 0 : 1, in: clusters, previousClass: nil)
+    }
+
+    /// The metrics of `clusters[index]`, whose neighbours decide some classes.
+    /// - Parameter previousClass: the class of the cluster before it (given by `analyse`).
+    init(at index: Int, in clusters: [TextCluster], previousClass: JLREQClass?) {
+        let cluster = clusters[index]
+        // The neighbours' text, read only by the few rules that look at it.
+        func neighbour(_ offset: Int) -> String? {
+            clusters.indices.contains(index + offset) ? clusters[index + offset].text : nil
+        }
         plain = PlainScalar.of(cluster.text)
         firstScalar = plain ?? cluster.text.unicodeScalars.first
         advance = cluster.advance
@@ -93,15 +104,15 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         if let plain {
             isHardBreak = plain == "\n" || plain == "\u{2028}" || plain == "\u{2029}"
             jlreqClass = plain == "," || plain == "."
-                ? JLREQClass.classify(cluster.text, before: before?.text, after: after?.text)
+                ? JLREQClass.classify(cluster.text, before: neighbour(-1), after: neighbour(1))
                 : JLREQClass(scalar: plain)
         } else {
             isHardBreak = cluster.text == "\n" || cluster.text == "\r\n" || cluster.text == "\u{2028}"
                 || cluster.text == "\u{2029}"
-            jlreqClass = JLREQClass.classify(cluster.text, before: before?.text, after: after?.text)
+            jlreqClass = JLREQClass.classify(cluster.text, before: neighbour(-1), after: neighbour(1))
         }
         repeatsInseparable = jlreqClass == .inseparable && previousClass == .inseparable
-            && before?.text == cluster.text
+            && neighbour(-1) == cluster.text
         // 0.75 em separates a proportional/half-width glyph from one set on the full-width body.
         isFullWidth = cluster.advance >= 0.75 * cluster.fontSize
 
@@ -127,10 +138,7 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         var metrics: [ClusterMetrics] = []
         metrics.reserveCapacity(clusters.count)
         for i in clusters.indices {
-            metrics.append(ClusterMetrics(clusters[i],
-                                          before: i > 0 ? clusters[i - 1] : nil,
-                                          after: i + 1 < clusters.count ? clusters[i + 1] : nil,
-                                          previousClass: metrics.last?.jlreqClass))
+            metrics.append(ClusterMetrics(at: i, in: clusters, previousClass: metrics.last?.jlreqClass))
         }
         return metrics
     }

@@ -13,10 +13,37 @@
 enum PlainScalar {
     /// The one scalar of `text` when scalar comparison is exact for it, else nil.
     static func of(_ text: String) -> Unicode.Scalar? {
+        // Read off the UTF-8 bytes (a native string is always valid UTF-8): one scalar exactly
+        // when its lead byte's length is the whole text. Called for every cluster the breaker
+        // sees, and the scalar view's index arithmetic cost ten times as much.
+        if let decoded = text.utf8.withContiguousStorageIfAvailable({ onlyScalar(utf8: $0) }) {
+            guard let scalar = decoded, !mayBeSingleton(scalar) else { return nil }
+            return scalar
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
               !mayBeSingleton(first) else { return nil }
         return first
+    }
+
+    /// The scalar that valid UTF-8 `bytes` spell if they spell exactly one, else nil.
+    static func onlyScalar(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard let lead = bytes.first else { return nil }
+        let value: UInt32
+        switch (lead, bytes.count) {
+        case (..<0x80, 1):
+            value = UInt32(lead)
+        case (0xC0..<0xE0, 2):
+            value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[1] & 0x3F)
+        case (0xE0..<0xF0, 3):
+            value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[1] & 0x3F) << 6 | UInt32(bytes[2] & 0x3F)
+        case (0xF0..., 4):
+            value = UInt32(lead & 0x07) << 18 | UInt32(bytes[1] & 0x3F) << 12
+                | UInt32(bytes[2] & 0x3F) << 6 | UInt32(bytes[3] & 0x3F)
+        default:
+            return nil
+        }
+        return Unicode.Scalar(value)
     }
 
     /// True for every scalar whose canonical decomposition is one other scalar (and for a few
