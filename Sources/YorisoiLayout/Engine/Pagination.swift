@@ -65,14 +65,14 @@ struct Paginator {
 
     /// Puts `strip` at the current position and moves down.
     private mutating func emit(_ strip: Strip) {
-        let x = setup.margins.left
-        var page = pages[pageIndex]
-        page.items += strip.items.map { $0.offset(dx: x, dy: y) }
-        page.boxes += strip.boxes.map {
-            PlacedBox(pageIndex: pageIndex, rect: $0.offset(dx: x, dy: y).rect, kind: $0.kind, sourcePath: $0.sourcePath)
+        let x = setup.margins.left, top = y, index = pageIndex
+        // In place: a copy of the page would share its item array, and appending to a shared
+        // array copies every item already on the page.
+        pages[index].items += strip.items.map { $0.offset(dx: x, dy: top) }
+        pages[index].boxes += strip.boxes.map {
+            PlacedBox(pageIndex: index, rect: $0.offset(dx: x, dy: top).rect, kind: $0.kind, sourcePath: $0.sourcePath)
         }
-        page.bookmarks += strip.bookmarks.map { ($0.block, $0.x + x, $0.y + y) }
-        pages[pageIndex] = page
+        pages[index].bookmarks += strip.bookmarks.map { ($0.block, $0.x + x, $0.y + top) }
         if !strip.items.isEmpty { lastPrinted = (pageIndex, y) }
         y += strip.height
         if strip.height > 0 || !strip.items.isEmpty { pageIsEmpty = false }

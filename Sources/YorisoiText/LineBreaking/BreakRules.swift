@@ -134,16 +134,20 @@ enum BreakRules {
     private static let eraNames: [String] = ["令和", "平成", "昭和", "大正", "明治"]
     /// The era names by their two kanji, for clusters compared by scalar: five pairs compared
     /// directly (this runs for every pair of clusters; hashing an array per pair cost 1 % of a batch).
-    private static let eraNamePairs: [(first: Unicode.Scalar, second: Unicode.Scalar)] = eraNames.map {
+    private static let eraNamePairs: [UInt64] = eraNames.map {
         let scalars = Array($0.unicodeScalars)
-        return (scalars[0], scalars[1])
+        return pair(scalars[0], scalars[1])
+    }
+
+    private static func pair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
+        UInt64(first.value) << 32 | UInt64(second.value)
     }
 
     /// Whether the clusters `i` and `i + 1` spell an era name. Two plain clusters spell one only
     /// as its two kanji (each kanji is decomposition-free, so neither cluster can stand for part of one).
     private static func isEraName(_ i: Int, _ metrics: [ClusterMetrics], _ clusters: [TextCluster]) -> Bool {
         if let first = metrics[i].plain, let second = metrics[i + 1].plain {
-            return eraNamePairs.contains { $0.first == first && $0.second == second }
+            return eraNamePairs.contains(pair(first, second))
         }
         return eraNames.contains(clusters[i].text + clusters[i + 1].text)
     }
