@@ -120,11 +120,43 @@ struct DocumentWriter {
 
     /// Validates the display list and records every glyph per face.
     /// Returns the registry and, per page, the indices of the faces it uses (in first-use order).
+    ///
+    /// With more than one thread the pages are scanned in runs side by side and the runs merged
+    /// in page order, which gives the same registry (faces in order of first use, the first
+    /// ToUnicode text per glyph) and throws the same first error as one pass over the pages.
     private func collectFonts() throws(PDFError) -> (FontRegistry, [[Int]]) {
+        let pages = document.pages
+        let runs = options.threads > 1 ? min(pages.count, options.threads * 4) : 1
+        let bounds = (0...runs).map { $0 * pages.count / runs }
+        let scans = try Parallel.map(runs, threads: options.threads) { run in
+            Result { () throws(PDFError) in try PageScan(pages: pages, range: bounds[run]..<bounds[run + 1]) }
+        }
         var registry = FontRegistry()
         var fontsPerPage: [[Int]] = []
-        for (pageIndex, page) in document.pages.enumerated() {
-            guard finite(page.size.width, page.size.height), page.size.width > 0, page.size.height > 0 else {
+        fontsPerPage.reserveCapacity(pages.count)
+        for scan in scans {
+            let index = scan.faces.map { registry.absorb($0) }
+            fontsPerPage += scan.fontsPerPage.map { $0.map { index[$0] } }
+        }
+        return (registry, fontsPerPage)
+    }
+}
+
+/// One pass over a run of pages: each checked for what PDF cannot hold (non-finite numbers,
+/// .notdef, sizes), and every glyph recorded per face.
+struct PageScan: Sendable {
+    /// The faces in order of first use in the run, with what the run uses of each.
+    let faces: [FontUsage.Scanned]
+    /// Per page, the indices into `faces` of those it uses, in first-use order.
+    let fontsPerPage: [[Int]]
+
+    init(pages: [PDFPage], range: Range<Int>) throws(PDFError) {
+        var usages: [FontUsage] = []
+        var indexByFace: [ObjectIdentifier: Int] = [:]
+        var fontsPerPage: [[Int]] = []
+        for pageIndex in range {
+            let page = pages[pageIndex]
+            guard Self.finite(page.size.width, page.size.height), page.size.width > 0, page.size.height > 0 else {
                 throw PDFError.invalidPageSize(pageIndex: pageIndex)
             }
             var used: [Int] = []
@@ -132,12 +164,20 @@ struct DocumentWriter {
                 let nonFinite = PDFError.nonFiniteNumber(pageIndex: pageIndex, itemIndex: itemIndex)
                 switch item {
                 case .glyphRun(let run):
-                    guard finite(run.fontSize, run.origin.x, run.origin.y), finite(run.color) else { throw nonFinite }
+                    guard Self.finite(run.fontSize, run.origin.x, run.origin.y), Self.finite(run.color) else { throw nonFinite }
                     guard run.fontSize > 0 else {
                         throw PDFError.invalidFontSize(pageIndex: pageIndex, itemIndex: itemIndex)
                     }
                     guard !run.glyphs.isEmpty else { continue }
-                    let usage = registry.usage(for: run.face)
+                    let index: Int
+                    if let known = indexByFace[ObjectIdentifier(run.face)] {
+                        index = known
+                    } else {
+                        index = usages.count
+                        indexByFace[ObjectIdentifier(run.face)] = index
+                        usages.append(FontUsage(face: run.face, resourceName: ""))
+                    }
+                    let usage = usages[index]
                     for (glyphIndex, glyph) in run.glyphs.enumerated() {
                         // PDF/A forbids referencing .notdef, and drawing it would silently print a
                         // box (or nothing) where the family's name should be.
@@ -145,50 +185,50 @@ struct DocumentWriter {
                             throw PDFError.notdefGlyph(pageIndex: pageIndex, itemIndex: itemIndex,
                                                        glyphIndex: glyphIndex, font: run.face.postScriptName)
                         }
-                        guard finite(glyph.x, glyph.y) else { throw nonFinite }
+                        guard Self.finite(glyph.x, glyph.y) else { throw nonFinite }
                         usage.record(glyph)
                     }
-                    let index = registry.index(of: run.face)!
                     if !used.contains(index) { used.append(index) }
                 case .line(let from, let to, let stroke):
-                    guard finite(from.x, from.y, to.x, to.y), finite(stroke) else { throw nonFinite }
+                    guard Self.finite(from.x, from.y, to.x, to.y), Self.finite(stroke) else { throw nonFinite }
                 case .rectangle(let rect, let stroke, let fill):
-                    guard finite(rect.origin.x, rect.origin.y, rect.size.width, rect.size.height),
-                          stroke.map(finite) ?? true, fill.map(finite) ?? true else { throw nonFinite }
+                    guard Self.finite(rect.origin.x, rect.origin.y, rect.size.width, rect.size.height),
+                          stroke.map(Self.finite) ?? true, fill.map(Self.finite) ?? true else { throw nonFinite }
                 case .path(let path, let stroke, let fill):
                     for element in path.elements {
                         let ok = switch element {
-                        case .move(let p), .line(let p): finite(p.x, p.y)
-                        case .curve(let p, let c1, let c2): finite(p.x, p.y, c1.x, c1.y, c2.x, c2.y)
+                        case .move(let p), .line(let p): Self.finite(p.x, p.y)
+                        case .curve(let p, let c1, let c2): Self.finite(p.x, p.y, c1.x, c1.y, c2.x, c2.y)
                         case .close: true
                         }
                         guard ok else { throw nonFinite }
                     }
-                    guard stroke.map(finite) ?? true, fill.map(finite) ?? true else { throw nonFinite }
+                    guard stroke.map(Self.finite) ?? true, fill.map(Self.finite) ?? true else { throw nonFinite }
                 }
             }
             fontsPerPage.append(used)
         }
-        return (registry, fontsPerPage)
+        faces = usages.map(\.scanned)
+        self.fontsPerPage = fontsPerPage
     }
 
     /// A parameter pack rather than a variadic array: this runs for every glyph of the document,
     /// and a variadic call allocated an array each time.
-    private func finite<each Number: FloatingPoint>(_ values: repeat each Number) -> Bool {
+    private static func finite<each Number: FloatingPoint>(_ values: repeat each Number) -> Bool {
         for value in repeat each values {
             if !value.isFinite { return false }
         }
         return true
     }
 
-    private func finite(_ color: Color) -> Bool {
+    private static func finite(_ color: Color) -> Bool {
         switch color {
         case .gray(let g): g.isFinite
         case .rgb(let r, let g, let b): finite(r, g, b)
         }
     }
 
-    private func finite(_ stroke: StrokeStyle) -> Bool {
+    private static func finite(_ stroke: StrokeStyle) -> Bool {
         finite(stroke.lineWidth) && finite(stroke.color)
             && (stroke.dash.map { $0.lengths.allSatisfy(\.isFinite) && $0.phase.isFinite } ?? true)
     }

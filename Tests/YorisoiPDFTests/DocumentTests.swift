@@ -184,6 +184,24 @@ import YorisoiText
         }
     }
 
+    /// Scanned in runs side by side, a document still reports its first faulty page, and writes
+    /// the bytes a single pass writes.
+    @Test func pagesScannedSideBySideReportTheFirstFaultAndWriteTheSameBytes() throws {
+        var broken = Fixtures.run("𠮷田", face: Fixtures.mincho, at: Point(x: 72, y: 72))
+        broken.glyphs.swapAt(0, 1)
+        let good = Fixtures.run("氏名記入", face: Fixtures.mincho, at: Point(x: 72, y: 72))
+        var pages = (0..<40).map { _ in PDFPage(items: [.glyphRun(good)]) }
+        pages[23] = PDFPage(items: [.glyphRun(broken)])
+        pages[31] = PDFPage(items: [.line(from: Point(x: .nan, y: 0), to: .zero, stroke: StrokeStyle())])
+        let faulty = PDFDocument(pages: pages, info: Fixtures.info())
+        #expect(throws: PDFError.notdefGlyph(pageIndex: 23, itemIndex: 0, glyphIndex: 1,
+                                             font: "BIZUDMincho-Regular")) {
+            try faulty.write(options: PDFWriteOptions(threads: 4))
+        }
+        let sample = Self.sample()
+        #expect(try sample.write(options: PDFWriteOptions(threads: 3)) == sample.write())
+    }
+
     @Test func invalidInputIsRefused() throws {
         let info = Fixtures.info()
         #expect(throws: PDFError.noPages) { try PDFDocument(pages: [], info: info).write() }

@@ -30,4 +30,39 @@ import YorisoiDisplayList
         #expect(bits.count == set.count)
         #expect(GlyphBits().members.isEmpty)
     }
+
+    /// Pages scanned in runs side by side and merged in order record what one pass records.
+    @Test func runsMergedInOrderRecordWhatOnePassRecords() {
+        var generator = SystemRandomNumberGenerator()
+        let texts = ["", "", "田", "が", "か", "山"]
+        let glyphs = (0..<3_000).map { _ in
+            PositionedGlyph(glyphID: UInt32.random(in: 1...400, using: &generator), x: 0,
+                            text: texts.randomElement(using: &generator)!)
+        }
+        let whole = FontUsage(face: Fixtures.mincho, resourceName: "F1")
+        glyphs.forEach(whole.record)
+        var registry = FontRegistry()
+        for run in stride(from: 0, to: glyphs.count, by: 700) {
+            let part = FontUsage(face: Fixtures.mincho, resourceName: "")
+            glyphs[run..<min(run + 700, glyphs.count)].forEach(part.record)
+            #expect(registry.absorb(part.scanned) == 0)
+        }
+        let merged = registry.usages[0]
+        #expect(merged.glyphs == whole.glyphs)
+        #expect(merged.unicodeText == whole.unicodeText)
+        #expect(merged.resourceName == "F1")
+        // And both go on alike: a glyph first seen without text takes the next text it gets.
+        for glyph in glyphs.prefix(50).map({ PositionedGlyph(glyphID: $0.glyphID + 1_000, x: 0, text: "") })
+            + glyphs.prefix(50).map({ PositionedGlyph(glyphID: $0.glyphID + 1_000, x: 0, text: "後") }) {
+            whole.record(glyph)
+            merged.record(glyph)
+        }
+        // Glyphs the runs saw only without text take their first text after the merge too.
+        let untexted = (UInt32(1)...400).filter { whole.glyphs.contains($0) && whole.unicodeText[$0] == nil }
+        for id in untexted {
+            whole.record(PositionedGlyph(glyphID: id, x: 0, text: "前"))
+            merged.record(PositionedGlyph(glyphID: id, x: 0, text: "前"))
+        }
+        #expect(merged.unicodeText == whole.unicodeText)
+    }
 }

@@ -11,7 +11,7 @@ final class FontUsage {
     /// from run-time exclusivity checks for the reason `ByteBuffer.bytes` is.)
     @exclusivity(unchecked) private var seen = GlyphBits()
     /// Glyphs seen so far only with empty text (the 2nd+ glyph of a cluster).
-    @exclusivity(unchecked) private var withoutText: Set<UInt32> = []
+    @exclusivity(unchecked) private var withoutText = GlyphBits()
     /// The ToUnicode text per ORIGINAL glyph id: the first non-empty text seen in document order.
     /// Later occurrences that stand for other text get /ActualText instead (see `TextRunEncoder`).
     @exclusivity(unchecked) private(set) var unicodeText: [UInt32: String] = [:]
@@ -35,19 +35,47 @@ final class FontUsage {
         Gathered(face: face, resourceName: resourceName, glyphs: glyphs, unicodeText: unicodeText)
     }
 
+    /// What a scan of some pages recorded, as a value another thread may merge.
+    struct Scanned: Sendable {
+        let face: FontFace
+        let seen: GlyphBits
+        let withoutText: GlyphBits
+        let unicodeText: [UInt32: String]
+    }
+
+    var scanned: Scanned { Scanned(face: face, seen: seen, withoutText: withoutText, unicodeText: unicodeText) }
+
+    /// Takes in what a scan of later pages recorded: its glyphs, and its text for the glyphs
+    /// that have none yet (so the text stays the first in document order). Into a usage that
+    /// has recorded nothing, the scan is taken over as it is.
+    func absorb(_ later: Scanned) {
+        guard seen.count > 0 else {
+            (seen, withoutText, unicodeText) = (later.seen, later.withoutText, later.unicodeText)
+            return
+        }
+        for (glyph, text) in later.unicodeText where unicodeText[glyph] == nil {
+            unicodeText[glyph] = text
+            withoutText.remove(glyph)
+        }
+        for glyph in later.withoutText.members where !seen.contains(glyph) {
+            withoutText.insertNew(glyph)
+        }
+        seen.formUnion(later.seen)
+    }
+
     func record(_ glyph: PositionedGlyph) {
         let id = glyph.glyphID
         let isNew = seen.insert(id)
         if glyph.text.isEmpty {
-            if isNew { withoutText.insert(id) }
-        } else if isNew || withoutText.remove(id) != nil {
+            if isNew { withoutText.insertNew(id) }
+        } else if isNew || withoutText.remove(id) {
             unicodeText[id] = glyph.text
         }
     }
 }
 
 /// A set of glyph ids as bits, grown to the largest id seen.
-struct GlyphBits {
+struct GlyphBits: Sendable {
     private var words: [UInt64] = []
     private(set) var count = 0
 
@@ -59,6 +87,32 @@ struct GlyphBits {
         words[word] |= bit
         count += 1
         return true
+    }
+
+    func contains(_ id: UInt32) -> Bool {
+        let word = Int(id >> 6)
+        return word < words.count && words[word] & (UInt64(1) << UInt64(id & 63)) != 0
+    }
+
+    /// Adds `id` when whether it was there does not matter.
+    mutating func insertNew(_ id: UInt32) { _ = insert(id) }
+
+    /// Takes `id` out; whether it was there.
+    @discardableResult
+    mutating func remove(_ id: UInt32) -> Bool {
+        guard contains(id) else { return false }
+        words[Int(id >> 6)] &= ~(UInt64(1) << UInt64(id & 63))
+        count -= 1
+        return true
+    }
+
+    mutating func formUnion(_ other: GlyphBits) {
+        if other.words.count > words.count { words += repeatElement(0, count: other.words.count - words.count) }
+        count = 0
+        for index in words.indices {
+            if index < other.words.count { words[index] |= other.words[index] }
+            count += words[index].nonzeroBitCount
+        }
     }
 
     var members: Set<UInt32> {
@@ -88,6 +142,12 @@ struct FontRegistry {
     }
 
     func index(of face: FontFace) -> Int? { indexByFace[ObjectIdentifier(face)] }
+
+    /// Adds what a scan of the next pages recorded of one face; the face's index.
+    mutating func absorb(_ scanned: FontUsage.Scanned) -> Int {
+        usage(for: scanned.face).absorb(scanned)
+        return indexByFace[ObjectIdentifier(scanned.face)]!
+    }
 
     /// Face → index into `usages`, for work done off the writer's thread.
     var indices: [ObjectIdentifier: Int] { indexByFace }
