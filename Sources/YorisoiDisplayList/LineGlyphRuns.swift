@@ -7,27 +7,23 @@ extension DrawItem {
     public static func glyphRuns(for line: LaidOutLine, x: Double, baseline: Double,
                                  color: Color = .black) -> [DrawItem] {
         var runs: [DrawItem] = []
-        // The run being gathered, kept in locals so appending never copies its glyphs.
-        var face: FontFace?
-        var fontSize = 0.0
-        var glyphs: [PositionedGlyph] = []
-        func closeRun() {
-            guard let face, !glyphs.isEmpty else { return }
+        let line = line.glyphs
+        var start = 0
+        while start < line.count {
+            // The run: as far as the face and size stay the same (most lines are one run).
+            let face = line[start].face, fontSize = line[start].fontSize
+            var end = start + 1
+            while end < line.count, line[end].face === face, line[end].fontSize == fontSize { end += 1 }
+            var glyphs: [PositionedGlyph] = []
+            glyphs.reserveCapacity(end - start)
+            for index in start..<end {
+                glyphs.append(PositionedGlyph(glyphID: line[index].glyphID, x: line[index].x,
+                                              y: line[index].yOffset, text: line[index].text))
+            }
             runs.append(.glyphRun(GlyphRun(face: face, fontSize: fontSize, origin: Point(x: x, y: baseline),
                                            color: color, glyphs: glyphs)))
+            start = end
         }
-        for glyph in line.glyphs {
-            let positioned = PositionedGlyph(glyphID: glyph.glyphID, x: glyph.x, y: glyph.yOffset, text: glyph.text)
-            if let face, face === glyph.face, fontSize == glyph.fontSize {
-                glyphs.append(positioned)
-            } else {
-                closeRun()
-                face = glyph.face
-                fontSize = glyph.fontSize
-                glyphs = [positioned]
-            }
-        }
-        closeRun()
         return runs
     }
 }

@@ -15,8 +15,10 @@ public enum ParagraphLayout {
         let broken = JapaneseLineBreaker.breakLines(items.breakable, options: options)
 
         var lines: [LaidOutLine] = []
+        lines.reserveCapacity(broken.count)
         for line in broken {
             var glyphs: [LineGlyph] = []
+            glyphs.reserveCapacity(line.clusterRange.count)
             var ascent = 0.0, descent = 0.0, largest = 0.0
             for (offset, index) in line.clusterRange.enumerated() {
                 let owner = items.owners[index]
