@@ -136,8 +136,16 @@ struct JSONCaseReader {
 
     private func parseString(_ c: inout Cursor) throws(ReadFailure) -> String {
         c.advance()  // opening quote
+        // Most strings hold no escape: their bytes become the string as they are.
+        let start = c.index
+        while let byte = c.peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { c.advance() }
+        if c.peek == UInt8(ascii: "\"") {
+            let text = String(decoding: c.bytes[start..<c.index], as: UTF8.self)
+            c.advance()
+            return text
+        }
         var scalars = String.UnicodeScalarView()
-        var run: [UInt8] = []  // raw UTF-8 between escapes (the input is already valid UTF-8)
+        var run = Array(c.bytes[start..<c.index])  // raw UTF-8 between escapes (the input is already valid UTF-8)
         func flush() {
             if !run.isEmpty {
                 scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
