@@ -40,4 +40,17 @@ import YorisoiText
         #expect(!cache.contains(face, glyphs: made[1], level: 1))
         #expect(cache.contains(face, glyphs: made[made.count - 1], level: 1))
     }
+
+    /// The cache does not keep a face alive: a library that is gone takes its faces with it.
+    @Test func aCachedProgramDoesNotKeepItsFaceAlive() throws {
+        let cache = FontProgramCache()
+        weak var gone: FontFace?
+        do {
+            let face = try FontFace.load(path: Fixtures.minchoPath)
+            gone = face
+            _ = try cache.program(face, glyphs: [1, 2, 3], level: 1)
+            #expect(cache.contains(face, glyphs: [1, 2, 3], level: 1))
+        }
+        #expect(gone == nil)
+    }
 }

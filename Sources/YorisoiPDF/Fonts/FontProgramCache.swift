@@ -16,8 +16,9 @@ final class FontProgramCache: Sendable {
     static let shared = FontProgramCache()
     static let capacity = 8 << 20
 
-    /// The face by identity: an entry holds the face, so its identifier cannot be reused while
-    /// the entry lives.
+    /// The face by identity. An entry holds its face weakly (a cache must not keep a library's
+    /// faces alive after it is gone) and is used only while that very face still lives: a new
+    /// face at a freed face's address finds the entry's reference empty.
     struct Key: Hashable {
         let face: ObjectIdentifier
         let glyphs: Set<UInt32>
@@ -25,13 +26,24 @@ final class FontProgramCache: Sendable {
     }
 
     struct Program: Sendable {
-        let face: FontFace
         let subset: FontSubset
         let deflated: [UInt8]
     }
 
+    /// A weak reference, read and written only under `recent`'s lock.
+    private final class FaceReference: @unchecked Sendable {
+        weak var face: FontFace?
+        init(_ face: FontFace) { self.face = face }
+    }
+
+    private struct Entry {
+        let face: FaceReference
+        let program: Program
+        var bytes: Int { program.subset.data.count + program.deflated.count }
+    }
+
     private struct Recent {
-        var programs: [Key: Program] = [:]
+        var programs: [Key: Entry] = [:]
         /// Least recently used first.
         var order: [Key] = []
         /// Bytes held: each program raw and deflated.
@@ -43,10 +55,15 @@ final class FontProgramCache: Sendable {
     func program(_ face: FontFace, glyphs: Set<UInt32>, level: Int) throws(PDFError) -> Program {
         let key = Key(face: ObjectIdentifier(face), glyphs: glyphs, level: level)
         if let hit = recent.withLock({ state -> Program? in
-            guard let hit = state.programs[key] else { return nil }
+            guard let entry = state.programs[key] else { return nil }
             state.order.removeAll { $0 == key }
+            guard entry.face.face === face else {
+                state.programs[key] = nil
+                state.bytes -= entry.bytes
+                return nil
+            }
             state.order.append(key)
-            return hit
+            return entry.program
         }) {
             return hit
         }
@@ -56,23 +73,22 @@ final class FontProgramCache: Sendable {
         } catch {
             throw PDFError.subsetFailed(font: face.postScriptName, reason: String(describing: error))
         }
-        let made = Program(face: face, subset: subset, deflated: try Deflate.compress(subset.data, level: level))
-        let size = subset.data.count + made.deflated.count
+        let made = Program(subset: subset, deflated: try Deflate.compress(subset.data, level: level))
+        let entry = Entry(face: FaceReference(face), program: made)
         recent.withLock { state in
-            guard state.programs[key] == nil, size <= Self.capacity else { return }
-            while state.bytes + size > Self.capacity, !state.order.isEmpty {
-                let oldest = state.programs.removeValue(forKey: state.order.removeFirst())!
-                state.bytes -= oldest.subset.data.count + oldest.deflated.count
+            guard state.programs[key] == nil, entry.bytes <= Self.capacity else { return }
+            while state.bytes + entry.bytes > Self.capacity, !state.order.isEmpty {
+                state.bytes -= state.programs.removeValue(forKey: state.order.removeFirst())!.bytes
             }
             state.order.append(key)
-            state.programs[key] = made
-            state.bytes += size
+            state.programs[key] = entry
+            state.bytes += entry.bytes
         }
         return made
     }
 
     /// Whether a program for `face` and `glyphs` is kept (lets tests prove what is cached).
     func contains(_ face: FontFace, glyphs: Set<UInt32>, level: Int) -> Bool {
-        recent.withLock { $0.programs[Key(face: ObjectIdentifier(face), glyphs: glyphs, level: level)] != nil }
+        recent.withLock { $0.programs[Key(face: ObjectIdentifier(face), glyphs: glyphs, level: level)]?.face.face === face }
     }
 }

@@ -84,6 +84,7 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         return literals.contains { text == String($0) }
     }
 
+    /// The metrics of one cluster between the given neighbours (tests ask about single clusters).
     init(_ cluster: TextCluster, before: TextCluster?, after: TextCluster?) {
         let clusters = [before, cluster, after].compactMap { $0 }
         self.init(at: before == nil ? 0 : 1, in: clusters, previousClass: nil)
