@@ -23,12 +23,28 @@ import YorisoiDisplayList
         var set = Set<UInt32>()
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
-            let id = UInt32.random(in: 0...70_000, using: &generator)
+            let id = Bool.random(using: &generator) ? UInt32.random(in: 0...70_000, using: &generator)
+                : UInt32.random(in: 0...UInt32.max, using: &generator)
             #expect(bits.insert(id) == set.insert(id).inserted)
         }
         #expect(bits.members == set)
         #expect(bits.count == set.count)
         #expect(GlyphBits().members.isEmpty)
+
+        var other = GlyphBits()
+        var otherSet = Set<UInt32>()
+        for id in [UInt32(3), 65_535, 65_536, 4_000_000_000] {
+            _ = other.insert(id)
+            otherSet.insert(id)
+        }
+        bits.formUnion(other)
+        set.formUnion(otherSet)
+        #expect(bits.members == set && bits.count == set.count)
+        for id in [UInt32(3), 65_536, 4_000_000_000, 12] {
+            #expect(bits.remove(id) == (set.remove(id) != nil))
+            #expect(!bits.contains(id))
+        }
+        #expect(bits.members == set && bits.count == set.count)
     }
 
     /// Pages scanned in runs side by side and merged in order record what one pass records.

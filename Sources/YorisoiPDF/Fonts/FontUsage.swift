@@ -74,13 +74,21 @@ final class FontUsage {
     }
 }
 
-/// A set of glyph ids as bits, grown to the largest id seen.
+/// A set of glyph ids as bits, grown to the largest id seen. A font has at most 65,536 glyphs;
+/// a larger id (only a hand-made display list holds one, and the subset will refuse it) is kept
+/// in a plain set, so it cannot make the bits grow without bound.
 struct GlyphBits: Sendable {
     private var words: [UInt64] = []
+    private var large: Set<UInt32> = []
     private(set) var count = 0
 
     /// Adds `id`; whether it was new.
     mutating func insert(_ id: UInt32) -> Bool {
+        guard id <= 0xFFFF else {
+            let inserted = large.insert(id).inserted
+            if inserted { count += 1 }
+            return inserted
+        }
         let word = Int(id >> 6), bit = UInt64(1) << UInt64(id & 63)
         if word >= words.count { words += repeatElement(0, count: word + 1 - words.count) }
         guard words[word] & bit == 0 else { return false }
@@ -90,6 +98,7 @@ struct GlyphBits: Sendable {
     }
 
     func contains(_ id: UInt32) -> Bool {
+        guard id <= 0xFFFF else { return large.contains(id) }
         let word = Int(id >> 6)
         return word < words.count && words[word] & (UInt64(1) << UInt64(id & 63)) != 0
     }
@@ -101,6 +110,11 @@ struct GlyphBits: Sendable {
     @discardableResult
     mutating func remove(_ id: UInt32) -> Bool {
         guard contains(id) else { return false }
+        guard id <= 0xFFFF else {
+            large.remove(id)
+            count -= 1
+            return true
+        }
         words[Int(id >> 6)] &= ~(UInt64(1) << UInt64(id & 63))
         count -= 1
         return true
@@ -108,7 +122,8 @@ struct GlyphBits: Sendable {
 
     mutating func formUnion(_ other: GlyphBits) {
         if other.words.count > words.count { words += repeatElement(0, count: other.words.count - words.count) }
-        count = 0
+        large.formUnion(other.large)
+        count = large.count
         for index in words.indices {
             if index < other.words.count { words[index] |= other.words[index] }
             count += words[index].nonzeroBitCount
@@ -116,7 +131,8 @@ struct GlyphBits: Sendable {
     }
 
     var members: Set<UInt32> {
-        var result = Set<UInt32>(minimumCapacity: count)
+        var result = large
+        result.reserveCapacity(count)
         for (index, word) in words.enumerated() where word != 0 {
             var rest = word
             while rest != 0 {
