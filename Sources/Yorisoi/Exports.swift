@@ -1,5 +1,6 @@
 import YorisoiCase
 import YorisoiPipeline
+import YorisoiTemplates
 
 // The value types a caller of the façade meets, under the façade's name, so that
 // `import Yorisoi` is all a program needs. They are the stages' own types, not copies.
@@ -29,3 +30,5 @@ public typealias BatchProgressDisplay = YorisoiPipeline.BatchProgressDisplay
 /// SIGINT/SIGTERM → `BatchStop` while a batch runs.
 public typealias InterruptTrap = YorisoiPipeline.InterruptTrap
 public typealias BenchmarkReport = YorisoiPipeline.BenchmarkReport
+/// How a municipality's 発番簿 numbers its notices and which need 決裁 (the profile's `ledger:`).
+public typealias LedgerRules = YorisoiTemplates.MunicipalityProfile.LedgerRules

@@ -57,11 +57,14 @@ public struct MunicipalityListing: Sendable, Hashable {
     public var kinds: [Kind]
     /// The profile's 文書番号 prefix (「袖こ家」).
     public var documentNumberPrefix: String
+    /// How the 発番簿 numbers (per 年度 or running on) and which notices need 決裁.
+    public var ledgerRules: LedgerRules
 
     init(_ entry: MunicipalityEntry) {
         code = entry.profile.code.rawValue
         name = entry.profile.name
         documentNumberPrefix = entry.profile.documentNumberPrefix
+        ledgerRules = entry.profile.ledger
         kinds = entry.kinds.map { Kind(kind: $0.kind, isOwn: $0.source == .municipality, file: $0.file) }
     }
 }

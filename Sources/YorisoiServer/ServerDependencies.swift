@@ -8,6 +8,8 @@ public struct ServerDependencies: Sendable {
     public let configuration: ServerConfiguration
     public let engine: DocumentEngine
     public let ledger: any LedgerStore
+    /// 決裁 before a notice (CONTRACT §4).
+    public let approvals: any ApprovalStore
     public let cases: any CaseStore
     /// Append one row per request that reads or produces personal data: `append(account:action:caseID:)`.
     public let audit: any AuditLog
@@ -18,11 +20,12 @@ public struct ServerDependencies: Sendable {
     public let openAPIDocument: [UInt8]
 
     public init(configuration: ServerConfiguration, engine: DocumentEngine, ledger: any LedgerStore,
-                cases: any CaseStore, audit: any AuditLog, sessions: SessionStore, gate: RenderGate,
+                approvals: any ApprovalStore, cases: any CaseStore, audit: any AuditLog, sessions: SessionStore, gate: RenderGate,
                 logger: Logger, openAPIDocument: [UInt8]) {
         self.configuration = configuration
         self.engine = engine
         self.ledger = ledger
+        self.approvals = approvals
         self.cases = cases
         self.audit = audit
         self.sessions = sessions
@@ -38,7 +41,7 @@ public struct ServerDependencies: Sendable {
         let engine = try DocumentEngine(root: configuration.resourceRoot)
         let document = try [UInt8](Data(contentsOf: configuration.resourceRoot.appendingPathComponent("openapi.yaml")))
         return ServerDependencies(
-            configuration: configuration, engine: engine, ledger: store, cases: store, audit: store,
+            configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, audit: store,
             sessions: SessionStore(idleTimeout: configuration.sessionIdleTimeout,
                                    absoluteTimeout: configuration.sessionAbsoluteTimeout),
             gate: RenderGate(limit: configuration.maxRendersInFlight, queueLimit: configuration.maxQueuedRenders,

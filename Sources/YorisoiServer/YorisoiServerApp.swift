@@ -22,6 +22,7 @@ public enum YorisoiServerApp {
         DocumentRoutes.register(on: router, dependencies)
         NoticeRoutes.register(on: router, dependencies)
         LedgerRoutes.register(on: router, dependencies)
+        ApprovalRoutes.register(on: router, dependencies)
         CaseRoutes.register(on: router, dependencies)
         SessionRoutes.register(on: router, dependencies)
         WebRoutes.register(on: router, dependencies)

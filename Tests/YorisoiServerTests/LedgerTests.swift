@@ -98,7 +98,11 @@ struct LedgerTests {
             #expect(cancelled.status == .conflict)
             _ = try await client.send(.post, "/api/v1/notices?kind=recommendation", body: try ServerHarness.noticeCase(id: "M-1"))
 
-            let measure = try await client.send(.post, "/api/v1/notices?kind=measure", body: try ServerHarness.noticeCase(id: "M-1"))
+            // Without 決裁 a 措置 is refused, naming it.
+            let unapproved = try await client.send(.post, "/api/v1/notices?kind=measure", body: try ServerHarness.noticeCase(id: "M-1"))
+            #expect(unapproved.status == .conflict)
+            #expect(unapproved.text.contains("approval_required") && unapproved.text.contains("決裁"))
+            let measure = try await ServerHarness.issueMeasure(client, body: try ServerHarness.noticeCase(id: "M-1"))
             #expect(measure.status == .created)
             #expect(measure.headers[HTTPField.Name("Yorisoi-Recommendation-Source")!] == "ledger")
             #expect(measure.headers[HTTPField.Name("Yorisoi-Document-Number")!]?.removingPercentEncoding == "袖こ家第3号")
@@ -111,8 +115,12 @@ struct LedgerTests {
     @Test func aMeasureAfterAPreLedgerRecommendationIsFlagged() async throws {
         let (dependencies, _) = try ServerHarness.dependencies()
         try await ServerHarness.application(dependencies).test(.router) { client in
-            let measure = try await client.send(.post, "/api/v1/notices?kind=measure",
-                                                body: try ServerHarness.noticeCase(id: "PL-1", keepRecommendationNumber: true))
+            // Not marked 台帳外: a number the ledger never issued is refused.
+            let unmarked = try await ServerHarness.issueMeasure(client, body: try ServerHarness.noticeCase(id: "PL-1", keepRecommendationNumber: true))
+            #expect(unmarked.status == .conflict)
+            #expect(unmarked.text.contains("cites_unknown"))
+            let measure = try await ServerHarness.issueMeasure(
+                client, body: try ServerHarness.noticeCase(id: "PL-1", keepRecommendationNumber: true, preLedger: true))
             #expect(measure.status == .created)
             #expect(measure.headers[HTTPField.Name("Yorisoi-Recommendation-Source")!] == "case-file")
             #expect(try Self.pdfText(measure.bytes).contains("袖こ家第87号"))

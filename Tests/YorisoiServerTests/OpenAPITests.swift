@@ -71,6 +71,14 @@ struct OpenAPITests {
             ("GET /api/v1/ledger", "/api/v1/ledger", nil, "", [:]),
             ("GET /api/v1/ledger/{id}/pdf", "/api/v1/ledger/1/pdf", nil, "", [:]),
             ("POST /api/v1/ledger/{id}/void", "/api/v1/ledger/1/void", "{\"reason\": \"試験\"}", "application/json", [:]),
+            ("POST /api/v1/approvals", "/api/v1/approvals?kind=recommendation", notice, "application/yaml", [:]),
+            ("GET /api/v1/approvals", "/api/v1/approvals?status=pending", nil, "", [:]),
+            ("GET /api/v1/approvals/{id}", "/api/v1/approvals/1", nil, "", [:]),
+            ("GET /api/v1/approvals/{id}/pdf", "/api/v1/approvals/1/pdf", nil, "", [:]),
+            ("POST /api/v1/approvals/{id}/approve", "/api/v1/approvals/1/approve", "{\"approver\": \"試験 決裁\"}", "application/json", [:]),
+            // Decided already: 409, as documented.
+            ("POST /api/v1/approvals/{id}/reject", "/api/v1/approvals/1/reject", "{\"approver\": \"試験\", \"reason\": \"差し戻し\"}",
+             "application/json", [:]),
             ("POST /api/v1/packets", "/api/v1/packets", meeting, "application/yaml", [:]),
             ("POST /api/v1/cases", "/api/v1/cases", notice, "application/yaml", [:]),
             ("GET /api/v1/cases", "/api/v1/cases", nil, "", [:]),
@@ -91,7 +99,8 @@ struct OpenAPITests {
                 let documented = operations[operation] ?? []
                 #expect(documented.contains(Int(response.status.code)), "\(operation) answered \(response.status.code)")
                 // The placeholder page (until the web page lands) has no assets or forms.
-                let mayFail = ["POST /logout", "GET /assets/{name}", "GET /api/v1/forms/{municipality}/{kind}"]
+                let mayFail = ["POST /logout", "GET /assets/{name}", "GET /api/v1/forms/{municipality}/{kind}",
+                               "POST /api/v1/approvals/{id}/reject"]
                 #expect(response.status.code < 400 || mayFail.contains(operation),
                         "\(operation) should succeed here: \(response.status.code) \(response.text.prefix(300))")
             }

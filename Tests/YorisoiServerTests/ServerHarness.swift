@@ -25,7 +25,7 @@ enum ServerHarness {
         let store = try SQLiteStore(directory: data)
         let document = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("openapi.yaml")))
         let dependencies = ServerDependencies(
-            configuration: configuration, engine: engine, ledger: store, cases: store, audit: store, sessions: sessions,
+            configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, audit: store, sessions: sessions,
             gate: RenderGate(limit: 2, queueLimit: 256, timeout: 120), logger: logger, openAPIDocument: document)
         return (dependencies, data)
     }
@@ -38,11 +38,28 @@ enum ServerHarness {
         try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("samples/cases/\(name)"), encoding: .utf8)
     }
 
+    /// A 措置 through 決裁, as a loopback server without accounts does it: the draft asked for
+    /// approval, approved under a typed name, then issued from the approval. Answers the first
+    /// response that is not a success.
+    static func issueMeasure(_ client: some TestClientProtocol, body: String, approver: String = "決裁 花子") async throws -> TestResponse {
+        let asked = try await client.send(.post, "/api/v1/approvals?kind=measure", body: body)
+        guard asked.status == .created, let id = (asked.json as? [String: Any])?["id"] as? Int else { return asked }
+        let approved = try await client.send(.post, "/api/v1/approvals/\(id)/approve", body: "{\"approver\": \"\(approver)\"}",
+                                             contentType: "application/json")
+        guard approved.status == .ok else { return approved }
+        return try await client.send(.post, "/api/v1/notices?kind=measure&approval=\(id)")
+    }
+
     /// The 袖ケ浦市 notice sample with its 文書番号 removed (the ledger allocates them) and the id given.
-    static func noticeCase(id: String = "R7-0108", keepRecommendationNumber: Bool = false) throws -> String {
+    static func noticeCase(id: String = "R7-0108", keepRecommendationNumber: Bool = false, preLedger: Bool = false,
+                           recommendationDate: String? = nil, measureDate: String? = nil, childName: String? = nil) throws -> String {
         var text = try sample("sodegaura-notices.yaml")
         text = text.replacingOccurrences(of: "id: \"R7-0108\"", with: "id: \"\(id)\"")
         if !keepRecommendationNumber { text = text.replacingOccurrences(of: "  number: 袖こ家第87号\n", with: "") }
+        else if preLedger { text = text.replacingOccurrences(of: "  number: 袖こ家第87号\n", with: "  number: 袖こ家第87号\n  pre_ledger: true\n") }
+        if let recommendationDate { text = text.replacingOccurrences(of: "  date: 2025-05-12\n", with: "  date: \(recommendationDate)\n") }
+        if let measureDate { text = text.replacingOccurrences(of: "  date: 2025-06-23\n", with: "  date: \(measureDate)\n") }
+        if let childName { text = text.replacingOccurrences(of: "  name: 仮野 そら\n", with: "  name: \(childName)\n") }
         text = text.replacingOccurrences(of: "  number: 袖こ家第142号\n", with: "")
         return text
     }

@@ -62,6 +62,18 @@ final class ServerProcess: @unchecked Sendable {
         return URLSession(configuration: configuration)
     }()
 
+    /// A POST; the status, the body and the headers, or nil when no answer came (the server died).
+    func post(_ path: String, _ body: String, contentType: String = "application/yaml") async -> (status: Int, body: Data, headers: [AnyHashable: Any])? {
+        var request = URLRequest(url: URL(string: base + path)!)
+        request.httpMethod = "POST"
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        guard let (data, response) = try? await Self.session.data(for: request), let http = response as? HTTPURLResponse else {
+            return nil
+        }
+        return (http.statusCode, data, http.allHeaderFields)
+    }
+
     /// POSTs a notice; the document number, or nil when the request failed.
     func issue(_ body: String) async -> String? {
         var request = URLRequest(url: URL(string: "\(base)/api/v1/notices?kind=recommendation")!)
@@ -99,19 +111,55 @@ struct ServerProcessTests {
         }
     }
 
-    @Test func killNineMidBurstLeavesEveryNumberWithItsPDF() async throws {
+    /// What the clients were told before the kill: each answer must be on disk afterwards.
+    actor Answers {
+        var issued: [(number: String, sha256: String)] = []
+        var approved: [Int] = []
+        var voided: [Int] = []
+        func issue(_ number: String, _ sha: String) { issued.append((number, sha)) }
+        func approve(_ id: Int) { approved.append(id) }
+        func void(_ id: Int) { voided.append(id) }
+    }
+
+    @Test func killNineMidBurstOfIssuesApprovalsAndVoidsLosesNothingAnswered() async throws {
         let data = try TestPaths.makeTemporaryDirectory("yorisoi-kill").appendingPathComponent("data")
         let server = try ServerProcess(data: data)
         let body = try ServerHarness.noticeCase(id: "KILL-1")
+        // Rows to void during the burst.
+        for _ in 0..<8 { _ = await server.issue(body) }
+        let answers = Answers()
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<60 { group.addTask { _ = await server.issue(body) } }
+            for _ in 0..<60 {
+                group.addTask {
+                    guard let answer = await server.post("/api/v1/notices?kind=recommendation", body), answer.status == 201,
+                          let number = (answer.headers["Yorisoi-Document-Number"] as? String)?.removingPercentEncoding,
+                          let etag = answer.headers["Etag"] as? String ?? answer.headers["ETag"] as? String else { return }
+                    await answers.issue(number, etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+                }
+            }
+            for _ in 0..<15 {
+                group.addTask {
+                    guard let asked = await server.post("/api/v1/approvals?kind=recommendation", body), asked.status == 201,
+                          let id = (try? JSONSerialization.jsonObject(with: asked.body) as? [String: Any])?["id"] as? Int,
+                          let approved = await server.post("/api/v1/approvals/\(id)/approve", "{\"approver\": \"試験 課長\"}",
+                                                           contentType: "application/json"), approved.status == 200 else { return }
+                    await answers.approve(id)
+                }
+            }
+            for id in 1...8 {
+                group.addTask {
+                    guard let answer = await server.post("/api/v1/ledger/\(id)/void", "{\"reason\": \"試験の取消\"}",
+                                                         contentType: "application/json"), answer.status == 200 else { return }
+                    await answers.void(id)
+                }
+            }
             // Kill once some have been answered, while the rest are in flight.
             group.addTask {
                 let file = data.appendingPathComponent(SQLiteStore.fileName).path
                 for _ in 0..<3000 {
                     if let queue = try? DatabaseQueue(path: file, configuration: Self.readOnly),
                        let count = try? await queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ledger") }),
-                       count >= 10 { break }
+                       count >= 20 { break }
                     try? await Task.sleep(for: .milliseconds(20))
                 }
                 server.killHard()
@@ -122,21 +170,37 @@ struct ServerProcessTests {
         let queue = try DatabaseQueue(path: data.appendingPathComponent(SQLiteStore.fileName).path)
         let check = try await queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
         #expect(check == "ok")
-        let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT sequence, number, pdf, sha256 FROM ledger ORDER BY sequence") }
-        #expect(rows.count >= 10 && rows.count < 60, "killed mid-burst (\(rows.count) stored)")
+        let rows = try queue.read { try Row.fetchAll($0, sql: "SELECT id, sequence, number, pdf, sha256, status FROM ledger ORDER BY sequence") }
+        #expect(rows.count >= 20 && rows.count < 68, "killed mid-burst (\(rows.count) stored)")
         for (index, row) in rows.enumerated() {
             let pdf: Data = row["pdf"]
-            #expect(row["sequence"] as Int == index + 1, "no gap")
+            #expect(row["sequence"] as Int == index + 1, "no gap, no twin")
             #expect(SQLiteStore.sha256Hex(pdf) == row["sha256"] as String)
             #expect(pdf.starts(with: Data("%PDF-".utf8)))
             #expect(String(decoding: pdf.suffix(16), as: UTF8.self).contains("%%EOF"))
         }
+        // Every answer the clients got is on disk, with the same bytes.
+        let stored = Dictionary(uniqueKeysWithValues: rows.map { ($0["number"] as String, $0["sha256"] as String) })
+        for (number, sha) in await answers.issued { #expect(stored[number] == sha, "\(number) answered 201 and stored") }
+        for id in await answers.voided {
+            let status = try await queue.read { try String.fetchOne($0, sql: "SELECT status FROM ledger WHERE id = ?", arguments: [id]) }
+            #expect(status == "voided", "ledger \(id) answered 200 to its void")
+        }
+        for id in await answers.approved {
+            let status = try await queue.read { try String.fetchOne($0, sql: "SELECT status FROM approvals WHERE id = ?", arguments: [id]) }
+            #expect(status == "approved", "approval \(id) answered 200")
+        }
+        let answeredCount = await answers.issued.count
+        #expect(answeredCount > 0, "some issues were answered before the kill")
 
-        // Restarted, it carries on from the last stored number.
+        // Restarted, it carries on from the last stored number, and the audit holds.
         let restarted = try ServerProcess(data: data)
-        defer { restarted.stop() }
         let next = await restarted.issue(body)
         #expect(next == "袖こ家第\(rows.count + 1)号")
+        restarted.stop()
+        let verify = try ExternalTool.run(TestPaths.yorisoiExecutable.path, ["audit", "verify", "--data", data.path])
+        #expect(verify.status == 0, "audit verify: \(verify.stdout) \(verify.stderr)")
+        #expect(verify.stdout.contains("chain intact"))
     }
 
     static var readOnly: Configuration {

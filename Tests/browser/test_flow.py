@@ -37,6 +37,7 @@ WAIT = 30  # seconds a step may take on a loaded CI machine (not a timing assert
 CHILD_NAME = "試験 はると"
 GUARDIAN_NAME = "試験 みどり"
 INTENT = "産後の家事を手伝ってほしい。"
+APPROVER = "決裁 太郎"
 
 
 def free_port():
@@ -156,8 +157,21 @@ class PageFlow(unittest.TestCase):
         return self.d.execute_script(
             "return window.localStorage.length + window.sessionStorage.length") == 0
 
+    def settled(self, message=""):
+        """Waits for the page's own signal that nothing is rebuilding it (<html data-busy="0">):
+        an element found after this is not replaced by a route, a save or a form switch still
+        under way."""
+        self.wait(lambda d: d.execute_script("return document.documentElement.dataset.busy") == "0",
+                  message="page settled " + message)
+
     def go(self, hash_):
+        # The marker names the view the page last finished routing to; cleared first, so the old
+        # view (a hash change routes asynchronously) is never taken for the new one.
+        self.d.execute_script("delete document.documentElement.dataset.route")
         self.d.get(self.server.base + "/" + hash_)
+        self.wait(lambda d: d.execute_script("return document.documentElement.dataset.route") == hash_,
+                  message="routed to " + hash_)
+        self.settled(hash_)
         self.find("#page-title")
 
     def new_plan(self, municipality="990019", kind="support-plan"):
@@ -165,6 +179,7 @@ class PageFlow(unittest.TestCase):
         Select(self.find("#new-municipality")).select_by_value(municipality)
         Select(self.find("#new-kind")).select_by_value(kind)
         self.click("#new-start")
+        self.settled("new form")
         self.find("#case-form")
 
     def fill_plan(self, case_id, supports):
@@ -191,6 +206,7 @@ class PageFlow(unittest.TestCase):
         self.d.execute_script("document.getElementById('status').textContent=''")
         self.click("#save")
         self.wait(lambda d: "保存しました" in self.status_text(), message="save: " + self.status_text())
+        self.settled("after save")     # the saved case is reopened: wait until the new form stands
         self.find("#version-list")
 
     CONTRAST_SCRIPT = """
@@ -263,9 +279,21 @@ class PageFlow(unittest.TestCase):
     def pdftotext(self, path):
         return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
+    def switch_to_notice(self, kind):
+        """The first click on an issue button swaps the form for the notice's fields."""
+        self.click(f"#issue-{kind}")
+        self.settled("form switched to " + kind)
+        self.find(f"#f-{kind}-date")
+
     def issue(self, kind):
         self.click(f"#issue-{kind}")
         self.visible("#confirm-dialog[open]")
+        self.click("#confirm-ok")
+
+    def confirm_again(self, label):
+        """A second question after the first was answered (the server asked for 決裁)."""
+        self.wait(lambda d: d.find_element(By.ID, "confirm-ok").text == label
+                  and d.find_element(By.ID, "confirm-dialog").get_attribute("open") is not None, message="dialog " + label)
         self.click("#confirm-ok")
 
     # ---- the flow (one test: each step builds on the one before, as a user's session does) ----
@@ -350,7 +378,7 @@ class PageFlow(unittest.TestCase):
         self.type("#f-plan-intent-guardian", INTENT)
         self.wait(lambda d: "エラー" not in self.summary_text(), message="case 2 clean: " + self.summary_text())
         self.save()
-        self.click("#issue-measure")          # switches the form to the 措置 fields
+        self.switch_to_notice("measure")
         self.fill_measure()
         self.wait(lambda d: "エラー" not in self.summary_text(), message="measure clean: " + self.summary_text())
         self.issue("measure")
@@ -360,7 +388,7 @@ class PageFlow(unittest.TestCase):
 
         # 6. Case 1: 勧奨 then 措置; both numbers shown.
         self.go("#/cases/WEB-0001")
-        self.click("#issue-recommendation")   # switches the form to the 勧奨 fields
+        self.switch_to_notice("recommendation")
         self.fill_recommendation()
         self.wait(lambda d: "エラー" not in self.summary_text(), message="recommendation clean: " + self.summary_text())
         self.issue("recommendation")
@@ -368,13 +396,36 @@ class PageFlow(unittest.TestCase):
                                message="勧奨 number").text
         self.assertTrue(rec_number, "a 文書番号 is shown")
         self.save()
-        self.click("#issue-measure")
+        self.switch_to_notice("measure")
         self.fill_measure()
         self.wait(lambda d: "エラー" not in self.summary_text(), message="measure clean: " + self.summary_text())
+        self.save()                           # staff save the 措置's fields, then ask for 決裁
+        # A 措置 goes out only after 決裁: the first 発行 asks for it.
         self.issue("measure")
-        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number")) == 1
-                  and d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number")[0].text != "",
+        self.confirm_again("決裁を依頼する")
+        self.wait(lambda d: "決裁待ち" in d.find_element(By.ID, "approval-list").text, message="決裁待ち shown")
+        self.settled("approval requested")
+        # The approver decides on the 決裁 screen (without accounts, the name is typed).
+        self.go("#/approvals")
+        self.assertIn("WEB-0001", self.find("#approvals-pending").text)
+        self.check_contrast_and_focus("approvals")
+        self.shot("approvals", 1280)
+        self.shot("approvals", 768)
+        d.set_window_size(1280, 1000)
+        self.click("button.approve")
+        self.visible("#confirm-dialog[open]")
+        self.type("#approver-name", APPROVER)
+        self.click("#confirm-ok")
+        self.wait(lambda d: "決裁しました" in self.status_text(), message="approved: " + self.status_text())
+        self.settled("approved")
+        # Back on the case, 発行 issues the approved draft.
+        self.go("#/cases/WEB-0001")
+        self.wait(lambda d: "決裁済み" in d.find_element(By.ID, "approval-list").text, message="決裁済み shown")
+        self.issue("measure")
+        self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number")) == 2,
                   message="措置 number: " + self.status_text())
+        self.settled("measure issued")
+        self.assertIn("発行しました", d.find_element(By.ID, "notice-result").text)
         measure_number = d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number")[-1].text
         self.assertNotEqual(rec_number, measure_number)
 
@@ -384,11 +435,32 @@ class PageFlow(unittest.TestCase):
         self.assertIn(rec_number, ledger)
         self.assertIn(measure_number, ledger)
         self.assertIn("発行済", ledger)
+        self.assertIn("令和7年度", ledger)                # every row names its 年度
+        self.assertIn("決裁：" + APPROVER, ledger)
+        self.assertIn("format=csv", self.find("#ledger-csv").get_attribute("href"))
+        # Filter: only the 措置.
+        Select(self.find("#lf-kind")).select_by_value("measure")
+        self.click("#ledger-filter-go")
+        self.wait(lambda d: rec_number not in d.find_element(By.ID, "ledger").text, message="filtered to 措置")
+        self.settled("filtered")
+        self.assertIn(measure_number, self.find("#ledger").text)
+        self.assertIn("kind=measure", self.find("#ledger-csv").get_attribute("href"))
+        Select(self.find("#lf-kind")).select_by_value("")
+        self.click("#ledger-filter-go")
+        self.wait(lambda d: rec_number in d.find_element(By.ID, "ledger").text, message="filter cleared")
+        self.settled("filter cleared")
+        # Voiding the 勧奨 alone is refused while the 措置 cites it; the page offers both.
         self.click("button.void")
         self.visible("#confirm-dialog[open]")
         self.type("#void-reason", "宛先の誤り")
         self.click("#confirm-ok")
-        self.wait(lambda d: "取消" in d.find_element(By.CSS_SELECTOR, "#ledger tbody").text, message="取消 shown")
+        self.wait(lambda d: "あわせて" in d.find_element(By.ID, "confirm-text").text
+                  and d.find_element(By.ID, "confirm-dialog").get_attribute("open") is not None, message="void both offered")
+        self.type("#void-reason", "宛先の誤り")
+        self.click("#confirm-ok")
+        self.wait(lambda d: d.find_element(By.CSS_SELECTOR, "#ledger tbody").text.count("理由：宛先の誤り") == 2,
+                  message="both 取消 with their reason")
+        self.settled("voided")
         self.check_contrast_and_focus("ledger")
         self.shot("ledger", 1280)
         self.shot("ledger", 768)
@@ -460,7 +532,9 @@ class PageFlow(unittest.TestCase):
         done = {(a, c) for a, c in rows}
         for expected in [("case.create", "WEB-0001"), ("case.update", "WEB-0001"), ("case.read", "WEB-0001"),
                          ("render.support-plan", "WEB-0001"), ("notice.issue.recommendation", "WEB-0001"),
-                         ("notice.issue.measure", "WEB-0001"), ("packet", "WEB-0001"), ("packet", "WEB-0002")]:
+                         ("notice.issue.measure", "WEB-0001"), ("approval.request", "WEB-0001"),
+                         ("approval.approve", "WEB-0001"), ("ledger.void", "WEB-0001"),
+                         ("packet", "WEB-0001"), ("packet", "WEB-0002")]:
             self.assertIn(expected, done)
         for secret in (CHILD_NAME, GUARDIAN_NAME, INTENT):
             self.assertNotIn(secret, everything)

@@ -3,6 +3,9 @@ public struct Recommendation: Sendable, Hashable {
     public var date: CaseDate?
     /// 文書番号
     public var number: String?
+    /// `number` was taken from a paper 発番簿 before the server's ledger (台帳外): the server
+    /// accepts it only with this mark, and never when it lies in the ledger's own sequence.
+    public var preLedger: Bool = false
     /// Index into `Case.guardians`.
     public var addressee: Int?
     public var services: [NoticeService] = []
@@ -15,6 +18,8 @@ public struct Recommendation: Sendable, Hashable {
 public struct Measure: Sendable, Hashable {
     public var date: CaseDate?
     public var number: String?
+    /// See `Recommendation.preLedger`.
+    public var preLedger: Bool = false
     /// Why use was 著しく困難.
     public var difficulty: String?
     public var services: [NoticeService] = []

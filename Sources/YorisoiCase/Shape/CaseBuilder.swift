@@ -29,6 +29,7 @@ public enum CaseBuilder {
             var recommendation = Recommendation()
             recommendation.date = node.date("date")
             recommendation.number = node.text("number")
+            recommendation.preLedger = node.boolean("pre_ledger") ?? false
             recommendation.addressee = node.integer("addressee")
             recommendation.services = node.list("services").map(noticeService)
             recommendation.reason = node.text("reason")
@@ -38,6 +39,7 @@ public enum CaseBuilder {
             var measure = Measure()
             measure.date = node.date("date")
             measure.number = node.text("number")
+            measure.preLedger = node.boolean("pre_ledger") ?? false
             measure.difficulty = node.text("difficulty")
             measure.services = node.list("services").map(noticeService)
             return measure

@@ -28,6 +28,7 @@ public enum CaseShape {
         FieldSpec("recommendation", .object([
             FieldSpec("date", .date(.day)),
             FieldSpec("number", .text),
+            FieldSpec("pre_ledger", .boolean),
             FieldSpec("addressee", .integer(0...Int.max)),
             FieldSpec("services", .list(noticeService)),
             FieldSpec("reason", .text),
@@ -35,6 +36,7 @@ public enum CaseShape {
         FieldSpec("measure", .object([
             FieldSpec("date", .date(.day)),
             FieldSpec("number", .text),
+            FieldSpec("pre_ledger", .boolean),
             FieldSpec("difficulty", .text),
             FieldSpec("services", .list(noticeService)),
         ])),

@@ -17,9 +17,11 @@ public final class DocumentEngine: Sendable {
     /// What `yorisoi templates` lists.
     public func templates() -> [MunicipalityListing] { yorisoi.templates() }
 
-    /// The profile's 文書番号 prefix (「袖こ家」), or nil for an unknown municipality.
-    public func documentNumberPrefix(municipality: String) -> String? {
-        yorisoi.templates().first { $0.code == municipality }?.documentNumberPrefix
+    /// How a municipality's notices are numbered and approved: the profile's 文書番号 prefix
+    /// (「袖こ家」) and its `ledger:` rules; nil for an unknown municipality.
+    public func numbering(municipality: String) -> (prefix: String, rules: LedgerRules)? {
+        guard let listing = yorisoi.templates().first(where: { $0.code == municipality }) else { return nil }
+        return (listing.documentNumberPrefix, listing.ledgerRules)
     }
 
     /// An untrusted body through the same hardened loader as a file (size, depth, aliases, UTF-8).

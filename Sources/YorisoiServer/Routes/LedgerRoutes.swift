@@ -8,22 +8,16 @@ enum LedgerRoutes {
         let ledger = router.group("api/v1/ledger")
 
         ledger.get { request, context in
-            let fiscalYear = try request.query("fiscal_year").map { text -> Int in
-                guard let year = Int(text), (1900...9999).contains(year) else {
-                    throw APIError.badRequest("bad_fiscal_year", "fiscal_year は西暦の年度です（例 2025）",
-                                              "fiscal_year is a four-digit year")
-                }
-                return year
-            }
-            let entries = try await dependencies.ledger.entries(municipality: request.query("municipality"),
-                                                                fiscalYear: fiscalYear)
-            try await dependencies.audit.append(account: context.account ?? "", action: "ledger.list", caseID: nil)
-            if (request.headers[.accept] ?? "").lowercased().contains("text/csv") {
+            let filter = try Self.filter(request)
+            let entries = try await dependencies.ledger.entries(filter)
+            try await dependencies.audit.append(account: context.account ?? "", action: "ledger.list", caseID: filter.caseID)
+            let wantsCSV = request.query("format") == "csv" || (request.headers[.accept] ?? "").lowercased().contains("text/csv")
+            if wantsCSV {
                 var response = Response.bytes(LedgerCSV.bytes(entries), contentType: "text/csv; charset=utf-8")
                 response.headers[.contentDisposition] = "attachment; filename=\"ledger.csv\""
                 return response
             }
-            return Response.json(JSONObject.array(entries.map(json)))
+            return try Response.encoded(entries)
         }
 
         ledger.get(":id/pdf") { request, context in
@@ -34,52 +28,69 @@ enum LedgerRoutes {
             var response = Response.bytes(pdf, contentType: "application/pdf")
             response.headers[.eTag] = "\"\(entry.sha256)\""
             response.headers.setDocumentNumber(entry.number)
+            if request.query("download") != nil {
+                response.headers[.contentDisposition] = "attachment; filename=\"\(entry.caseID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "notice")-\(entry.kind.rawValue)-\(entry.id).pdf\""
+            }
             return response
         }
 
         ledger.post(":id/void") { request, context in
             let id = try entryID(context)
             let bytes = try await request.bodyBytes(limit: 64 << 10)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-                  let reason = (object["reason"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines),
-                  !reason.isEmpty, reason.count <= 2000 else {
-                throw APIError.badRequest("reason_required", "取消の理由（reason）を書いてください",
-                                          "a JSON body with a non-empty \"reason\" (at most 2000 characters) is required")
+            let body = try? JSONDecoder().decode(VoidRequest.self, from: Data(bytes))
+            guard let reason = VisibleText.checked(body?.reason, limit: 2000) else {
+                throw APIError.badRequest("reason_required", "取消の理由（reason）を書いてください（空白や制御文字だけの理由は受け付けません）",
+                                          "a JSON body with a visible \"reason\" (at most 2000 characters) is required")
             }
-            let entry: LedgerEntry
             do {
-                entry = try await dependencies.ledger.void(id: id, reason: reason, account: context.account ?? "")
-            } catch StoreError.notFound {
-                throw APIError.notFound
-            } catch StoreError.alreadyVoided {
-                throw APIError(.conflict, "already_voided", "すでに取り消されています", "already voided")
+                let voided = try await dependencies.ledger.void(id: id, reason: reason, account: context.account ?? "",
+                                                                withCitingMeasures: body?.withCiting ?? false)
+                return try Response.encoded(voided[0])
+            } catch let refusal as LedgerRefusal {
+                throw refusal.apiError
             }
-            try await dependencies.audit.append(account: context.account ?? "", action: "ledger.void", caseID: entry.caseID)
-            return Response.json(json(entry))
         }
+    }
+
+    /// `{"reason": "…", "with_citing": true}`: with_citing voids the 措置 citing a 勧奨 with it.
+    struct VoidRequest: Decodable {
+        var reason: String?
+        var withCiting: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case reason
+            case withCiting = "with_citing"
+        }
+    }
+
+    static func filter(_ request: Request) throws -> LedgerFilter {
+        let fiscalYear = try request.query("fiscal_year").map { text -> Int in
+            guard let year = Int(text), (1900...9999).contains(year) else {
+                throw APIError.badRequest("bad_fiscal_year", "fiscal_year は西暦の年度です（例 2025）",
+                                          "fiscal_year is a four-digit year")
+            }
+            return year
+        }
+        let kind = try request.query("kind").map { text -> NoticeKind in
+            guard let kind = NoticeKind(rawValue: text) else {
+                throw APIError.badRequest("unknown_kind", "kind は recommendation, measure のいずれかです",
+                                          "kind must be recommendation or measure")
+            }
+            return kind
+        }
+        let status = try request.query("status").map { text -> LedgerStatus in
+            guard let status = LedgerStatus(rawValue: text) else {
+                throw APIError.badRequest("bad_status", "status は issued, voided のいずれかです", "status must be issued or voided")
+            }
+            return status
+        }
+        return LedgerFilter(municipality: request.query("municipality"), fiscalYear: fiscalYear, kind: kind, status: status,
+                            caseID: request.query("case_id"))
     }
 
     static func entryID(_ context: YorisoiRequestContext) throws -> Int64 {
         guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError.notFound }
         return id
-    }
-
-    static func json(_ entry: LedgerEntry) -> String {
-        var object = JSONObject()
-        object.add("id", Int(entry.id))
-        object.add("number", entry.number)
-        object.add("municipality", entry.municipality)
-        object.add("fiscal_year", entry.fiscalYear)
-        object.add("kind", entry.kind)
-        object.add("case_id", entry.caseID)
-        object.add("date", entry.date)
-        object.add("sha256", entry.sha256)
-        object.add("status", entry.status)
-        object.add("void_reason", entry.voidReason)
-        object.add("voided_at", entry.voidedAt)
-        object.add("issued_at", entry.issuedAt)
-        object.add("account", entry.account)
-        return object.text
     }
 }
 
@@ -88,13 +99,17 @@ enum LedgerRoutes {
 /// it as text instead of running it as a formula.
 enum LedgerCSV {
     static let header = ["id", "文書番号", "市区町村", "年度", "種類", "ケースID", "日付", "SHA-256", "状態",
-                         "取消理由", "取消日時", "発行日時", "発行者"]
+                         "引用した勧奨", "備考", "決裁者", "取消理由", "取消日時", "取消者", "発行日時", "発行者"]
 
     static func bytes(_ entries: [LedgerEntry]) -> [UInt8] {
         var text = line(header)
         for e in entries {
-            text += line([String(e.id), e.number, e.municipality, String(e.fiscalYear), e.kind, e.caseID, e.date,
-                          e.sha256, e.status, e.voidReason ?? "", e.voidedAt ?? "", e.issuedAt, e.account])
+            var notes: [String] = []
+            if e.preLedger { notes.append("台帳外の番号") }
+            if e.citesPreLedger { notes.append("台帳外の勧奨を引用") }
+            text += line([String(e.id), e.number, e.municipality, "\(e.fiscalYear)年度", e.kind.title, e.caseID, e.date,
+                          e.sha256, e.status == .issued ? "発行済" : "取消", e.citesNumber ?? "", notes.joined(separator: "・"),
+                          e.approvedBy ?? "", e.voidReason ?? "", e.voidedAt ?? "", e.voidedBy ?? "", e.issuedAt, e.account])
         }
         return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }

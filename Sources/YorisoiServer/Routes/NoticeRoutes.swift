@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import Synchronization
@@ -5,18 +6,34 @@ import YorisoiCase
 
 /// POST /api/v1/notices: issues a 勧奨 or 措置 into the 発番簿.
 ///
-/// The case is validated first (422 before the ledger is touched). Then, in one transaction,
-/// the store allocates the 文書番号 (unless the case carries one), the number — and for a 措置
-/// the 勧奨's number and date as the ledger has them — is set into the case, the PDF rendered,
-/// and the row stored with its bytes and SHA-256.
+/// The case is validated first (422 before the ledger is touched). A 措置 — and a 勧奨 where the
+/// profile says so — is issued only from an approved 決裁 (`approval=ID`): the approved draft is
+/// what gets numbered, byte for byte. Then, in one transaction, the store checks a number the
+/// case carries (a reprint, or a marked pre-ledger number), the 勧奨 a 措置 cites and the
+/// approval, allocates the 文書番号, sets it — and for a 措置 the cited 勧奨's number and date —
+/// into the case, renders the PDF, and stores the row with its bytes, SHA-256 and audit row.
 enum NoticeRoutes {
     static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
         let engine = dependencies.engine
         router.group("api/v1").post("notices") { request, context in
             let kind = try request.documentKind(allowed: [.recommendation, .measure])
+            let noticeKind: NoticeKind = kind == .measure ? .measure : .recommendation
             let account = context.account ?? ""
-            let bytes = try await request.bodyBytes(limit: dependencies.configuration.maxBodyBytes)
-            let format = request.caseFormat(of: bytes)
+            var bytes = try await request.bodyBytes(limit: dependencies.configuration.maxBodyBytes)
+            var format = request.caseFormat(of: bytes)
+            let approvalID = try request.query("approval").map(ApprovalRoutes.parseID)
+            if let approvalID {
+                // The approved draft is issued, not whatever this request carries: a body, when
+                // sent, must be that draft.
+                guard let approval = try await dependencies.approvals.approval(id: approvalID),
+                      let draft = try await dependencies.approvals.approvalDraft(id: approvalID) else {
+                    throw LedgerRefusal.approvalNotFound.apiError
+                }
+                let sent = bytes.contains { !Set<UInt8>([0x20, 0x09, 0x0A, 0x0D]).contains($0) }
+                if sent && SQLiteStore.sha256Hex(bytes) != approval.sha256 { throw LedgerRefusal.approvalMismatch.apiError }
+                bytes = draft.body
+                format = CaseFormat(rawValue: draft.format) ?? .yaml
+            }
             let loaded = engine.load(bytes, format: format)
             let municipalityOverride = request.query("municipality")
             let diagnostics = try await dependencies.gate.run {
@@ -30,47 +47,46 @@ enum NoticeRoutes {
                 throw APIError.badRequest("case_id_mismatch", "Yorisoi-Case-Id がケースの id と違います",
                                           "Yorisoi-Case-Id differs from the case's id")
             }
-            guard let prefix = engine.documentNumberPrefix(municipality: municipality) else {
+            guard let numbering = engine.numbering(municipality: municipality) else {
                 throw APIError.badRequest("unknown_municipality", "市区町村コード \(municipality) の様式がありません",
                                           "no templates for municipality \(municipality)")
             }
-            let section = kind == .recommendation ? "recommendation" : "measure"
-            guard let date = kind == .recommendation ? typed.recommendation?.date : typed.measure?.date, let day = date.day else {
+            let section = noticeKind.rawValue
+            guard let date = kind == .recommendation ? typed.recommendation?.date : typed.measure?.date, date.day != nil else {
                 throw APIError.invalidCase(diagnostics)
             }
-            let preset = (kind == .recommendation ? typed.recommendation?.number : typed.measure?.number)
-                .flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-            let preLedgerNumber = typed.recommendation?.number
-            if kind == .measure, let preLedgerNumber {
-                // A 勧奨 number that the ledger knows but has voided cannot be cited.
-                let known = try await dependencies.ledger.entries(municipality: municipality, fiscalYear: nil)
-                    .first { $0.kind == "recommendation" && $0.number == preLedgerNumber }
-                if let known, known.status != "issued" {
-                    throw APIError(.conflict, "recommendation_voided", "引用する利用勧奨 \(preLedgerNumber) は取り消されています",
-                                   "the recommendation the case cites has been voided")
+            let typedNumber: IssueRequest.TypedNumber? = {
+                let number = kind == .recommendation ? typed.recommendation?.number : typed.measure?.number
+                guard let number = number?.trimmingCharacters(in: .whitespaces), !number.isEmpty else { return nil }
+                let marked = (kind == .recommendation ? typed.recommendation?.preLedger : typed.measure?.preLedger) ?? false
+                return .init(number: number, preLedger: marked)
+            }()
+            var citation: IssueRequest.Citation?
+            if kind == .measure {
+                if let cited = typed.recommendation?.number?.trimmingCharacters(in: .whitespaces), !cited.isEmpty {
+                    citation = .number(cited, preLedger: typed.recommendation?.preLedger ?? false,
+                                       date: typed.recommendation?.date?.description)
+                } else {
+                    citation = .latestOfCase
                 }
             }
-
             let issue = IssueRequest(
-                municipality: municipality, prefix: prefix,
-                fiscalYear: date.month >= 4 ? date.year : date.year - 1, kind: kind.rawValue, caseID: caseID,
-                date: String(format: "%04d-%02d-%02d", date.year, date.month, day), account: account,
-                presetNumber: preset, citeRecommendation: kind == .measure)
-            let citedFromLedger = Flag()
-            let entry: LedgerEntry
+                municipality: municipality, series: numbering.prefix,
+                sequenceScope: numbering.rules.sequence == .continuous ? .continuous : .fiscalYear,
+                fiscalYear: FiscalYear.of(date), kind: noticeKind, caseID: caseID, date: date.description,
+                childKey: ChildKey.of(typed.child?.name, typed.child?.birthdate), account: account,
+                typedNumber: typedNumber, citation: citation,
+                needsApproval: kind == .measure || numbering.rules.recommendationNeedsApproval,
+                approvalID: approvalID, caseSHA256: SQLiteStore.sha256Hex(bytes))
+            let outcome: IssueOutcome
             do {
-                entry = try await dependencies.gate.runAsync {
+                outcome = try await dependencies.gate.runAsync {
                     try await dependencies.ledger.issue(issue) { allocation in
                         var tree = CaseJSON.setting(allocation.number, section: section, key: "number", in: root)
-                        if kind == .measure {
-                            if let cited = allocation.recommendation {
-                                tree = CaseJSON.setting(cited.number, section: "recommendation", key: "number", in: tree)
+                        if let cited = allocation.recommendation {
+                            tree = CaseJSON.setting(cited.number, section: "recommendation", key: "number", in: tree)
+                            if !cited.date.isEmpty {
                                 tree = CaseJSON.setting(cited.date, section: "recommendation", key: "date", in: tree)
-                                citedFromLedger.set()
-                            } else if preLedgerNumber == nil {
-                                throw APIError(.conflict, "no_recommendation",
-                                               "この世帯への利用勧奨が発番簿にありません（措置は勧奨の後にのみ行えます）",
-                                               "the ledger holds no issued recommendation for this case")
                             }
                         }
                         let outcome = try engine.render(engine.replacingTree(of: loaded, with: tree), kind: kind,
@@ -79,31 +95,38 @@ enum NoticeRoutes {
                         return pdf
                     }
                 }
-            } catch let error as StoreError {
-                if case .conflict(let message) = error {
-                    throw APIError(.conflict, "number_taken", message, "the case's document number is already in the ledger")
-                }
-                throw error
+            } catch let refusal as LedgerRefusal {
+                throw refusal.apiError
             }
-            try await dependencies.audit.append(account: account, action: "notice.issue.\(kind.rawValue)", caseID: caseID)
+            let entry = outcome.entry
             let pdf = try await dependencies.ledger.pdf(id: entry.id) ?? []
-            var response = Response.bytes(pdf, contentType: "application/pdf", status: .created)
+            var response = Response.bytes(pdf, contentType: "application/pdf", status: outcome.isReprint ? .ok : .created)
             response.headers.setDocumentNumber(entry.number)
             response.headers[.location] = "/api/v1/ledger/\(entry.id)"
             response.headers[.eTag] = "\"\(entry.sha256)\""
-            if kind == .measure {
-                // "ledger": the 勧奨 cited is the ledger's; "case-file": issued before the ledger
-                // existed, taken from the case file as written.
-                response.headers[.recommendationSource] = citedFromLedger.isSet ? "ledger" : "case-file"
+            if outcome.isReprint { response.headers[.reprint] = "true" }
+            if entry.kind == .measure {
+                // "ledger": the 勧奨 cited is the ledger's; "case-file": a 台帳外 勧奨 the case
+                // marked, issued before the ledger existed.
+                response.headers[.recommendationSource] = entry.citesPreLedger ? "case-file" : "ledger"
             }
             return response
         }
     }
 }
 
-/// A flag set from inside the store's transaction closure.
-final class Flag: Sendable {
-    private let value = Mutex(false)
-    func set() { value.withLock { $0 = true } }
-    var isSet: Bool { value.withLock { $0 } }
+/// 年度: April to March, named by the year it starts in (the 年度 of 2026-03-31 is 2025).
+enum FiscalYear {
+    static func of(_ date: CaseDate) -> Int { date.month >= 4 ? date.year : date.year - 1 }
+}
+
+/// A digest of the child a notice is for, so that a 措置 can be checked to cite a 勧奨 for the
+/// same child without the ledger holding the name. Spaces (half- and full-width) are ignored:
+/// 「仮野 そら」 and 「仮野　そら」 are one child.
+enum ChildKey {
+    static func of(_ name: String?, _ birthdate: CaseDate?) -> String {
+        let compact = (name ?? "").unicodeScalars.filter { !$0.properties.isWhitespace }
+        let text = String(String.UnicodeScalarView(compact)) + "\u{1F}" + (birthdate?.description ?? "")
+        return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
 }

@@ -2,14 +2,15 @@ import Crypto
 import Foundation
 import GRDB
 
-/// Ledger, saved cases and audit log in one SQLite database (`DIR/yorisoi.sqlite`), WAL mode,
-/// schema by versioned migrations. Rows are never deleted, and triggers refuse any UPDATE or
-/// DELETE the routes do not need (the ledger's 取消 is the one update allowed).
-public final class SQLiteStore: LedgerStore, CaseStore, AuditLog {
+/// Ledger, 決裁, saved cases and audit log in one SQLite database (`DIR/yorisoi.sqlite`), WAL
+/// mode, schema by versioned migrations. Rows are never deleted, and triggers refuse any UPDATE or
+/// DELETE the routes do not need (the ledger's 取消 and a 決裁's decision and use are the updates
+/// allowed). The ledger, 決裁 and audit parts live in the files beside this one.
+public final class SQLiteStore: LedgerStore, ApprovalStore, CaseStore, AuditLog {
     public static let fileName = "yorisoi.sqlite"
     let pool: DatabasePool
     public let path: String
-    private let auditCommit: AuditGroupCommit
+    let auditCommit: AuditGroupCommit
 
     /// Opens (creating when absent, 0600 inside a 0700 folder) and migrates the database.
     public init(directory: URL) throws {
@@ -104,6 +105,9 @@ public final class SQLiteStore: LedgerStore, CaseStore, AuditLog {
                 BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: 年度-scoped numbers, citations, 決裁, audit links") { db in
+            try Self.migrateToV2(db)
+        }
         return migrator
     }
 
@@ -116,213 +120,6 @@ public final class SQLiteStore: LedgerStore, CaseStore, AuditLog {
 
     static func sha256Hex(_ bytes: some Sequence<UInt8>) -> String {
         SHA256.hash(data: Array(bytes)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    // MARK: - Ledger
-
-    private static let entryColumns = """
-        id, number, municipality, fiscal_year, sequence, kind, case_id, date, sha256, status,
-        void_reason, voided_at, voided_by, issued_at, account
-        """
-
-    private static func entry(_ row: Row) -> LedgerEntry {
-        LedgerEntry(id: row["id"], number: row["number"], municipality: row["municipality"],
-                    fiscalYear: row["fiscal_year"], sequence: row["sequence"], kind: row["kind"],
-                    caseID: row["case_id"], date: row["date"], sha256: row["sha256"], status: row["status"],
-                    voidReason: row["void_reason"], voidedAt: row["voided_at"], voidedBy: row["voided_by"],
-                    issuedAt: row["issued_at"], account: row["account"])
-    }
-
-    public func issue(_ request: IssueRequest, render: @escaping @Sendable (Allocation) throws -> [UInt8]) async throws -> LedgerEntry {
-        try await pool.write { db in
-            var cited: CitedRecommendation?
-            if request.citeRecommendation,
-               let row = try Row.fetchOne(db, sql: """
-                    SELECT number, date FROM ledger
-                    WHERE municipality = ? AND case_id = ? AND kind = 'recommendation' AND status = 'issued'
-                    ORDER BY id DESC LIMIT 1
-                    """, arguments: [request.municipality, request.caseID]) {
-                cited = CitedRecommendation(number: row["number"], date: row["date"])
-            }
-            let number: String
-            let sequence: Int?
-            if let preset = request.presetNumber {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM ledger WHERE municipality = ? AND number = ?",
-                                     arguments: [request.municipality, preset]) == true {
-                    throw StoreError.conflict("文書番号 \(preset) は発番簿にすでにあります")
-                }
-                number = preset
-                sequence = nil
-            } else {
-                // The writer is serialised, so MAX+1 inside this transaction has no gap and no twin.
-                let last = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM ledger WHERE municipality = ? AND fiscal_year = ?",
-                                            arguments: [request.municipality, request.fiscalYear]) ?? 0
-                sequence = last + 1
-                number = "\(request.prefix)第\(last + 1)号"
-            }
-            let pdf = try render(Allocation(number: number, sequence: sequence, recommendation: cited))
-            try db.execute(sql: """
-                INSERT INTO ledger (number, municipality, fiscal_year, sequence, kind, case_id, date, pdf, sha256, issued_at, account)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [number, request.municipality, request.fiscalYear, sequence, request.kind,
-                                 request.caseID, request.date, Data(pdf), Self.sha256Hex(pdf), Self.timestamp(),
-                                 request.account])
-            let id = db.lastInsertedRowID
-            let row = try Row.fetchOne(db, sql: "SELECT \(Self.entryColumns) FROM ledger WHERE id = ?", arguments: [id])!
-            return Self.entry(row)
-        }
-    }
-
-    public func entries(municipality: String?, fiscalYear: Int?) async throws -> [LedgerEntry] {
-        try await pool.read { db in
-            var sql = "SELECT \(Self.entryColumns) FROM ledger WHERE 1 = 1"
-            var arguments: StatementArguments = []
-            if let municipality { sql += " AND municipality = ?"; arguments += [municipality] }
-            if let fiscalYear { sql += " AND fiscal_year = ?"; arguments += [fiscalYear] }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map(Self.entry)
-        }
-    }
-
-    public func entry(id: Int64) async throws -> LedgerEntry? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.entryColumns) FROM ledger WHERE id = ?", arguments: [id]).map(Self.entry)
-        }
-    }
-
-    public func pdf(id: Int64) async throws -> [UInt8]? {
-        try await pool.read { db in
-            try Data.fetchOne(db, sql: "SELECT pdf FROM ledger WHERE id = ?", arguments: [id]).map { [UInt8]($0) }
-        }
-    }
-
-    public func void(id: Int64, reason: String, account: String) async throws -> LedgerEntry {
-        try await pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.entryColumns) FROM ledger WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound
-            }
-            guard Self.entry(row).status == "issued" else { throw StoreError.alreadyVoided }
-            try db.execute(sql: "UPDATE ledger SET status = 'voided', void_reason = ?, voided_at = ?, voided_by = ? WHERE id = ?",
-                           arguments: [reason, Self.timestamp(), account, id])
-            return Self.entry(try Row.fetchOne(db, sql: "SELECT \(Self.entryColumns) FROM ledger WHERE id = ?", arguments: [id])!)
-        }
-    }
-
-    // MARK: - Saved cases
-
-    public func list() async throws -> [SavedCaseSummary] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT v.case_id, v.version, v.municipality, v.category, v.review, v.saved_at FROM case_versions v
-                JOIN (SELECT case_id, MAX(version) AS version FROM case_versions GROUP BY case_id) latest
-                  ON latest.case_id = v.case_id AND latest.version = v.version
-                ORDER BY v.case_id
-                """).map {
-                SavedCaseSummary(id: $0["case_id"], municipality: $0["municipality"], category: $0["category"],
-                                 review: $0["review"], version: $0["version"], updatedAt: $0["saved_at"])
-            }
-        }
-    }
-
-    public func create(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String) async throws -> Int {
-        try await pool.write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM case_versions WHERE case_id = ?", arguments: [id]) == true {
-                throw StoreError.conflict("ケースID \(id) はすでに保存されています")
-            }
-            try Self.insertVersion(db, id: id, version: 1, fields: fields, body: body, format: format, account: account)
-            return 1
-        }
-    }
-
-    public func update(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String) async throws -> Int {
-        try await pool.write { db in
-            guard let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM case_versions WHERE case_id = ?", arguments: [id]) else {
-                throw StoreError.notFound
-            }
-            try Self.insertVersion(db, id: id, version: last + 1, fields: fields, body: body, format: format, account: account)
-            return last + 1
-        }
-    }
-
-    private static func insertVersion(_ db: Database, id: String, version: Int, fields: SavedCaseFields, body: [UInt8],
-                                      format: String, account: String) throws {
-        try db.execute(sql: """
-            INSERT INTO case_versions (case_id, version, municipality, category, review, body, format, saved_at, account)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, version, fields.municipality, fields.category, fields.review, Data(body), format,
-                             timestamp(), account])
-    }
-
-    private static func savedVersion(_ row: Row) -> SavedCaseVersion {
-        SavedCaseVersion(id: row["case_id"], version: row["version"], body: [UInt8](row["body"] as Data),
-                         format: row["format"], savedAt: row["saved_at"], account: row["account"])
-    }
-
-    public func version(id: String, version: Int?) async throws -> SavedCaseVersion? {
-        try await pool.read { db in
-            let row: Row?
-            if let version {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM case_versions WHERE case_id = ? AND version = ?",
-                                       arguments: [id, version])
-            } else {
-                row = try Row.fetchOne(db, sql: "SELECT * FROM case_versions WHERE case_id = ? ORDER BY version DESC LIMIT 1",
-                                       arguments: [id])
-            }
-            return row.map(Self.savedVersion)
-        }
-    }
-
-    public func versions(id: String) async throws -> [SavedCaseVersion] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM case_versions WHERE case_id = ? ORDER BY version", arguments: [id])
-                .map(Self.savedVersion)
-        }
-    }
-
-    // MARK: - Audit
-
-    static func auditHash(previous: String, at: String, account: String, action: String, caseID: String?) -> String {
-        // Unit separators keep "ab"+"c" and "a"+"bc" apart.
-        sha256Hex(Array([previous, at, account, action, caseID ?? ""].joined(separator: "\u{1F}").utf8))
-    }
-
-    /// Returns once the row is on disk; rows of concurrent requests share a transaction
-    /// (`AuditGroupCommit`).
-    public func append(account: String, action: String, caseID: String?) async throws {
-        try await auditCommit.append(.init(account: account, action: action, caseID: caseID))
-    }
-
-    /// One transaction: each entry's row chained to the one before it.
-    static func writeAudit(_ entries: [AuditGroupCommit.Entry], into pool: DatabasePool) async throws {
-        try await pool.write { db in
-            var previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? ""
-            for entry in entries {
-                let at = Self.timestamp()
-                let hash = Self.auditHash(previous: previous, at: at, account: entry.account, action: entry.action,
-                                          caseID: entry.caseID)
-                try db.execute(sql: "INSERT INTO audit (at, account, action, case_id, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?)",
-                               arguments: [at, entry.account, entry.action, entry.caseID, previous, hash])
-                previous = hash
-            }
-        }
-    }
-
-    public func verify() async throws -> AuditVerification {
-        try await pool.read { db in
-            var previous = ""
-            var count = 0
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id") {
-                count += 1
-                let expected = Self.auditHash(previous: previous, at: row["at"], account: row["account"],
-                                              action: row["action"], caseID: row["case_id"])
-                let stored: String = row["hash"]
-                let storedPrevious: String = row["previous_hash"]
-                if stored != expected || storedPrevious != previous {
-                    return AuditVerification(rows: count, firstBrokenRow: row["id"])
-                }
-                previous = stored
-            }
-            return AuditVerification(rows: count, firstBrokenRow: nil)
-        }
     }
 
     /// `PRAGMA integrity_check` ("ok" when sound).

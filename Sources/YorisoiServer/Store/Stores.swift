@@ -3,6 +3,26 @@ import Foundation
 // The server's storage, behind small protocols so that a PostgreSQL store (several server
 // instances sharing one database) can follow the SQLite one without touching the routes.
 
+/// The notices the 発番簿 numbers.
+public enum NoticeKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case recommendation
+    case measure
+
+    /// 利用勧奨 / 利用措置決定, as the 発番簿 and its CSV name them.
+    public var title: String {
+        switch self {
+        case .recommendation: "利用勧奨"
+        case .measure: "利用措置決定"
+        }
+    }
+}
+
+/// A 発番簿 row's state: issued, or voided (取消; the row and its PDF stay).
+public enum LedgerStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case issued
+    case voided
+}
+
 /// One row of the 発番簿.
 public struct LedgerEntry: Sendable, Hashable, Codable {
     public var id: Int64
@@ -11,61 +31,171 @@ public struct LedgerEntry: Sendable, Hashable, Codable {
     public var municipality: String
     /// 年度 of the notice date (April to March).
     public var fiscalYear: Int
-    /// The allocated sequence; nil when the case carried its own number.
+    /// The numbering series (the profile's prefix, 「袖こ家」).
+    public var series: String
+    /// The allocated sequence; nil for a number typed into the case (台帳外).
     public var sequence: Int?
-    public var kind: String
+    public var kind: NoticeKind
     public var caseID: String
     /// The notice date (yyyy-mm-dd).
     public var date: String
     public var sha256: String
-    /// "issued" or "voided".
-    public var status: String
+    public var status: LedgerStatus
+    /// The number was taken before the ledger (a paper 発番簿) and typed into the case.
+    public var preLedger: Bool
+    /// For a 措置: the 勧奨 it cites — the ledger's row, or a marked pre-ledger number.
+    public var citesID: Int64?
+    public var citesNumber: String?
+    /// 「台帳外の勧奨を引用」: the cited 勧奨 is not in the ledger (marked so in the case).
+    public var citesPreLedger: Bool
+    /// The 決裁 the notice was issued from, and who approved it.
+    public var approvalID: Int64?
+    public var approvedBy: String?
     public var voidReason: String?
     public var voidedAt: String?
     public var voidedBy: String?
     public var issuedAt: String
     public var account: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, number, municipality, series, sequence, kind, date, sha256, status, account
+        case fiscalYear = "fiscal_year", caseID = "case_id", preLedger = "pre_ledger"
+        case citesID = "cites_id", citesNumber = "cites_number", citesPreLedger = "cites_pre_ledger"
+        case approvalID = "approval_id", approvedBy = "approved_by"
+        case voidReason = "void_reason", voidedAt = "voided_at", voidedBy = "voided_by", issuedAt = "issued_at"
+    }
+
+    /// Optional fields are written as null, not left out: a 発番簿 row always has every column.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(number, forKey: .number)
+        try c.encode(municipality, forKey: .municipality)
+        try c.encode(fiscalYear, forKey: .fiscalYear)
+        try c.encode(series, forKey: .series)
+        try c.encode(sequence, forKey: .sequence)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(caseID, forKey: .caseID)
+        try c.encode(date, forKey: .date)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(status, forKey: .status)
+        try c.encode(preLedger, forKey: .preLedger)
+        try c.encode(citesID, forKey: .citesID)
+        try c.encode(citesNumber, forKey: .citesNumber)
+        try c.encode(citesPreLedger, forKey: .citesPreLedger)
+        try c.encode(approvalID, forKey: .approvalID)
+        try c.encode(approvedBy, forKey: .approvedBy)
+        try c.encode(voidReason, forKey: .voidReason)
+        try c.encode(voidedAt, forKey: .voidedAt)
+        try c.encode(voidedBy, forKey: .voidedBy)
+        try c.encode(issuedAt, forKey: .issuedAt)
+        try c.encode(account, forKey: .account)
+    }
 }
 
-/// The 勧奨 a 措置 cites, as the ledger has it.
+/// Which rows of the 発番簿 to list.
+public struct LedgerFilter: Sendable, Hashable {
+    public var municipality: String?
+    public var fiscalYear: Int?
+    public var kind: NoticeKind?
+    public var status: LedgerStatus?
+    public var caseID: String?
+
+    public init(municipality: String? = nil, fiscalYear: Int? = nil, kind: NoticeKind? = nil, status: LedgerStatus? = nil,
+                caseID: String? = nil) {
+        self.municipality = municipality
+        self.fiscalYear = fiscalYear
+        self.kind = kind
+        self.status = status
+        self.caseID = caseID
+    }
+}
+
+/// The 勧奨 a 措置 cites, as the ledger has it (or as the case has it, when marked 台帳外).
 public struct CitedRecommendation: Sendable, Hashable {
     public var number: String
     public var date: String
+    /// nil for a pre-ledger 勧奨.
+    public var ledgerID: Int64?
 }
 
 /// What the issuing closure is told inside the transaction.
 public struct Allocation: Sendable {
     public var number: String
     public var sequence: Int?
-    /// For a 措置: the issued, not voided 勧奨 of the same case, if the ledger holds one.
+    /// For a 措置: the 勧奨 it cites.
     public var recommendation: CitedRecommendation?
 }
 
 public struct IssueRequest: Sendable {
-    public var municipality: String
-    public var prefix: String
-    public var fiscalYear: Int
-    public var kind: String
-    public var caseID: String
-    public var date: String
-    public var account: String
-    /// The case's own 文書番号, used instead of allocating one.
-    public var presetNumber: String?
-    /// Look up the case's 勧奨 for the closure (a 措置 cites it).
-    public var citeRecommendation: Bool
+    /// Whether the sequence restarts on 4月1日 (the profile's `ledger.sequence`).
+    public enum SequenceScope: Sendable { case fiscalYear, continuous }
 
-    public init(municipality: String, prefix: String, fiscalYear: Int, kind: String, caseID: String, date: String,
-                account: String, presetNumber: String?, citeRecommendation: Bool) {
+    /// A 文書番号 the case carries.
+    public struct TypedNumber: Sendable, Hashable {
+        public var number: String
+        /// Marked 台帳外 in the case (`pre_ledger: true`).
+        public var preLedger: Bool
+
+        public init(number: String, preLedger: Bool) {
+            self.number = number
+            self.preLedger = preLedger
+        }
+    }
+
+    /// Which 勧奨 a 措置 cites.
+    public enum Citation: Sendable, Hashable {
+        /// The case names no 勧奨 number: the latest standing 勧奨 of the same case in the ledger.
+        case latestOfCase
+        /// The number the case names; `date` is the case's 勧奨 date (used for a pre-ledger one).
+        case number(String, preLedger: Bool, date: String?)
+    }
+
+    public var municipality: String
+    public var series: String
+    public var sequenceScope: SequenceScope
+    public var fiscalYear: Int
+    public var kind: NoticeKind
+    public var caseID: String
+    /// The notice date (yyyy-mm-dd).
+    public var date: String
+    /// A digest of the child's name and birthdate (never the name itself): a 措置 may cite only a
+    /// 勧奨 issued for the same child.
+    public var childKey: String
+    public var account: String
+    public var typedNumber: TypedNumber?
+    public var citation: Citation?
+    /// This notice may be issued only from an approved 決裁.
+    public var needsApproval: Bool
+    public var approvalID: Int64?
+    /// SHA-256 of the case body issued: an approval covers exactly that draft.
+    public var caseSHA256: String
+
+    public init(municipality: String, series: String, sequenceScope: SequenceScope, fiscalYear: Int, kind: NoticeKind,
+                caseID: String, date: String, childKey: String, account: String, typedNumber: TypedNumber?,
+                citation: Citation?, needsApproval: Bool, approvalID: Int64?, caseSHA256: String) {
         self.municipality = municipality
-        self.prefix = prefix
+        self.series = series
+        self.sequenceScope = sequenceScope
         self.fiscalYear = fiscalYear
         self.kind = kind
         self.caseID = caseID
         self.date = date
+        self.childKey = childKey
         self.account = account
-        self.presetNumber = presetNumber
-        self.citeRecommendation = citeRecommendation
+        self.typedNumber = typedNumber
+        self.citation = citation
+        self.needsApproval = needsApproval
+        self.approvalID = approvalID
+        self.caseSHA256 = caseSHA256
     }
+}
+
+/// What an issue did: a new row, or — the case carried the ledger's own number for the same case
+/// and kind — the stored row and bytes again (a reprint; nothing rendered, nothing allocated).
+public struct IssueOutcome: Sendable {
+    public var entry: LedgerEntry
+    public var isReprint: Bool
 }
 
 public enum StoreError: Error, Sendable, Equatable {
@@ -75,14 +205,108 @@ public enum StoreError: Error, Sendable, Equatable {
 }
 
 public protocol LedgerStore: Sendable {
-    /// Allocates the number, calls `render` with it and stores the PDF it returns — all in one
-    /// transaction: if `render` throws, nothing is stored and the number is not used.
-    func issue(_ request: IssueRequest, render: @escaping @Sendable (Allocation) throws -> [UInt8]) async throws -> LedgerEntry
-    func entries(municipality: String?, fiscalYear: Int?) async throws -> [LedgerEntry]
+    /// Checks the typed number, the citation and the approval, allocates the number, calls
+    /// `render` with it and stores the PDF it returns with its audit row — all in one transaction:
+    /// if anything throws, nothing is stored and the number is not used. Refusals are
+    /// `LedgerRefusal`s.
+    func issue(_ request: IssueRequest, render: @escaping @Sendable (Allocation) throws -> [UInt8]) async throws -> IssueOutcome
+    func entries(_ filter: LedgerFilter) async throws -> [LedgerEntry]
     func entry(id: Int64) async throws -> LedgerEntry?
     func pdf(id: Int64) async throws -> [UInt8]?
-    /// 取消: the row stays, with its reason.
-    func void(id: Int64, reason: String, account: String) async throws -> LedgerEntry
+    /// 取消: the row stays, with its reason. A 勧奨 cited by a standing 措置 is refused
+    /// (`LedgerRefusal.recommendationCited`) unless `withCitingMeasures`, which voids those 措置
+    /// too, with the same reason, in the same transaction. Returns every row voided, the asked
+    /// one first.
+    func void(id: Int64, reason: String, account: String, withCitingMeasures: Bool) async throws -> [LedgerEntry]
+}
+
+/// A 決裁's state: asked, then approved or sent back, and an approved one used once.
+public enum ApprovalStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    case pending
+    case approved
+    case rejected
+    case used
+}
+
+/// One 決裁: a notice's draft (the case body as sent), who asked, who decided, and the notice it
+/// became.
+public struct Approval: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var municipality: String
+    public var kind: NoticeKind
+    public var caseID: String
+    /// The saved case version the draft was made from, when the case was saved.
+    public var caseVersion: Int?
+    /// SHA-256 of the draft (the case body); the notice issued from it is exactly this body.
+    public var sha256: String
+    public var status: ApprovalStatus
+    public var requestedBy: String
+    public var requestedAt: String
+    public var decidedBy: String?
+    public var decidedAt: String?
+    /// Why it was sent back (差し戻し).
+    public var note: String?
+    public var ledgerID: Int64?
+    public var usedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, municipality, kind, sha256, status, note
+        case caseID = "case_id", caseVersion = "case_version", requestedBy = "requested_by", requestedAt = "requested_at"
+        case decidedBy = "decided_by", decidedAt = "decided_at", ledgerID = "ledger_id", usedAt = "used_at"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(municipality, forKey: .municipality)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(caseID, forKey: .caseID)
+        try c.encode(caseVersion, forKey: .caseVersion)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encode(status, forKey: .status)
+        try c.encode(requestedBy, forKey: .requestedBy)
+        try c.encode(requestedAt, forKey: .requestedAt)
+        try c.encode(decidedBy, forKey: .decidedBy)
+        try c.encode(decidedAt, forKey: .decidedAt)
+        try c.encode(note, forKey: .note)
+        try c.encode(ledgerID, forKey: .ledgerID)
+        try c.encode(usedAt, forKey: .usedAt)
+    }
+}
+
+public struct ApprovalRequest: Sendable {
+    public var municipality: String
+    public var kind: NoticeKind
+    public var caseID: String
+    public var caseVersion: Int?
+    public var body: [UInt8]
+    /// "yaml" or "json".
+    public var format: String
+    public var account: String
+
+    public init(municipality: String, kind: NoticeKind, caseID: String, caseVersion: Int?, body: [UInt8], format: String,
+                account: String) {
+        self.municipality = municipality
+        self.kind = kind
+        self.caseID = caseID
+        self.caseVersion = caseVersion
+        self.body = body
+        self.format = format
+        self.account = account
+    }
+}
+
+public protocol ApprovalStore: Sendable {
+    func requestApproval(_ request: ApprovalRequest) async throws -> Approval
+    /// Approves (or sends back) a pending 決裁. `decidedBy` is the approver's account, or the
+    /// typed name without accounts; `distinctFromRequester` refuses the requester deciding their
+    /// own draft (with accounts). Writes its audit row in the same transaction.
+    func decide(id: Int64, approve: Bool, decidedBy: String, note: String?, account: String,
+                distinctFromRequester: Bool) async throws -> Approval
+    func approvals(municipality: String?, status: ApprovalStatus?, caseID: String?) async throws -> [Approval]
+    func approval(id: Int64) async throws -> Approval?
+    /// The draft as sent: body and format.
+    func approvalDraft(id: Int64) async throws -> (body: [UInt8], format: String)?
 }
 
 /// A saved case's summary (no names: what the list page shows).
@@ -130,7 +354,7 @@ public protocol CaseStore: Sendable {
 /// Append-only audit log: who did what to which case, never what the case says.
 public protocol AuditLog: Sendable {
     func append(account: String, action: String, caseID: String?) async throws
-    /// Walks the hash chain; the first row whose hash does not follow, if any.
+    /// Walks the hash chain and checks that every ledger row and every 決裁 has its audit rows.
     func verify() async throws -> AuditVerification
 }
 
@@ -138,5 +362,8 @@ public struct AuditVerification: Sendable, Equatable {
     public var rows: Int
     /// nil when the chain is intact.
     public var firstBrokenRow: Int64?
-    public var ok: Bool { firstBrokenRow == nil }
+    /// Ledger rows and approvals without the audit row that must accompany them, described
+    /// by id and action (never content).
+    public var missing: [String] = []
+    public var ok: Bool { firstBrokenRow == nil && missing.isEmpty }
 }

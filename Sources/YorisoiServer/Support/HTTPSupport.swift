@@ -7,6 +7,8 @@ import YorisoiCase
 extension HTTPField.Name {
     static let documentNumber = HTTPField.Name("Yorisoi-Document-Number")!
     static let recommendationSource = HTTPField.Name("Yorisoi-Recommendation-Source")!
+    /// `true` when an issue answered with a notice already in the ledger (the case carried its number).
+    static let reprint = HTTPField.Name("Yorisoi-Reprint")!
     static let caseIDHeader = HTTPField.Name("Yorisoi-Case-Id")!
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
     /// Host as a header (a request made in tests without an authority carries it so).
@@ -36,6 +38,14 @@ extension Response {
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                  body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A Codable response type as JSON (keys in a fixed order, so equal values give equal bytes).
+    static func encoded(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 
     static func bytes(_ bytes: [UInt8], contentType: String, status: HTTPResponse.Status = .ok) -> Response {

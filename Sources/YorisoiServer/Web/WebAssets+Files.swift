@@ -21,6 +21,7 @@ extension WebAssets {
       <li><a href="#/cases" data-nav="cases">ケース一覧</a></li>
       <li><a href="#/cases/new" data-nav="new">新しいプラン</a></li>
       <li><a href="#/ledger" data-nav="ledger">発番簿</a></li>
+      <li><a href="#/approvals" data-nav="approvals">決裁</a></li>
       <li><a href="#/packets" data-nav="packets">会議資料</a></li>
     </ul>
   </nav>
@@ -166,6 +167,12 @@ dialog .actions { display: flex; gap: .75rem; justify-content: flex-end; margin-
   main { padding: .75rem; }
   .preview iframe { height: 70vh; }
 }
+
+/* 発番簿: the filter row */
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: flex-end; }
+.filters .field { margin: 0; }
+.void-detail { display: block; }
+#notice-result:empty { display: none; }
 """##
     /// web/app.js
     static let scriptText = ##"""
@@ -214,6 +221,20 @@ function say(text, kind = 'info') {
   const s = $('#status');
   s.className = 'status ' + kind;
   s.textContent = text;
+}
+
+// The page's own "settled" signal: <html data-busy="N"> counts the operations that are still
+// rebuilding the page (a route, a form switch, a save that reopens the case). Scripts and the
+// browser tests wait for 0 instead of guessing a time; an element found while it is 0 is not
+// replaced behind their back.
+let busyCount = 0;
+function markBusy(delta) {
+  busyCount += delta;
+  document.documentElement.dataset.busy = String(busyCount);
+}
+async function busy(fn) {
+  markBusy(1);
+  try { return await fn(); } finally { markBusy(-1); }
 }
 
 // ---------- server calls ----------
@@ -398,7 +419,8 @@ function pruned(v) {
 function caseBody() { return pruned(S.data) || {}; }
 
 // ---------- router ----------
-async function route() {
+function route() { return busy(routeNow); }
+async function routeNow() {
   const hash = location.hash || '#/cases';
   let m;
   $$('nav a').forEach(a => a.removeAttribute('aria-current'));
@@ -409,12 +431,14 @@ async function route() {
     else if ((m = /^#\/cases\/([^/]+)\/v\/(\d+)$/.exec(hash))) { mark('cases'); await showCase(decodeURIComponent(m[1]), +m[2]); }
     else if ((m = /^#\/cases\/([^/]+)$/.exec(hash))) { mark('cases'); await showCase(decodeURIComponent(m[1]), null); }
     else if (hash === '#/ledger') { mark('ledger'); await showLedger(); }
+    else if (hash === '#/approvals') { mark('approvals'); await showApprovals(); }
     else if (hash === '#/packets') { mark('packets'); await showPackets(); }
-    else { location.hash = '#/cases'; }
+    else { location.hash = '#/cases'; return; }
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return;
     say(e.message || String(e), 'error');
   }
+  document.documentElement.dataset.route = hash;   // which view the page now shows (for tests)
 }
 function page(title, ...content) {
   clearPage();
@@ -490,12 +514,12 @@ async function showNew() {
   muni.addEventListener('change', fillKinds); fillKinds();
   const start = el('button', { type: 'button', id: 'new-start', class: 'primary' }, 'この様式で始める');
   const holder = el('div', { id: 'editor-holder' });
-  start.addEventListener('click', async () => {
+  start.addEventListener('click', () => busy(async () => {
     const data = imported ? imported : { version: 1 };
     data.municipality = muni.value;
     if (data.version === undefined) data.version = 1;
     await openEditor(holder, { data, kind: kind.value, caseId: null, version: null, readOnly: false });
-  });
+  }));
   page(imported ? '取り込んだプラン（未保存）' : '新しいプラン',
     el('div', { class: 'panel choose' },
       el('div', { class: 'field' }, el('label', { for: 'new-municipality', text: '市区町村の様式' }), muni),
@@ -539,24 +563,52 @@ async function openEditor(holder, { data, kind, caseId, version, readOnly }) {
   S.diagnostics = []; S.local = {};
   S.form = await loadForm(data.municipality, kind);
   holder.replaceChildren(editorView());
+  await loadCaseNotices();
   validateSoon(0);
+}
+// The notices issued for this case and its 決裁, as the server has them.
+async function loadCaseNotices() {
+  const issued = $('#issued-list'), pending = $('#approval-list');
+  if (!issued || !S.caseId) return;
+  const q = '?case_id=' + encodeURIComponent(S.caseId);
+  const [notices, approvals] = await Promise.all([
+    expectJSON(await api('GET', '/api/v1/ledger' + q)), expectJSON(await api('GET', '/api/v1/approvals' + q))]);
+  S.approvals = approvals;
+  issued.replaceChildren(...notices.map(n => el('li', { class: 'issued' + (n.status === 'voided' ? ' voided' : '') },
+    NOTICE_TITLES[n.kind] + '　文書番号 ', el('strong', { class: 'doc-number' }, n.number),
+    '　' + fiscalYearName(n.fiscal_year) + '　' + (n.status === 'voided' ? '取消（' + (n.void_reason || '') + '）' : '発行済') + '　',
+    el('a', { href: '/api/v1/ledger/' + encodeURIComponent(n.id) + '/pdf', target: '_blank', rel: 'noopener' }, 'PDF'))));
+  pending.replaceChildren(...approvals.filter(a => a.status !== 'used').map(a => el('li', { class: 'approval ' + a.status },
+    NOTICE_TITLES[a.kind] + 'の案　決裁番号 ' + a.id + '　', el('strong', { class: 'approval-state' }, APPROVAL_STATES[a.status]),
+    a.decided_by ? '（' + a.decided_by + '）' : '', a.note ? '　理由：' + a.note : '', '　',
+    el('a', { href: '/api/v1/approvals/' + a.id + '/pdf', target: '_blank', rel: 'noopener' }, '案を見る'))));
+}
+const APPROVAL_STATES = { pending: '決裁待ち', approved: '決裁済み（未発行）', rejected: '差し戻し', used: '発行済み' };
+function fiscalYearName(y) {
+  const era = eraOf(y + '-04-01');
+  return era ? era.name + (y - era.base === 1 ? '元' : y - era.base) + '年度' : y + '年度';
+}
+function noticeResult(text, kind) {
+  const r = $('#notice-result');
+  if (r) { r.className = 'status ' + kind; r.textContent = text; }
+  say(text, kind);
 }
 function editorView() {
   const f = S.form;
   const kindSel = el('select', { id: 'kind', disabled: S.readOnly || null },
     f.kinds.map(k => el('option', { value: k.kind, selected: k.kind === S.kind }, k.title)));
-  kindSel.addEventListener('change', async () => {
+  kindSel.addEventListener('change', () => busy(async () => {
     S.kind = kindSel.value; S.kindFor = S.kindFor || {}; if (S.caseId) S.kindFor[S.caseId] = S.kind;
     const holder = $('#editor-holder');
     await openEditor(holder, { data: S.data, kind: S.kind, caseId: S.caseId, version: S.version, readOnly: S.readOnly });
-  });
+  }));
   const bar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '操作' },
     el('span', { class: 'field inline' }, el('label', { for: 'kind', text: '書類' }), kindSel),
-    S.readOnly ? null : el('button', { type: 'button', id: 'save', class: 'primary', onclick: save }, '保存'),
+    S.readOnly ? null : el('button', { type: 'button', id: 'save', class: 'primary', onclick: () => busy(save) }, '保存'),
     el('button', { type: 'button', id: 'preview', onclick: () => preview(true) }, 'プレビュー'),
     S.caseId ? el('a', { class: 'button', id: 'export', href: '/api/v1/cases/' + encodeURIComponent(S.caseId) + '/export' + (S.version ? '?version=' + S.version : ''), download: S.caseId + '.yaml' }, 'YAMLで書き出す') : null,
-    S.readOnly ? null : el('button', { type: 'button', id: 'issue-recommendation', onclick: () => issue('recommendation') }, '利用勧奨通知書を発行'),
-    S.readOnly ? null : el('button', { type: 'button', id: 'issue-measure', onclick: () => issue('measure') }, '措置決定通知書を発行'));
+    S.readOnly ? null : el('button', { type: 'button', id: 'issue-recommendation', onclick: () => busy(() => issue('recommendation')) }, '利用勧奨通知書を発行'),
+    S.readOnly ? null : el('button', { type: 'button', id: 'issue-measure', onclick: () => busy(() => issue('measure')) }, '措置決定通知書を発行'));
   const summary = el('div', { id: 'summary', class: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title', hidden: true },
     el('h2', { id: 'summary-title' }), el('ul', { id: 'summary-list' }));
   const form = el('form', { id: 'case-form', class: 'case-form', novalidate: true, 'aria-label': f.title + '（' + f.municipality.name + '）' });
@@ -580,8 +632,10 @@ function editorView() {
       el('button', { type: 'button', id: 'print', hidden: true, onclick: printPreview }, '印刷')),
     el('iframe', { id: 'preview-frame', title: 'PDFプレビュー', hidden: true }));
   const notices = el('section', { class: 'panel', id: 'notice-panel', 'aria-labelledby': 'notice-title' },
-    el('h2', { id: 'notice-title', text: '発行した通知' }),
-    el('ul', { id: 'issued-list' }));
+    el('h2', { id: 'notice-title', text: '通知と決裁' }),
+    el('p', { id: 'notice-result', class: 'status', role: 'status', 'aria-live': 'polite' }),
+    el('ul', { id: 'issued-list' }),
+    el('ul', { id: 'approval-list' }));
   return el('div', { class: 'editor' },
     el('div', { class: 'editor-main' },
       el('p', { class: 'form-title' }, f.title + '　', el('span', { class: 'meta' }, f.municipality.name + '（' + f.municipality.code + '）の様式' + (S.caseId && S.version ? '　第' + S.version + '版' : '　未保存'))),
@@ -935,8 +989,11 @@ async function save() {
   S.dirty = false;
   S.kindFor = S.kindFor || {}; S.kindFor[out.id] = S.kind;
   say('保存しました（' + out.id + ' 第' + out.version + '版）。', 'ok');
+  // Reopen the saved case within this operation: setting location.hash would route later, from
+  // a hashchange event, after the page already looked settled.
   const target = '#/cases/' + encodeURIComponent(out.id);
-  if (location.hash !== target) location.hash = target; else await route();
+  if (location.hash !== target) history.pushState(null, '', target);
+  await route();
   return out;
 }
 
@@ -966,57 +1023,159 @@ async function issue(kind) {
   }
   await flushValidation();
   if (blockedByErrors()) return;
-  const ok = await confirmDialog(NOTICE_TITLES[kind] + 'を発行します。発行すると文書番号が発番簿に記録され、取り消しても番号は欠番として残ります。発行しますか。', '発行する');
-  if (!ok) { say('発行をやめました。'); return; }
+  // An approved 決裁 of this case is issued as approved (the server numbers exactly that draft).
+  const approved = (S.approvals || []).find(a => a.kind === kind && a.status === 'approved');
+  let q = '?kind=' + kind, body = caseBody();
+  if (approved) {
+    const ok = await confirmDialog('決裁番号 ' + approved.id + '（' + (approved.decided_by || '') + ' 決裁）の案を' + NOTICE_TITLES[kind] + 'として発行します。発行すると文書番号が発番簿に記録され、取り消しても番号は欠番として残ります。発行しますか。', '発行する');
+    if (!ok) { say('発行をやめました。'); return; }
+    q += '&approval=' + approved.id; body = '';
+  } else {
+    const ok = await confirmDialog(NOTICE_TITLES[kind] + 'を発行します。発行すると文書番号が発番簿に記録され、取り消しても番号は欠番として残ります。発行しますか。', '発行する');
+    if (!ok) { say('発行をやめました。'); return; }
+  }
   const headers = S.caseId ? { 'Yorisoi-Case-Id': S.caseId } : {};
-  const res = await api('POST', '/api/v1/notices?kind=' + kind, { body: caseBody(), accept: 'application/pdf', headers });
+  const res = await api('POST', '/api/v1/notices' + q, { body, accept: 'application/pdf', headers });
   if (res.status === 422) {
     const b = await json(res); S.diagnostics = (b && b.diagnostics) || []; showDiagnostics();
-    if (!hasErrors() && b && b.error) say(b.error.message, 'error'); else { $('#summary').hidden = false; $('#summary').focus(); }
+    if (!hasErrors() && b && b.error) noticeResult(b.error.message, 'error'); else { $('#summary').hidden = false; $('#summary').focus(); }
     return;
   }
-  if (!res.ok) { const b = await json(res); say((b && b.error && b.error.message) || '発行できませんでした（' + res.status + '）', 'error'); return; }
+  if (res.status === 409) {
+    const b = await json(res);
+    if (b && b.error && b.error.code === 'approval_required') { await requestApproval(kind); return; }
+    noticeResult((b && b.error && b.error.message) || '発行できませんでした。', 'error');
+    return;
+  }
+  if (!res.ok) { const b = await json(res); noticeResult((b && b.error && b.error.message) || '発行できませんでした（' + res.status + '）', 'error'); return; }
   // The server percent-encodes the number: header values carry no charset.
   const number = decodeURIComponent(res.headers.get('Yorisoi-Document-Number') || '');
   showPdf(await res.blob(), (S.caseId || 'notice') + '-' + kind + '.pdf');
-  $('#issued-list').append(el('li', { class: 'issued' }, NOTICE_TITLES[kind] + '　文書番号 ', el('strong', { class: 'doc-number' }, number)));
-  say(NOTICE_TITLES[kind] + 'を発行しました。文書番号：' + number, 'ok');
   // The case records its number, so a reprint carries the same one.
   if (number && S.data[kind] && typeof S.data[kind] === 'object' && !S.data[kind].number) {
     S.data[kind].number = number;
     const input = document.getElementById(fieldId('/' + kind + '/number'));
     if (input) input.value = number;
   }
+  await loadCaseNotices();
+  noticeResult(NOTICE_TITLES[kind] + 'を発行しました。文書番号：' + number, 'ok');
+}
+// The server asks for 決裁: the draft as it stands now is sent for approval.
+async function requestApproval(kind) {
+  if (!S.caseId) { noticeResult('決裁を依頼する前にケースを保存してください。', 'error'); return; }
+  const ok = await confirmDialog(NOTICE_TITLES[kind] + 'は決裁を受けてから発行します。いまの内容で決裁を依頼しますか。', '決裁を依頼する');
+  if (!ok) { say('決裁の依頼をやめました。'); return; }
+  const res = await api('POST', '/api/v1/approvals?kind=' + kind, { body: caseBody() });
+  if (!res.ok) { const b = await json(res); noticeResult((b && b.error && b.error.message) || '決裁を依頼できませんでした。', 'error'); return; }
+  const a = await json(res);
+  await loadCaseNotices();
+  noticeResult('決裁を依頼しました（決裁番号 ' + a.id + '）。決裁されたら、もう一度「発行」を押してください。', 'ok');
+}
+
+// ---------- 決裁 ----------
+async function showApprovals() {
+  const list = await expectJSON(await api('GET', '/api/v1/approvals'));
+  const open = list.filter(a => a.status === 'pending');
+  const row = a => el('tr', { class: 'approval ' + a.status },
+    el('th', { scope: 'row', text: String(a.id) }),
+    el('td', { text: NOTICE_TITLES[a.kind] }),
+    el('td', {}, el('a', { href: '#/cases/' + encodeURIComponent(a.case_id) }, a.case_id)),
+    el('td', { text: a.requested_by + '　' + new Date(a.requested_at).toLocaleString('ja-JP') }),
+    el('td', { class: 'approval-state', text: APPROVAL_STATES[a.status] + (a.decided_by ? '（' + a.decided_by + '）' : '') + (a.note ? '　理由：' + a.note : '') }),
+    el('td', {}, el('a', { href: '/api/v1/approvals/' + a.id + '/pdf', target: '_blank', rel: 'noopener' }, '案を見る'),
+      a.status === 'pending' ? el('button', { type: 'button', class: 'approve', 'data-id': a.id, onclick: () => decide(a, true) }, '決裁する') : null,
+      a.status === 'pending' ? el('button', { type: 'button', class: 'quiet reject', 'data-id': a.id, onclick: () => decide(a, false) }, '差し戻す') : null));
+  const table = (id, caption, items) => items.length ? el('table', { class: 'list', id },
+    el('caption', { text: caption + '（' + items.length + '件）' }),
+    el('thead', {}, el('tr', {}, ['決裁番号', '書類', 'ケースID', '依頼', '状態', ''].map(t => el('th', { scope: 'col', text: t })))),
+    el('tbody', {}, items.map(row))) : el('p', { id: id + '-empty', text: caption + 'はありません。' });
+  page('決裁', el('p', { class: 'hint', text: '措置決定通知書は決裁を受けてから発行します。案を見て、決裁するか差し戻してください。' }),
+    table('approvals-pending', '決裁待ちの案', open), table('approvals-done', '決裁した案', list.filter(a => a.status !== 'pending')));
+}
+async function decide(a, approve) {
+  const local = !S.session || S.session.account === 'local';
+  const fields = el('div', {},
+    local ? el('div', { class: 'field' }, el('label', { for: 'approver-name', text: '決裁者の氏名' }), el('input', { type: 'text', id: 'approver-name', autocomplete: 'name' })) : null,
+    approve ? null : el('div', { class: 'field' }, el('label', { for: 'reject-reason', text: '差し戻す理由' }), el('input', { type: 'text', id: 'reject-reason' })));
+  const ok = await confirmDialog('決裁番号 ' + a.id + '（' + NOTICE_TITLES[a.kind] + '、ケース ' + a.case_id + '）を' + (approve ? '決裁します。' : '差し戻します。'), approve ? '決裁する' : '差し戻す', fields);
+  if (!ok) return;
+  const body = {};
+  if (local) body.approver = $('#approver-name').value;
+  if (!approve) body.reason = $('#reject-reason').value;
+  const res = await api('POST', '/api/v1/approvals/' + a.id + (approve ? '/approve' : '/reject'), { body });
+  const b = await json(res);
+  if (!res.ok) { say((b && b.error && b.error.message) || '決裁できませんでした。', 'error'); return; }
+  say('決裁番号 ' + a.id + ' を' + (approve ? '決裁しました。' : '差し戻しました。'), 'ok');
+  await showApprovals();
 }
 
 // ---------- 発番簿 ----------
+function ledgerQuery(f) {
+  const q = new URLSearchParams();
+  for (const k of ['municipality', 'fiscal_year', 'kind', 'status']) if (f[k]) q.set(k, f[k]);
+  return q.toString();
+}
 async function showLedger() {
-  const list = await expectJSON(await api('GET', '/api/v1/ledger'));
-  const kindName = k => ({ recommendation: '利用勧奨', measure: '利用措置決定' })[k] || k;
-  const isVoid = s => /void|取消|cancel/i.test(String(s || ''));
-  const rows = list.map(n => el('tr', { class: isVoid(n.status) ? 'voided' : '' },
+  const f = S.ledgerFilter || (S.ledgerFilter = {});
+  const query = ledgerQuery(f);
+  const list = await expectJSON(await api('GET', '/api/v1/ledger' + (query ? '?' + query : '')));
+  const rows = list.map(n => el('tr', { class: n.status === 'voided' ? 'voided' : '' },
     el('th', { scope: 'row', class: 'doc-number', text: n.number }),
-    el('td', { text: kindName(n.kind) }),
-    el('td', {}, n.case_id ? el('a', { href: '#/cases/' + encodeURIComponent(n.case_id) }, n.case_id) : ''),
-    el('td', {}, n.date || '', n.date ? el('span', { class: 'wareki' }, ' ' + wareki(String(n.date))) : ''),
-    el('td', { class: 'status-cell', text: isVoid(n.status) ? '取消' : '発行済' }),
-    el('td', { text: n.issued_at ? new Date(n.issued_at).toLocaleString('ja-JP') : '' }),
+    el('td', { text: fiscalYearName(n.fiscal_year) }),
+    el('td', { text: NOTICE_TITLES[n.kind] || n.kind }),
+    el('td', {}, el('a', { href: '#/cases/' + encodeURIComponent(n.case_id) }, n.case_id)),
+    el('td', {}, n.date, el('span', { class: 'wareki' }, ' ' + wareki(String(n.date)))),
+    el('td', { class: 'status-cell' }, n.status === 'voided' ? '取消' : '発行済',
+      n.status === 'voided' ? el('span', { class: 'meta void-detail' }, '　理由：' + (n.void_reason || '') + '　' + (n.voided_by || '') + '　' + (n.voided_at ? new Date(n.voided_at).toLocaleString('ja-JP') : '')) : null),
+    el('td', {}, [n.cites_number ? '引用：' + n.cites_number : '', n.cites_pre_ledger ? '台帳外の勧奨を引用' : '', n.pre_ledger ? '台帳外の番号' : '',
+      n.approved_by ? '決裁：' + n.approved_by : ''].filter(Boolean).join('　')),
+    el('td', { text: new Date(n.issued_at).toLocaleString('ja-JP') + '　' + n.account }),
     el('td', {}, el('a', { href: '/api/v1/ledger/' + encodeURIComponent(n.id) + '/pdf', target: '_blank', rel: 'noopener' }, 'PDF'),
-      isVoid(n.status) ? null : el('button', { type: 'button', class: 'quiet void', 'data-id': n.id, onclick: () => voidNotice(n) }, '取消'))));
+      n.status === 'voided' ? null : el('button', { type: 'button', class: 'quiet void', 'data-id': n.id, onclick: () => voidNotice(n) }, '取消'))));
+  const select = (id, label, value, options) => {
+    const e = el('select', { id, name: id }, el('option', { value: '' }, 'すべて'),
+      options.map(([v, t]) => el('option', { value: v, selected: String(value || '') === String(v) }, t)));
+    return el('div', { class: 'field inline' }, el('label', { for: id, text: label }), e);
+  };
+  const thisYear = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
+  const years = []; for (let y = thisYear + 1; y >= thisYear - 6; y--) years.push([y, fiscalYearName(y)]);
+  const filters = el('form', { class: 'panel filters', id: 'ledger-filters', 'aria-label': '発番簿の絞り込み' },
+    select('lf-municipality', '市区町村', f.municipality, S.templates.map(t => [t.municipality, t.name])),
+    select('lf-fiscal_year', '年度', f.fiscal_year, years),
+    select('lf-kind', '種類', f.kind, [['recommendation', NOTICE_TITLES.recommendation], ['measure', NOTICE_TITLES.measure]]),
+    select('lf-status', '状態', f.status, [['issued', '発行済'], ['voided', '取消']]),
+    el('button', { type: 'submit', id: 'ledger-filter-go' }, '絞り込む'));
+  filters.addEventListener('submit', e => {
+    e.preventDefault();
+    S.ledgerFilter = { municipality: $('#lf-municipality').value, fiscal_year: $('#lf-fiscal_year').value, kind: $('#lf-kind').value, status: $('#lf-status').value };
+    busy(showLedger);
+  });
+  const csvQuery = ledgerQuery(f);
   page('発番簿',
     el('p', { class: 'hint', text: '発行したすべての通知です。取り消した通知も番号とともに残ります。' }),
+    filters,
     list.length ? el('table', { class: 'list', id: 'ledger' },
       el('caption', { text: '発行した文書（' + list.length + '件）' }),
-      el('thead', {}, el('tr', {}, ['文書番号', '種類', 'ケースID', '日付', '状態', '発行日時', ''].map(t => el('th', { scope: 'col', text: t })))),
-      el('tbody', {}, rows)) : el('p', { id: 'ledger-empty', text: 'まだ発行した通知はありません。' }),
-    el('p', {}, el('a', { class: 'button', href: '/api/v1/ledger', id: 'ledger-json' }, '発番簿を JSON で開く')));
+      el('thead', {}, el('tr', {}, ['文書番号', '年度', '種類', 'ケースID', '日付', '状態', '備考', '発行', ''].map(t => el('th', { scope: 'col', text: t })))),
+      el('tbody', {}, rows)) : el('p', { id: 'ledger-empty', text: '条件に合う通知はありません。' }),
+    el('p', {}, el('a', { class: 'button', id: 'ledger-csv', href: '/api/v1/ledger?format=csv' + (csvQuery ? '&' + csvQuery : ''), download: 'ledger.csv' }, '発番簿をCSVでダウンロード')));
 }
-async function voidNotice(n) {
+async function voidNotice(n, withCiting) {
   const reason = el('div', { class: 'field' }, el('label', { for: 'void-reason', text: '取り消す理由' }), el('input', { type: 'text', id: 'void-reason' }));
-  const ok = await confirmDialog('文書番号 ' + n.number + ' を取り消します。番号は取消として発番簿に残ります。', '取り消す', reason);
+  const text = withCiting
+    ? '文書番号 ' + n.number + ' と、それを引用する措置決定通知書 ' + withCiting.join('、') + ' をあわせて取り消します。'
+    : '文書番号 ' + n.number + ' を取り消します。番号は取消として発番簿に残ります。';
+  const ok = await confirmDialog(text, '取り消す', reason);
   if (!ok) return;
-  const res = await api('POST', '/api/v1/ledger/' + encodeURIComponent(n.id) + '/void', { body: { reason: $('#void-reason').value } });
-  await expectJSON(res);
+  const res = await api('POST', '/api/v1/ledger/' + encodeURIComponent(n.id) + '/void', { body: { reason: $('#void-reason').value, with_citing: !!withCiting } });
+  const b = await json(res);
+  if (res.status === 409 && b && b.error && b.error.code === 'recommendation_cited') {
+    const citing = (await expectJSON(await api('GET', '/api/v1/ledger?case_id=' + encodeURIComponent(n.case_id) + '&kind=measure&status=issued')))
+      .filter(m => m.cites_id === n.id).map(m => m.number);
+    say(b.error.message, 'error');
+    return voidNotice(n, citing);
+  }
+  if (!res.ok) { say((b && b.error && b.error.message) || '取り消せませんでした。', 'error'); return; }
   say(n.number + ' を取り消しました。', 'ok');
   await showLedger();
 }
@@ -1079,7 +1238,8 @@ async function buildPacket() {
 }
 
 // ---------- start ----------
-async function start() {
+function start() { return busy(startNow); }
+async function startNow() {
   $('#logout').addEventListener('click', logout);
   $('#session-extend').addEventListener('click', () => extendSession().catch(e => say(e.message, 'error')));
   $('#session-close').addEventListener('click', () => $('#session-dialog').close());

@@ -16,6 +16,8 @@ public struct MunicipalityProfile: Sendable, Hashable {
     public var dateStyle: DateStyle
     /// 文書番号 prefix: 「袖こ家」 → 「袖こ家第123号」.
     public var documentNumberPrefix: String
+    /// How the server's 発番簿 numbers and approves this municipality's notices.
+    public var ledger: LedgerRules = LedgerRules()
     /// What a 措置 notice's 教示 must state. Optional like `head`; required for `measure`.
     public var appeal: AppealDetails?
     /// Other desks a form lists (涌谷町: 子育て支援課, 健康課健康づくり班).
@@ -45,6 +47,26 @@ public struct MunicipalityProfile: Sendable, Hashable {
         self.catalogues = catalogues
         self.valueTree = valueTree
         self.file = file
+    }
+
+    /// The profile's `ledger:` section (docs/server.md, "The 発番簿"). Every field has a default,
+    /// so a profile without the section numbers per 年度 and asks 決裁 for 措置 only.
+    public struct LedgerRules: Sendable, Hashable {
+        public enum Sequence: String, Sendable, Hashable, CaseIterable {
+            /// 第1号 again on every 4月1日 (the usual 文書管理規程).
+            case fiscalYear = "fiscal-year"
+            /// One sequence that runs on across 年度.
+            case continuous
+        }
+
+        public var sequence: Sequence
+        /// A 措置 (a disposition) always needs 決裁; a 勧奨 only where the municipality says so.
+        public var recommendationNeedsApproval: Bool
+
+        public init(sequence: Sequence = .fiscalYear, recommendationNeedsApproval: Bool = false) {
+            self.sequence = sequence
+            self.recommendationNeedsApproval = recommendationNeedsApproval
+        }
     }
 
     public struct Office: Sendable, Hashable {

@@ -44,13 +44,24 @@ public enum ProfileLoader {
         } else if let node = tree["catalogues"], node.value != .null {
             throw r.error("/catalogues", "must be a mapping from catalogue name to its groups")
         }
-        return MunicipalityProfile(
+        var ledger = MunicipalityProfile.LedgerRules()
+        if let sequence = try r.optionalText("/ledger/sequence") {
+            guard let value = MunicipalityProfile.LedgerRules.Sequence(rawValue: sequence) else {
+                throw r.error("/ledger/sequence", "must be one of "
+                              + MunicipalityProfile.LedgerRules.Sequence.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            ledger.sequence = value
+        }
+        ledger.recommendationNeedsApproval = try r.optionalBool("/ledger/recommendation_needs_approval") ?? false
+        var profile = MunicipalityProfile(
             code: code, name: try r.text("/name"), prefecture: try r.optionalText("/prefecture"),
             centre: .init(name: try r.text("/centre/name"), address: try r.text("/centre/address"),
                           phone: try r.text("/centre/phone"), officeHours: try r.text("/centre/office_hours")),
             head: try head(r), dateStyle: dateStyle, documentNumberPrefix: try r.text("/document_number_prefix"),
             appeal: try appeal(r),
             contacts: contacts, fontFamily: fontFamily, catalogues: catalogues, valueTree: tree, file: file)
+        profile.ledger = ledger
+        return profile
     }
 
     /// The sender of notices, when the profile names both title and name. A partial entry is
