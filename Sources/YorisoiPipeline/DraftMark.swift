@@ -3,9 +3,9 @@ import YorisoiLayout
 import YorisoiPDF
 import YorisoiText
 
-/// The 見本 mark of a draft notice (`NoticeNumber.isDraft`): 見本 in a ruled box, large, light
-/// grey and turned across the middle of every page — the specimen stamp a clerk knows from
-/// 記載例 and sample certificates, so no one takes a preview for an issued notice.
+/// The 見本 mark of a draft notice (`NoticeNumber.isDraft`): 見本 in a ruled box, large, its
+/// letters outlined in grey, turned across the middle of every page — the specimen stamp a clerk
+/// knows from 記載例 and sample certificates, so no one takes a preview for an issued notice.
 ///
 /// It is page furniture laid over pages already laid out, so a draft is set exactly like the
 /// issued notice it previews (same lines, same pages). It is drawn first on each page, behind
@@ -16,8 +16,8 @@ struct DraftMark {
     static let angle = 30.0
     /// The size of 見本 when the page has room (A4 has), 50 mm a character.
     static let preferredSize = Units.mm(50)
-    /// The least distance from the mark's outer edge (its box's rule) to any edge of the sheet:
-    /// well inside what a printer can reach, and off the margins' page numbers and bands.
+    /// The least distance from the mark's outer edge (its box's rule) to any edge of the sheet,
+    /// so a printer's unprintable border never cuts it.
     static let edgeClearance = Units.mm(10)
     /// The letters' fill: pale enough for black text on it to read as on white.
     static let ink = Color.gray(0.92)
