@@ -23,11 +23,37 @@ public struct GlyphRun: Sendable {
     public var origin: Point
     public var color: Color
     public var glyphs: [PositionedGlyph]
+    /// How the baseline is turned about `origin`. Body text is never turned; a draft's diagonal
+    /// 見本 mark is.
+    public var turn: BaselineTurn
+    /// A line drawn round each glyph's outline over its fill; nil (body text) for fill only.
+    /// The draft mark's letters are pale inside and ruled round, so text over them stays black
+    /// on near-white while the letters still read at a glance.
+    public var outline: StrokeStyle?
 
     public init(face: FontFace, fontSize: Double, origin: Point, color: Color = .black,
-                glyphs: [PositionedGlyph]) {
+                glyphs: [PositionedGlyph], turn: BaselineTurn = .none, outline: StrokeStyle? = nil) {
         self.face = face; self.fontSize = fontSize; self.origin = origin
-        self.color = color; self.glyphs = glyphs
+        self.color = color; self.glyphs = glyphs; self.turn = turn; self.outline = outline
+    }
+}
+
+/// A turn counter-clockwise as the reader sees the page, given by its cosine and sine (what the
+/// PDF text matrix takes), so neither the writer nor the dump needs trigonometry.
+public struct BaselineTurn: Sendable, Hashable {
+    public var cosine: Double
+    public var sine: Double
+
+    public static let none = BaselineTurn(cosine: 1, sine: 0)
+
+    public init(cosine: Double, sine: Double) {
+        self.cosine = cosine; self.sine = sine
+    }
+
+    /// Where the point `along` the baseline and `above` it lands, relative to the origin, in
+    /// layout's y-down page coordinates.
+    public func offset(along: Double, above: Double) -> Point {
+        Point(x: along * cosine - above * sine, y: -(along * sine + above * cosine))
     }
 }
 

@@ -33,6 +33,8 @@ public enum DisplayListDump {
         case .glyphRun(let run):
             var fields = ["text", box(of: run), run.face.postScriptName, format(run.fontSize)]
             if run.color != .black { fields.append("color=" + color(run.color)) }
+            if let outline = run.outline { fields.append("outline=" + stroke(outline)) }
+            if run.turn != .none { fields.append("turn=(\(format(run.turn.cosine)),\(format(run.turn.sine)))") }
             fields.append(quoted(run.glyphs.map(\.text).joined()))
             return fields.joined(separator: " ")
         case .line(let from, let to, let stroke):
@@ -63,9 +65,17 @@ public enum DisplayListDump {
             right = max(right, glyph.x + Double(run.face.advance(of: glyph.glyphID)) * scale)
         }
         if run.glyphs.isEmpty { left = 0; right = 0 }
-        let top = run.origin.y - Double(run.face.metrics.ascender) * scale
-        let height = Double(run.face.metrics.ascender - run.face.metrics.descender) * scale
-        return box(Rect(x: run.origin.x + left, y: top, width: right - left, height: height))
+        let ascender = Double(run.face.metrics.ascender) * scale, descender = Double(run.face.metrics.descender) * scale
+        guard run.turn != .none else {
+            return box(Rect(x: run.origin.x + left, y: run.origin.y - ascender, width: right - left,
+                            height: ascender - descender))
+        }
+        // A turned run: the page area its turned box covers.
+        let corners = [(left, ascender), (right, ascender), (left, descender), (right, descender)].map { along, above in
+            let offset = run.turn.offset(along: along, above: above)
+            return Point(x: run.origin.x + offset.x, y: run.origin.y + offset.y)
+        }
+        return box(bounds(of: corners))
     }
 
     static func bounds(of points: [Point]) -> Rect {

@@ -111,18 +111,24 @@ public final class Renderer: Sendable {
 
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
         var layoutDocument: LayoutDocument
+        let tree: CaseNode
         do {
+            tree = try boundTree(root, of: loaded, kind: kind, municipality: code)
             layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults)
-                .bind(scope: resolved.scope(for: try boundTree(root, of: loaded, kind: kind, municipality: code)))
+                .bind(scope: resolved.scope(for: tree))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
         } catch let error as DocumentTooLong {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong(error.limit)], info: nil)
         }
         layoutDocument.pageNumbers = pageNumbers
-        let laid = try Layout.run(layoutDocument)
+        var laid = try Layout.run(layoutDocument)
         guard laid.pages.count <= LayoutFindings.maximumPages else {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong("\(LayoutFindings.maximumPages) pages")], info: nil)
+        }
+        // The same rule that printed the blank 「第　　号」 (ResolvedTemplate.scope) marks the pages.
+        if NoticeNumber(kind: resolved.template.kind, case: tree)?.isDraft == true {
+            try DraftMark(fonts: fonts).mark(&laid)
         }
         diagnostics += LayoutFindings.diagnostics(laid, root: root)
         let info = DocumentInfo(title: [resolved.template.title, loaded.typed?.id].compactMap { $0 }.joined(separator: " "),

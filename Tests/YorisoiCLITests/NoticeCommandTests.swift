@@ -108,6 +108,117 @@ import TestSupport
         #expect(text.contains("見本市を被告"))
     }
 
+    // MARK: Drafts: no 文書番号, a blank 「第　　号」 and 見本 on every page
+    //
+    // What poppler 22 makes of the two marks: the 見本 is turned 30°, and poppler keeps turned text
+    // but sets each turned character as a word of its own (「見」, 「本」, each over 100 pt tall);
+    // `-raw` gives them first, as they are drawn. The blank's two U+3000 are real glyphs (ToUnicode
+    // U+3000), but poppler takes them for a gap between words: `-raw` prints 「袖こ家第 号」, the
+    // default mode even breaks the line there. So the blank is proven by its words: prefix+第 and
+    // 号 on one line, two ems (20 pt at 10 pt) apart.
+
+    /// Each sample × kind with the number line that makes the notice issued, and the prefix of
+    /// its municipality.
+    static let numbered: [(sample: String, kind: String, numberLine: String, prefix: String)] = [
+        ("sodegaura-notices.yaml", "recommendation", "  number: 袖こ家第87号\n", "袖こ家"),
+        ("sodegaura-notices.yaml", "measure", "  number: 袖こ家第142号\n", "袖こ家"),
+        ("recommendation-measure.yaml", "recommendation", "  number: 見こ家第123号\n", "見こ家"),
+        ("recommendation-measure.yaml", "measure", "  number: 見こ家第456号\n", "見こ家"),
+    ]
+
+    /// One page of a rendered notice: its text in drawing order and the words poppler found on it.
+    struct PageText {
+        var raw: String
+        var words: [TextBoxes.Word]
+
+        /// The draft mark's characters: 見 and 本 set large (見本市, the fictional town, is body-sized).
+        var marks: [TextBoxes.Word] { words.filter { ($0.text == "見" || $0.text == "本") && $0.yMax - $0.yMin > 100 } }
+        /// The page's own words, in reading order.
+        var content: [TextBoxes.Word] { words.filter { word in !marks.contains { $0.xMin == word.xMin && $0.yMin == word.yMin } } }
+    }
+
+    /// Renders `input` as `kind`, checks the file (exit 0, qpdf clean) and reads every page.
+    func pages(_ input: URL, kind: String) throws -> [PageText] {
+        let pdf = try TestPaths.makeTemporaryDirectory().appendingPathComponent("\(kind).pdf")
+        let result = try render([input.path, "--kind", kind, "-o", pdf.path])
+        #expect(result.status == 0, "\(kind): \(result.stderr)")
+        #expect(try ExternalTool.qpdfCheck(pdf).status == 0)
+        return try (1...pageCount(pdf)).map { page in
+            let range = ["-f", String(page), "-l", String(page)]
+            return PageText(raw: try ExternalTool.pdftotext(pdf, extraArguments: range + ["-raw"]),
+                            words: try TextBoxes.parse(ExternalTool.pdftotext(pdf, extraArguments: range + ["-bbox"])))
+        }
+    }
+
+    /// Checks every page carries the mark once — 見 and 本, drawn first (behind the notice's
+    /// text), large, and at least 10 mm from each edge of the A4 sheet.
+    func expectMarkOnEveryPage(_ pages: [PageText], _ label: String) {
+        let clearance = 10 * 72 / 25.4, width = 595.28, height = 841.89
+        for (index, page) in pages.enumerated() {
+            let place = "\(label) p.\(index + 1)"
+            #expect(page.marks.map(\.text).sorted() == ["本", "見"], "\(place): \(page.marks)")
+            #expect(page.raw.filter { !$0.isWhitespace }.hasPrefix("見本"), "\(place): the mark is not drawn first")
+            for mark in page.marks {
+                #expect(mark.xMin >= clearance && mark.yMin >= clearance, "\(place): \(mark)")
+                #expect(mark.xMax <= width - clearance && mark.yMax <= height - clearance, "\(place): \(mark)")
+            }
+        }
+    }
+
+    @Test(arguments: 0..<4)
+    func aNoticeWithoutANumberIsMarkedAsADraftOnEveryPage(index: Int) throws {
+        let (sample, kind, numberLine, prefix) = Self.numbered[index]
+        let label = "\(sample) \(kind)"
+        let (_, input) = try variant(of: Self.samples.appendingPathComponent(sample)) {
+            $0.replacingOccurrences(of: numberLine, with: "")
+        }
+        let draft = try pages(input, kind: kind)
+        expectMarkOnEveryPage(draft, label)
+        // The blank number line is the first line of the notice: prefix+第, two ems of room, 号.
+        let words = try #require(draft.first).content
+        try #require(words.count > 2, "\(label): \(words)")
+        let (dai, gou) = (words[0], words[1])
+        #expect(dai.text == prefix + "第" && gou.text == "号", "\(label): \(dai) \(gou)")
+        #expect(dai.yMin == gou.yMin, "\(label): 第 and 号 are not on one line")
+        #expect(abs(gou.xMin - dai.xMax - 20) < 0.5, "\(label): the blank is \(gou.xMin - dai.xMax) pt wide")
+        #expect(try #require(draft.first).raw.contains(prefix + "第 号"), "\(label)")
+        let blankLines = draft.flatMap(\.content).filter { $0.text == prefix + "第" }.count
+        #expect(blankLines == 1, "\(label): \(blankLines) blank number lines")
+
+        // The same notice with its number: no mark, and the number where the blank stood — the
+        // same line, ending at the same place (the line is set to the right, 1字 from the edge).
+        let issued = try pages(Self.samples.appendingPathComponent(sample), kind: kind)
+        let number = numberLine.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "number: ", with: "")
+        #expect(issued.allSatisfy { $0.marks.isEmpty }, "\(label): an issued notice carries 見本")
+        #expect(issued.allSatisfy { !$0.raw.contains(prefix + "第 号") }, "\(label): an issued notice has a blank number")
+        let first = try #require(issued.first)
+        #expect(first.raw.filter { !$0.isWhitespace }.hasPrefix(number), "\(label): \(first.raw.prefix(40))")
+        let numberLineEnd = first.content.filter { $0.yMin == dai.yMin }.map(\.xMax).max()
+        #expect(numberLineEnd.map { abs($0 - gou.xMax) < 0.5 } == true, "\(label): \(String(describing: numberLineEnd)) vs \(gou.xMax)")
+        #expect(issued.count == draft.count, "\(label): the draft is set on other pages than the issued notice")
+    }
+
+    /// A draft long enough for several pages carries the mark on each of them, not on the first only.
+    @Test func aLongDraftCarriesTheMarkOnEveryPage() throws {
+        let (_, input) = try variant(of: Self.sodegaura) { source in
+            let names = ["養育支援訪問事業", "子育て短期支援事業", "児童育成支援拠点事業", "親子関係形成支援事業", "一時預かり事業"]
+            let extra = names.map { name in """
+                    - service: \(name)
+                      content: 保健師や助産師が定期的にご自宅にうかがい、授乳や離乳食、寝かしつけ、お子さんの発達の見通し、ご家庭の生活のリズムの整え方について、ご一緒に考えながら具体的にお手伝いします。
+                      provider: 袖ケ浦市こども家庭センター（架空）
+                      frequency: 月2回（1回1時間程度）
+                      from: 2025-07-01
+                      to: 2025-09-30
+
+                """ }.joined()
+            return source.replacingOccurrences(of: "  number: 袖こ家第142号\n", with: "") + extra
+        }
+        let draft = try pages(input, kind: "measure")
+        #expect(draft.count >= 2, "the long measure fits on \(draft.count) page(s)")
+        expectMarkOnEveryPage(draft, "long measure")
+        #expect(draft.last?.raw.contains("\(draft.count) / \(draft.count)") == true)
+    }
+
     // MARK: Invalid cases write nothing
 
     @Test func measureWithoutRecommendationExitsOneAndWritesNothing() throws {

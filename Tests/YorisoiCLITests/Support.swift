@@ -6,6 +6,8 @@ struct TextBoxes {
     struct Word {
         var page: Int
         var xMin, yMin, xMax, yMax: Double
+        /// The word as poppler extracted it (XML entities left as written).
+        var text: String
     }
 
     static func parse(_ xhtml: String) throws -> [Word] {
@@ -19,7 +21,12 @@ struct TextBoxes {
                 let rest = line[range.upperBound...]
                 return Double(rest.prefix { $0 != "\"" }) ?? .nan
             }
-            words.append(Word(page: page, xMin: value("xMin"), yMin: value("yMin"), xMax: value("xMax"), yMax: value("yMax")))
+            var text = ""
+            if let open = line.range(of: "\">"), let close = line.range(of: "</word>"), open.upperBound <= close.lowerBound {
+                text = String(line[open.upperBound..<close.lowerBound])
+            }
+            words.append(Word(page: page, xMin: value("xMin"), yMin: value("yMin"), xMax: value("xMax"), yMax: value("yMax"),
+                              text: text))
         }
         return words
     }

@@ -25,6 +25,30 @@ import YorisoiText
         #expect(text == "BT\n0 g\n/F1 10 Tf\n1 0 0 1 72 100 Tm\n[<\(cids)>] TJ\nET\n")
     }
 
+    /// The draft's 見本 mark is the only turned text: its run turns the text matrix (the glyphs
+    /// then follow the turned baseline), and every other run keeps the plain `1 0 0 1 x y Tm`.
+    @Test func turnedRunTurnsTheTextMatrix() throws {
+        var run = Fixtures.run("見本", face: Fixtures.mincho, size: 10, at: Point(x: 72, y: 100))
+        run.turn = BaselineTurn(cosine: 0.8, sine: 0.6)
+        let (text, font) = try encode(run)
+        let cids = run.glyphs.map { hex(font, $0) }.joined()
+        #expect(text == "BT\n0 g\n/F1 10 Tf\n0.8 0.6 -0.6 0.8 72 100 Tm\n[<\(cids)>] TJ\nET\n")
+        run.turn = .none
+        #expect(try encode(run).0.contains("1 0 0 1 72 100 Tm"))
+    }
+
+    /// The mark's letters are filled and outlined (`2 Tr`); the stroke state and the mode are
+    /// kept inside the run's own q/Q, so the next run fills plainly in black again.
+    @Test func outlinedRunStrokesInsideItsOwnGraphicsState() throws {
+        var run = Fixtures.run("見本", face: Fixtures.mincho, size: 10, at: Point(x: 72, y: 100), color: .gray(0.9))
+        run.outline = StrokeStyle(lineWidth: 1, color: .gray(0.6), join: .round)
+        let (text, font) = try encode(run)
+        let cids = run.glyphs.map { hex(font, $0) }.joined()
+        #expect(text == "q\n0.6 G\n1 w\n1 j\nBT\n0.9 g\n/F1 10 Tf\n2 Tr\n1 0 0 1 72 100 Tm\n[<\(cids)>] TJ\nET\nQ\n")
+        run.outline = nil
+        #expect(!(try encode(run).0.contains("Tr")))
+    }
+
     @Test func movedAndRaisedGlyphsLandWhereLayoutPutThem() throws {
         var run = Fixtures.run("氏名", face: Fixtures.mincho, size: 10, at: Point(x: 72, y: 150))
         run.glyphs[1].x = 15   // natural 10 pt: 5 pt further right = −500/1000 em at 10 pt

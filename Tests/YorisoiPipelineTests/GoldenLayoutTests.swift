@@ -52,6 +52,21 @@ import YorisoiText
         try Self.check(result.pdfDocument(info: info), against: "support-plan-mihon-national")
     }
 
+    /// A recommendation without its 文書番号: the blank 「袖こ家第　　号」 and the 見本 mark drawn
+    /// first on the page (the numbered notice is pinned by the PDF hashes).
+    @Test func draftRecommendation() throws {
+        let file = Self.root.appendingPathComponent("samples/cases/sodegaura-notices.yaml")
+        let source = try String(contentsOf: file, encoding: .utf8)
+        let draft = source.replacingOccurrences(of: "  number: 袖こ家第87号\n", with: "")
+        #expect(draft != source)
+        let loaded = try #require(CaseLoader().load(data: Data(draft.utf8), format: .yaml, displayName: "draft.yaml").first)
+        let laid = try Self.renderer.layOut(loaded, kind: .recommendation)
+        #expect(!laid.hasErrors)
+        let result = try #require(laid.layout)
+        let info = try #require(laid.info)
+        try Self.check(result.pdfDocument(info: info), against: "recommendation-draft-sodegaura")
+    }
+
     /// Label cells two and three characters wide holding longer text: the shrink-to-fit and
     /// 均等割り paths of table layout, without a template.
     @Test func narrowCells() throws {

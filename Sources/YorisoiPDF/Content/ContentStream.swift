@@ -77,6 +77,8 @@ struct ContentStream {
         operands(x, y); op("Tm")
     }
     func textRise(_ rise: Double) { operands(rise); op("Ts") }
+    /// `Tr`: 0 fills the glyphs (every run's default), 2 fills them and strokes their outlines.
+    func textRenderingMode(_ mode: Int) { buffer.appendInt(mode); op(" Tr") }
 
     /// `[<CIDs> adj <CIDs>] TJ`, written as the elements come (a text run has many glyphs, so
     /// no array of them is built): consecutive glyphs share one hex string, an adjustment

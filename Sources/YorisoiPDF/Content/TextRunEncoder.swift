@@ -14,10 +14,26 @@ struct TextRunEncoder {
 
     func encode(into content: ContentStream) {
         guard !run.glyphs.isEmpty else { return }
+        // An outlined run (the draft mark) sets stroke state and the rendering mode, which
+        // outlive ET: its own q/Q keeps them from the runs after it.
+        if let outline = run.outline {
+            content.save()
+            content.strokeColor(outline.color)
+            content.lineWidth(outline.lineWidth)
+            if outline.join != .miter { content.lineJoin(outline.join) }
+        }
         content.beginText()
         content.fillColor(run.color)
         content.font(font.resourceName, size: run.fontSize)
-        content.textOrigin(run.origin.x, pageHeight - run.origin.y)
+        if run.outline != nil { content.textRenderingMode(2) }
+        if run.turn == .none {
+            content.textOrigin(run.origin.x, pageHeight - run.origin.y)
+        } else {
+            // A turned run (the draft mark) turns text space itself, so the TJ adjustments and the
+            // rise follow its baseline. PDF's y runs up: a counter-clockwise turn keeps its sine.
+            let turn = run.turn
+            content.textMatrix(turn.cosine, turn.sine, -turn.sine, turn.cosine, run.origin.x, pageHeight - run.origin.y)
+        }
 
         let tj = ContentStream.PositionedText(content)
         var pen = 0.0
@@ -51,6 +67,7 @@ struct TextRunEncoder {
         // Ts is text state and outlives ET; leave it as we found it.
         if PDFNumber.units(rise) != 0 { content.textRise(0) }
         content.endText()
+        if run.outline != nil { content.restore() }
     }
 
     /// The cluster's text if ToUnicode alone would extract something else, nil otherwise.

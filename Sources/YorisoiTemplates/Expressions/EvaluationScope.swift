@@ -67,8 +67,10 @@ public struct EvaluationScope: Sendable {
     /// The 教示 of a 処分 notice (`ResolvedTemplate.scope(for:)` binds it for `measure` only).
     public static let appealInstructionName = "appeal_instruction"
     /// Names that never resolve into the case. `appeal_instruction` is among them so a case file
-    /// cannot supply 教示 text of its own, nor make one appear on a notice that has none.
-    public static let reservedNames: Set<String> = ["profile", "loop", "page", "pages", appealInstructionName]
+    /// cannot supply 教示 text of its own, nor make one appear on a notice that has none;
+    /// `document_number` so a case cannot print a number the draft rule did not see.
+    public static let reservedNames: Set<String> = ["profile", "loop", "page", "pages", appealInstructionName,
+                                                    NoticeNumber.variableName]
 
     public var root: CaseNode
     public var profile: CaseNode?

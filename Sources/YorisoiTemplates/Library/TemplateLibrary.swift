@@ -141,10 +141,14 @@ public struct ResolvedTemplate: Sendable {
         self.appealInstructions = appealInstructions
     }
 
-    /// The scope expressions of this template evaluate in, for one case. A 処分 notice also gets
-    /// `appeal_instruction`: the 教示 in force on the 処分's date, filled from the profile.
+    /// The scope expressions of this template evaluate in, for one case. A notice also gets
+    /// `document_number` (`NoticeNumber`: its number, or the blank line of a draft); a 処分 notice
+    /// gets `appeal_instruction` too: the 教示 in force on the 処分's date, filled from the profile.
     public func scope(for caseRoot: CaseNode) throws(TemplateError) -> EvaluationScope {
-        let scope = EvaluationScope(case: caseRoot, profile: profile)
+        var scope = EvaluationScope(case: caseRoot, profile: profile)
+        if let number = NoticeNumber(kind: template.kind, case: caseRoot) {
+            scope = scope.binding(NoticeNumber.variableName, to: number.printed(prefix: profile.documentNumberPrefix))
+        }
         guard let pointer = NoticeRequirements.dispositionDatePointer(kind: template.kind) else { return scope }
         guard let instructions = appealInstructions else {
             throw TemplateError(.referenceMissing, at: .file(AppealInstructions.file),
