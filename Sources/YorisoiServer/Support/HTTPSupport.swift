@@ -9,6 +9,7 @@ extension HTTPField.Name {
     static let recommendationSource = HTTPField.Name("Yorisoi-Recommendation-Source")!
     static let caseIDHeader = HTTPField.Name("Yorisoi-Case-Id")!
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
     /// Host as a header (a request made in tests without an authority carries it so).
     static let hostHeader = HTTPField.Name("Host")!
     static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
