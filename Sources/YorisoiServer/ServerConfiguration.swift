@@ -40,7 +40,7 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// The parsed `host`, or nil when it is neither an IP literal nor `localhost`.
-    public var bindAddress: BindAddress? { BindAddress(host) }
+    public var bindAddress: ListenAddress? { ListenAddress(host) }
 
     /// Decided on the parsed address (127.0.0.0/8, ::1, ::ffff:127.x, `localhost`), never on a
     /// string prefix: `127.evil.invalid` is a name that can resolve anywhere.
@@ -104,7 +104,7 @@ public struct ServerConfiguration: Sendable {
 
 /// Where the server binds: parsed once from `--host` so that every decision (loopback or not,
 /// which Host headers are ours) is made on the address itself.
-public enum BindAddress: Sendable, Equatable {
+public enum ListenAddress: Sendable, Equatable {
     case localhost
     case ipv4([UInt8])
     case ipv6([UInt8])

@@ -75,7 +75,7 @@ public enum SessionRoutes {
         }
     }
 
-    /// The current session; on loopback without accounts one for "local" is made on first use.
+    /// The current session; for the local token sent as a bearer, a cookie session is made.
     static func sessionResponse(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies) throws -> Response {
         if let session = context.session {
             return Response.json(sessionJSON(session, dependencies.sessions).text)

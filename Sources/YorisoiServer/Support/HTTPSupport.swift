@@ -74,6 +74,22 @@ extension Request {
         uri.queryParameters.get(name)
     }
 
+    /// `?municipality=`, when given, as a municipality the server has templates for: a code the
+    /// request chose that names no installed profile is the client's mistake (400), not a
+    /// template fault of this installation (which would be 500).
+    func municipalityOverride(_ engine: DocumentEngine) throws -> String? {
+        guard let code = query("municipality") else { return nil }
+        guard code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw APIError.badRequest("bad_municipality", "municipality は 6 桁の市区町村コードです",
+                                      "municipality must be a 6-digit municipality code")
+        }
+        guard engine.templates().contains(where: { $0.code == code }) else {
+            throw APIError.badRequest("unknown_municipality", "市区町村コード \(code) の様式はありません",
+                                      "no templates for municipality \(code)")
+        }
+        return code
+    }
+
     /// `?kind=` as a document kind, 400 when unknown or missing.
     func documentKind(allowed: [DocumentKind] = DocumentKind.allCases) throws -> DocumentKind {
         guard let text = query("kind"), let kind = DocumentKind(rawValue: text), allowed.contains(kind) else {
