@@ -18,10 +18,17 @@ public struct ServerDependencies: Sendable {
     public let logger: Logger
     /// The committed OpenAPI document, served at /openapi.yaml.
     public let openAPIDocument: [UInt8]
+    /// Without accounts: the local user's token (`DATA/local-token`); nil with accounts.
+    public let localToken: LocalToken?
+    /// Failed sign-ins per account and address (back-off, lockout).
+    public let loginThrottle: LoginThrottle
+    /// The port the socket really has (`--port 0` is known only once bound).
+    public let listening: ListeningPort
 
     public init(configuration: ServerConfiguration, engine: DocumentEngine, ledger: any LedgerStore,
                 approvals: any ApprovalStore, cases: any CaseStore, audit: any AuditLog, sessions: SessionStore, gate: RenderGate,
-                logger: Logger, openAPIDocument: [UInt8]) {
+                logger: Logger, openAPIDocument: [UInt8], localToken: LocalToken? = nil,
+                loginThrottle: LoginThrottle? = nil) {
         self.configuration = configuration
         self.engine = engine
         self.ledger = ledger
@@ -32,12 +39,22 @@ public struct ServerDependencies: Sendable {
         self.gate = gate
         self.logger = logger
         self.openAPIDocument = openAPIDocument
+        self.localToken = localToken
+        self.loginThrottle = loginThrottle ?? LoginThrottle(limits: configuration.loginLimits)
+        self.listening = ListeningPort(configuration.port)
     }
 
     /// The usual wiring: the SQLite store in `configuration.dataDirectory`, fonts and templates
-    /// from `configuration.resourceRoot`.
+    /// from `configuration.resourceRoot`; without accounts a new local token in the data folder.
     public static func standard(_ configuration: ServerConfiguration, logger: Logger) throws -> ServerDependencies {
-        let store = try SQLiteStore(directory: configuration.dataDirectory)
+        try DataDirectory.prepare(configuration.dataDirectory)
+        let store: SQLiteStore
+        do {
+            store = try SQLiteStore(directory: configuration.dataDirectory)
+        } catch {
+            throw DataDirectory.Problem(path: configuration.dataDirectory.path, reason: "データベースを開けません", reasonEN: "cannot open the database")
+        }
+        let localToken = configuration.accounts == nil ? try LocalToken.issue(in: configuration.dataDirectory) : nil
         let engine = try DocumentEngine(root: configuration.resourceRoot)
         let document = try [UInt8](Data(contentsOf: configuration.resourceRoot.appendingPathComponent("openapi.yaml")))
         return ServerDependencies(
@@ -46,6 +63,44 @@ public struct ServerDependencies: Sendable {
                                    absoluteTimeout: configuration.sessionAbsoluteTimeout),
             gate: RenderGate(limit: configuration.maxRendersInFlight, queueLimit: configuration.maxQueuedRenders,
                              timeout: configuration.renderTimeout),
-            logger: logger, openAPIDocument: document)
+            logger: logger, openAPIDocument: document, localToken: localToken)
+    }
+}
+
+/// The `--data` folder, checked before the store opens it: a folder the server cannot read and
+/// write is a configuration problem (exit 2 with a message), not an internal failure.
+public enum DataDirectory {
+    public struct Problem: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public let reasonEN: String
+        public var description: String {
+            "データフォルダ \(path) を使えません（\(reason)）/ the data folder \(path) cannot be used (\(reasonEN))"
+        }
+    }
+
+    /// Creates the folder (0700) when missing, then proves it can be written by making and
+    /// removing a file (file modes alone say nothing to root or on a read-only mount).
+    static func prepare(_ directory: URL) throws {
+        let path = directory.path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw Problem(path: path, reason: "フォルダではありません", reasonEN: "not a folder") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw Problem(path: path, reason: "作成できません", reasonEN: "cannot be created")
+            }
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw Problem(path: path, reason: "読み取れません", reasonEN: "not readable")
+        }
+        let probe = directory.appendingPathComponent(".write-check-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: probe.path, contents: Data(), attributes: [.posixPermissions: 0o600]) else {
+            throw Problem(path: path, reason: "書き込めません", reasonEN: "not writable")
+        }
+        try? FileManager.default.removeItem(at: probe)
     }
 }

@@ -13,11 +13,13 @@ public enum YorisoiServerApp {
     public static func router(_ dependencies: ServerDependencies,
                               extraRoutes: [@Sendable (Router<Context>, ServerDependencies) -> Void] = []) -> Router<Context> {
         let router = Router(context: Context.self)
+        // First of all: a request for another host name never reaches the log, a route or auth.
+        router.add(middleware: HostAllowListMiddleware(configuration: dependencies.configuration,
+                                                       listening: dependencies.listening))
         router.add(middleware: RequestLogMiddleware(logger: dependencies.logger))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: AuthenticationMiddleware(sessions: dependencies.sessions,
-                                                        accountsConfigured: dependencies.configuration.accounts != nil))
+        router.add(middleware: AuthenticationMiddleware(sessions: dependencies.sessions, localToken: dependencies.localToken))
         SystemRoutes.register(on: router, dependencies)
         DocumentRoutes.register(on: router, dependencies)
         NoticeRoutes.register(on: router, dependencies)
@@ -47,7 +49,30 @@ public enum YorisoiServerApp {
         return Application(router: router(dependencies), server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                                 serverName: "Yorisoi"),
-                           onServerRunning: { channel in onListening(channel.localAddress?.port ?? configuration.port) },
+                           onServerRunning: { channel in
+                               let port = channel.localAddress?.port ?? configuration.port
+                               dependencies.listening.set(port)
+                               onListening(port)
+                           },
                            logger: dependencies.logger)
+    }
+
+    /// Runs the application until SIGINT/SIGTERM. A port another program holds is a
+    /// configuration problem (`PortInUse`, exit 2), not an internal failure.
+    public static func run(_ application: some ApplicationProtocol, port: Int) async throws {
+        do {
+            try await application.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE || error.errnoCode == EACCES {
+            throw PortUnavailable(port: port, inUse: error.errnoCode == EADDRINUSE)
+        }
+    }
+
+    public struct PortUnavailable: Error, CustomStringConvertible {
+        public let port: Int
+        public let inUse: Bool
+        public var description: String {
+            inUse ? "ポート \(port) はほかのプログラムが使っています。--port で別の番号を指定してください / port \(port) is already in use; choose another with --port"
+                  : "ポート \(port) を開く権限がありません（1024 未満は管理者のみ）/ no permission to listen on port \(port)"
+        }
     }
 }

@@ -15,7 +15,9 @@ public struct Validator: Sendable {
         GlyphRules(kind: kind).check(root, into: &findings, context: context)
         UnprintedRules(kind: kind).check(root, into: &findings, context: context)
         BlankItemRules().check(root, into: &findings)
-        return (loaded.diagnostics + findings.items).sortedBySource()
+        // Rules that walk the whole tree (glyphs, blank items) reach unknown keys too: their
+        // pointers name such keys by place, never by text.
+        return (loaded.diagnostics + UnknownKeyRedaction(root: root).redact(findings.items)).sortedBySource()
     }
 
     func rules(for kind: DocumentKind) -> [any CaseRule] {

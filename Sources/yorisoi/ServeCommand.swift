@@ -13,8 +13,12 @@ struct ServeCommand: ParsableCommand {
             or --behind-tls-proxy. See docs/server.md.
             """)
 
-    @Option(help: "Address to listen on.")
+    @Option(help: "Address to listen on: an IPv4 or IPv6 address, or localhost.")
     var host = "127.0.0.1"
+
+    @Option(name: .customLong("public-host"),
+            help: "Off loopback: a host name (optionally name:port) the server answers besides its address; repeatable.")
+    var publicHosts: [String] = []
 
     @Option(help: "Port to listen on.")
     var port = 8080
@@ -70,6 +74,7 @@ struct ServeCommand: ParsableCommand {
             var configuration = ServerConfiguration(resourceRoot: try YorisoiResources.locate().root)
             configuration.host = host
             configuration.port = port
+            configuration.publicHosts = publicHosts
             configuration.dataDirectory = URL(fileURLWithPath: data, isDirectory: true)
             configuration.tlsCertificate = tlsCert.map { URL(fileURLWithPath: $0) }
             configuration.tlsKey = tlsKey.map { URL(fileURLWithPath: $0) }
@@ -87,13 +92,32 @@ struct ServeCommand: ParsableCommand {
                 throw YorisoiError.usage("yorisoi serve: \(error)")
             }
             let logger = Logger(label: "yorisoi.serve") { StreamLogHandler.standardError(label: $0) }
-            let dependencies = try ServerDependencies.standard(configuration, logger: logger)
-            let scheme = configuration.servesTLS ? "https" : "http"
-            let host = configuration.host
-            let app = try YorisoiServerApp.application(dependencies) { port in
-                FileHandle.standardError.write(Data("yorisoi serve: listening on \(scheme)://\(host):\(port)\n".utf8))
+            let dependencies: ServerDependencies
+            do {
+                dependencies = try ServerDependencies.standard(configuration, logger: logger)
+            } catch let problem as DataDirectory.Problem {
+                throw YorisoiError.usage("yorisoi serve: \(problem)")
+            } catch let problem as LocalToken.WriteFailure {
+                throw YorisoiError.usage("yorisoi serve: \(problem)")
             }
-            try BlockingRun.run { try await app.runService() }
+            let scheme = configuration.servesTLS ? "https" : "http"
+            let host = configuration.bindAddress?.hostHeaderForm ?? configuration.host
+            let token = dependencies.localToken?.value
+            let app = try YorisoiServerApp.application(dependencies) { port in
+                var lines = "yorisoi serve: listening on \(scheme)://\(host):\(port)\n"
+                if let token {
+                    // The one way in without accounts; the same token is in DATA/local-token.
+                    lines += "yorisoi serve: ブラウザでこの URL を開いてください / open this URL to sign in: "
+                        + "\(scheme)://\(host):\(port)/login?token=\(token)\n"
+                }
+                FileHandle.standardError.write(Data(lines.utf8))
+            }
+            let port = configuration.port
+            do {
+                try BlockingRun.run { try await YorisoiServerApp.run(app, port: port) }
+            } catch let problem as YorisoiServerApp.PortUnavailable {
+                throw YorisoiError.usage("yorisoi serve: \(problem)")
+            }
         }
     }
 }

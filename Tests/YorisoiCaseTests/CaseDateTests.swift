@@ -31,8 +31,13 @@ import YorisoiCase
         let loader = CaseLoader()
         func suggestion(_ key: String) -> String? {
             let loaded = loader.load(data: .init("version: 1\nplan:\n  \(key): x\n".utf8), format: .yaml, displayName: "k")[0]
+            // The suggestion is the only quoted text: the unknown key itself is never repeated.
             return loaded.diagnostics.first.flatMap { d in
-                d.messageEN.split(separator: "'").dropFirst(3).first.map(String.init)
+                let suggested = d.messageEN.split(separator: "'").dropFirst(1).first.map(String.init)
+                let rest = [d.message, d.messageEN, d.path].joined(separator: " ")
+                    .replacingOccurrences(of: "「\(suggested ?? "")」", with: "").replacingOccurrences(of: "'\(suggested ?? "")'", with: "")
+                #expect(!rest.contains(key), "\(rest)")
+                return suggested
             }
         }
         #expect(suggestion("intnet") == "intent")          // transposition

@@ -67,10 +67,41 @@ import YorisoiCase
         let loaded = load("version: 1\nchild:\n  birthdat: 2019-05-03\n")
         let warning = try #require(loaded.diagnostics.first { $0.code == .w020 })
         #expect(warning.severity == .warning)
-        #expect(warning.path == "/child/birthdat")
+        #expect(warning.path == "/child/~unknown1")
         #expect(warning.line == 3 && warning.column == 3)
-        #expect(warning.message.contains("birthdate"))
+        #expect(warning.message.contains("child の下の不明なキー（1 番目）"))
+        #expect(warning.message.contains("「birthdate」の誤り"))
         #expect(warning.messageEN.contains("did you mean 'birthdate'"))
+    }
+
+    /// An unknown key can be a name or an address typed in key position: it is named by its
+    /// place among its object's unknown keys, never by its text — nor is anything below it.
+    @Test func unknownKeysAreNamedByPlaceNeverByTheirText() throws {
+        let loaded = load("""
+            version: 1
+            child:
+              Hanako Yamada: 1
+              name: 山田 花子
+              hanako.yamada@example.jp: {Tokyo Chiyoda 1-1: 2}
+            Secret Key: x
+            """)
+        let warnings = loaded.diagnostics.filter { $0.code == .w020 }
+        #expect(warnings.map(\.path) == ["/child/~unknown1", "/child/~unknown2", "/~unknown1"])
+        #expect(warnings.last?.message.contains("最上位の不明なキー（1 番目）") == true)
+        let shown = loaded.diagnostics.map { "\($0.path) \($0.message) \($0.messageEN)" }.joined(separator: "\n")
+        for secret in ["Hanako", "hanako", "example.jp", "Tokyo", "Chiyoda", "Secret"] {
+            #expect(!shown.contains(secret), "\(secret) must not be shown: \(shown)")
+        }
+        let redaction = UnknownKeyRedaction(root: try #require(loaded.root))
+        #expect(redaction.redact("/child/hanako.yamada@example.jp/Tokyo Chiyoda 1-1") == "/child/~unknown2/~unknown1")
+        #expect(redaction.redact("/child/name") == "/child/name")
+    }
+
+    @Test func aDuplicateUnknownKeyIsNotQuotedEither() throws {
+        let loaded = load("version: 1\nchild:\n  Hanako Yamada: 1\n  Hanako Yamada: 2\n")
+        let duplicate = try #require(loaded.diagnostics.first { $0.code == .e008 })
+        #expect(duplicate.path == "/child/~unknown1")
+        #expect(!duplicate.message.contains("Hanako") && !duplicate.messageEN.contains("Hanako"))
     }
 
     @Test func duplicateKeyIsReportedAtTheSecondOccurrence() throws {

@@ -209,7 +209,8 @@ struct LedgerRulesTests {
         try await ServerHarness.application(dependencies).test(.router) { client in
             func token(_ account: String, _ password: String) async throws -> String {
                 let response = try await client.send(.post, "/login", body: "account=\(account)&password=\(password)",
-                                                     contentType: "application/x-www-form-urlencoded", headers: [.accept: "application/json"])
+                                                     contentType: "application/x-www-form-urlencoded", headers: [.accept: "application/json"],
+                                                     as: .anonymous)
                 return try #require((response.json as? [String: Any])?["token"] as? String)
             }
             let staff: HTTPFields = [.authorization: "Bearer " + (try await token("tanto", "tanto-pass-1234"))]

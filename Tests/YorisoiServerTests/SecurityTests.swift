@@ -29,16 +29,16 @@ struct SecurityTests {
     @Test func withAccountsEveryAPIRouteNeedsASignIn() async throws {
         let (dependencies, _) = try ServerHarness.dependencies(accounts: Self.accounts)
         try await ServerHarness.application(dependencies).test(.router) { client in
-            #expect(try await client.send(.get, "/healthz").status == .ok)
-            #expect(try await client.send(.get, "/api/v1/ledger").status == .unauthorized)
-            #expect(try await client.send(.get, "/api/v1/cases").status == .unauthorized)
+            #expect(try await client.send(.get, "/healthz", as: .anonymous).status == .ok)
+            #expect(try await client.send(.get, "/api/v1/ledger", as: .anonymous).status == .unauthorized)
+            #expect(try await client.send(.get, "/api/v1/cases", as: .anonymous).status == .unauthorized)
             #expect(try await client.send(.get, "/api/v1/ledger", headers: [.authorization: "Bearer nope"]).status == .unauthorized)
             let wrong = try await client.send(.post, "/login", body: "account=kato&password=wrong",
-                                              contentType: "application/x-www-form-urlencoded")
+                                              contentType: "application/x-www-form-urlencoded", as: .anonymous)
             #expect(wrong.status == .unauthorized)
             let signedIn = try await client.send(.post, "/login", body: "account=kato&password=pw-%E3%83%86%E3%82%B9%E3%83%88",
                                                  contentType: "application/x-www-form-urlencoded",
-                                                 headers: [.accept: "application/json"])
+                                                 headers: [.accept: "application/json"], as: .anonymous)
             #expect(signedIn.status == .ok)
             let cookie = try #require(signedIn.headers[.setCookie])
             #expect(cookie.contains("HttpOnly"))
@@ -76,6 +76,8 @@ struct SecurityTests {
         }
     }
 
+    /// The local token as a bearer on the page's first load starts a cookie session (the page
+    /// then works with the cookie and its CSRF token, like a signed-in account).
     @Test func theLoopbackPageStartsALocalSessionWithACSRFToken() async throws {
         let (dependencies, _) = try ServerHarness.dependencies()
         try await ServerHarness.application(dependencies).test(.router) { client in

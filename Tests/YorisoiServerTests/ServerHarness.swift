@@ -13,8 +13,15 @@ enum ServerHarness {
         do { return try DocumentEngine(root: TestPaths.repositoryRoot) } catch { fatalError("engine: \(error)") }
     }()
 
+    /// The local token every harness server without accounts has; `send` adds it (as
+    /// `Authorization: Bearer`) unless the request is made `as: .anonymous` or carries its own
+    /// credential, so the many API tests stay short and still go through authentication.
+    static let localToken = "harness-local-token-0123456789abcdefghijklmnopq"
+
     static func dependencies(accounts: Accounts? = nil, maxBody: Int = 8 << 20, host: String = "127.0.0.1",
-                             sessions: SessionStore = SessionStore(), logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+                             publicHosts: [String] = [], behindTLSProxy: Bool = false,
+                             sessions: SessionStore = SessionStore(), throttle: LoginThrottle? = nil,
+                             logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         throws -> (ServerDependencies, URL) {
         let data = try TestPaths.makeTemporaryDirectory("yorisoi-server").appendingPathComponent("data")
         var configuration = ServerConfiguration(resourceRoot: TestPaths.repositoryRoot)
@@ -22,11 +29,14 @@ enum ServerHarness {
         configuration.dataDirectory = data
         configuration.accounts = accounts
         configuration.maxBodyBytes = maxBody
+        configuration.publicHosts = publicHosts
+        configuration.behindTLSProxy = behindTLSProxy
         let store = try SQLiteStore(directory: data)
         let document = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("openapi.yaml")))
         let dependencies = ServerDependencies(
             configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, audit: store, sessions: sessions,
-            gate: RenderGate(limit: 2, queueLimit: 256, timeout: 120), logger: logger, openAPIDocument: document)
+            gate: RenderGate(limit: 2, queueLimit: 256, timeout: 120), logger: logger, openAPIDocument: document,
+            localToken: accounts == nil ? LocalToken(localToken) : nil, loginThrottle: throttle)
         return (dependencies, data)
     }
 
@@ -65,11 +75,22 @@ enum ServerHarness {
     }
 }
 
+/// Who a harness request is made as.
+enum Caller {
+    /// The local user: the harness's local token as a bearer (servers without accounts).
+    case local
+    /// No credential at all.
+    case anonymous
+}
+
 extension TestClientProtocol {
     @discardableResult
     func send(_ method: HTTPRequest.Method, _ uri: String, body: String? = nil, contentType: String = "application/yaml",
-              headers extra: HTTPFields = [:]) async throws -> TestResponse {
+              headers extra: HTTPFields = [:], as caller: Caller = .local) async throws -> TestResponse {
         var headers = extra
+        if caller == .local && headers[.authorization] == nil && headers[.cookie] == nil {
+            headers[.authorization] = "Bearer \(ServerHarness.localToken)"
+        }
         if body != nil && headers[.contentType] == nil { headers[.contentType] = contentType }
         return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
     }

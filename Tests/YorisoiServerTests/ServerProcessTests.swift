@@ -11,9 +11,11 @@ import TestSupport
 final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let log: URL
+    let data: URL
     private(set) var port = 0
 
     init(data: URL, arguments: [String] = []) throws {
+        self.data = data
         log = data.deletingLastPathComponent().appendingPathComponent("server-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = TestPaths.yorisoiExecutable
@@ -67,6 +69,7 @@ final class ServerProcess: @unchecked Sendable {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = "POST"
         request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.httpBody = Data(body.utf8)
         guard let (data, response) = try? await Self.session.data(for: request), let http = response as? HTTPURLResponse else {
             return nil
@@ -74,10 +77,17 @@ final class ServerProcess: @unchecked Sendable {
         return (http.statusCode, data, http.allHeaderFields)
     }
 
+    /// The local token the server wrote at start (DATA/local-token).
+    var token: String {
+        (try? String(contentsOf: data.appendingPathComponent("local-token"), encoding: .utf8))?
+            .trimmingCharacters(in: .newlines) ?? ""
+    }
+
     /// POSTs a notice; the document number, or nil when the request failed.
     func issue(_ body: String) async -> String? {
         var request = URLRequest(url: URL(string: "\(base)/api/v1/notices?kind=recommendation")!)
         request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         request.setValue("application/yaml", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data(body.utf8)
         guard let (_, response) = try? await Self.session.data(for: request),
@@ -201,6 +211,76 @@ struct ServerProcessTests {
         let verify = try ExternalTool.run(TestPaths.yorisoiExecutable.path, ["audit", "verify", "--data", data.path])
         #expect(verify.status == 0, "audit verify: \(verify.stdout) \(verify.stderr)")
         #expect(verify.stdout.contains("chain intact"))
+    }
+
+    /// Issue #23, item 5: bad start options are usage errors (exit 2) with a message in both
+    /// languages, never an internal failure (exit 3) or a server bound somewhere unexpected.
+    @Test func badStartOptionsExitWithStatusTwo() throws {
+        let work = try TestPaths.makeTemporaryDirectory("yorisoi-start")
+        let data = work.appendingPathComponent("data").path
+        let host = try Self.runToExit(["serve", "--host", "127.evil.invalid", "--port", "0", "--data", data])
+        #expect(host.status == 2 && host.stderr.contains("--host"), "\(host)")
+        let port = try Self.runToExit(["serve", "--port", "99999", "--data", data])
+        #expect(port.status == 2 && port.stderr.contains("--port"), "\(port)")
+        let file = work.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let notAFolder = try Self.runToExit(["serve", "--port", "0", "--data", file.path])
+        #expect(notAFolder.status == 2 && notAFolder.stderr.contains("データフォルダ") && notAFolder.stderr.contains("data folder"),
+                "\(notAFolder)")
+        let cannotCreate = try Self.runToExit(["serve", "--port", "0", "--data", file.appendingPathComponent("sub").path])
+        #expect(cannotCreate.status == 2, "\(cannotCreate)")
+
+        // A port another server holds.
+        let holder = try ServerProcess(data: work.appendingPathComponent("holder"))
+        defer { holder.stop() }
+        let busy = try Self.runToExit(["serve", "--port", String(holder.port), "--data", data])
+        #expect(busy.status == 2 && busy.stderr.contains("使っています") && busy.stderr.contains("in use"), "\(busy)")
+    }
+
+    /// The token file is written 0600 at every start, differs each time, is the one in the
+    /// printed login URL, and is the only way in.
+    @Test func theLocalTokenIsNewAtEveryStartAndTheOnlyWayIn() async throws {
+        let data = try TestPaths.makeTemporaryDirectory("yorisoi-token-run").appendingPathComponent("data")
+        var tokens: [String] = []
+        for _ in 0..<2 {
+            let server = try ServerProcess(data: data)
+            defer { server.stop() }
+            let file = data.appendingPathComponent("local-token")
+            let mode = (try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber)?.intValue
+            #expect(mode == 0o600)
+            let token = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .newlines)
+            #expect(server.logText.contains("\(server.base)/login?token=\(token)"))
+            tokens.append(token)
+            #expect(try await Self.status(server, "/api/v1/templates", token: nil) == 401)
+            #expect(try await Self.status(server, "/api/v1/templates", token: token) == 200)
+            #expect(try await Self.status(server, "/healthz", token: nil) == 200)
+        }
+        #expect(tokens[0] != tokens[1])
+    }
+
+    static func status(_ server: ServerProcess, _ path: String, token: String?) async throws -> Int {
+        var request = URLRequest(url: URL(string: server.base + path)!)
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        let (_, response) = try await ServerProcess.session.data(for: request)
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
+    }
+
+    /// Runs the binary to its end (a bounded wait: a server that did start is killed and
+    /// reported as status -1).
+    static func runToExit(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = TestPaths.yorisoiExecutable
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["YORISOI_HOME"] = TestPaths.repositoryRoot.path
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: text, as: UTF8.self))
     }
 
     static var readOnly: Configuration {

@@ -31,6 +31,15 @@ import YorisoiValidation
         #expect(!error.message.contains("つむぎ"))
     }
 
+    /// Glyph rules walk every value of a printed section, unknown keys included; their pointers
+    /// name such a key by its place, never by its text (it may be a name typed as a key).
+    @Test func aFindingUnderAnUnknownKeyNamesTheKeyByPlace() throws {
+        let found = errors("例野 つむぎ\n  Hanako Yamada: \"\u{E000}\"", coverage: nil)
+        let error = try #require(found.first)
+        #expect(error.code == .e402 && error.path == "/child/~unknown1", "\(error.path)")
+        #expect(!error.path.contains("Hanako") && !error.message.contains("Hanako") && !error.messageEN.contains("Hanako"))
+    }
+
     @Test func aRepeatedCharacterIsReportedOncePerField() {
         #expect(errors("𠮷𠮷𠮷", coverage: FakeCoverage(missing: [0x20BB7])).count == 1)
     }

@@ -41,7 +41,7 @@ import YorisoiValidation
         // Structure
         .init(file: "duplicate-key.yaml", kind: .supportPlan, code: .e008, path: "/child/name", line: 9),
         .init(file: "json-duplicate-key.json", kind: .assessment, code: .e008, path: "/id", line: 5),
-        .init(file: "unknown-key.yaml", kind: .supportPlan, code: .w020, path: "/child/birthdat", line: 8),
+        .init(file: "unknown-key.yaml", kind: .supportPlan, code: .w020, path: "/child/~unknown1", line: 8),
         .init(file: "satisfaction-out-of-range.yaml", kind: .supportPlan, code: .e022, path: "/plan/satisfaction", line: 28),
         .init(file: "category-unknown.yaml", kind: .supportPlan, code: .e023, path: "/category", line: 4),
         .init(file: "version-unsupported.yaml", kind: .supportPlan, code: .e024, path: "/version", line: 1),

@@ -54,6 +54,10 @@ def binary():
 
 
 class Server:
+    """`yorisoi serve` on a free loopback port. Without accounts every route needs the local
+    token: it is read from DATA/local-token (written at start, 0600), and the browser opens
+    `/login?token=…` first (`signed_in_url`), which sets the session cookie and goes on to `/`."""
+
     def __init__(self):
         self.data = tempfile.mkdtemp(prefix="yorisoi-web-")
         self.port = free_port()
@@ -66,13 +70,18 @@ class Server:
             try:
                 with urllib.request.urlopen(self.base + "/healthz", timeout=2) as r:
                     if r.status == 200:
-                        return
+                        break
             except OSError:
                 pass
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError("yorisoi serve did not start; see " + self.log.name)
             time.sleep(0.2)
+        self.token = (pathlib.Path(self.data) / "local-token").read_text().strip()
+
+    @property
+    def signed_in_url(self):
+        return f"{self.base}/login?token={self.token}"
 
     def stop(self):
         if self.proc.poll() is None:
@@ -106,6 +115,8 @@ class PageFlow(unittest.TestCase):
         cls.server = Server()
         cls.downloads = tempfile.mkdtemp(prefix="yorisoi-dl-")
         cls.d = chrome(cls.downloads)
+        # Sign in as the local user once: the cookie then carries every later page load.
+        cls.d.get(cls.server.signed_in_url)
 
     @classmethod
     def tearDownClass(cls):

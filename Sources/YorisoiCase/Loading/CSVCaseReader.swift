@@ -110,7 +110,7 @@ public struct CSVCaseReader: Sendable {
     public func load(_ row: Row) -> LoadedCase {
         guard let builder else { return LoadedCase(source: displayName, line: row.line, root: nil, typed: nil, diagnostics: []) }
         let (root, cellFindings) = builder.tree(for: row.record)
-        let findings = cellFindings + CaseShapeChecker().check(root)
+        let findings = UnknownKeyRedaction(root: root).redact(cellFindings + CaseShapeChecker().check(root))
         return LoadedCase(source: displayName, line: row.line, root: root, typed: CaseBuilder.build(root),
                           diagnostics: findings.sortedBySource())
     }

@@ -76,14 +76,15 @@ public struct CSVColumnPath: Sendable {
 }
 
 extension CSVColumnPath.Problem {
-    /// Japanese and English explanations; they name the column's path, never cell contents.
+    /// Japanese and English explanations; they name known keys only, never the heading's own
+    /// unknown text or cell contents.
     var explanation: (ja: String, en: String) {
         switch self {
-        case .unknownKey(let segment, let known):
-            let shown = KeyText.printable(segment)
+        case .unknownKey(_, let known):
+            // The unknown text itself is not repeated: a heading can be anything pasted there.
             let list = known.prefix(12).joined(separator: ", ")
-            return ("「\(shown)」はケースファイルの項目にありません（この位置で使える項目: \(list)）",
-                    "'\(shown)' is not a case file key here (known here: \(list))")
+            return ("ケースファイルの項目にない名前を含んでいます（この位置で使える項目: \(list)）",
+                    "names a key the case file does not have (known here: \(list))")
         case .indexExpected(let after):
             return ("「\(KeyText.printable(after))」はリストです。番号を付けてください（例: \(KeyText.printable(after)).0）",
                     "'\(KeyText.printable(after))' is a list: add an entry number (e.g. \(KeyText.printable(after)).0)")

@@ -15,7 +15,6 @@ public struct CSVHeader: Sendable {
             let column = index + 1
             let title = field.text.trimmingCharacters(in: .whitespaces)
             let position = SourcePosition(line: field.line, column: column)
-            let shown = Self.printableTitle(title)
             if let mapped = mapping?.paths[title] {
                 columns.append(mapped)
             } else if title.isEmpty {
@@ -30,8 +29,8 @@ public struct CSVHeader: Sendable {
                     let hint = mapping == nil ? "（日本語の見出しには --mapping で対応表を指定してください）"
                                               : "（対応表にもありません）"
                     diagnostics.append(Diagnostic(.e029, path: "", at: position,
-                                                  message: "\(column)列目の見出し「\(shown)」: \(ja)\(hint)",
-                                                  messageEN: "column \(column) '\(shown)': \(en)"))
+                                                  message: "\(column)列目の見出し: \(ja)\(hint)",
+                                                  messageEN: "column \(column) heading: \(en)"))
                     columns.append(nil)
                     continue
                 }
@@ -39,20 +38,13 @@ public struct CSVHeader: Sendable {
             guard let path = columns.last ?? nil else { continue }
             if let first = seen[path.dotted] {
                 diagnostics.append(Diagnostic(.e030, path: path.pointer, at: position,
-                                              message: "\(column)列目の見出し「\(shown)」は \(first)列目と同じ項目（\(path.dotted)）です",
-                                              messageEN: "column \(column) '\(shown)' names the same value as column \(first) (\(path.dotted))"))
+                                              message: "\(column)列目の見出しは \(first)列目と同じ項目（\(path.dotted)）です",
+                                              messageEN: "column \(column) names the same value as column \(first) (\(path.dotted))"))
             } else {
                 seen[path.dotted] = column
             }
         }
         self.columns = columns
         self.diagnostics = diagnostics
-    }
-
-    /// A heading is a field name, not family data; still only a short, printable one is echoed.
-    static func printableTitle(_ title: String) -> String {
-        let printable = title.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !$0.properties.isNoncharacterCodePoint }
-        guard printable, title.count <= 40 else { return "…" }
-        return title
     }
 }

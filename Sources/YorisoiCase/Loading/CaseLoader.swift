@@ -110,7 +110,7 @@ public struct CaseLoader: Sendable {
                                             message: "ケースファイルの一番外側は「キー: 値」の組でなければなりません",
                                             messageEN: "the top level of a case file must be a mapping"), line: line)
         }
-        let findings = readerFindings + CaseShapeChecker().check(root)
+        let findings = UnknownKeyRedaction(root: root).redact(readerFindings + CaseShapeChecker().check(root))
         return LoadedCase(source: name, line: line, root: root, typed: CaseBuilder.build(root),
                           diagnostics: findings.sortedBySource())
     }

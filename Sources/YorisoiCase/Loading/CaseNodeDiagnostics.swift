@@ -2,8 +2,10 @@
 enum CaseNodeDiagnostics {
     static func duplicateKey(_ key: String, pointer: String, at position: SourcePosition?) -> Diagnostic {
         Diagnostic(.e008, path: pointer, at: position,
-                   message: "キー「\(KeyText.printable(key))」が重複しています（同じキーは1回だけ書いてください）",
-                   messageEN: "duplicate key '\(KeyText.printable(key))'")
+                   // The key is named by the pointer (unknown keys by their place only), not here:
+                   // a key can be text pasted from the case.
+                   message: "同じキーが重複しています（同じキーは1回だけ書いてください）",
+                   messageEN: "duplicate key")
     }
 }
 

@@ -59,7 +59,7 @@ public struct JSONLinesCaseReader: Sendable {
                                           message: "ケースファイルの一番外側は「キー: 値」の組でなければなりません",
                                           messageEN: "the top level of a case file must be a mapping"))
             }
-            let findings = reader.duplicateKeys + CaseShapeChecker().check(root)
+            let findings = UnknownKeyRedaction(root: root).redact(reader.duplicateKeys + CaseShapeChecker().check(root))
             return LoadedCase(source: displayName, line: line.number, root: root, typed: CaseBuilder.build(root),
                               diagnostics: findings.sortedBySource())
         } catch {

@@ -37,4 +37,10 @@ public enum CaseIDRule {
               !id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         return id
     }
+
+    /// The rule in words, for E026 wherever an id is refused (CLI, batch, API, page).
+    public static let ruleMessage =
+        "ケースID はファイル名に使われます。「/ \\ : * ? < > | \"」や制御文字を含まず、先頭が「.」「=」「+」「-」「@」でない、UTF-8 で192バイト（漢字64字）以内にしてください"
+    public static let ruleMessageEN =
+        "case id cannot be used as a file name (no / \\ : * ? < > | \" or control characters; not starting with . = + - @; at most 192 bytes of UTF-8)"
 }

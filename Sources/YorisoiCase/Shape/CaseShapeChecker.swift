@@ -103,12 +103,17 @@ public struct CaseShapeChecker: Sendable {
 
     private func checkMembers(_ members: [CaseMember], specs: [FieldSpec], pointer: String,
                               into diagnostics: inout [Diagnostic], unknownKeys: inout UnknownKeys) {
+        var place = 0
         for member in members {
-            let memberPointer = pointer + "/" + member.key.jsonPointerEscaped
             if let spec = specs.first(where: { $0.key == member.key }) {
+                let memberPointer = pointer + "/" + member.key.jsonPointerEscaped
                 check(member.node, against: spec.shape, pointer: memberPointer, into: &diagnostics, unknownKeys: &unknownKeys)
                 continue
             }
+            // An unknown key is the author's text — it can be a name or an address typed in
+            // key position — so it is named by its place among the object's unknown keys.
+            place += 1
+            let memberPointer = pointer + "/" + UnknownKeyRedaction.marker + String(place)
             guard unknownKeys.reported < Self.unknownKeyReportLimit else {
                 if unknownKeys.unreported == 0 {
                     unknownKeys.firstUnreported = (memberPointer, member.keyPosition ?? member.node.position)
@@ -117,12 +122,14 @@ public struct CaseShapeChecker: Sendable {
                 continue
             }
             unknownKeys.reported += 1
-            let shown = KeyText.printable(member.key)
-            var message = "不明なキー「\(shown)」です。このキーは読み飛ばされます"
-            var messageEN = "unknown key '\(shown)' is ignored"
+            let parent = pointer.isEmpty ? "最上位" : "\(pointer.dropFirst()) の下"
+            let parentEN = pointer.isEmpty ? "at the top level" : "under \(pointer.dropFirst())"
+            var message = "\(parent)の不明なキー（\(place) 番目）は読み飛ばされます"
+            var messageEN = "unknown key (number \(place)) \(parentEN) is ignored"
+            // The suggestion is one of the format's own keys, never the author's text.
             if let suggestion = KeySuggestion.closest(to: member.key, among: specs.map(\.key)) {
-                message = "不明なキー「\(shown)」です。「\(suggestion)」の誤りではありませんか"
-                messageEN = "unknown key '\(shown)'; did you mean '\(suggestion)'?"
+                message = "\(parent)の不明なキー（\(place) 番目）は読み飛ばされます。「\(suggestion)」の誤りではありませんか"
+                messageEN = "unknown key (number \(place)) \(parentEN) is ignored; did you mean '\(suggestion)'?"
             }
             diagnostics.append(Diagnostic(.w020, path: memberPointer, at: member.keyPosition ?? member.node.position,
                                           message: message, messageEN: messageEN))

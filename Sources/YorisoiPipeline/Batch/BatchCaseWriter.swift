@@ -38,8 +38,7 @@ struct BatchCaseWriter: Sendable {
             var diagnostics = outcome.diagnostics
             if outcome.pdf != nil, name == nil, !diagnostics.contains(where: { $0.code == .e025 || $0.code == .e026 }) {
                 diagnostics.append(Diagnostic(.e026, path: "/id", at: loaded.root?["id"]?.position,
-                                              message: "ケースID はファイル名に使えません",
-                                              messageEN: "case id cannot be used as a file name"))
+                                              message: CaseIDRule.ruleMessage, messageEN: CaseIDRule.ruleMessageEN))
             }
             let layoutOnly = diagnostics.filter(\.isError).allSatisfy { $0.code == .e501 || $0.code == .e502 || $0.code == .e503 }
             return BatchEntry(id: id, source: item.source, status: layoutOnly && diagnostics.hasErrors ? .failed : .invalid,

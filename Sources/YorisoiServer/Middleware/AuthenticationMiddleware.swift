@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 
-/// Who is asking, and may they: a bearer token or the `yorisoi_session` cookie names a live
-/// session; without either, loopback without accounts acts as "local" and otherwise the request
-/// is refused 401. A cookie session must send its CSRF token on every POST/PUT, and a POST/PUT
-/// whose Origin is not this server is refused 403 whatever it carries.
+/// Who is asking, and may they: a bearer token (a session's id, or without accounts the local
+/// token of `DATA/local-token`) or the `yorisoi_session` cookie names the caller; anything else
+/// is refused 401 outside the public paths. There is no implicit account: on loopback another
+/// program or a web page in the browser could otherwise act as the local user. A cookie session
+/// must send its CSRF token on every POST/PUT, and a POST/PUT whose Origin is not this server
+/// is refused 403 whatever it carries.
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = YorisoiRequestContext
     public static let cookieName = "yorisoi_session"
@@ -12,11 +14,11 @@ public struct AuthenticationMiddleware: RouterMiddleware {
     static let publicPaths: Set<String> = ["/healthz", "/openapi.yaml", "/login"]
 
     let sessions: SessionStore
-    let accountsConfigured: Bool
+    let localToken: LocalToken?
 
-    public init(sessions: SessionStore, accountsConfigured: Bool) {
+    public init(sessions: SessionStore, localToken: LocalToken?) {
         self.sessions = sessions
-        self.accountsConfigured = accountsConfigured
+        self.localToken = localToken
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -27,19 +29,26 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         }
         if let authorization = request.headers[.authorization], authorization.lowercased().hasPrefix("bearer ") {
             let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-            guard let session = sessions.touch(token) else { throw APIError.unauthorized }
-            context.account = session.account
+            if let localToken, localToken.matches(token) {
+                context.account = "local"
+                context.credential = .localToken
+            } else if let session = sessions.touch(token) {
+                // touch() applies the idle and absolute limits to a bearer exactly as to a cookie.
+                context.account = session.account
+                context.credential = .bearer(session)
+            } else {
+                throw APIError.unauthorized
+            }
         } else if let id = request.cookies[Self.cookieName]?.value, let session = sessions.touch(id) {
             context.account = session.account
             context.session = session
+            context.credential = .cookie(session)
             if unsafe && !Self.publicPaths.contains(request.uri.path) {
                 let sent = request.headers[.csrfToken] ?? ""
                 guard SessionStore.same(sent, session.csrfToken) else {
                     throw APIError(.forbidden, "csrf", "画面を読み込み直してください（CSRF トークンが違います）", "missing or wrong CSRF token")
                 }
             }
-        } else if !accountsConfigured {
-            context.account = "local"
         }
         if context.account == nil && !Self.isPublic(request.uri.path) {
             throw APIError.unauthorized
@@ -47,14 +56,18 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 
-    /// Public paths, and the page itself (it shows the sign-in form when needed).
+    /// Public paths, and the page shell and its assets: they hold no personal data (the page
+    /// fetches everything through the API, which needs a credential) and the page must load to
+    /// tell a signed-out user how to sign in.
     static func isPublic(_ path: String) -> Bool {
-        publicPaths.contains(path) || path == "/" || path.hasPrefix("/app/") || path.hasPrefix("/assets/")
+        publicPaths.contains(path) || path == "/" || path == "/app" || path.hasPrefix("/app/") || path.hasPrefix("/assets/")
     }
 
     /// `https://host:port` against the Host header: scheme-less comparison of the authority.
     static func sameOrigin(_ origin: String, host: String?) -> Bool {
-        guard let host, let url = URL(string: origin), let originHost = url.host else { return false }
+        guard let host, let url = URL(string: origin), var originHost = url.host else { return false }
+        // URL gives an IPv6 host without its brackets; the Host header keeps them.
+        if originHost.contains(":") && !originHost.hasPrefix("[") { originHost = "[\(originHost)]" }
         let authority = url.port.map { "\(originHost):\($0)" } ?? originHost
         return authority.lowercased() == host.lowercased()
     }

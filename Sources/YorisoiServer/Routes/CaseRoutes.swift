@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Yorisoi
 import YorisoiCase
 
 /// Saved cases (SERVER-API.md): every save is a new version; nothing is overwritten or deleted.
@@ -98,9 +99,17 @@ enum CaseRoutes {
         }
     }
 
-    /// The path's id (the router has already percent-decoded it).
+    /// The path's id, percent-decoded exactly once: Hummingbird hands over the raw segment
+    /// (`%E8%A2%96-0042` for 袖-0042), and decoding again would turn a literal `%41` in an id
+    /// into `A`. Malformed escapes are 400; an id that breaks the case-id rule (a `/` sent as
+    /// `%2F` included) is 422 with the rule, as on a save.
     static func caseID(_ context: YorisoiRequestContext) throws -> String {
-        guard let id = context.parameters.get("id"), !id.isEmpty else { throw APIError.notFound }
+        guard let raw = context.parameters.get("id"), !raw.isEmpty else { throw APIError.notFound }
+        guard let id = raw.removingPercentEncoding else {
+            throw APIError.badRequest("bad_id_encoding", "URL のケースIDの % エンコードが正しくありません",
+                                      "the case id in the URL is not valid percent-encoded UTF-8")
+        }
+        if let problem = CaseIDs.problem(id) { throw APIError.invalidCase([problem]) }
         return id
     }
 
@@ -119,16 +128,11 @@ enum CaseRoutes {
         guard loaded.root != nil, let typed = loaded.typed, !loaded.diagnostics.hasErrors else {
             throw APIError.invalidCase(loaded.diagnostics)
         }
-        guard let id = typed.id, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw APIError.invalidCase([Diagnostic(.e025, path: "/id", at: nil, message: "ケースID（id）がありません",
-                                                   messageEN: "case id is missing")])
+        // The same rule (and words) as validate, render and batch, from the façade.
+        if let problem = CaseIDs.problem(typed.id, at: loaded.root?["id"]?.position) {
+            throw APIError.invalidCase([problem])
         }
-        let unsafe = id.unicodeScalars.contains { $0.value < 0x20 || $0 == "/" || $0 == "\\" || $0.value == 0x7F }
-        if unsafe || id.hasPrefix(".") || id.count > 64 {
-            throw APIError.invalidCase([Diagnostic(.e026, path: "/id", at: nil,
-                                                   message: "ケースID に「/」「\\」や制御文字は使えません（64文字以内、先頭は「.」以外）",
-                                                   messageEN: "case id cannot be used as a file name")])
-        }
+        guard let id = typed.id else { throw APIError.invalidCase(loaded.diagnostics) }
         let fields = SavedCaseFields(municipality: typed.municipality, category: typed.category?.rawValue,
                                      review: typed.plan?.review?.description)
         return (id, fields, bytes, format == .yaml ? "yaml" : "json")

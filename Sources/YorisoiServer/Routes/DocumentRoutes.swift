@@ -22,7 +22,7 @@ enum DocumentRoutes {
 
         api.post("validate") { request, context in
             let kind = try request.documentKind()
-            let municipality = request.query("municipality")
+            let municipality = try request.municipalityOverride(engine)
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
             let diagnostics = try await dependencies.gate.run {
@@ -38,7 +38,7 @@ enum DocumentRoutes {
 
         api.post("render") { request, context in
             let kind = try request.documentKind()
-            let municipality = request.query("municipality")
+            let municipality = try request.municipalityOverride(engine)
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
             let (outcome, caseID) = try await dependencies.gate.run {

@@ -7,26 +7,36 @@ public enum SessionRoutes {
         let sessions = dependencies.sessions
         let configuration = dependencies.configuration
 
-        router.get("login") { _, _ in
-            var response = Response.bytes(Array(LoginPage.html.utf8), contentType: "text/html; charset=utf-8")
-            response.headers[.cacheControl] = "no-store"
-            return response
+        router.get("login") { request, _ in
+            // Without accounts, the URL printed at start (`/login?token=…`) exchanges the local
+            // token for a cookie session; a wrong token gets a page and no cookie.
+            if let localToken = dependencies.localToken {
+                guard let token = request.query("token") else {
+                    return loginPage(LoginPage.localInstructions, status: .ok)
+                }
+                guard localToken.matches(token) else {
+                    return loginPage(LoginPage.wrongToken, status: .unauthorized)
+                }
+                let session = sessions.create(account: "local")
+                try await dependencies.audit.append(account: "local", action: "login", caseID: nil)
+                var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
+                response.setCookie(cookie(for: session, configuration))
+                return response
+            }
+            return loginPage(LoginPage.html, status: .ok)
         }
 
-        router.post("login") { request, _ in
+        router.post("login") { request, context in
+            guard let accounts = configuration.accounts else {
+                throw APIError(.unauthorized, "use_login_url",
+                               "アカウントはありません。サーバーの起動時に表示された URL（/login?token=…）を開いてください",
+                               "no accounts: open the URL the server printed at start (/login?token=…)")
+            }
             let form = try await request.bodyBytes(limit: 16 << 10)
             let fields = FormFields(String(decoding: form, as: UTF8.self))
-            let account: String
-            if let accounts = configuration.accounts {
-                guard let name = fields["account"], let password = fields["password"] else { throw APIError.unauthorized }
-                let ok = try await dependencies.gate.run { accounts.verify(account: name, password: password) }
-                guard ok else {
-                    throw APIError(.unauthorized, "bad_credentials", "アカウントまたはパスワードが違います", "wrong account or password")
-                }
-                account = name
-            } else {
-                account = "local"
-            }
+            guard let name = fields["account"], let password = fields["password"] else { throw APIError.unauthorized }
+            let account = try await signIn(name: name, password: password, accounts: accounts,
+                                           address: clientAddress(request, context, configuration), dependencies)
             let session = sessions.create(account: account)
             try await dependencies.audit.append(account: account, action: "login", caseID: nil)
             var response: Response
@@ -42,7 +52,13 @@ public enum SessionRoutes {
         }
 
         router.post("logout") { _, context in
-            if let session = context.session { sessions.end(session.id) }
+            // Ends exactly the credential that came: the session behind a cookie or a bearer
+            // (one id, so both stop at once), or the local token until the next start.
+            switch context.credential {
+            case .cookie(let session), .bearer(let session): sessions.end(session.id)
+            case .localToken: dependencies.localToken?.revoke()
+            case nil: break
+            }
             var response = Response(status: .seeOther, headers: [.location: "/login"])
             response.setCookie(Cookie(name: AuthenticationMiddleware.cookieName, value: "", maxAge: 0, path: "/",
                                       secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
@@ -59,7 +75,7 @@ public enum SessionRoutes {
         }
     }
 
-    /// The current session; on loopback without accounts one for "local" is made on first use.
+    /// The current session; for the local token sent as a bearer, a cookie session is made.
     static func sessionResponse(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies) throws -> Response {
         if let session = context.session {
             return Response.json(sessionJSON(session, dependencies.sessions).text)
@@ -73,15 +89,88 @@ public enum SessionRoutes {
         return response
     }
 
-    /// For the page's GET: without accounts on loopback, a "local" session is created and its
-    /// cookie set when the request has none, so CSRF and session code paths are the same.
+    /// A cookie session for a caller who proved to be the local user with the local token as a
+    /// bearer but has no cookie yet; nil for everyone else (no more sessions for the asking).
     public static func ensureLocalSession(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies,
                                           into response: inout Response) -> Session? {
         if let session = context.session { return session }
-        guard dependencies.configuration.accounts == nil else { return nil }
+        guard case .localToken = context.credential else { return nil }
         let session = dependencies.sessions.create(account: "local")
         response.setCookie(cookie(for: session, dependencies.configuration))
         return session
+    }
+
+    /// Checks a password unless throttling forbids it; every failure and lockout is audited
+    /// with the name as typed (never the password). Throws 429 during back-off and lockout.
+    static func signIn(name: String, password: String, accounts: Accounts, address: String?,
+                       _ dependencies: ServerDependencies) async throws -> String {
+        let throttle = dependencies.loginThrottle
+        let shownName = auditName(name)
+        var keys: [LoginThrottle.Key] = [.account(name)]
+        if let address { keys.append(.address(address)) }
+        switch throttle.decision(for: keys) {
+        case .allowed:
+            break
+        case .wait(let seconds):
+            try await dependencies.audit.append(account: shownName, action: "login.throttled", caseID: nil)
+            throw tooManyAttempts(seconds, locked: false)
+        case .locked(let seconds):
+            try await dependencies.audit.append(account: shownName, action: "login.refused-locked", caseID: nil)
+            throw tooManyAttempts(seconds, locked: true)
+        }
+        let ok = try await dependencies.gate.run { accounts.verify(account: name, password: password) }
+        guard ok else {
+            let lockedNow = throttle.recordFailure(for: keys)
+            try await dependencies.audit.append(account: shownName, action: "login.failed", caseID: nil)
+            for key in lockedNow {
+                let action = switch key {
+                case .account: "login.locked.account"
+                case .address: "login.locked.address"
+                }
+                try await dependencies.audit.append(account: shownName, action: action, caseID: nil)
+            }
+            throw APIError(.unauthorized, "bad_credentials", "アカウントまたはパスワードが違います", "wrong account or password")
+        }
+        throttle.recordSuccess(account: name)
+        return name
+    }
+
+    static func tooManyAttempts(_ seconds: TimeInterval, locked: Bool) -> APIError {
+        let wait = max(1, Int(seconds.rounded(.up)))
+        var error = locked
+            ? APIError(.tooManyRequests, "login_locked",
+                       "ログインの失敗が続いたため、しばらくログインできません（\(wait) 秒後に再度お試しください）",
+                       "too many failed sign-ins: locked for \(wait) more seconds")
+            : APIError(.tooManyRequests, "login_throttled",
+                       "ログインの失敗が続いています。\(wait) 秒待ってからもう一度お試しください",
+                       "too many failed sign-ins: wait \(wait) seconds")
+        error.headers[.retryAfter] = String(wait)
+        return error
+    }
+
+    /// The account name as typed, fit for an audit row: printable, at most 64 characters.
+    static func auditName(_ name: String) -> String {
+        let printable = String(String.UnicodeScalarView(name.unicodeScalars.map {
+            $0.value < 0x20 || $0.value == 0x7F ? "?" : $0
+        }))
+        return printable.count > 64 ? String(printable.prefix(64)) + "…" : printable
+    }
+
+    /// The client's address for throttling: the peer, or behind a declared TLS proxy the
+    /// address that proxy appended last to `X-Forwarded-For` (earlier entries are the client's
+    /// own claims and could be anything).
+    static func clientAddress(_ request: Request, _ context: YorisoiRequestContext, _ configuration: ServerConfiguration) -> String? {
+        if configuration.behindTLSProxy, let forwarded = request.headers[.xForwardedFor],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            return last
+        }
+        return context.peerAddress
+    }
+
+    static func loginPage(_ html: String, status: HTTPResponse.Status) -> Response {
+        var response = Response.bytes(Array(html.utf8), contentType: "text/html; charset=utf-8", status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 
     static func cookie(for session: Session, _ configuration: ServerConfiguration) -> Cookie {
@@ -130,5 +219,27 @@ enum LoginPage {
         <p><label>パスワード <input name="password" type="password" autocomplete="current-password" required></label></p>
         <p><button type="submit">ログイン</button></p>
         </form></main></body></html>
+        """
+
+    /// Without accounts and without a token: where the sign-in URL comes from.
+    static let localInstructions = """
+        <!doctype html>
+        <html lang="ja"><head><meta charset="utf-8"><title>Yorisoi ログイン</title></head>
+        <body><main><h1>Yorisoi</h1>
+        <p>このサーバーにはアカウントがありません。<code>yorisoi serve</code> を起動したときに表示された
+        URL（<code>http://127.0.0.1:…/login?token=…</code>）を開いてください。
+        トークンはデータフォルダの <code>local-token</code> にもあります。</p>
+        <p lang="en">Open the URL <code>yorisoi serve</code> printed at start (<code>/login?token=…</code>);
+        the token is also in <code>local-token</code> in the data folder.</p>
+        </main></body></html>
+        """
+
+    static let wrongToken = """
+        <!doctype html>
+        <html lang="ja"><head><meta charset="utf-8"><title>Yorisoi ログイン</title></head>
+        <body><main><h1>Yorisoi</h1>
+        <p>トークンが違います。サーバーを起動し直すとトークンは変わります。最後に起動したときに表示された URL を開いてください。</p>
+        <p lang="en">Wrong token. Each start of the server makes a new one: open the URL it printed last.</p>
+        </main></body></html>
         """
 }

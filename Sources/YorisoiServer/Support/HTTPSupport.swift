@@ -11,6 +11,7 @@ extension HTTPField.Name {
     static let reprint = HTTPField.Name("Yorisoi-Reprint")!
     static let caseIDHeader = HTTPField.Name("Yorisoi-Case-Id")!
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
     /// Host as a header (a request made in tests without an authority carries it so).
     static let hostHeader = HTTPField.Name("Host")!
     static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
@@ -81,6 +82,22 @@ extension Request {
 
     func query(_ name: String) -> String? {
         uri.queryParameters.get(name)
+    }
+
+    /// `?municipality=`, when given, as a municipality the server has templates for: a code the
+    /// request chose that names no installed profile is the client's mistake (400), not a
+    /// template fault of this installation (which would be 500).
+    func municipalityOverride(_ engine: DocumentEngine) throws -> String? {
+        guard let code = query("municipality") else { return nil }
+        guard code.count == 6, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw APIError.badRequest("bad_municipality", "municipality は 6 桁の市区町村コードです",
+                                      "municipality must be a 6-digit municipality code")
+        }
+        guard engine.templates().contains(where: { $0.code == code }) else {
+            throw APIError.badRequest("unknown_municipality", "市区町村コード \(code) の様式はありません",
+                                      "no templates for municipality \(code)")
+        }
+        return code
     }
 
     /// `?kind=` as a document kind, 400 when unknown or missing.

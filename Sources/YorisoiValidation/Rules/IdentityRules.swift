@@ -14,9 +14,7 @@ struct IdentityRules: CaseRule {
             return
         }
         if !CaseIDRule.isUsableAsFileName(id) {
-            findings.addAtValue(.e026, "/id",
-                                "ケースID はファイル名に使われます。「/ \\ : * ? < > | \"」や制御文字を含まず、先頭が「.」「=」「+」「-」「@」でない、UTF-8 で192バイト（漢字64字）以内にしてください",
-                                "case id cannot be used as a file name (no / \\ : * ? < > | \" or control characters; not starting with . = + - @; at most 192 bytes of UTF-8)")
+            findings.addAtValue(.e026, "/id", CaseIDRule.ruleMessage, CaseIDRule.ruleMessageEN)
         }
     }
 
