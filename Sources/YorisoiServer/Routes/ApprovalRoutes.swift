@@ -21,10 +21,7 @@ enum ApprovalRoutes {
             guard !diagnostics.hasErrors, let typed = loaded.typed, let caseID = typed.id, let municipality = typed.municipality else {
                 throw APIError.invalidCase(diagnostics)
             }
-            guard engine.numbering(municipality: municipality) != nil else {
-                throw APIError.badRequest("unknown_municipality", "市区町村コード \(municipality) の様式がありません",
-                                          "no templates for municipality \(municipality)")
-            }
+            guard engine.numbering(municipality: municipality) != nil else { throw APIError.unknownMunicipality(municipality) }
             let version = try await dependencies.cases.version(id: caseID, version: nil)?.version
             let approval = try await dependencies.approvals.requestApproval(ApprovalRequest(
                 municipality: municipality, kind: kind == .measure ? .measure : .recommendation, caseID: caseID,
@@ -35,13 +32,7 @@ enum ApprovalRoutes {
         }
 
         approvals.get { request, context in
-            let status = try request.query("status").map { text -> ApprovalStatus in
-                guard let status = ApprovalStatus(rawValue: text) else {
-                    throw APIError.badRequest("bad_status", "status は " + ApprovalStatus.allCases.map(\.rawValue).joined(separator: ", ") + " のいずれかです",
-                                              "unknown status")
-                }
-                return status
-            }
+            let status: ApprovalStatus? = try request.enumQuery("status", code: "bad_status")
             let list = try await dependencies.approvals.approvals(municipality: request.query("municipality"), status: status,
                                                                   caseID: request.query("case_id"))
             try await dependencies.audit.append(account: context.account ?? "", action: "approval.list", caseID: nil)
@@ -49,13 +40,13 @@ enum ApprovalRoutes {
         }
 
         approvals.get(":id") { _, context in
-            guard let approval = try await dependencies.approvals.approval(id: try id(context)) else { throw APIError.notFound }
+            guard let approval = try await dependencies.approvals.approval(id: try context.pathID()) else { throw APIError.notFound }
             return try Response.encoded(approval)
         }
 
         // The draft as the approver reads it: rendered without a number, so it carries 見本.
         approvals.get(":id/pdf") { _, context in
-            let id = try id(context)
+            let id = try context.pathID()
             guard let approval = try await dependencies.approvals.approval(id: id),
                   let draft = try await dependencies.approvals.approvalDraft(id: id) else { throw APIError.notFound }
             let loaded = engine.load(draft.body, format: CaseFormat(rawValue: draft.format) ?? .yaml)
@@ -82,7 +73,7 @@ enum ApprovalRoutes {
 
     static func decide(_ request: Request, _ context: YorisoiRequestContext, approve: Bool,
                        _ dependencies: ServerDependencies) async throws -> Response {
-        let id = try id(context)
+        let id = try context.pathID()
         let bytes = try await request.bodyBytes(limit: 64 << 10)
         let decision = (try? JSONDecoder().decode(Decision.self, from: Data(bytes))) ?? Decision()
         let account = context.account ?? ""
@@ -113,11 +104,6 @@ enum ApprovalRoutes {
         } catch let refusal as LedgerRefusal {
             throw refusal.apiError
         }
-    }
-
-    static func id(_ context: YorisoiRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError.notFound }
-        return id
     }
 
     /// `?approval=` as an id: 400 when it is not a positive whole number.

@@ -21,7 +21,7 @@ enum LedgerRoutes {
         }
 
         ledger.get(":id/pdf") { request, context in
-            let id = try entryID(context)
+            let id = try context.pathID()
             guard let entry = try await dependencies.ledger.entry(id: id),
                   let pdf = try await dependencies.ledger.pdf(id: id) else { throw APIError.notFound }
             try await dependencies.audit.append(account: context.account ?? "", action: "ledger.pdf", caseID: entry.caseID)
@@ -35,7 +35,7 @@ enum LedgerRoutes {
         }
 
         ledger.post(":id/void") { request, context in
-            let id = try entryID(context)
+            let id = try context.pathID()
             let bytes = try await request.bodyBytes(limit: 64 << 10)
             let body = try? JSONDecoder().decode(VoidRequest.self, from: Data(bytes))
             guard let reason = VisibleText.checked(body?.reason, limit: 2000) else {
@@ -71,26 +71,9 @@ enum LedgerRoutes {
             }
             return year
         }
-        let kind = try request.query("kind").map { text -> NoticeKind in
-            guard let kind = NoticeKind(rawValue: text) else {
-                throw APIError.badRequest("unknown_kind", "kind は recommendation, measure のいずれかです",
-                                          "kind must be recommendation or measure")
-            }
-            return kind
-        }
-        let status = try request.query("status").map { text -> LedgerStatus in
-            guard let status = LedgerStatus(rawValue: text) else {
-                throw APIError.badRequest("bad_status", "status は issued, voided のいずれかです", "status must be issued or voided")
-            }
-            return status
-        }
-        return LedgerFilter(municipality: request.query("municipality"), fiscalYear: fiscalYear, kind: kind, status: status,
-                            caseID: request.query("case_id"))
-    }
-
-    static func entryID(_ context: YorisoiRequestContext) throws -> Int64 {
-        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError.notFound }
-        return id
+        return LedgerFilter(municipality: request.query("municipality"), fiscalYear: fiscalYear,
+                            kind: try request.enumQuery("kind", code: "unknown_kind"),
+                            status: try request.enumQuery("status", code: "bad_status"), caseID: request.query("case_id"))
     }
 }
 

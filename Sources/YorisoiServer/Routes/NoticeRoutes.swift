@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Hummingbird
 import Synchronization
@@ -25,17 +24,16 @@ enum NoticeRoutes {
             if let approvalID {
                 // The approved draft is issued, not whatever this request carries: a body, when
                 // sent, must be that draft.
-                guard let approval = try await dependencies.approvals.approval(id: approvalID),
-                      let draft = try await dependencies.approvals.approvalDraft(id: approvalID) else {
+                guard let draft = try await dependencies.approvals.approvalDraft(id: approvalID) else {
                     throw LedgerRefusal.approvalNotFound.apiError
                 }
                 let sent = bytes.contains { !Set<UInt8>([0x20, 0x09, 0x0A, 0x0D]).contains($0) }
-                if sent && SQLiteStore.sha256Hex(bytes) != approval.sha256 { throw LedgerRefusal.approvalMismatch.apiError }
+                if sent && bytes != draft.body { throw LedgerRefusal.approvalMismatch.apiError }
                 bytes = draft.body
                 format = CaseFormat(rawValue: draft.format) ?? .yaml
             }
             let loaded = engine.load(bytes, format: format)
-            let municipalityOverride = request.query("municipality")
+            let municipalityOverride = try request.municipalityOverride(engine)
             let diagnostics = try await dependencies.gate.run {
                 try engine.validate(loaded, kind: kind, municipality: municipalityOverride)
             }
@@ -47,10 +45,7 @@ enum NoticeRoutes {
                 throw APIError.badRequest("case_id_mismatch", "Yorisoi-Case-Id がケースの id と違います",
                                           "Yorisoi-Case-Id differs from the case's id")
             }
-            guard let numbering = engine.numbering(municipality: municipality) else {
-                throw APIError.badRequest("unknown_municipality", "市区町村コード \(municipality) の様式がありません",
-                                          "no templates for municipality \(municipality)")
-            }
+            guard let numbering = engine.numbering(municipality: municipality) else { throw APIError.unknownMunicipality(municipality) }
             let section = noticeKind.rawValue
             guard let date = kind == .recommendation ? typed.recommendation?.date : typed.measure?.date, date.day != nil else {
                 throw APIError.invalidCase(diagnostics)
@@ -127,6 +122,6 @@ enum ChildKey {
     static func of(_ name: String?, _ birthdate: CaseDate?) -> String {
         let compact = (name ?? "").unicodeScalars.filter { !$0.properties.isWhitespace }
         let text = String(String.UnicodeScalarView(compact)) + "\u{1F}" + (birthdate?.description ?? "")
-        return SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SQLiteStore.sha256Hex(text.utf8)
     }
 }

@@ -30,6 +30,11 @@ public struct APIError: Error, Sendable {
     }
 
     public static let notFound = APIError(.notFound, "not_found", "見つかりません", "not found")
+
+    /// A municipality code the request named (in the query or the case) that no installed profile has.
+    public static func unknownMunicipality(_ code: String) -> APIError {
+        badRequest("unknown_municipality", "市区町村コード \(code) の様式はありません", "no templates for municipality \(code)")
+    }
     public static let unauthorized = APIError(.unauthorized, "unauthorized", "ログインしてください", "sign in first")
 
     public var response: Response {

@@ -55,6 +55,14 @@ extension Response {
     }
 }
 
+extension YorisoiRequestContext {
+    /// The `{id}` path parameter as a positive row id; anything else names no row (404).
+    func pathID() throws -> Int64 {
+        guard let text = parameters.get("id"), let id = Int64(text), id > 0 else { throw APIError.notFound }
+        return id
+    }
+}
+
 extension Request {
     /// The body, refused with 413 past `limit` bytes (a Content-Length over it is refused before reading).
     func bodyBytes(limit: Int) async throws -> [UInt8] {
@@ -93,11 +101,20 @@ extension Request {
             throw APIError.badRequest("bad_municipality", "municipality は 6 桁の市区町村コードです",
                                       "municipality must be a 6-digit municipality code")
         }
-        guard engine.templates().contains(where: { $0.code == code }) else {
-            throw APIError.badRequest("unknown_municipality", "市区町村コード \(code) の様式はありません",
-                                      "no templates for municipality \(code)")
-        }
+        guard engine.templates().contains(where: { $0.code == code }) else { throw APIError.unknownMunicipality(code) }
         return code
+    }
+
+    /// An optional query parameter that names one case of an enum (`?status=issued`); 400 with
+    /// `code` and the allowed values when it names none.
+    func enumQuery<Value: RawRepresentable & CaseIterable>(_ name: String, code: String) throws -> Value?
+        where Value.RawValue == String {
+        guard let text = query(name) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw APIError.badRequest(code, "\(name) は \(allowed) のいずれかです", "\(name) must be one of: \(allowed)")
+        }
+        return value
     }
 
     /// `?kind=` as a document kind, 400 when unknown or missing.
