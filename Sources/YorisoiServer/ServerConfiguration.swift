@@ -77,7 +77,8 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// The start-up rules of CONTRACT §4 and issue #13: off loopback only with accounts and TLS.
-    public func check() throws {
+    /// `accountsConfigured`: an accounts file, or accounts in the database (known once it is open).
+    public func check(accountsConfigured: Bool? = nil) throws {
         guard let address = bindAddress else {
             throw Refusal(description: "--host には IP アドレス（例: 127.0.0.1, ::1）か localhost を指定してください / "
                 + "--host must be an IPv4 or IPv6 address or exactly 'localhost'")
@@ -93,8 +94,8 @@ public struct ServerConfiguration: Sendable {
             throw Refusal(description: "--tls-cert and --tls-key go together")
         }
         if address.isLoopback { return }
-        guard accounts != nil else {
-            throw Refusal(description: "\(host) is not the loopback address: give --accounts FILE (make lines with --hash-password)")
+        guard accountsConfigured ?? (accounts != nil) else {
+            throw Refusal(description: "\(host) is not the loopback address: add accounts first (yorisoi accounts add) or give --accounts FILE")
         }
         guard servesTLS || behindTLSProxy else {
             throw Refusal(description: "\(host) is not the loopback address: give --tls-cert and --tls-key, or --behind-tls-proxy when a TLS proxy sits in front")

@@ -11,6 +11,11 @@ public struct YorisoiRequestContext: RequestContext {
     public var session: Session?
     /// How the request proved who it is; `POST /logout` ends exactly that credential.
     public var credential: Credential?
+    /// What the caller may do: the local user and a file's accounts without a role are treated
+    /// by `AccountRole` (local: admin).
+    public var role: AccountRole = .viewer
+    /// The municipalities the caller may see and act on; nil for every one.
+    public var scope: Set<String>?
     /// The peer's IP address (nil in in-process tests): one of the keys of login throttling.
     public let peerAddress: String?
 
@@ -30,4 +35,35 @@ public struct YorisoiRequestContext: RequestContext {
 
     /// Bodies are read with the server's own limit (`ServerConfiguration.maxBodyBytes`).
     public var maxUploadSize: Int { 64 << 20 }
+}
+
+extension YorisoiRequestContext {
+    /// Whether the caller may see a municipality's data. Data of no municipality is seen only by
+    /// callers without a scope.
+    func mayAccess(_ municipality: String?) -> Bool {
+        guard let scope else { return true }
+        guard let municipality else { return false }
+        return scope.contains(municipality)
+    }
+
+    /// Stored data of another municipality answers as if it did not exist (no existence leak).
+    func requireAccess(_ municipality: String?) throws {
+        guard mayAccess(municipality) else { throw APIError.notFound }
+    }
+
+    /// A request that acts for a municipality (a case body, a query) outside the caller's: 403.
+    func requireActing(for municipality: String?) throws {
+        guard mayAccess(municipality) else {
+            throw APIError(.forbidden, "municipality_forbidden", "この市区町村の書類は扱えません（アカウントの担当外です）",
+                           "this account does not work for that municipality")
+        }
+    }
+
+    /// The caller's role must reach `needed` (viewer < staff < approver < admin).
+    func require(_ needed: AccountRole) throws {
+        guard role.reaches(needed) else {
+            throw APIError(.forbidden, "role_forbidden", "この操作の権限がありません（\(needed.title)以上が必要です）",
+                           "the \(needed.rawValue) role or above is required")
+        }
+    }
 }

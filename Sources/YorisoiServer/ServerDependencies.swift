@@ -20,6 +20,9 @@ public struct ServerDependencies: Sendable {
     public let openAPIDocument: [UInt8]
     /// Without accounts: the local user's token (`DATA/local-token`); nil with accounts.
     public let localToken: LocalToken?
+    /// Where accounts are looked up: `--accounts FILE`, else the database when it holds accounts;
+    /// nil runs with the local token.
+    public let accounts: (any AccountDirectory)?
     /// Failed sign-ins per account and address (back-off, lockout).
     public let loginThrottle: LoginThrottle
     /// The port the socket really has (`--port 0` is known only once bound).
@@ -28,7 +31,8 @@ public struct ServerDependencies: Sendable {
     public init(configuration: ServerConfiguration, engine: DocumentEngine, ledger: any LedgerStore,
                 approvals: any ApprovalStore, cases: any CaseStore, audit: any AuditLog, sessions: SessionStore, gate: RenderGate,
                 logger: Logger, openAPIDocument: [UInt8], localToken: LocalToken? = nil,
-                loginThrottle: LoginThrottle? = nil) {
+                loginThrottle: LoginThrottle? = nil, accounts: (any AccountDirectory)? = nil) {
+        self.accounts = accounts ?? configuration.accounts
         self.configuration = configuration
         self.engine = engine
         self.ledger = ledger
@@ -54,7 +58,8 @@ public struct ServerDependencies: Sendable {
         } catch {
             throw DataDirectory.Problem(path: configuration.dataDirectory.path, reason: "データベースを開けません", reasonEN: "cannot open the database")
         }
-        let localToken = configuration.accounts == nil ? try LocalToken.issue(in: configuration.dataDirectory) : nil
+        let accounts: (any AccountDirectory)? = try configuration.accounts ?? (store.hasAccounts() ? store : nil)
+        let localToken = accounts == nil ? try LocalToken.issue(in: configuration.dataDirectory) : nil
         let engine = try DocumentEngine(root: configuration.resourceRoot)
         let document = try [UInt8](Data(contentsOf: configuration.resourceRoot.appendingPathComponent("openapi.yaml")))
         return ServerDependencies(
@@ -63,7 +68,7 @@ public struct ServerDependencies: Sendable {
                                    absoluteTimeout: configuration.sessionAbsoluteTimeout),
             gate: RenderGate(limit: configuration.maxRendersInFlight, queueLimit: configuration.maxQueuedRenders,
                              timeout: configuration.renderTimeout),
-            logger: logger, openAPIDocument: document, localToken: localToken)
+            logger: logger, openAPIDocument: document, localToken: localToken, accounts: accounts)
     }
 }
 
@@ -81,7 +86,7 @@ public enum DataDirectory {
 
     /// Creates the folder (0700) when missing, then proves it can be written by making and
     /// removing a file (file modes alone say nothing to root or on a read-only mount).
-    static func prepare(_ directory: URL) throws {
+    public static func prepare(_ directory: URL) throws {
         let path = directory.path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -104,3 +109,4 @@ public enum DataDirectory {
         try? FileManager.default.removeItem(at: probe)
     }
 }
+

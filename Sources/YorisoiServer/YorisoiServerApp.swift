@@ -19,7 +19,8 @@ public enum YorisoiServerApp {
         router.add(middleware: RequestLogMiddleware(logger: dependencies.logger))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: AuthenticationMiddleware(sessions: dependencies.sessions, localToken: dependencies.localToken))
+        router.add(middleware: AuthenticationMiddleware(sessions: dependencies.sessions, localToken: dependencies.localToken,
+                                                        accounts: dependencies.accounts))
         SystemRoutes.register(on: router, dependencies)
         DocumentRoutes.register(on: router, dependencies)
         NoticeRoutes.register(on: router, dependencies)
@@ -36,7 +37,7 @@ public enum YorisoiServerApp {
                                    onListening: @escaping @Sendable (_ port: Int) -> Void = { _ in })
         throws -> some ApplicationProtocol {
         let configuration = dependencies.configuration
-        try configuration.check()
+        try configuration.check(accountsConfigured: dependencies.accounts != nil)
         let http = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(configuration.idleConnectionTimeout)))
         let server: HTTPServerBuilder
         if let certificate = configuration.tlsCertificate, let key = configuration.tlsKey {

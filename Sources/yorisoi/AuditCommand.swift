@@ -10,7 +10,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Checks the server's audit log.",
-        subcommands: [Verify.self])
+        subcommands: [Verify.self, Export.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -43,6 +43,54 @@ struct AuditCommand: ParsableCommand {
             guard result.ok else { throw ExitCode(1) }
             print("audit verify: \(result.rows) 行、鎖は切れていません。発番簿と決裁のすべての行に監査行があります "
                   + "(\(result.rows) rows, chain intact, every ledger row and approval has its audit row)")
+        }
+    }
+}
+
+extension AuditCommand {
+    /// `yorisoi audit export --from D --to D`: the audit rows of those days as CSV (UTF-8 with a
+    /// BOM, for Excel): who did what, when, to which case of which municipality — never content.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Writes the audit rows from --from to --to (inclusive days) as CSV.")
+
+        @Option(help: "First day, YYYY-MM-DD (UTC).") var from: String
+        @Option(help: "Last day, YYYY-MM-DD (UTC).") var to: String
+        @Option(help: "The server's --data folder (holding yorisoi.sqlite).") var data: String = "yorisoi-data"
+        @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String = "-"
+
+        func run() throws {
+            guard let first = Self.day(from), let last = Self.day(to), first <= last else {
+                throw ValidationError("--from and --to are days YYYY-MM-DD, --from not after --to")
+            }
+            let folder = URL(fileURLWithPath: data, isDirectory: true)
+            guard FileManager.default.isReadableFile(atPath: folder.appendingPathComponent(SQLiteStore.fileName).path) else {
+                FileHandle.standardError.write(Data("yorisoi audit export: \(data) にデータベースがありません (no database)\n".utf8))
+                throw ExitCode(2)
+            }
+            let store = try SQLiteStore(directory: folder)
+            let end = Calendar(identifier: .gregorian).date(byAdding: .day, value: 1, to: last)!
+            let rows = try BlockingValue.run { try await store.auditRows(from: Self.iso(first), to: Self.iso(end)) }
+            let bytes = AuditCSV.bytes(rows)
+            if output == "-" {
+                FileHandle.standardOutput.write(Data(bytes))
+            } else {
+                try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+            }
+        }
+
+        static func day(_ text: String) -> Date? {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyy-MM-dd"
+            return formatter.date(from: text).flatMap { formatter.string(from: $0) == text ? $0 : nil }
+        }
+
+        static func iso(_ date: Date) -> String {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            return formatter.string(from: date)
         }
     }
 }

@@ -87,7 +87,8 @@ struct ServeCommand: ParsableCommand {
             configuration.sessionAbsoluteTimeout = TimeInterval(sessionMaxHours * 3600)
             do {
                 configuration.accounts = try accounts.map { try Accounts.load(contentsOf: URL(fileURLWithPath: $0)) }
-                try configuration.check()
+                // Accounts in the database are known once it is open: checked again below.
+                try configuration.check(accountsConfigured: true)
             } catch {
                 throw YorisoiError.usage("yorisoi serve: \(error)")
             }
@@ -99,6 +100,11 @@ struct ServeCommand: ParsableCommand {
                 throw YorisoiError.usage("yorisoi serve: \(problem)")
             } catch let problem as LocalToken.WriteFailure {
                 throw YorisoiError.usage("yorisoi serve: \(problem)")
+            }
+            do {
+                try configuration.check(accountsConfigured: dependencies.accounts != nil)
+            } catch {
+                throw YorisoiError.usage("yorisoi serve: \(error)")
             }
             let scheme = configuration.servesTLS ? "https" : "http"
             let host = configuration.bindAddress?.hostHeaderForm ?? configuration.host

@@ -21,6 +21,7 @@ enum ServerHarness {
     static func dependencies(accounts: Accounts? = nil, maxBody: Int = 8 << 20, host: String = "127.0.0.1",
                              publicHosts: [String] = [], behindTLSProxy: Bool = false,
                              sessions: SessionStore = SessionStore(), throttle: LoginThrottle? = nil,
+                             databaseAccounts: [AccountRecord] = [],
                              logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         throws -> (ServerDependencies, URL) {
         let data = try TestPaths.makeTemporaryDirectory("yorisoi-server").appendingPathComponent("data")
@@ -32,11 +33,13 @@ enum ServerHarness {
         configuration.publicHosts = publicHosts
         configuration.behindTLSProxy = behindTLSProxy
         let store = try SQLiteStore(directory: data)
+        try store.pool.write { db in for record in databaseAccounts { try SQLiteStore.insertAccount(db, record) } }
         let document = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("openapi.yaml")))
         let dependencies = ServerDependencies(
             configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, audit: store, sessions: sessions,
             gate: RenderGate(limit: 2, queueLimit: 256, timeout: 120), logger: logger, openAPIDocument: document,
-            localToken: accounts == nil ? LocalToken(localToken) : nil, loginThrottle: throttle)
+            localToken: accounts == nil && databaseAccounts.isEmpty ? LocalToken(localToken) : nil, loginThrottle: throttle,
+            accounts: databaseAccounts.isEmpty ? nil : store)
         return (dependencies, data)
     }
 

@@ -5,7 +5,22 @@ import HummingbirdBcrypt
 public enum AccountRole: String, Sendable, Hashable, CaseIterable {
     case viewer, staff, approver, admin
 
-    public var mayApprove: Bool { self == .approver || self == .admin }
+    public var mayApprove: Bool { reaches(.approver) }
+
+    /// viewer (閲覧) < staff (担当) < approver (決裁) < admin (管理): each may do what the ones
+    /// before it may.
+    public func reaches(_ needed: AccountRole) -> Bool {
+        Self.allCases.firstIndex(of: self)! >= Self.allCases.firstIndex(of: needed)!
+    }
+
+    public var title: String {
+        switch self {
+        case .viewer: "閲覧"
+        case .staff: "担当"
+        case .approver: "決裁"
+        case .admin: "管理"
+        }
+    }
 }
 
 /// The accounts file: one `account:bcrypt-hash[:role]` per line (`#` starts a comment), made with
@@ -57,15 +72,5 @@ public struct Accounts: Sendable {
     /// A line for the accounts file.
     public static func line(account: String, password: String, cost: UInt8 = 12) -> String {
         "\(account):\(Bcrypt.hash(password, cost: cost))"
-    }
-
-    /// Checks a password (bcrypt is slow on purpose; call off the event loop).
-    public func verify(account: String, password: String) -> Bool {
-        guard let hash = hashes[account] else {
-            // Spend the same time on an unknown account, so timing does not tell which exist.
-            _ = Bcrypt.verify(password, hash: "$2b$12$C6UzMDM.H6dfI/f/IKxGhuE1N4yIzO7w/mL5yTV3TEl7rnGH2xQkq")
-            return false
-        }
-        return Bcrypt.verify(password, hash: hash)
     }
 }

@@ -15,10 +15,12 @@ public struct AuthenticationMiddleware: RouterMiddleware {
 
     let sessions: SessionStore
     let localToken: LocalToken?
+    let accounts: (any AccountDirectory)?
 
-    public init(sessions: SessionStore, localToken: LocalToken?) {
+    public init(sessions: SessionStore, localToken: LocalToken?, accounts: (any AccountDirectory)? = nil) {
         self.sessions = sessions
         self.localToken = localToken
+        self.accounts = accounts
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -53,7 +55,31 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         if context.account == nil && !Self.isPublic(request.uri.path) {
             throw APIError.unauthorized
         }
+        try await grant(&context)
         return try await next(request, context)
+    }
+
+    /// Role and municipalities. The account is looked up on every request, so one disabled
+    /// (`yorisoi accounts disable`, another process) loses its sessions at once.
+    func grant(_ context: inout Context) async throws {
+        switch context.credential {
+        case .localToken:
+            context.role = .admin
+            context.scope = nil
+        case .cookie(let session), .bearer(let session):
+            guard let accounts else {
+                context.role = .admin   // the local user's cookie session (no accounts)
+                return
+            }
+            guard let record = try await accounts.account(named: session.account), !record.disabled else {
+                sessions.end(session.id)
+                throw APIError.unauthorized
+            }
+            context.role = record.role
+            context.scope = record.scope
+        case nil:
+            break
+        }
     }
 
     /// Public paths, and the page shell and its assets: they hold no personal data (the page

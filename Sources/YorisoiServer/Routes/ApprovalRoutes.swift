@@ -13,6 +13,7 @@ enum ApprovalRoutes {
         let approvals = router.group("api/v1/approvals")
 
         approvals.post { request, context in
+            try context.require(.staff)
             let kind = try request.documentKind(allowed: [.recommendation, .measure])
             let bytes = try await request.bodyBytes(limit: dependencies.configuration.maxBodyBytes)
             let format = request.caseFormat(of: bytes)
@@ -22,6 +23,7 @@ enum ApprovalRoutes {
                 throw APIError.invalidCase(diagnostics)
             }
             guard engine.numbering(municipality: municipality) != nil else { throw APIError.unknownMunicipality(municipality) }
+            try context.requireActing(for: municipality)
             let version = try await dependencies.cases.version(id: caseID, version: nil)?.version
             let approval = try await dependencies.approvals.requestApproval(ApprovalRequest(
                 municipality: municipality, kind: kind == .measure ? .measure : .recommendation, caseID: caseID,
@@ -35,12 +37,14 @@ enum ApprovalRoutes {
             let status: ApprovalStatus? = try request.enumQuery("status", code: "bad_status")
             let list = try await dependencies.approvals.approvals(municipality: request.query("municipality"), status: status,
                                                                   caseID: request.query("case_id"))
+                .filter { context.mayAccess($0.municipality) }
             try await dependencies.audit.append(account: context.account ?? "", action: "approval.list", caseID: nil)
             return try Response.encoded(list)
         }
 
         approvals.get(":id") { _, context in
             guard let approval = try await dependencies.approvals.approval(id: try context.pathID()) else { throw APIError.notFound }
+            try context.requireAccess(approval.municipality)
             return try Response.encoded(approval)
         }
 
@@ -49,11 +53,13 @@ enum ApprovalRoutes {
             let id = try context.pathID()
             guard let approval = try await dependencies.approvals.approval(id: id),
                   let draft = try await dependencies.approvals.approvalDraft(id: id) else { throw APIError.notFound }
+            try context.requireAccess(approval.municipality)
             let loaded = engine.load(draft.body, format: CaseFormat(rawValue: draft.format) ?? .yaml)
             let kind: DocumentKind = approval.kind == .measure ? .measure : .recommendation
             let report = try await dependencies.gate.run { try engine.render(loaded, kind: kind, municipality: nil) }
             guard let pdf = report.pdf else { throw APIError.invalidCase(report.diagnostics) }
-            try await dependencies.audit.append(account: context.account ?? "", action: "approval.pdf", caseID: approval.caseID)
+            try await dependencies.audit.append(account: context.account ?? "", action: "approval.pdf", caseID: approval.caseID,
+                                                municipality: approval.municipality)
             return Response.bytes(pdf, contentType: "application/pdf")
         }
 
@@ -74,12 +80,14 @@ enum ApprovalRoutes {
     static func decide(_ request: Request, _ context: YorisoiRequestContext, approve: Bool,
                        _ dependencies: ServerDependencies) async throws -> Response {
         let id = try context.pathID()
+        guard let asked = try await dependencies.approvals.approval(id: id) else { throw LedgerRefusal.approvalNotFound.apiError }
+        try context.requireAccess(asked.municipality)
         let bytes = try await request.bodyBytes(limit: 64 << 10)
         let decision = (try? JSONDecoder().decode(Decision.self, from: Data(bytes))) ?? Decision()
         let account = context.account ?? ""
         let decidedBy: String
-        if let accounts = dependencies.configuration.accounts {
-            guard accounts.role(of: account).mayApprove else { throw LedgerRefusal.notApprover.apiError }
+        if dependencies.accounts != nil {
+            guard context.role.mayApprove else { throw LedgerRefusal.notApprover.apiError }
             decidedBy = account
         } else {
             guard let name = VisibleText.checked(decision.approver, limit: 100) else {
@@ -99,7 +107,7 @@ enum ApprovalRoutes {
         do {
             let approval = try await dependencies.approvals.decide(
                 id: id, approve: approve, decidedBy: decidedBy, note: note, account: account,
-                distinctFromRequester: dependencies.configuration.accounts != nil)
+                distinctFromRequester: dependencies.accounts != nil)
             return try Response.encoded(approval)
         } catch let refusal as LedgerRefusal {
             throw refusal.apiError

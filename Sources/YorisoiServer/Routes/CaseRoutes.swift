@@ -13,7 +13,7 @@ enum CaseRoutes {
         let limit = dependencies.configuration.maxBodyBytes
 
         cases.get { _, context in
-            let list = try await store.list()
+            let list = try await store.list().filter { context.mayAccess($0.municipality) }
             try await audit.append(account: context.account ?? "", action: "cases.list", caseID: nil)
             return Response.json(JSONObject.array(list.map { summary in
                 var object = JSONObject()
@@ -28,14 +28,16 @@ enum CaseRoutes {
         }
 
         cases.post { request, context in
+            try context.require(.staff)
             let (id, fields, bytes, format) = try await parsedCase(request, dependencies, limit: limit)
+            try context.requireActing(for: fields.municipality)
             let version: Int
             do {
                 version = try await store.create(id: id, fields: fields, body: bytes, format: format, account: context.account ?? "")
             } catch StoreError.conflict(let message) {
                 throw APIError(.conflict, "case_exists", message, "a case with this id is already saved; PUT a new version")
             }
-            try await audit.append(account: context.account ?? "", action: "case.create", caseID: id)
+            try await audit.append(account: context.account ?? "", action: "case.create", caseID: id, municipality: fields.municipality)
             return saved(id, version, status: .created)
         }
 
@@ -48,13 +50,19 @@ enum CaseRoutes {
                 return version
             }
             guard let stored = try await store.version(id: id, version: version) else { throw APIError.notFound }
-            try await audit.append(account: context.account ?? "", action: "case.read", caseID: id)
+            try context.requireAccess(stored.municipality)
+            try await audit.append(account: context.account ?? "", action: "case.read", caseID: id, municipality: stored.municipality)
             return Response.json(try caseJSON(stored, dependencies))
         }
 
         cases.put(":id") { request, context in
+            try context.require(.staff)
             let id = try caseID(context)
+            // Another municipality's case does not exist for this caller; the new version must
+            // also stay within the caller's municipalities.
+            if let current = try await store.version(id: id, version: nil) { try context.requireAccess(current.municipality) }
             let (bodyID, fields, bytes, format) = try await parsedCase(request, dependencies, limit: limit)
+            try context.requireActing(for: fields.municipality)
             guard bodyID == id else {
                 throw APIError.badRequest("id_mismatch", "本文の id が URL のケースIDと違います", "the body's id differs from the URL's")
             }
@@ -64,15 +72,16 @@ enum CaseRoutes {
             } catch StoreError.notFound {
                 throw APIError.notFound
             }
-            try await audit.append(account: context.account ?? "", action: "case.update", caseID: id)
+            try await audit.append(account: context.account ?? "", action: "case.update", caseID: id, municipality: fields.municipality)
             return saved(id, version, status: .ok)
         }
 
         cases.get(":id/versions") { _, context in
             let id = try caseID(context)
             let versions = try await store.versions(id: id)
-            guard !versions.isEmpty else { throw APIError.notFound }
-            try await audit.append(account: context.account ?? "", action: "case.versions", caseID: id)
+            guard let latest = versions.last else { throw APIError.notFound }
+            try context.requireAccess(latest.municipality)
+            try await audit.append(account: context.account ?? "", action: "case.versions", caseID: id, municipality: latest.municipality)
             return Response.json(JSONObject.array(versions.map { version in
                 var object = JSONObject()
                 object.add("version", version.version)
@@ -85,7 +94,8 @@ enum CaseRoutes {
         cases.get(":id/export") { _, context in
             let id = try caseID(context)
             guard let stored = try await store.version(id: id, version: nil) else { throw APIError.notFound }
-            try await audit.append(account: context.account ?? "", action: "case.export", caseID: id)
+            try context.requireAccess(stored.municipality)
+            try await audit.append(account: context.account ?? "", action: "case.export", caseID: id, municipality: stored.municipality)
             let yaml: [UInt8]
             if stored.format == "yaml" {
                 yaml = stored.body

@@ -10,8 +10,8 @@ enum DocumentRoutes {
         let engine = dependencies.engine
         let limit = dependencies.configuration.maxBodyBytes
 
-        api.get("templates") { _, _ in
-            Response.json(JSONObject.array(engine.templates().map { listing in
+        api.get("templates") { _, context in
+            Response.json(JSONObject.array(engine.templates().filter { context.mayAccess($0.code) }.map { listing in
                 var object = JSONObject()
                 object.add("municipality", listing.code)
                 object.add("name", listing.name)
@@ -25,11 +25,14 @@ enum DocumentRoutes {
             let municipality = try request.municipalityOverride(engine)
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
+            let loaded = engine.load(bytes, format: format)
+            let acting = municipality ?? loaded.typed?.municipality
+            try context.requireActing(for: acting)
             let diagnostics = try await dependencies.gate.run {
-                let loaded = engine.load(bytes, format: format)
-                return (try engine.validate(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
+                (try engine.validate(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
             }
-            try await dependencies.audit.append(account: context.account ?? "", action: "validate", caseID: diagnostics.1)
+            try await dependencies.audit.append(account: context.account ?? "", action: "validate", caseID: diagnostics.1,
+                                                municipality: acting)
             var object = JSONObject()
             object.add("ok", !diagnostics.0.hasErrors)
             object.add("diagnostics", raw: DiagnosticsJSON.array(diagnostics.0))
@@ -41,11 +44,14 @@ enum DocumentRoutes {
             let municipality = try request.municipalityOverride(engine)
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
+            let loaded = engine.load(bytes, format: format)
+            let acting = municipality ?? loaded.typed?.municipality
+            try context.requireActing(for: acting)
             let (outcome, caseID) = try await dependencies.gate.run {
-                let loaded = engine.load(bytes, format: format)
-                return (try engine.render(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
+                (try engine.render(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
             }
-            try await dependencies.audit.append(account: context.account ?? "", action: "render.\(kind.rawValue)", caseID: caseID)
+            try await dependencies.audit.append(account: context.account ?? "", action: "render.\(kind.rawValue)", caseID: caseID,
+                                                municipality: acting)
             guard let pdf = outcome.pdf else { throw APIError.invalidCase(outcome.diagnostics) }
             return Response.bytes(pdf, contentType: "application/pdf")
         }
@@ -60,9 +66,15 @@ enum DocumentRoutes {
             } ?? 1
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
+            let meetingMunicipality: String? = {
+                if case .string(let code)? = engine.load(bytes, format: format).root?["municipality"]?.value { return code }
+                return nil
+            }()
+            try context.requireActing(for: meetingMunicipality)
             let outcome = try await dependencies.gate.run { try engine.packet(bytes, format: format, copies: copies) }
             for caseID in outcome.caseIDs {
-                try await dependencies.audit.append(account: context.account ?? "", action: "packet", caseID: caseID)
+                try await dependencies.audit.append(account: context.account ?? "", action: "packet", caseID: caseID,
+                                                    municipality: meetingMunicipality)
             }
             guard let pdf = outcome.pdf else { throw APIError.invalidCase(outcome.diagnostics) }
             return Response.bytes(pdf, contentType: "application/pdf")

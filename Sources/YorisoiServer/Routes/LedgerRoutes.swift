@@ -9,8 +9,9 @@ enum LedgerRoutes {
 
         ledger.get { request, context in
             let filter = try Self.filter(request)
-            let entries = try await dependencies.ledger.entries(filter)
-            try await dependencies.audit.append(account: context.account ?? "", action: "ledger.list", caseID: filter.caseID)
+            let entries = try await dependencies.ledger.entries(filter).filter { context.mayAccess($0.municipality) }
+            try await dependencies.audit.append(account: context.account ?? "", action: "ledger.list", caseID: filter.caseID,
+                                                municipality: filter.municipality)
             let wantsCSV = request.query("format") == "csv" || (request.headers[.accept] ?? "").lowercased().contains("text/csv")
             if wantsCSV {
                 var response = Response.bytes(LedgerCSV.bytes(entries), contentType: "text/csv; charset=utf-8")
@@ -24,7 +25,9 @@ enum LedgerRoutes {
             let id = try context.pathID()
             guard let entry = try await dependencies.ledger.entry(id: id),
                   let pdf = try await dependencies.ledger.pdf(id: id) else { throw APIError.notFound }
-            try await dependencies.audit.append(account: context.account ?? "", action: "ledger.pdf", caseID: entry.caseID)
+            try context.requireAccess(entry.municipality)
+            try await dependencies.audit.append(account: context.account ?? "", action: "ledger.pdf", caseID: entry.caseID,
+                                                municipality: entry.municipality)
             var response = Response.bytes(pdf, contentType: "application/pdf")
             response.headers[.eTag] = "\"\(entry.sha256)\""
             response.headers.setDocumentNumber(entry.number)
@@ -35,7 +38,10 @@ enum LedgerRoutes {
         }
 
         ledger.post(":id/void") { request, context in
+            try context.require(.staff)
             let id = try context.pathID()
+            guard let entry = try await dependencies.ledger.entry(id: id) else { throw APIError.notFound }
+            try context.requireAccess(entry.municipality)
             let bytes = try await request.bodyBytes(limit: 64 << 10)
             let body = try? JSONDecoder().decode(VoidRequest.self, from: Data(bytes))
             guard let reason = VisibleText.checked(body?.reason, limit: 2000) else {
@@ -104,5 +110,20 @@ enum LedgerCSV {
     static func neutralised(_ cell: String) -> String {
         guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
         return "'" + cell
+    }
+}
+
+/// The audit log as CSV for `yorisoi audit export` (the access record a municipality's security
+/// policy asks for): the same quoting and formula guard as the 発番簿's CSV.
+public enum AuditCSV {
+    static let header = ["id", "日時", "アカウント", "操作", "ケースID", "市区町村", "発番簿の行", "決裁", "詳細", "ハッシュ"]
+
+    public static func bytes(_ rows: [AuditRow]) -> [UInt8] {
+        var text = LedgerCSV.line(header)
+        for r in rows {
+            text += LedgerCSV.line([String(r.id), r.at, r.account, r.action, r.caseID ?? "", r.municipality ?? "",
+                                    r.ledgerID.map(String.init) ?? "", r.approvalID.map(String.init) ?? "", r.detail ?? "", r.hash])
+        }
+        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }
 }

@@ -15,6 +15,7 @@ enum NoticeRoutes {
     static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
         let engine = dependencies.engine
         router.group("api/v1").post("notices") { request, context in
+            try context.require(.staff)
             let kind = try request.documentKind(allowed: [.recommendation, .measure])
             let noticeKind: NoticeKind = kind == .measure ? .measure : .recommendation
             let account = context.account ?? ""
@@ -27,6 +28,8 @@ enum NoticeRoutes {
                 guard let draft = try await dependencies.approvals.approvalDraft(id: approvalID) else {
                     throw LedgerRefusal.approvalNotFound.apiError
                 }
+                // Another municipality's 決裁 does not exist for this caller.
+                guard context.mayAccess(draft.municipality) else { throw LedgerRefusal.approvalNotFound.apiError }
                 let sent = bytes.contains { !Set<UInt8>([0x20, 0x09, 0x0A, 0x0D]).contains($0) }
                 if sent && bytes != draft.body { throw LedgerRefusal.approvalMismatch.apiError }
                 bytes = draft.body
@@ -41,6 +44,7 @@ enum NoticeRoutes {
                   let caseID = typed.id, let municipality = municipalityOverride ?? typed.municipality else {
                 throw APIError.invalidCase(diagnostics)
             }
+            try context.requireActing(for: municipality)
             if let sent = request.headers[.caseIDHeader], sent != caseID {
                 throw APIError.badRequest("case_id_mismatch", "Yorisoi-Case-Id がケースの id と違います",
                                           "Yorisoi-Case-Id differs from the case's id")

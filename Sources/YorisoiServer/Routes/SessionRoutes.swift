@@ -27,7 +27,7 @@ public enum SessionRoutes {
         }
 
         router.post("login") { request, context in
-            guard let accounts = configuration.accounts else {
+            guard let accounts = dependencies.accounts else {
                 throw APIError(.unauthorized, "use_login_url",
                                "アカウントはありません。サーバーの起動時に表示された URL（/login?token=…）を開いてください",
                                "no accounts: open the URL the server printed at start (/login?token=…)")
@@ -102,7 +102,7 @@ public enum SessionRoutes {
 
     /// Checks a password unless throttling forbids it; every failure and lockout is audited
     /// with the name as typed (never the password). Throws 429 during back-off and lockout.
-    static func signIn(name: String, password: String, accounts: Accounts, address: String?,
+    static func signIn(name: String, password: String, accounts: any AccountDirectory, address: String?,
                        _ dependencies: ServerDependencies) async throws -> String {
         let throttle = dependencies.loginThrottle
         let shownName = auditName(name)
@@ -118,7 +118,8 @@ public enum SessionRoutes {
             try await dependencies.audit.append(account: shownName, action: "login.refused-locked", caseID: nil)
             throw tooManyAttempts(seconds, locked: true)
         }
-        let ok = try await dependencies.gate.run { accounts.verify(account: name, password: password) }
+        let record = try await accounts.account(named: name)
+        let ok = try await dependencies.gate.run { PasswordRule.verify(password, against: record) }
         guard ok else {
             let lockedNow = throttle.recordFailure(for: keys)
             try await dependencies.audit.append(account: shownName, action: "login.failed", caseID: nil)

@@ -12,6 +12,7 @@ actor AuditGroupCommit {
         var account: String
         var action: String
         var caseID: String?
+        var municipality: String?
     }
 
     private struct Waiting {

@@ -63,10 +63,10 @@ extension SQLiteStore {
         try await pool.read { db in try Self.fetchApproval(db, id: id) }
     }
 
-    public func approvalDraft(id: Int64) async throws -> (body: [UInt8], format: String)? {
+    public func approvalDraft(id: Int64) async throws -> (body: [UInt8], format: String, municipality: String)? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT body, format FROM approvals WHERE id = ?", arguments: [id]).map {
-                (body: [UInt8]($0["body"] as Data), format: $0["format"] as String)
+            try Row.fetchOne(db, sql: "SELECT body, format, municipality FROM approvals WHERE id = ?", arguments: [id]).map {
+                (body: [UInt8]($0["body"] as Data), format: $0["format"] as String, municipality: $0["municipality"] as String)
             }
         }
     }

@@ -10,6 +10,8 @@ struct AuditRecord: Sendable {
     var ledgerID: Int64? = nil
     var approvalID: Int64? = nil
     var detail: String? = nil
+    /// The municipality whose data was touched (the access record a security policy asks for).
+    var municipality: String? = nil
 }
 
 extension SQLiteStore {
@@ -17,9 +19,10 @@ extension SQLiteStore {
         // Unit separators keep "ab"+"c" and "a"+"bc" apart. The v2 fields join the hash only when
         // a row has one, so rows written before them still verify.
         var parts = [previous, at, record.account, record.action, record.caseID ?? ""]
-        if record.ledgerID != nil || record.approvalID != nil || record.detail != nil {
+        if record.ledgerID != nil || record.approvalID != nil || record.detail != nil || record.municipality != nil {
             parts += [record.ledgerID.map(String.init) ?? "", record.approvalID.map(String.init) ?? "", record.detail ?? ""]
         }
+        if let municipality = record.municipality { parts.append(municipality) }
         return sha256Hex(Array(parts.joined(separator: "\u{1F}").utf8))
     }
 
@@ -30,23 +33,35 @@ extension SQLiteStore {
         let at = timestamp()
         let hash = auditHash(previous: previous, at: at, record)
         try db.execute(sql: """
-            INSERT INTO audit (at, account, action, case_id, ledger_id, approval_id, detail, previous_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (at, account, action, case_id, ledger_id, approval_id, detail, municipality, previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [at, record.account, record.action, record.caseID, record.ledgerID, record.approvalID,
-                             record.detail, previous, hash])
+                             record.detail, record.municipality, previous, hash])
     }
 
     /// Returns once the row is on disk; rows of concurrent requests share a transaction
     /// (`AuditGroupCommit`). For reads and other actions that change no ledger row.
-    public func append(account: String, action: String, caseID: String?) async throws {
-        try await auditCommit.append(.init(account: account, action: action, caseID: caseID))
+    public func append(account: String, action: String, caseID: String?, municipality: String?) async throws {
+        try await auditCommit.append(.init(account: account, action: action, caseID: caseID, municipality: municipality))
+    }
+
+    /// The rows from `from` to `to` (timestamps compared as ISO 8601 text), oldest first.
+    public func auditRows(from: String, to: String) async throws -> [AuditRow] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE at >= ? AND at < ? ORDER BY id", arguments: [from, to]).map {
+                AuditRow(id: $0["id"], at: $0["at"], account: $0["account"], action: $0["action"], caseID: $0["case_id"],
+                         municipality: $0["municipality"], ledgerID: $0["ledger_id"], approvalID: $0["approval_id"],
+                         detail: $0["detail"], hash: $0["hash"])
+            }
+        }
     }
 
     /// One transaction: each entry's row chained to the one before it.
     static func writeAudit(_ entries: [AuditGroupCommit.Entry], into pool: DatabasePool) async throws {
         try await pool.write { db in
             for entry in entries {
-                try insertAudit(db, AuditRecord(account: entry.account, action: entry.action, caseID: entry.caseID))
+                try insertAudit(db, AuditRecord(account: entry.account, action: entry.action, caseID: entry.caseID,
+                                                municipality: entry.municipality))
             }
         }
     }
@@ -60,7 +75,8 @@ extension SQLiteStore {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id") {
                 count += 1
                 let record = AuditRecord(account: row["account"], action: row["action"], caseID: row["case_id"],
-                                         ledgerID: row["ledger_id"], approvalID: row["approval_id"], detail: row["detail"])
+                                         ledgerID: row["ledger_id"], approvalID: row["approval_id"], detail: row["detail"],
+                                         municipality: row["municipality"])
                 let expected = Self.auditHash(previous: previous, at: row["at"], record)
                 let stored: String = row["hash"]
                 let storedPrevious: String = row["previous_hash"]

@@ -46,7 +46,7 @@ extension SQLiteStore {
     }
 
     private static func savedVersion(_ row: Row) -> SavedCaseVersion {
-        SavedCaseVersion(id: row["case_id"], version: row["version"], body: [UInt8](row["body"] as Data),
+        SavedCaseVersion(id: row["case_id"], version: row["version"], municipality: row["municipality"], body: [UInt8](row["body"] as Data),
                          format: row["format"], savedAt: row["saved_at"], account: row["account"])
     }
 

@@ -108,6 +108,9 @@ public final class SQLiteStore: LedgerStore, ApprovalStore, CaseStore, AuditLog 
         migrator.registerMigration("v2: 年度-scoped numbers, citations, 決裁, audit links") { db in
             try Self.migrateToV2(db)
         }
+        migrator.registerMigration("v3: accounts, municipality on audit rows") { db in
+            try Self.migrateToV3(db)
+        }
         return migrator
     }
 

@@ -305,8 +305,8 @@ public protocol ApprovalStore: Sendable {
                 distinctFromRequester: Bool) async throws -> Approval
     func approvals(municipality: String?, status: ApprovalStatus?, caseID: String?) async throws -> [Approval]
     func approval(id: Int64) async throws -> Approval?
-    /// The draft as sent: body and format.
-    func approvalDraft(id: Int64) async throws -> (body: [UInt8], format: String)?
+    /// The draft as sent: body and format, and the municipality it is for.
+    func approvalDraft(id: Int64) async throws -> (body: [UInt8], format: String, municipality: String)?
 }
 
 /// A saved case's summary (no names: what the list page shows).
@@ -322,6 +322,8 @@ public struct SavedCaseSummary: Sendable, Hashable {
 public struct SavedCaseVersion: Sendable, Hashable {
     public var id: String
     public var version: Int
+    /// The case's municipality as saved (what an account's scope is checked against).
+    public var municipality: String?
     public var body: [UInt8]
     /// "yaml" or "json": how it was sent.
     public var format: String
@@ -353,9 +355,32 @@ public protocol CaseStore: Sendable {
 
 /// Append-only audit log: who did what to which case, never what the case says.
 public protocol AuditLog: Sendable {
-    func append(account: String, action: String, caseID: String?) async throws
+    /// `municipality`: whose data the action touched, when one municipality's.
+    func append(account: String, action: String, caseID: String?, municipality: String?) async throws
+    /// For `yorisoi audit export`.
+    func auditRows(from: String, to: String) async throws -> [AuditRow]
     /// Walks the hash chain and checks that every ledger row and every 決裁 has its audit rows.
     func verify() async throws -> AuditVerification
+}
+
+extension AuditLog {
+    func append(account: String, action: String, caseID: String?) async throws {
+        try await append(account: account, action: action, caseID: caseID, municipality: nil)
+    }
+}
+
+/// One audit row as exported: never case content.
+public struct AuditRow: Sendable, Hashable {
+    public var id: Int64
+    public var at: String
+    public var account: String
+    public var action: String
+    public var caseID: String?
+    public var municipality: String?
+    public var ledgerID: Int64?
+    public var approvalID: Int64?
+    public var detail: String?
+    public var hash: String
 }
 
 public struct AuditVerification: Sendable, Equatable {
