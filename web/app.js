@@ -905,8 +905,8 @@ async function showApprovals() {
     el('td', { text: a.requested_by + '　' + new Date(a.requested_at).toLocaleString('ja-JP') }),
     el('td', { class: 'approval-state', text: APPROVAL_STATES[a.status] + (a.decided_by ? '（' + a.decided_by + '）' : '') + (a.note ? '　理由：' + a.note : '') }),
     el('td', {}, el('a', { href: '/api/v1/approvals/' + a.id + '/pdf', target: '_blank', rel: 'noopener' }, '案を見る'),
-      a.status === 'pending' ? el('button', { type: 'button', class: 'approve', 'data-id': a.id, onclick: () => decide(a, true) }, '決裁する') : null,
-      a.status === 'pending' ? el('button', { type: 'button', class: 'quiet reject', 'data-id': a.id, onclick: () => decide(a, false) }, '差し戻す') : null));
+      a.status === 'pending' && mayApprove() ? el('button', { type: 'button', class: 'approve', 'data-id': a.id, onclick: () => decide(a, true) }, '決裁する') : null,
+      a.status === 'pending' && mayApprove() ? el('button', { type: 'button', class: 'quiet reject', 'data-id': a.id, onclick: () => decide(a, false) }, '差し戻す') : null));
   const table = (id, caption, items) => items.length ? el('table', { class: 'list', id },
     el('caption', { text: caption + '（' + items.length + '件）' }),
     el('thead', {}, el('tr', {}, ['決裁番号', '書類', 'ケースID', '依頼', '状態', ''].map(t => el('th', { scope: 'col', text: t })))),
@@ -914,6 +914,8 @@ async function showApprovals() {
   page('決裁', el('p', { class: 'hint', text: '措置決定通知書は決裁を受けてから発行します。案を見て、決裁するか差し戻してください。' }),
     table('approvals-pending', '決裁待ちの案', open), table('approvals-done', '決裁した案', list.filter(a => a.status !== 'pending')));
 }
+// The session says the account's role; the server refuses a decision without it anyway.
+function mayApprove() { return !S.session || !S.session.role || S.session.role === 'approver' || S.session.role === 'admin'; }
 async function decide(a, approve) {
   const local = !S.session || S.session.account === 'local';
   const fields = el('div', {},

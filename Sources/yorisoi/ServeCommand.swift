@@ -67,6 +67,7 @@ struct ServeCommand: ParsableCommand {
             guard let password = readLine(strippingNewline: true), !password.isEmpty else {
                 throw ValidationError("give the password on standard input")
             }
+            if let problem = PasswordRule.problem(password) { throw ValidationError(problem) }
             print(Accounts.line(account: account, password: password))
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import YorisoiCase
 
 /// Sign-in, sign-out and the session the page keeps alive (SERVER-API.md).
 public enum SessionRoutes {
@@ -78,14 +79,14 @@ public enum SessionRoutes {
     /// The current session; for the local token sent as a bearer, a cookie session is made.
     static func sessionResponse(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies) throws -> Response {
         if let session = context.session {
-            return Response.json(sessionJSON(session, dependencies.sessions).text)
+            return Response.json(sessionJSON(session, dependencies.sessions, context).text)
         }
         var response = Response.json("{}")
         guard let session = ensureLocalSession(context, dependencies, into: &response) else {
             throw APIError(.unauthorized, "no_session", "ログインしてください（トークンではなくセッションが必要です）",
                            "no cookie session; sign in")
         }
-        response.body = ResponseBody(byteBuffer: ByteBuffer(string: sessionJSON(session, dependencies.sessions).text))
+        response.body = ResponseBody(byteBuffer: ByteBuffer(string: sessionJSON(session, dependencies.sessions, context).text))
         return response
     }
 
@@ -179,7 +180,9 @@ public enum SessionRoutes {
                secure: configuration.secureCookies, httpOnly: true, sameSite: .strict)
     }
 
-    static func sessionJSON(_ session: Session, _ sessions: SessionStore) -> JSONObject {
+    /// With the request's context, also the role and the municipalities (nil: every one), so
+    /// the page offers only what the account may do; the server checks every request anyway.
+    static func sessionJSON(_ session: Session, _ sessions: SessionStore, _ context: YorisoiRequestContext? = nil) -> JSONObject {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         var object = JSONObject()
@@ -187,6 +190,10 @@ public enum SessionRoutes {
         object.add("expires_at", formatter.string(from: sessions.absoluteExpiry(session)))
         object.add("idle_expires_at", formatter.string(from: sessions.idleExpiry(session)))
         object.add("csrf_token", session.csrfToken)
+        if let context {
+            object.add("role", context.role.rawValue)
+            object.add("municipalities", raw: context.scope.map { JSONObject.array($0.sorted().map(JSONText.quoted)) } ?? "null")
+        }
         return object
     }
 }
