@@ -640,9 +640,27 @@ function changed() {
 }
 
 // ---------- validation ----------
+// Checks run behind the typing and their results move the form (the error summary appears or
+// goes): <html data-checking="N"> counts those scheduled or in flight, so a script (the browser
+// test) can wait until the form stands still before it clicks.
+let checking = 0;
+function markChecking(delta) {
+  checking += delta;
+  document.documentElement.dataset.checking = String(checking);
+}
+async function tracked(fn) {
+  markChecking(1);
+  try { return await fn(); } finally { markChecking(-1); }
+}
 function validateSoon(delay) {
+  if (S.validateTimer) clearTimeout(S.validateTimer); else markChecking(1);
+  S.validateTimer = setTimeout(() => { S.validateTimer = null; validate().finally(() => markChecking(-1)); }, delay);
+}
+function cancelValidation() {
+  if (!S.validateTimer) return;
   clearTimeout(S.validateTimer);
-  S.validateTimer = setTimeout(validate, delay);
+  S.validateTimer = null;
+  markChecking(-1);
 }
 async function validate() {
   if (!S.form) return null;
@@ -654,7 +672,7 @@ async function validate() {
   if (!res.ok && !(body && body.diagnostics)) { say((body && body.error && body.error.message) || '確認できませんでした', 'error'); return null; }
   S.diagnostics = body.diagnostics || [];
   showDiagnostics();
-  if (!hasErrors()) preview(false);
+  if (!hasErrors()) tracked(() => preview(false));
   else previewState('誤りを直すとプレビューが更新されます。');
   return body;
 }
@@ -784,8 +802,8 @@ function showPdf(blob, filename) {
   $('#print').hidden = false;
 }
 async function flushValidation() {
-  if (S.validateTimer) { clearTimeout(S.validateTimer); S.validateTimer = null; }
-  await validate();
+  cancelValidation();
+  await tracked(validate);
 }
 async function printPreview() {
   await flushValidation();
@@ -798,7 +816,7 @@ async function printPreview() {
 // ---------- save ----------
 async function save() {
   if (S.readOnly) return;
-  clearTimeout(S.validateTimer);
+  cancelValidation();
   const body = caseBody();
   if (!body.id) { S.local['/id'] = 'サポートプランIDを入力してください（保存に必要です）'; showDiagnostics(); $('#summary').focus(); return; }
   let res;

@@ -136,7 +136,16 @@ class PageFlow(unittest.TestCase):
     def visible(self, css):
         return self.wait(EC.visibility_of_element_located((By.CSS_SELECTOR, css)), message=css)
 
+    def quiet(self, message=""):
+        """Waits for the page's own signal that no validation or preview is scheduled or in flight
+        (data-checking): its result shows or hides the error summary above the form, and a click
+        aimed while the form is about to shift can land beside its button. (Views being rebuilt
+        are waited for with settled(); a dialog's buttons are clicked while its operation runs.)"""
+        self.wait(lambda d: d.execute_script("return (document.documentElement.dataset.checking || '0') === '0'"),
+                  message="page quiet " + message)
+
     def click(self, css):
+        self.quiet("before clicking " + css)
         e = self.wait(EC.element_to_be_clickable((By.CSS_SELECTOR, css)), message=css)
         self.d.execute_script("arguments[0].scrollIntoView({block:'center'})", e)
         e.click()
