@@ -23,11 +23,18 @@ struct RenderGateTests {
 
     @Test func aJobPastItsTimeoutIsAnswered503AndTheSlotComesBack() async throws {
         let gate = RenderGate(limit: 1, queueLimit: 0, timeout: 0.2)
+        // The job cannot end before the test has seen the timeout: it waits to be let go, so a
+        // loaded machine that fires the timer late still sees the 503 first (once it slept 1 s
+        // and, under a parallel build, beat a timer that was due after 0.2 s). Should the timer
+        // never fire, the job is let go after a while and the expectation fails instead of hanging.
+        let release = DispatchSemaphore(value: 0)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { release.signal() }
         await #expect(throws: APIError.self) {
-            try await gate.run { Thread.sleep(forTimeInterval: 1); return 1 }
+            try await gate.run { release.wait(); return 1 }
         }
+        release.signal()
         // The slow job still holds the only slot until it ends; then a new one runs.
-        for _ in 0..<300 {
+        for _ in 0..<3000 {
             if let value = try? await gate.run({ 2 }) { #expect(value == 2); return }
             try await Task.sleep(for: .milliseconds(10))
         }
