@@ -11,6 +11,8 @@ public struct ServerDependencies: Sendable {
     /// 決裁 before a notice (CONTRACT §4).
     public let approvals: any ApprovalStore
     public let cases: any CaseStore
+    /// The page's autosaved work in progress, per account and case.
+    public let drafts: any DraftStore
     /// Append one row per request that reads or produces personal data: `append(account:action:caseID:)`.
     public let audit: any AuditLog
     public let sessions: SessionStore
@@ -29,7 +31,7 @@ public struct ServerDependencies: Sendable {
     public let listening: ListeningPort
 
     public init(configuration: ServerConfiguration, engine: DocumentEngine, ledger: any LedgerStore,
-                approvals: any ApprovalStore, cases: any CaseStore, audit: any AuditLog, sessions: SessionStore, gate: RenderGate,
+                approvals: any ApprovalStore, cases: any CaseStore, drafts: any DraftStore, audit: any AuditLog, sessions: SessionStore, gate: RenderGate,
                 logger: Logger, openAPIDocument: [UInt8], localToken: LocalToken? = nil,
                 loginThrottle: LoginThrottle? = nil, accounts: (any AccountDirectory)? = nil) {
         self.accounts = accounts ?? configuration.accounts
@@ -38,6 +40,7 @@ public struct ServerDependencies: Sendable {
         self.ledger = ledger
         self.approvals = approvals
         self.cases = cases
+        self.drafts = drafts
         self.audit = audit
         self.sessions = sessions
         self.gate = gate
@@ -63,7 +66,7 @@ public struct ServerDependencies: Sendable {
         let engine = try DocumentEngine(root: configuration.resourceRoot)
         let document = try [UInt8](Data(contentsOf: configuration.resourceRoot.appendingPathComponent("openapi.yaml")))
         return ServerDependencies(
-            configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, audit: store,
+            configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, drafts: store, audit: store,
             sessions: SessionStore(idleTimeout: configuration.sessionIdleTimeout,
                                    absoluteTimeout: configuration.sessionAbsoluteTimeout),
             gate: RenderGate(limit: configuration.maxRendersInFlight, queueLimit: configuration.maxQueuedRenders,

@@ -87,6 +87,11 @@ struct OpenAPITests {
             ("GET /api/v1/cases/{id}/versions", "/api/v1/cases/OA-1/versions", nil, "", [:]),
             ("GET /api/v1/cases/{id}/export", "/api/v1/cases/OA-1/export", nil, "", [:]),
             ("POST /api/v1/import", "/api/v1/import", notice, "application/yaml", [:]),
+            ("PUT /api/v1/drafts/{key}", "/api/v1/drafts/OA-1?kind=measure&municipality=122297&base_version=2", "{\"id\": \"OA-1\"}",
+             "application/json", [:]),
+            ("GET /api/v1/drafts", "/api/v1/drafts", nil, "", [:]),
+            ("GET /api/v1/drafts/{key}", "/api/v1/drafts/OA-1", nil, "", [:]),
+            ("DELETE /api/v1/drafts/{key}", "/api/v1/drafts/OA-1", nil, "", [:]),
             ("POST /logout", "/logout", nil, "", [:]),
         ]
         #expect(Set(requests.map(\.0)) == Set(operations.keys), "the table covers every documented operation")

@@ -36,7 +36,7 @@ enum ServerHarness {
         try store.pool.write { db in for record in databaseAccounts { try SQLiteStore.insertAccount(db, record) } }
         let document = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("openapi.yaml")))
         let dependencies = ServerDependencies(
-            configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, audit: store, sessions: sessions,
+            configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, drafts: store, audit: store, sessions: sessions,
             gate: RenderGate(limit: 2, queueLimit: 256, timeout: 120), logger: logger, openAPIDocument: document,
             localToken: accounts == nil && databaseAccounts.isEmpty ? LocalToken(localToken) : nil, loginThrottle: throttle,
             accounts: databaseAccounts.isEmpty ? nil : store)

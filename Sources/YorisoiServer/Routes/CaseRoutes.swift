@@ -38,6 +38,8 @@ enum CaseRoutes {
                 throw APIError(.conflict, "case_exists", message, "a case with this id is already saved; PUT a new version")
             }
             try await audit.append(account: context.account ?? "", action: "case.create", caseID: id, municipality: fields.municipality)
+            // The saved case replaces the account's draft of a new plan.
+            _ = try await dependencies.drafts.deleteDraft(account: context.account ?? "", key: DraftKey.newPlan)
             return saved(id, version, status: .created)
         }
 
@@ -66,13 +68,27 @@ enum CaseRoutes {
             guard bodyID == id else {
                 throw APIError.badRequest("id_mismatch", "本文の id が URL のケースIDと違います", "the body's id differs from the URL's")
             }
+            let base = try request.query("base_version").map { text -> Int in
+                guard let version = Int(text), version >= 1 else {
+                    throw APIError.badRequest("bad_base_version", "base_version は 1 以上の整数です", "base_version must be an integer of at least 1")
+                }
+                return version
+            }
             let version: Int
             do {
-                version = try await store.update(id: id, fields: fields, body: bytes, format: format, account: context.account ?? "")
+                version = try await store.update(id: id, fields: fields, body: bytes, format: format, account: context.account ?? "",
+                                                 baseVersion: base)
             } catch StoreError.notFound {
                 throw APIError.notFound
+            } catch StoreError.staleVersion(let latest) {
+                var error = APIError(.conflict, "version_conflict",
+                                     "この編集を始めた後に、第\(latest)版が保存されています。内容を見比べてから保存してください",
+                                     "version \(latest) was saved after this edit started; compare before saving")
+                error.headers[.latestVersion] = String(latest)
+                throw error
             }
             try await audit.append(account: context.account ?? "", action: "case.update", caseID: id, municipality: fields.municipality)
+            _ = try await dependencies.drafts.deleteDraft(account: context.account ?? "", key: id)
             return saved(id, version, status: .ok)
         }
 

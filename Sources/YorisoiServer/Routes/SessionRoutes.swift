@@ -190,6 +190,9 @@ public enum SessionRoutes {
         object.add("expires_at", formatter.string(from: sessions.absoluteExpiry(session)))
         object.add("idle_expires_at", formatter.string(from: sessions.idleExpiry(session)))
         object.add("csrf_token", session.csrfToken)
+        // The page restarts its own idle clock from this after every answer from the server (each
+        // request restarts the server's), instead of trusting a time computed once at load.
+        object.add("idle_timeout_seconds", Int(sessions.idleTimeout))
         if let context {
             object.add("role", context.role.rawValue)
             object.add("municipalities", raw: context.scope.map { JSONObject.array($0.sorted().map(JSONText.quoted)) } ?? "null")

@@ -26,11 +26,13 @@ extension SQLiteStore {
         }
     }
 
-    public func update(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String) async throws -> Int {
+    public func update(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String,
+                       baseVersion: Int?) async throws -> Int {
         try await pool.write { db in
             guard let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM case_versions WHERE case_id = ?", arguments: [id]) else {
                 throw StoreError.notFound
             }
+            if let baseVersion, baseVersion != last { throw StoreError.staleVersion(latest: last) }
             try Self.insertVersion(db, id: id, version: last + 1, fields: fields, body: body, format: format, account: account)
             return last + 1
         }

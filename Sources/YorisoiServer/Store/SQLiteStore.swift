@@ -111,6 +111,9 @@ public final class SQLiteStore: LedgerStore, ApprovalStore, CaseStore, AuditLog 
         migrator.registerMigration("v3: accounts, municipality on audit rows") { db in
             try Self.migrateToV3(db)
         }
+        migrator.registerMigration("v4: drafts of the page (per account and case)") { db in
+            try Self.migrateToV4(db)
+        }
         return migrator
     }
 

@@ -202,6 +202,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case notFound
     case conflict(String)
     case alreadyVoided
+    /// A save that started from an older version than the latest (someone saved in between).
+    case staleVersion(latest: Int)
 }
 
 public protocol LedgerStore: Sendable {
@@ -347,8 +349,12 @@ public protocol CaseStore: Sendable {
     func list() async throws -> [SavedCaseSummary]
     /// Version 1; `StoreError.conflict` when the id exists.
     func create(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String) async throws -> Int
-    /// The next version; `StoreError.notFound` when there is none yet.
-    func update(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String) async throws -> Int
+    /// The next version; `StoreError.notFound` when there is none yet. With `baseVersion` (the
+    /// version the edit started from), `StoreError.staleVersion` when a newer one was saved
+    /// since — checked in the same transaction that writes, so two saves from one base cannot
+    /// both pass.
+    func update(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String,
+                baseVersion: Int?) async throws -> Int
     func version(id: String, version: Int?) async throws -> SavedCaseVersion?
     func versions(id: String) async throws -> [SavedCaseVersion]
 }

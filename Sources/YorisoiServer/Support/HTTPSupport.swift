@@ -10,6 +10,8 @@ extension HTTPField.Name {
     /// `true` when an issue answered with a notice already in the ledger (the case carried its number).
     static let reprint = HTTPField.Name("Yorisoi-Reprint")!
     static let caseIDHeader = HTTPField.Name("Yorisoi-Case-Id")!
+    /// On a 409 version_conflict: the case's latest version, which the save did not start from.
+    static let latestVersion = HTTPField.Name("Yorisoi-Latest-Version")!
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
     /// Host as a header (a request made in tests without an authority carries it so).
