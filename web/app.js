@@ -19,6 +19,8 @@ const S = {
   validateSeq: 0,
   previewUrl: null,
   dirty: false,
+  lastContact: 0,       // Date.now() of the server's last answer (each request restarts its idle clock)
+  routedHash: null,     // the address the page shows (to go back to when leaving is cancelled)
 };
 
 // ---------- small helpers ----------
@@ -39,10 +41,14 @@ function el(tag, attrs = {}, ...children) {
   }
   return e;
 }
+// A result or refusal is written where the eye is: beside the editor's actions (inside the
+// sticky toolbar, announced) when a case is open, else in the status line under the menu.
 function say(text, kind = 'info') {
-  const s = $('#status');
+  const near = $('#action-result');
+  const s = near || $('#status');
   s.className = 'status ' + kind;
   s.textContent = text;
+  if (near) { $('#status').textContent = ''; $('#status').className = 'status'; }
 }
 
 // The page's own "settled" signal: <html data-busy="N"> counts the operations that are still
@@ -77,6 +83,7 @@ async function api(method, path, { body, type = 'application/json', accept = 'ap
   }
   const res = await fetch(path, { method, headers: h, body: payload, credentials: 'same-origin', cache: 'no-store' });
   if (res.status === 401) { sessionLost(); throw new ApiError(401, null); }
+  S.lastContact = Date.now();
   return res;
 }
 async function json(res) {
@@ -90,7 +97,13 @@ async function expectJSON(res) {
 }
 
 // ---------- session ----------
+// The server restarts a session's idle clock on every request, so the page keeps its own from
+// the server's last answer (S.lastContact) and the idle length the session names — never from
+// a time computed once at load. Typing and clicking are activity too: they keep the session
+// with a light request when the server has not heard from the page for a while, so the warning
+// comes only after real inactivity.
 let sessionTimer = null;
+let keepalive = null;
 async function loadSession() {
   const res = await api('GET', '/api/v1/session');
   S.session = await expectJSON(res);
@@ -98,19 +111,32 @@ async function loadSession() {
   if (sessionTimer) clearInterval(sessionTimer);
   sessionTimer = setInterval(checkSession, 5000);
 }
+function idleSeconds() { return (S.session && S.session.idle_timeout_seconds) || 1800; }
 function secondsLeft() {
   if (!S.session) return Infinity;
-  const times = [S.session.idle_expires_at, S.session.expires_at].filter(Boolean).map(t => Date.parse(t));
-  if (!times.length) return Infinity;
-  return Math.floor((Math.min(...times) - Date.now()) / 1000);
+  const idleEnd = S.lastContact + idleSeconds() * 1000;
+  const end = S.session.expires_at ? Math.min(idleEnd, Date.parse(S.session.expires_at)) : idleEnd;
+  return Math.floor((end - Date.now()) / 1000);
 }
-// Warn two minutes before the session ends (WCAG 2.2.1: a way to extend before time runs out).
-const WARN_SECONDS = 120;
-function checkSession() {
+// Warn before the session ends (WCAG 2.2.1: a way to extend before time runs out): two minutes
+// before, or a third of a short idle length.
+function warnSeconds() { return Math.min(120, Math.floor(idleSeconds() / 3)); }
+function onActivity() {
+  if (!S.session || keepalive) return;
+  if (Date.now() - S.lastContact < Math.min(60, idleSeconds() / 4) * 1000) return;
+  keepalive = api('GET', '/api/v1/session').then(expectJSON).then(x => { S.session = x; })
+    .catch(() => {}).finally(() => { keepalive = null; });
+}
+async function checkSession() {
   const left = secondsLeft();
   const dlg = $('#session-dialog');
-  if (left <= 0) { sessionLost(); return; }
-  if (left <= WARN_SECONDS) {
+  if (left <= 0) {
+    // The page's clock may be wrong (a sleeping laptop): ask the server before giving up.
+    try { S.session = await expectJSON(await api('GET', '/api/v1/session')); } catch (e) { return; }
+    if (dlg.open) dlg.close();
+    return;
+  }
+  if (left <= warnSeconds()) {
     $('#session-left').textContent = left >= 60 ? Math.floor(left / 60) + '分' + (left % 60) + '秒' : left + '秒';
     if (!dlg.open) dlg.showModal();
   } else if (dlg.open) dlg.close();
@@ -122,15 +148,20 @@ async function extendSession() {
   say('ログインを延長しました。');
 }
 function clearPage() {
-  S.data = null; S.form = null; S.caseId = null; S.diagnostics = []; S.local = {};
+  cancelDraft();
+  S.data = null; S.form = null; S.caseId = null; S.diagnostics = []; S.local = {}; S.dirty = false;
+  // Messages belong to the case or list they were about.
+  $('#status').textContent = ''; $('#status').className = 'status';
   if (S.previewUrl) { URL.revokeObjectURL(S.previewUrl); S.previewUrl = null; }
   $('#main').replaceChildren();
 }
 function sessionLost() {
   if (sessionTimer) clearInterval(sessionTimer);
+  const kept = S.data && draftState === 'saved';
   S.session = null;
   clearPage();
   $('#main').append(el('h1', { text: 'ログインが切れました' }),
+    kept ? el('p', { id: 'draft-kept', text: '入力していた内容は下書きとしてサーバーに残っています。ログインし直して同じケースを開くと、続きから書けます。' }) : null,
     el('p', {}, 'もう一度 ', el('a', { href: '/login' }, 'ログイン'), ' してください。'));
   const dlg = $('#session-dialog'); if (dlg.open) dlg.close();
 }
@@ -140,6 +171,74 @@ async function logout() {
   S.session = null;
   clearPage();
   location.replace('/login');
+}
+
+// ---------- drafts (work in progress, kept on the server) ----------
+// Every edit is kept as the account's draft of this case within seconds (never in browser
+// storage), and offered back when the case (or a new plan) is opened again. Saving the case
+// drops it on the server. <html data-draft> says where the latest edit is: "pending" (not yet
+// on the server), "saved" or "none" — the browser tests wait on it.
+const DRAFT_DELAY = 1500;
+let draftTimer = null, draftInFlight = null, draftState = 'none';
+function setDraftState(state, text) {
+  draftState = state;
+  document.documentElement.dataset.draft = state;
+  const d = $('#draft-state'); if (d && text !== undefined) d.textContent = text;
+}
+function draftKey() { return S.caseId || 'new:plan'; }
+function scheduleDraft() {
+  if (S.readOnly || !S.data) return;
+  if (draftTimer) clearTimeout(draftTimer);
+  setDraftState('pending');
+  draftTimer = setTimeout(() => { draftTimer = null; saveDraft(); }, DRAFT_DELAY);
+}
+function cancelDraft() {
+  if (draftTimer) { clearTimeout(draftTimer); draftTimer = null; }
+  setDraftState('none', '');
+}
+async function saveDraft() {
+  if (draftTimer) { clearTimeout(draftTimer); draftTimer = null; }
+  if (!S.data || S.readOnly || !S.dirty) return;
+  if (draftInFlight) await draftInFlight;
+  const q = '?kind=' + encodeURIComponent(S.kind) + '&municipality=' + encodeURIComponent(S.data.municipality) +
+    (S.caseId && S.version ? '&base_version=' + S.version : '');
+  const path = '/api/v1/drafts/' + encodeURIComponent(draftKey()) + q;
+  draftInFlight = (async () => {
+    try {
+      const res = await api('PUT', path, { body: caseBody() });
+      if (res.ok) {
+        if (!draftTimer) setDraftState('saved', '下書きを保存しました（' + new Date().toLocaleTimeString('ja-JP') + '）');
+      } else setDraftState('pending', '下書きを保存できませんでした。');
+    } catch (e) { /* 401: the page shows the sign-in; the last draft stays */ }
+  })();
+  try { await draftInFlight; } finally { draftInFlight = null; }
+}
+// The account's draft for a key, or null.
+async function findDraft(key) {
+  const list = await expectJSON(await api('GET', '/api/v1/drafts'));
+  const d = list.find(x => x.key === key);
+  return d ? expectJSON(await api('GET', '/api/v1/drafts/' + encodeURIComponent(key))) : null;
+}
+async function discardDraft(key) {
+  const res = await api('DELETE', '/api/v1/drafts/' + encodeURIComponent(key));
+  if (!res.ok && res.status !== 404) throw new ApiError(res.status, await json(res));
+}
+// A panel that offers a kept draft back; `open` restores it.
+function draftOffer(draft, latestVersion, open) {
+  const when = new Date(draft.saved_at).toLocaleString('ja-JP');
+  const older = draft.base_version && latestVersion && draft.base_version < latestVersion;
+  const panel = el('section', { class: 'panel draft-offer', id: 'draft-offer', 'aria-labelledby': 'draft-offer-title' },
+    el('h2', { id: 'draft-offer-title', text: '保存していない下書きがあります' }),
+    el('p', {}, when + ' まで入力していた内容（' + (KIND_TITLES[draft.kind] || '書類') + '）です。',
+      older ? '下書きは第' + draft.base_version + '版から書き始めたもので、その後に第' + latestVersion + '版が保存されています。開いて保存するときに、違いを見比べて選べます。' : ''),
+    el('div', { class: 'actions' },
+      el('button', { type: 'button', class: 'primary', id: 'draft-open', onclick: () => busy(async () => { panel.remove(); await open(draft); }) }, '下書きを開く'),
+      el('button', { type: 'button', id: 'draft-discard', onclick: () => busy(async () => {
+        const ok = await confirmDialog('下書きを捨てます。保存した版はそのまま残ります。', '捨てる');
+        if (!ok) return;
+        await discardDraft(draft.key); panel.remove(); say('下書きを捨てました。');
+      }) }, '下書きを捨てる')));
+  return panel;
 }
 
 // ---------- 和暦 ----------
@@ -244,6 +343,12 @@ function caseBody() { return pruned(S.data) || {}; }
 function route() { return busy(routeNow); }
 async function routeNow() {
   const hash = location.hash || '#/cases';
+  // Leaving an edited case asks first (its draft is written before the question).
+  if (S.dirty && !S.readOnly && S.data && S.routedHash !== null && hash !== S.routedHash) {
+    await saveDraft();
+    const ok = await confirmDialog('保存していない変更があります。入力した内容は下書きとしてサーバーに残り、このケース（新しいプランなら「新しいプラン」）を開くと続きから書けます。このページを離れますか。', '離れる');
+    if (!ok) { history.replaceState(null, '', S.routedHash); return; }
+  }
   let m;
   $$('nav a').forEach(a => a.removeAttribute('aria-current'));
   const mark = n => { const a = $('nav a[data-nav="' + n + '"]'); if (a) a.setAttribute('aria-current', 'page'); };
@@ -251,6 +356,7 @@ async function routeNow() {
     if (hash === '#/cases') { mark('cases'); await showCases(); }
     else if (hash === '#/cases/new') { mark('new'); await showNew(); }
     else if ((m = /^#\/cases\/([^/]+)\/v\/(\d+)$/.exec(hash))) { mark('cases'); await showCase(decodeURIComponent(m[1]), +m[2]); }
+    else if ((m = /^#\/cases\/([^/]+)\/compare\/(\d+)$/.exec(hash))) { mark('cases'); await showCompare(decodeURIComponent(m[1]), +m[2]); }
     else if ((m = /^#\/cases\/([^/]+)$/.exec(hash))) { mark('cases'); await showCase(decodeURIComponent(m[1]), null); }
     else if (hash === '#/ledger') { mark('ledger'); await showLedger(); }
     else if (hash === '#/approvals') { mark('approvals'); await showApprovals(); }
@@ -260,6 +366,7 @@ async function routeNow() {
     if (e instanceof ApiError && e.status === 401) return;
     say(e.message || String(e), 'error');
   }
+  S.routedHash = hash;
   document.documentElement.dataset.route = hash;   // which view the page now shows (for tests)
 }
 function page(title, ...content) {
@@ -324,31 +431,37 @@ function diagnosticsText(body) {
 }
 
 // ---------- new case ----------
+// One choice here (the municipality's form); the document is chosen once, in the editor's
+// toolbar. A new plan is a サポートプラン, an imported file too.
 async function showNew() {
   const imported = S.pendingImport; S.pendingImport = null;
   const muni = el('select', { id: 'new-municipality' },
     S.templates.map(t => el('option', { value: t.municipality, selected: imported && imported.municipality === t.municipality }, t.name + '（' + t.municipality + '）')));
-  const kind = el('select', { id: 'new-kind' });
-  const fillKinds = () => {
-    const t = S.templates.find(t => t.municipality === muni.value);
-    kind.replaceChildren(...((t && t.kinds) || []).filter(k => KIND_TITLES[k]).map(k => el('option', { value: k }, KIND_TITLES[k])));
-  };
-  muni.addEventListener('change', fillKinds); fillKinds();
   const start = el('button', { type: 'button', id: 'new-start', class: 'primary' }, 'この様式で始める');
   const holder = el('div', { id: 'editor-holder' });
-  start.addEventListener('click', () => busy(async () => {
-    const data = imported ? imported : { version: 1 };
+  const begin = async (data, kind) => {
+    if (S.dirty && S.data) {
+      const ok = await confirmDialog('いま入力している内容を閉じて、' + municipalityName(muni.value) + 'の様式で始め直します。入力した内容は下書きとして残ります。', '始め直す');
+      if (!ok) return;
+      await saveDraft();
+    }
     data.municipality = muni.value;
     if (data.version === undefined) data.version = 1;
-    await openEditor(holder, { data, kind: kind.value, caseId: null, version: null, readOnly: false });
-  }));
+    await openEditor(holder, { data, kind, caseId: null, version: null, readOnly: false });
+  };
+  start.addEventListener('click', () => busy(() => begin(imported ? imported : { version: 1 }, 'support-plan')));
+  const draft = imported ? null : await findDraft('new:plan');
   page(imported ? '取り込んだプラン（未保存）' : '新しいプラン',
+    draft ? draftOffer(draft, null, async d => {
+      await openEditor(holder, { data: d.case, kind: d.kind, caseId: null, version: null, readOnly: false });
+      S.dirty = true; setDraftState('saved', '下書きから開きました');
+      const m = $('#new-municipality'); if (m) m.value = d.municipality;
+    }) : null,
     el('div', { class: 'panel choose' },
       el('div', { class: 'field' }, el('label', { for: 'new-municipality', text: '市区町村の様式' }), muni),
-      el('div', { class: 'field' }, el('label', { for: 'new-kind', text: '書類' }), kind),
       start),
     holder);
-  if (imported) start.click();
+  if (imported) await begin(imported, 'support-plan');
 }
 const KIND_TITLES = { 'support-plan': 'サポートプラン', 'support-plan-child': 'サポートプラン（こども版）', 'recommendation': '利用勧奨通知書', 'measure': '利用措置決定通知書' };
 
@@ -360,14 +473,24 @@ async function showCase(id, version) {
   const latest = versions.reduce((a, v) => Math.max(a, v.version), 0);
   const readOnly = version !== null && version !== latest;
   const holder = el('div', { id: 'editor-holder' });
-  page('ケース ' + id + (readOnly ? '（第' + version + '版・読み取り専用）' : ''), versionsPanel(id, versions, version || latest, readOnly), holder);
+  const draft = readOnly ? null : await findDraft(id);
+  page('ケース ' + id + (readOnly ? '（第' + version + '版・読み取り専用）' : ''),
+    draft ? draftOffer(draft, latest, async d => {
+      // The draft keeps the version it started from: a save over a newer one is compared first.
+      await openEditor(holder, { data: d.case, kind: d.kind, caseId: id, version: d.base_version || latest, readOnly: false });
+      S.dirty = true; setDraftState('saved', '下書きから開きました');
+    }) : null,
+    versionsPanel(id, versions, version || latest, readOnly), holder);
   await openEditor(holder, { data, kind: S.kindFor && S.kindFor[id] || 'support-plan', caseId: id, version: version || latest, readOnly });
 }
+function latestOf(versions) { return versions.reduce((a, v) => Math.max(a, v.version), 0); }
 function versionsPanel(id, versions, shown, readOnly) {
   const items = versions.slice().sort((a, b) => b.version - a.version).map(v => el('li', {},
     v.version === shown ? el('strong', { 'aria-current': 'true' }, '第' + v.version + '版') :
       el('a', { href: '#/cases/' + encodeURIComponent(id) + '/v/' + v.version, class: 'version-link' }, '第' + v.version + '版'),
-    ' ', el('span', { class: 'meta' }, (v.saved_at ? new Date(v.saved_at).toLocaleString('ja-JP') : '') + (v.account ? '　' + v.account : ''))));
+    ' ', el('span', { class: 'meta' }, (v.saved_at ? new Date(v.saved_at).toLocaleString('ja-JP') : '') + (v.account ? '　' + v.account : '')),
+    v.version === latestOf(versions) ? null : el('a', { href: '#/cases/' + encodeURIComponent(id) + '/compare/' + v.version, class: 'compare-link' },
+      '　第' + v.version + '版と最新を比べる')));
   return el('details', { class: 'panel versions', open: readOnly },
     el('summary', {}, '保存した版（' + versions.length + '）'),
     readOnly ? el('p', { class: 'notice', id: 'readonly-banner' }, '古い版を表示しています。変更はできません。 ',
@@ -383,10 +506,24 @@ async function openEditor(holder, { data, kind, caseId, version, readOnly }) {
   if (!data.municipality) throw new Error('ケースに市区町村コードがありません。');
   S.data = data; S.caseId = caseId; S.version = version; S.readOnly = readOnly; S.kind = kind;
   S.diagnostics = []; S.local = {};
+  // A fresh form lists no errors until the user acts (types, or asks to save, preview or issue).
+  S.acted = false;
+  const copied = !readOnly && kind === 'measure' && measureFromRecommendation(data);
   S.form = await loadForm(data.municipality, kind);
   holder.replaceChildren(editorView());
+  if (copied) { S.dirty = true; scheduleDraft(); say(COPIED_SERVICES); }
   await loadCaseNotices();
   validateSoon(0);
+}
+const COPIED_SERVICES = '利用勧奨通知書の事業（名称・内容・実施する者・期間）を措置に写しました。措置の内容として確かめてください。';
+// A 措置 starts from its 勧奨: when the 措置 has no services yet, the 勧奨's are copied (staff
+// need not type them again, WCAG 3.3.7). Answers whether anything was copied.
+function measureFromRecommendation(data) {
+  const from = data.recommendation && Array.isArray(data.recommendation.services) ? data.recommendation.services : [];
+  const to = data.measure && Array.isArray(data.measure.services) ? data.measure.services : [];
+  if (!from.length || to.some(r => r && Object.keys(r).length)) return false;
+  data.measure = Object.assign({}, data.measure || {}, { services: JSON.parse(JSON.stringify(from)) });
+  return true;
 }
 // The notices issued for this case and its 決裁, as the server has them.
 async function loadCaseNotices() {
@@ -417,20 +554,27 @@ function noticeResult(text, kind) {
 }
 function editorView() {
   const f = S.form;
-  const kindSel = el('select', { id: 'kind', disabled: S.readOnly || null },
+  // Choosing in the list changes nothing by itself (WCAG 3.2.2): 「表示」 switches the form. What
+  // was typed stays in the case whichever document is shown.
+  const kindSel = el('select', { id: 'kind' },
     f.kinds.map(k => el('option', { value: k.kind, selected: k.kind === S.kind }, k.title)));
-  kindSel.addEventListener('change', () => busy(async () => {
+  const switchKind = el('button', { type: 'button', id: 'kind-go', onclick: () => busy(async () => {
+    if (kindSel.value === S.kind) return;
     S.kind = kindSel.value; S.kindFor = S.kindFor || {}; if (S.caseId) S.kindFor[S.caseId] = S.kind;
-    const holder = $('#editor-holder');
-    await openEditor(holder, { data: S.data, kind: S.kind, caseId: S.caseId, version: S.version, readOnly: S.readOnly });
-  }));
+    const dirty = S.dirty;
+    await openEditor($('#editor-holder'), { data: S.data, kind: S.kind, caseId: S.caseId, version: S.version, readOnly: S.readOnly });
+    S.dirty = S.dirty || dirty;
+    const k = $('#kind'); if (k) k.focus();
+  }) }, '表示');
   const bar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': '操作' },
-    el('span', { class: 'field inline' }, el('label', { for: 'kind', text: '書類' }), kindSel),
+    el('span', { class: 'field inline' }, el('label', { for: 'kind', text: '書類' }), kindSel, switchKind),
     S.readOnly ? null : el('button', { type: 'button', id: 'save', class: 'primary', onclick: () => busy(save) }, '保存'),
     el('button', { type: 'button', id: 'preview', onclick: () => preview(true) }, 'プレビュー'),
     S.caseId ? el('a', { class: 'button', id: 'export', href: '/api/v1/cases/' + encodeURIComponent(S.caseId) + '/export' + (S.version ? '?version=' + S.version : ''), download: S.caseId + '.yaml' }, 'YAMLで書き出す') : null,
     S.readOnly ? null : el('button', { type: 'button', id: 'issue-recommendation', onclick: () => busy(() => issue('recommendation')) }, '利用勧奨通知書を発行'),
-    S.readOnly ? null : el('button', { type: 'button', id: 'issue-measure', onclick: () => busy(() => issue('measure')) }, '措置決定通知書を発行'));
+    S.readOnly ? null : el('button', { type: 'button', id: 'issue-measure', onclick: () => busy(() => issue('measure')) }, '措置決定通知書を発行'),
+    el('p', { id: 'action-result', class: 'status', role: 'status', 'aria-live': 'polite' }),
+    S.readOnly ? null : el('p', { id: 'draft-state', class: 'meta' }));
   const summary = el('div', { id: 'summary', class: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title', hidden: true },
     el('h2', { id: 'summary-title' }), el('ul', { id: 'summary-list' }));
   const form = el('form', { id: 'case-form', class: 'case-form', novalidate: true, 'aria-label': f.title + '（' + f.municipality.name + '）' });
@@ -636,7 +780,9 @@ function onEdit(e) {
 }
 function changed() {
   S.dirty = true;
+  S.acted = true;
   validateSoon(300);
+  scheduleDraft();
 }
 
 // ---------- validation ----------
@@ -710,7 +856,8 @@ function showDiagnostics() {
   for (const e of $$('[aria-invalid="true"]')) e.removeAttribute('aria-invalid');
   for (const m of $$('.msg')) { m.textContent = ''; m.className = 'msg'; }
   for (const f of $$('.field.has-error,.field.has-warning,fieldset.has-error,fieldset.has-warning')) f.classList.remove('has-error', 'has-warning');
-  const ds = allDiagnostics();
+  const all = allDiagnostics();
+  const ds = S.acted ? all : [];
   const items = [];
   for (const d of ds) {
     const target = targetFor(d.path || '');
@@ -744,8 +891,9 @@ function showDiagnostics() {
   $('#summary-list').replaceChildren(...items);
   summary.hidden = ds.length === 0;
   summary.className = 'summary' + (errors ? ' has-error' : ' has-warning');
+  const blocking = all.some(d => d.severity === 'error');
   for (const b of ['#print', '#issue-recommendation', '#issue-measure']) {
-    const btn = $(b); if (btn) btn.setAttribute('aria-disabled', errors ? 'true' : 'false');
+    const btn = $(b); if (btn) btn.setAttribute('aria-disabled', blocking ? 'true' : 'false');
   }
 }
 function focusTargetId(target) {
@@ -769,6 +917,7 @@ function jumpTo(e) {
 // Errors block printing and issuing: the summary takes focus (what was typed stays in the form).
 function blockedByErrors() {
   if (!hasErrors()) return false;
+  if (!S.acted) { S.acted = true; showDiagnostics(); }
   const s = $('#summary');
   s.hidden = false;
   s.focus();
@@ -814,27 +963,179 @@ async function printPreview() {
 }
 
 // ---------- save ----------
+// A save names the version its edit started from; over a newer one the server refuses (409
+// version_conflict) and the page shows both, field by field, to choose.
 async function save() {
   if (S.readOnly) return;
   cancelValidation();
+  if (draftInFlight) await draftInFlight;
+  if (draftTimer) { clearTimeout(draftTimer); draftTimer = null; }
+  S.acted = true;
   const body = caseBody();
   if (!body.id) { S.local['/id'] = 'サポートプランIDを入力してください（保存に必要です）'; showDiagnostics(); $('#summary').focus(); return; }
   let res;
-  if (S.caseId) res = await api('PUT', '/api/v1/cases/' + encodeURIComponent(S.caseId), { body });
+  if (S.caseId) res = await api('PUT', '/api/v1/cases/' + encodeURIComponent(S.caseId) + (S.version ? '?base_version=' + S.version : ''), { body });
   else res = await api('POST', '/api/v1/cases', { body });
   const out = await json(res);
-  if (res.status === 422) { S.diagnostics = out.diagnostics || []; showDiagnostics(); $('#summary').focus(); say('保存できませんでした。', 'error'); return; }
-  if (res.status === 409) { say('そのサポートプランID（' + body.id + '）は既にあります。別のIDにするか、一覧から開いてください。', 'error'); return; }
+  if (res.status === 422) { S.diagnostics = out.diagnostics || []; showDiagnostics(); $('#summary').focus(); say('保存できませんでした。直すところは一覧のとおりです。', 'error'); return; }
+  if (res.status === 409 && out && out.error && out.error.code === 'version_conflict') {
+    await showConflict(S.caseId, body, +res.headers.get('Yorisoi-Latest-Version'),
+      'この編集を始めた後に、ほかの人（または別の画面）が第' + res.headers.get('Yorisoi-Latest-Version') + '版を保存しました。');
+    return;
+  }
+  if (res.status === 409) {
+    // The id is taken (a file exported and imported again, or the same id typed twice): the
+    // user may keep it as the next version of that case after comparing.
+    const latest = await expectJSON(await api('GET', '/api/v1/cases/' + encodeURIComponent(body.id) + '/versions')).catch(() => null);
+    if (!latest) { say('そのサポートプランID（' + body.id + '）は既にあります。別のIDにしてください。', 'error'); return; }
+    await showConflict(body.id, body, latestOf(latest), 'サポートプランID ' + body.id + ' のケースはもう保存されています（第' + latestOf(latest) + '版まで）。この内容をその次の版として保存できます。');
+    return;
+  }
   if (!res.ok) throw new ApiError(res.status, out);
+  await saved(out);
+  return out;
+}
+async function saved(out) {
   S.dirty = false;
+  cancelDraft();
   S.kindFor = S.kindFor || {}; S.kindFor[out.id] = S.kind;
-  say('保存しました（' + out.id + ' 第' + out.version + '版）。', 'ok');
   // Reopen the saved case within this operation: setting location.hash would route later, from
   // a hashchange event, after the page already looked settled.
   const target = '#/cases/' + encodeURIComponent(out.id);
   if (location.hash !== target) history.pushState(null, '', target);
-  await route();
+  await routeNow();
+  say('保存しました（' + out.id + ' 第' + out.version + '版）。', 'ok');
+  const b = $('#save'); if (b) b.focus();   // focus stays on the action (WCAG 2.4.3)
+}
+
+// ---------- comparing versions ----------
+// The leaves of a case as pointer → value. Lists of the same length are compared row by row
+// and field by field; a list whose rows were added or removed is one item.
+function leaves(value, pointer, other, out) {
+  if (Array.isArray(value) && Array.isArray(other) && value.length === other.length) {
+    value.forEach((v, i) => leaves(v, pointer + '/' + i, other[i], out));
+  } else if (value && typeof value === 'object' && !Array.isArray(value) && (!other || (typeof other === 'object' && !Array.isArray(other)))) {
+    for (const k of Object.keys(value)) leaves(value[k], pointer + '/' + k.replace(/~/g, '~0').replace(/\//g, '~1'), other ? other[k] : undefined, out);
+  } else out.set(pointer, value);
   return out;
+}
+function differences(a, b) {
+  const la = leaves(a || {}, '', b, new Map()), lb = leaves(b || {}, '', a, new Map());
+  const pointers = [...new Set([...la.keys(), ...lb.keys()])];
+  return pointers.filter(p => JSON.stringify(la.get(p)) !== JSON.stringify(lb.get(p)))
+    .map(p => ({ pointer: p, mine: la.get(p), theirs: lb.get(p) }));
+}
+// A field's label from the form description ('/plan/supports/1/service' → 支援 2 の サービス).
+async function labelOf(pointer, municipality) {
+  const forms = [];
+  for (const kind of ['support-plan', 'measure']) {
+    try { forms.push(await loadFormCached(municipality, kind)); } catch (e) { /* not offered by this town */ }
+  }
+  for (const form of forms) {
+    const label = labelIn(form.sections.flatMap(s => s.fields), pointer, '');
+    if (label) return label;
+  }
+  const parts = ptrParts(pointer);
+  return parts.length > 1 ? (await labelOf('/' + parts.slice(0, -1).join('/'), municipality)) : 'そのほかの項目';
+}
+function labelIn(fields, pointer, prefix) {
+  for (const f of fields) {
+    if (f.pointer === pointer) return prefix + f.label;
+    if (f.type === 'repeat' && pointer.startsWith(f.pointer + '/')) {
+      const rest = pointer.slice(f.pointer.length + 1);
+      const slash = rest.indexOf('/');
+      if (slash < 0) return prefix + f.label + '（' + f.item_label + ' ' + (+rest + 1) + '）';
+      return labelIn(f.fields, rest.slice(slash), prefix + f.item_label + ' ' + (+rest.slice(0, slash) + 1) + 'の');
+    }
+  }
+  return null;
+}
+const formCache = new Map();
+async function loadFormCached(municipality, kind) {
+  const key = municipality + '/' + kind;
+  if (!formCache.has(key)) formCache.set(key, await loadForm(municipality, kind));
+  return formCache.get(key);
+}
+function shown(value) {
+  if (value === undefined || value === null || value === '') return '（空欄）';
+  if (typeof value === 'boolean') return value ? 'はい' : 'いいえ';
+  if (Array.isArray(value)) return value.length ? value.map(shown).join('、') : '（空欄）';
+  if (typeof value === 'object') return Object.values(value).map(shown).join('／');
+  return String(value) + (typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) ? '（' + wareki(value) + '）' : '');
+}
+// Someone saved a newer version: both, field by field, with a choice per field; saving the
+// choice makes the next version.
+async function showConflict(id, mine, latest, reason) {
+  const theirs = await expectJSON(await api('GET', '/api/v1/cases/' + encodeURIComponent(id)));
+  const diffs = differences(mine, theirs);
+  const rows = [];
+  for (const [i, d] of diffs.entries()) {
+    const name = 'pick-' + i;
+    rows.push(el('tr', {},
+      el('th', { scope: 'row', id: name + '-label', text: await labelOf(d.pointer, theirs.municipality || mine.municipality) }),
+      el('td', {}, el('label', {}, el('input', { type: 'radio', name, value: 'mine', checked: true, 'aria-describedby': name + '-label' }), ' ', shown(d.mine))),
+      el('td', {}, el('label', {}, el('input', { type: 'radio', name, value: 'theirs', 'aria-describedby': name + '-label' }), ' ', shown(d.theirs)))));
+  }
+  const kind = S.kind;
+  const go = el('button', { type: 'button', class: 'primary', id: 'conflict-save' }, '選んだ内容で保存（第' + (latest + 1) + '版）');
+  go.addEventListener('click', () => busy(async () => {
+    const merged = JSON.parse(JSON.stringify(theirs));
+    diffs.forEach((d, i) => { if ($('input[name="pick-' + i + '"]:checked').value === 'mine') ptrSet(merged, d.pointer, d.mine); });
+    const res = await api('PUT', '/api/v1/cases/' + encodeURIComponent(id) + '?base_version=' + latest, { body: pruned(merged) || {} });
+    const out = await json(res);
+    if (res.status === 409 && out && out.error && out.error.code === 'version_conflict') {
+      await showConflict(id, pruned(merged), +res.headers.get('Yorisoi-Latest-Version'), '見比べている間に、さらに新しい版が保存されました。もう一度選んでください。');
+      return;
+    }
+    if (!res.ok) { say((out && out.error && out.error.message) || (res.status === 422 ? '選んだ内容には誤りがあります：' + diagnosticsText(out) : '保存できませんでした。'), 'error'); return; }
+    S.kind = kind;
+    await discardDraft(id).catch(() => {});
+    await saved(out);
+  }));
+  const back = el('button', { type: 'button', id: 'conflict-back', onclick: () => busy(async () => {
+    panel.remove(); $('#editor-holder').hidden = false; const s = $('#save'); if (s) s.focus();
+  }) }, '保存せずに編集に戻る');
+  const panel = el('section', { class: 'panel conflict', id: 'conflict', 'aria-labelledby': 'conflict-title', tabindex: '-1' },
+    el('h2', { id: 'conflict-title', text: '保存する前に見比べてください' }),
+    el('p', { text: reason + (diffs.length ? '違う項目が ' + diffs.length + ' つあります。項目ごとに残す方を選んでください。' : '内容は同じです。') }),
+    diffs.length ? el('table', { class: 'list compare', id: 'conflict-table' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: '項目' }), el('th', { scope: 'col', text: 'この画面の入力' }),
+        el('th', { scope: 'col', text: '保存されている第' + latest + '版' }))),
+      el('tbody', {}, rows)) : null,
+    el('div', { class: 'actions' }, go, back));
+  const holder = $('#editor-holder');
+  if (holder) { holder.hidden = true; holder.before(panel); } else $('#main').append(panel);
+  panel.focus();
+  say('保存する前に、違う項目を見比べてください。', 'error');
+}
+// #/cases/{id}/compare/{n}: an earlier version beside the latest; it can be restored as the
+// next version.
+async function showCompare(id, n) {
+  const enc = encodeURIComponent(id);
+  const versions = await expectJSON(await api('GET', '/api/v1/cases/' + enc + '/versions'));
+  const latest = latestOf(versions);
+  const [old, now] = await Promise.all([expectJSON(await api('GET', '/api/v1/cases/' + enc + '?version=' + n)),
+    expectJSON(await api('GET', '/api/v1/cases/' + enc))]);
+  const diffs = differences(old, now);
+  const rows = [];
+  for (const d of diffs) rows.push(el('tr', {}, el('th', { scope: 'row', text: await labelOf(d.pointer, now.municipality) }),
+    el('td', { text: shown(d.mine) }), el('td', { text: shown(d.theirs) })));
+  const restore = el('button', { type: 'button', class: 'primary', id: 'restore', onclick: () => busy(async () => {
+    const ok = await confirmDialog('第' + n + '版の内容を、第' + (latest + 1) + '版として保存します。今の第' + latest + '版もそのまま残ります。', '戻して保存する');
+    if (!ok) return;
+    const res = await api('PUT', '/api/v1/cases/' + enc + '?base_version=' + latest, { body: old });
+    const out = await json(res);
+    if (!res.ok) { say((out && out.error && out.error.message) || '保存できませんでした。', 'error'); return; }
+    await saved(out);
+    say('第' + n + '版の内容を第' + out.version + '版として保存しました。', 'ok');
+  }) }, '第' + n + '版の内容に戻す（第' + (latest + 1) + '版として保存）');
+  page('ケース ' + id + '：第' + n + '版と最新（第' + latest + '版）',
+    el('p', {}, el('a', { href: '#/cases/' + enc }, '最新の版を開く')),
+    diffs.length ? el('table', { class: 'list compare', id: 'compare-table' },
+      el('caption', { text: '違う項目（' + diffs.length + '）' }),
+      el('thead', {}, el('tr', {}, ['項目', '第' + n + '版', '最新（第' + latest + '版）'].map(t => el('th', { scope: 'col', text: t })))),
+      el('tbody', {}, rows)) : el('p', { id: 'compare-same', text: '第' + n + '版と最新の版の内容は同じです。' }),
+    n === latest ? null : restore);
 }
 
 // ---------- notices ----------
@@ -858,7 +1159,8 @@ async function issue(kind) {
     // Switch the form to the notice's kind so its fields and rules are the ones checked.
     S.kind = kind;
     await openEditor($('#editor-holder'), { data: S.data, kind, caseId: S.caseId, version: S.version, readOnly: false });
-    say(NOTICE_TITLES[kind] + 'の項目を表示しました。内容を確かめてから、もう一度「発行」を押してください。');
+    const copied = $('#action-result') && $('#action-result').textContent === COPIED_SERVICES;
+    say(NOTICE_TITLES[kind] + 'の項目を表示しました。' + (copied ? COPIED_SERVICES : '') + '内容を確かめてから、もう一度「発行」を押してください。');
     return;
   }
   await flushValidation();
@@ -947,8 +1249,8 @@ async function decide(a, approve) {
   const res = await api('POST', '/api/v1/approvals/' + a.id + (approve ? '/approve' : '/reject'), { body });
   const b = await json(res);
   if (!res.ok) { say((b && b.error && b.error.message) || '決裁できませんでした。', 'error'); return; }
+  await showApprovals();    // redrawn first: a new view clears the old view's messages
   say('決裁番号 ' + a.id + ' を' + (approve ? '決裁しました。' : '差し戻しました。'), 'ok');
-  await showApprovals();
 }
 
 // ---------- 発番簿 ----------
@@ -1018,8 +1320,8 @@ async function voidNotice(n, withCiting) {
     return voidNotice(n, citing);
   }
   if (!res.ok) { say((b && b.error && b.error.message) || '取り消せませんでした。', 'error'); return; }
-  say(n.number + ' を取り消しました。', 'ok');
   await showLedger();
+  say(n.number + ' を取り消しました。', 'ok');
 }
 
 // ---------- meeting packets ----------
@@ -1087,6 +1389,7 @@ async function startNow() {
   $('#session-close').addEventListener('click', () => $('#session-dialog').close());
   // Leaving with unsaved edits asks first; nothing is kept anywhere once the page is gone.
   window.addEventListener('beforeunload', e => { if (S.dirty && !S.readOnly) { e.preventDefault(); e.returnValue = ''; } });
+  for (const type of ['keydown', 'pointerdown', 'input']) document.addEventListener(type, onActivity, { capture: true, passive: true });
   try {
     await loadSession();
     S.templates = await expectJSON(await api('GET', '/api/v1/templates'));

@@ -159,8 +159,30 @@ class PageFlow(unittest.TestCase):
         e.send_keys(text)
         return e
 
+    def status_el(self):
+        """Where the page says a result: beside the editor's actions when a case is open, else the
+        status line under the menu."""
+        near = self.d.find_elements(By.ID, "action-result")
+        return near[0] if near else self.d.find_element(By.ID, "status")
+
     def status_text(self):
-        return self.d.find_element(By.ID, "status").text
+        try:
+            return self.status_el().text
+        except StaleElementReferenceException:
+            return ""
+
+    def api(self, method, path, body=None):
+        """A request as another client of the same server would make it (the local token)."""
+        req = urllib.request.Request(self.server.base + path, method=method,
+                                     data=json.dumps(body).encode() if body is not None else None,
+                                     headers={"Authorization": "Bearer " + self.server.token,
+                                              "Content-Type": "application/json", "Accept": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return json.loads(r.read() or b"null")
+
+    def draft_saved(self):
+        self.wait(lambda d: d.execute_script("return document.documentElement.dataset.draft") == "saved",
+                  message="draft on the server")
 
     def summary_text(self):
         return self.d.execute_script("const s=document.getElementById('summary');return s&&!s.hidden?s.innerText:''")
@@ -194,10 +216,9 @@ class PageFlow(unittest.TestCase):
         self.settled(hash_)
         self.find("#page-title")
 
-    def new_plan(self, municipality="990019", kind="support-plan"):
+    def new_plan(self, municipality="990019"):
         self.go("#/cases/new")
         Select(self.find("#new-municipality")).select_by_value(municipality)
-        Select(self.find("#new-kind")).select_by_value(kind)
         self.click("#new-start")
         self.settled("new form")
         self.find("#case-form")
@@ -223,7 +244,7 @@ class PageFlow(unittest.TestCase):
         self.type("#f-staff-maternal_health-name", "見本 保子")
 
     def save(self):
-        self.d.execute_script("document.getElementById('status').textContent=''")
+        self.d.execute_script("for (const id of ['status','action-result']) { const e = document.getElementById(id); if (e) e.textContent = ''; }")
         self.click("#save")
         self.wait(lambda d: "保存しました" in self.status_text(), message="save: " + self.status_text())
         self.settled("after save")     # the saved case is reopened: wait until the new form stands
@@ -326,6 +347,12 @@ class PageFlow(unittest.TestCase):
         # 1. An empty national-form plan (見本市 uses Templates/national): the 意向 error shows,
         #    beside its field and in the summary, until 意向 is filled.
         self.new_plan()
+        # A new plan is a サポートプラン, and a fresh form lists no errors before the user acts.
+        self.assertEqual(Select(self.find("#kind")).first_selected_option.get_attribute("value"), "support-plan")
+        self.quiet("fresh form checked")
+        self.assertEqual(self.summary_text(), "")
+        self.assertFalse(d.find_elements(By.CSS_SELECTOR, "#case-form [aria-invalid='true']"))
+        self.type("#f-id", "WEB-0001")
         self.wait_summary(lambda s: "意向" in s, "意向 error in the summary")
         intent = self.find("#f-plan-intent-child")
         self.wait(lambda d: intent.get_attribute("aria-invalid") == "true", message="aria-invalid on 意向")
@@ -380,6 +407,7 @@ class PageFlow(unittest.TestCase):
         self.find("#readonly-banner")
         self.assertFalse(self.find("#f-plan-intent-guardian").is_enabled())
         self.assertEqual(self.find("#f-plan-wishes-guardian").get_attribute("value"), "")
+        self.step_drafts_and_conflicts()
 
         # 4. The list shows IDs, never names.
         self.go("#/cases")
@@ -402,12 +430,27 @@ class PageFlow(unittest.TestCase):
         self.fill_measure()
         self.wait(lambda d: "エラー" not in self.summary_text(), message="measure clean: " + self.summary_text())
         self.issue("measure")
-        self.wait(lambda d: "error" in d.find_element(By.ID, "status").get_attribute("class")
+        self.wait(lambda d: "error" in (self.status_el().get_attribute("class") or "")
                   and "勧奨" in self.status_text(), message="措置 refused: " + self.status_text())
         self.assertFalse(d.find_elements(By.CSS_SELECTOR, "#issued-list .doc-number"))
 
+        # Leaving the edited, unsaved 措置 asks first (its draft is on the server by then).
+        self.quiet("before leaving")
+        d.execute_script("delete document.documentElement.dataset.route; location.hash = '#/cases/WEB-0001'")
+        self.wait(lambda d: d.find_element(By.ID, "confirm-dialog").get_attribute("open") is not None
+                  and "保存していない変更" in d.find_element(By.ID, "confirm-text").text, message="leave asks first")
+        self.click("#confirm-cancel")
+        self.wait(lambda d: d.current_url.endswith("#/cases/WEB-0002"), message="stays on the case")
+        self.settled("stayed")
+        self.assertTrue(self.find("#f-measure-date").get_attribute("value"))
+
         # 6. Case 1: 勧奨 then 措置; both numbers shown.
-        self.go("#/cases/WEB-0001")
+        d.execute_script("delete document.documentElement.dataset.route; location.hash = '#/cases/WEB-0001'")
+        self.wait(lambda d: d.find_element(By.ID, "confirm-dialog").get_attribute("open") is not None, message="leave asks again")
+        self.click("#confirm-ok")
+        self.wait(lambda d: d.execute_script("return document.documentElement.dataset.route") == "#/cases/WEB-0001",
+                  message="left for WEB-0001")
+        self.settled("WEB-0001")
         self.switch_to_notice("recommendation")
         self.fill_recommendation()
         self.wait(lambda d: "エラー" not in self.summary_text(), message="recommendation clean: " + self.summary_text())
@@ -417,6 +460,9 @@ class PageFlow(unittest.TestCase):
         self.assertTrue(rec_number, "a 文書番号 is shown")
         self.save()
         self.switch_to_notice("measure")
+        # The 措置 starts from the 勧奨's services: nothing to type again.
+        self.assertEqual(self.find("#f-measure-services-0-service").get_attribute("value"), "子育て世帯訪問支援事業")
+        self.assertIn("写しました", self.status_text())
         self.fill_measure()
         self.wait(lambda d: "エラー" not in self.summary_text(), message="measure clean: " + self.summary_text())
         self.save()                           # staff save the 措置's fields, then ask for 決裁
@@ -507,12 +553,16 @@ class PageFlow(unittest.TestCase):
         d.set_window_size(1280, 1000)
 
         # 9. Session: the warning appears before the end and extending pushes the end back.
-        before = d.execute_script("return S.session.idle_expires_at")
-        d.execute_script("S.session.idle_expires_at = new Date(Date.now() + 60000).toISOString(); checkSession();")
+        #    The page's clock runs from the server's last answer: pretend that was long ago.
+        d.execute_script("S.lastContact = Date.now() - (idleSeconds() - 60) * 1000; checkSession();")
         self.visible("#session-dialog[open]")
         self.click("#session-extend")
         self.wait(lambda d: not d.find_element(By.ID, "session-dialog").is_displayed(), message="dialog closed")
-        self.assertNotEqual(d.execute_script("return S.session.idle_expires_at"), before)
+        self.assertGreater(d.execute_script("return secondsLeft()"), 600)
+        #    Typing is activity: a keystroke after a long quiet spell keeps the session on the server.
+        d.execute_script("S.lastContact = Date.now() - 10 * 60 * 1000")
+        self.find("#pk-place").send_keys("会")
+        self.wait(lambda d: d.execute_script("return secondsLeft()") > 1700, message="keystroke kept the session")
 
         # 10. Nothing kept in the browser; logout clears the page; the audit log has the actions.
         self.assertTrue(self.storage_is_empty())
@@ -520,6 +570,61 @@ class PageFlow(unittest.TestCase):
         self.wait(lambda d: "/login" in d.current_url or "ログイン" in d.page_source, message="logged out")
         self.assertNotIn(INTENT, d.page_source)
         self.check_audit()
+
+    def step_drafts_and_conflicts(self):
+        """Nothing typed is lost, and two people on one case do not overwrite each other."""
+        d = self.d
+        self.go("#/cases/WEB-0001")
+        # An edit reaches the server as a draft within seconds; the page then vanishes without
+        # a word, as a crash or a closed lid would (the unsaved-changes question is bypassed).
+        self.type("#f-plan-wishes-child", "公園で遊びたい。")
+        self.draft_saved()
+        d.execute_script("S.dirty = false")
+        d.refresh()
+        self.wait(lambda d: d.execute_script("return document.documentElement.dataset.route") == "#/cases/WEB-0001",
+                  message="reloaded")
+        self.settled("reloaded")
+        self.assertIn("保存していない下書き", self.find("#draft-offer").text)
+        self.click("#draft-open")
+        self.settled("draft opened")
+        self.assertEqual(self.find("#f-plan-wishes-child").get_attribute("value"), "公園で遊びたい。")
+        self.save()                                                   # version 3
+        self.assertIn("第3版", self.status_text())
+        self.assertEqual(self.api("GET", "/api/v1/drafts"), [])       # saving dropped the draft
+
+        # Someone else saves version 4 while this page still edits version 3.
+        other = self.api("GET", "/api/v1/cases/WEB-0001")
+        other["plan"]["wishes"]["guardian"] = "別の担当者が書いた。"
+        self.api("PUT", "/api/v1/cases/WEB-0001?base_version=3", other)
+        self.type("#f-plan-wishes-child", "公園で遊びたい。絵本も読みたい。")
+        self.quiet("before saving over version 4")
+        self.click("#save")
+        table = self.find("#conflict-table")
+        self.assertEqual(d.switch_to.active_element.get_attribute("id"), "conflict")
+        rows = {r.find_element(By.TAG_NAME, "th").text: r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr")}
+        self.assertEqual(len(rows), 2, "the two fields that differ: " + ", ".join(rows))
+        for label, row in rows.items():
+            self.assertNotRegex(label, "[a-z_]", "a field is named in staff's words")
+            if "別の担当者" in row.text:
+                row.find_element(By.CSS_SELECTOR, "input[value='theirs']").click()   # keep the colleague's words
+        self.click("#conflict-save")
+        self.wait(lambda d: "第5版" in self.status_text(), message="merged as version 5: " + self.status_text())
+        self.settled("merged")
+        merged = self.api("GET", "/api/v1/cases/WEB-0001")
+        self.assertEqual(merged["plan"]["wishes"]["guardian"], "別の担当者が書いた。")
+        self.assertEqual(merged["plan"]["wishes"]["child"], "公園で遊びたい。絵本も読みたい。")
+
+        # Any earlier version beside the latest, and restored as the next one.
+        self.go("#/cases/WEB-0001/compare/2")
+        self.assertIn("公園で遊びたい", self.find("#compare-table").text)
+        self.click("#restore")
+        self.visible("#confirm-dialog[open]")
+        self.click("#confirm-ok")
+        self.wait(lambda d: "第6版" in self.status_text(), message="restored as version 6: " + self.status_text())
+        self.settled("restored")
+        restored = self.api("GET", "/api/v1/cases/WEB-0001")
+        self.assertEqual(restored["plan"].get("wishes", {}).get("guardian"), "安心して子育てしたい。")
+        self.assertIsNone(restored["plan"].get("wishes", {}).get("child"))
 
     def fill_recommendation(self):
         self.type("#f-recommendation-date", "令和7年2月1日")
@@ -534,7 +639,8 @@ class PageFlow(unittest.TestCase):
             self.fill_recommendation()
         self.type("#f-measure-date", "令和7年3月1日")
         self.type("#f-measure-difficulty", "勧奨に応じた利用が著しく困難と認められるため。")
-        self.click("#f-measure-services-add")
+        if not self.d.find_elements(By.ID, "f-measure-services-0-service"):
+            self.click("#f-measure-services-add")
         self.type("#f-measure-services-0-service", "子育て世帯訪問支援事業")
         self.type("#f-measure-services-0-content", "訪問支援員が家事と育児を手伝います。")
         self.type("#f-measure-services-0-from", "2025-03-10")
