@@ -173,6 +173,24 @@ dialog .actions { display: flex; gap: .75rem; justify-content: flex-end; margin-
 .filters .field { margin: 0; }
 .void-detail { display: block; }
 #notice-result:empty { display: none; }
+
+/* Something marked hidden stays hidden whatever its class says (「PDFをダウンロード」 and 「印刷」
+   are .button and must not show before there is a PDF). */
+[hidden] { display: none !important; }
+
+/* Results and refusals beside the editor's actions, inside the sticky toolbar. */
+.toolbar #action-result { flex-basis: 100%; padding: .25rem .5rem; border: 0; border-radius: 4px; }
+.toolbar #action-result:empty, #draft-state:empty { display: none; }
+.toolbar #draft-state { flex-basis: 100%; margin: 0; }
+/* On a narrow screen the toolbar scrolls with the page instead of covering it (WCAG 1.4.10). */
+@media (max-width: 600px) { .toolbar { position: static; } }
+
+/* A kept draft offered back; two versions side by side. */
+.draft-offer { border: 2px solid var(--warn); background: var(--warn-bg); }
+.draft-offer .actions, .conflict .actions { display: flex; flex-wrap: wrap; gap: .75rem; }
+.conflict { border: 2px solid var(--error); }
+table.compare td, table.compare th { vertical-align: top; white-space: pre-wrap; }
+table.compare label { font-weight: normal; }
 """##
     /// web/app.js
     static let scriptText = ##"""
@@ -1503,6 +1521,9 @@ async function voidNotice(n, withCiting) {
 }
 
 // ---------- meeting packets ----------
+// The meeting kinds the packet builder knows (YorisoiPipeline MeetingKind): 要対協's three and
+// the centre's own 合同ケース会議.
+const MEETING_KINDS = ['進行管理会議', '実務者会議', '個別ケース検討会議', '合同ケース会議'];
 async function showPackets() {
   const list = await expectJSON(await api('GET', '/api/v1/cases'));
   const boxes = list.map((c, i) => el('div', { class: 'field check' },
@@ -1515,7 +1536,8 @@ async function showPackets() {
   page('会議資料（ケース会議のパケット）',
     el('form', { id: 'packet-form', novalidate: true, onsubmit: e => e.preventDefault() },
       el('fieldset', { class: 'panel' }, el('legend', { text: '会議' }),
-        field('pk-kind', '会議の種類', el('select', { id: 'pk-kind' }, ['進行管理会議', '個別ケース検討会議', '代表者会議', 'その他'].map(k => el('option', { value: k }, k)))),
+        field('pk-kind', '会議の種類', el('select', { id: 'pk-kind', 'aria-describedby': 'pk-kind-hint' }, MEETING_KINDS.map(k => el('option', { value: k }, k))),
+          '合同ケース会議はセンターの会議です。同意を記録していないケースは資料に入りません。'),
         field('pk-title', '会議の名称', el('input', { type: 'text', id: 'pk-title', value: '進行管理会議' })),
         field('pk-date', '開催日', el('input', { type: 'text', id: 'pk-date', value: iso, 'aria-describedby': 'pk-date-hint' }), '例：2025-02-14'),
         field('pk-time', '時間', el('input', { type: 'text', id: 'pk-time', value: '' })),
