@@ -27,6 +27,13 @@ struct Findings {
         root.resolve(pointer: path)?.isBlankListItem ?? false
     }
 
+    /// Drops the diagnostics added after the first `count` that `matches` selects.
+    mutating func removeAdded(since count: Int, where matches: (Diagnostic) -> Bool) {
+        let added = items[count...].filter { !matches($0) }
+        items.removeSubrange(count...)
+        items.append(contentsOf: added)
+    }
+
     /// At the value itself (its first character) rather than its key.
     mutating func addAtValue(_ code: DiagnosticCode, _ path: String, _ message: String, _ messageEN: String) {
         let position = root.resolve(pointer: path)?.position ?? root.position(nearest: path)

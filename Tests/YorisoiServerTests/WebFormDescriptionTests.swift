@@ -27,6 +27,41 @@ import YorisoiTemplates
         #expect(form.kinds.map(\.kind) == ["support-plan", "recommendation", "measure"])
     }
 
+    /// Issue #22: each town's form asks only for what its template prints. Every value a sample
+    /// plan fills that the engine reports as not printed (W120) is a value the form would have
+    /// asked for in vain: none of them may be a field of that town's form. And the 見本市 plan,
+    /// which fills 次回の連絡 and a guardian's 続柄 that the national form does not print, loses those fields.
+    @Test(arguments: ["mihon-national-support-plan.yaml", "moriya-support-plan.yaml", "sodegaura-support-plan.yaml",
+                      "wakuya-support-plan.yaml", "long-text-eight-supports.yaml"])
+    func theFormAsksForNothingTheTownsFormLeavesUnprinted(sample: String) throws {
+        let engine = try DocumentEngine(root: TestPaths.repositoryRoot)
+        let bytes = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("samples/cases/\(sample)")))
+        let loaded = engine.load(bytes, format: .yaml)
+        let municipality = try #require(loaded.typed?.municipality)
+        let unprinted = try engine.validate(loaded, kind: .supportPlan, municipality: nil).filter { $0.code == .w120 }.map(\.path)
+        let form = try builder.description(municipality: municipality, kind: "support-plan")
+        let asked = Set(Self.pointers(form.sections.flatMap(\.fields), under: ""))
+        for pointer in unprinted {
+            // A row's field is asked for as in the first row.
+            let normalised = pointer.replacingOccurrences(of: #"/\d+(/|$)"#, with: "/0$1", options: .regularExpression)
+            #expect(!asked.contains(normalised), "\(sample): the form asks for \(pointer), which W120 says is not printed")
+        }
+        if sample.hasPrefix("mihon") {
+            #expect(unprinted.contains("/plan/next_contact"), "the sample still fills a value the national form leaves out")
+            #expect(!asked.contains("/plan/next_contact/method"))
+            #expect(!asked.contains("/guardians/0/relation"))
+            #expect(asked.contains("/plan/intent/guardian"))
+        }
+    }
+
+    static func pointers(_ fields: [FormDescription.Field], under parent: String) -> [String] {
+        fields.flatMap { field -> [String] in
+            let pointer = parent + field.pointer
+            guard let rows = field.fields else { return [pointer] }
+            return [pointer] + pointers(rows, under: pointer + "/0")
+        }
+    }
+
     @Test func municipalityCatalogueBecomesAChecklist() throws {
         let form = try builder.description(municipality: "122297", kind: "support-plan")
         let lists = try #require(form.sections.first { $0.id == "checklists" }).fields

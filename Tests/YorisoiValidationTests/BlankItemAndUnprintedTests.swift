@@ -68,4 +68,15 @@ import YorisoiValidation
         // Without a template (no declarations) there is nothing to warn about.
         #expect(!Validate.yaml(Self.plan, kind: .supportPlan).contains { $0.code == .w120 })
     }
+
+    /// Issue #22: a recommended item the chosen form does not print is not asked for (no W103
+    /// for 状況 when the form has no place for it); a form that prints it still asks.
+    @Test func aRecommendedItemTheFormLeavesOutIsNotAskedFor() throws {
+        let declared = [UnprintedValue(path: try #require(CasePathPattern("child.situation")), reason: "状況の欄がない",
+                                       location: .file("t.xml"))]
+        let without = Validate.yaml(Self.plan, kind: .supportPlan, context: ValidationContext(unprinted: declared)).map(\.code)
+        #expect(!without.contains(.w103))
+        #expect(without.contains(.w105), "other recommended items are still asked for")
+        #expect(Validate.yaml(Self.plan, kind: .supportPlan).map(\.code).contains(.w103))
+    }
 }

@@ -232,7 +232,6 @@ class PageFlow(unittest.TestCase):
         self.type("#f-child-birthdate", "2024-08-20")
         self.click("#f-guardians-add")
         self.type("#f-guardians-0-name", GUARDIAN_NAME)
-        self.type("#f-guardians-0-relation", "母")
         self.click("#f-plan-issues-add")
         self.type("#f-plan-issues-0-text", "産後に家事を手伝う人がいない。")
         for i, (service, content) in enumerate(supports):
@@ -240,6 +239,9 @@ class PageFlow(unittest.TestCase):
             self.type(f"#f-plan-supports-{i}-service", service)
             self.type(f"#f-plan-supports-{i}-content", content)
             self.type(f"#f-plan-supports-{i}-frequency", "月2回")
+        self.type("#f-plan-worries-child", "夜に何度も起きる。")
+        self.type("#f-plan-wishes-guardian", "家族で出かけたい。")
+        self.click("#f-consent-agreed")
         self.type("#f-plan-review", "令和7年7月")
         self.type("#f-staff-maternal_health-name", "見本 保子")
 
@@ -367,11 +369,18 @@ class PageFlow(unittest.TestCase):
         self.fill_plan("WEB-0001", [("産後ケア事業", "通所型の産後ケアを利用する。"),
                                     ("養育支援訪問事業", "保健師が訪問し育児の相談にのる。")])
         # a date that cannot be read shows the expected form beside the field
-        self.type("#f-plan-next_contact-date", "来週")
-        self.wait(lambda d: "令和7年4月1日" in d.find_element(By.ID, "f-plan-next_contact-date-msg").text,
+        self.type("#f-child-birthdate", "来週")
+        self.wait(lambda d: "令和7年4月1日" in d.find_element(By.ID, "f-child-birthdate-msg").text,
                   message="date error shows the expected form")
-        self.type("#f-plan-next_contact-date", "令和7年2月10日")
+        self.type("#f-child-birthdate", "令和6年8月20日")
+        # the national form prints no 次回の連絡 and no 続柄: the page does not ask for them
+        self.assertFalse(d.find_elements(By.ID, "f-plan-next_contact-date"))
+        self.assertFalse(d.find_elements(By.ID, "f-guardians-0-relation"))
         self.wait_summary(lambda s: "意向" in s, "意向 error still there before it is filled")
+        # Staff's words: no case-file key and no bare code in what the summary shows (the codes
+        # are folded under 「問い合わせ用のコード」).
+        self.assertNotRegex(self.summary_text(), r"[A-Za-z_]{4,}|\b[EW]\d{3}\b")
+        self.assertIn("問い合わせ用のコード", self.summary_text())
         self.check_contrast_and_focus("editor-errors")
         self.shot("editor-errors", 1280)
         self.shot("editor-errors", 768)
@@ -383,6 +392,9 @@ class PageFlow(unittest.TestCase):
         # 意向 typed through the keyboard, as a committed IME string would arrive
         self.type("#f-plan-intent-guardian", INTENT)
         self.wait(lambda d: "意向" not in self.summary_text(), message="意向 error gone: " + self.summary_text())
+        # A correct plan shows nothing at all: no error, and no warning about values its form omits.
+        self.quiet("correct plan checked")
+        self.assertEqual(self.summary_text(), "", "a correct plan has an empty summary")
         self.assertIsNone(self.find("#f-plan-intent-child").get_attribute("aria-invalid"))
 
         # 2. Preview: the server's PDF in the page; download it and read it back.
@@ -406,7 +418,7 @@ class PageFlow(unittest.TestCase):
         self.click("a.version-link")
         self.find("#readonly-banner")
         self.assertFalse(self.find("#f-plan-intent-guardian").is_enabled())
-        self.assertEqual(self.find("#f-plan-wishes-guardian").get_attribute("value"), "")
+        self.assertEqual(self.find("#f-plan-wishes-guardian").get_attribute("value"), "家族で出かけたい。")
         self.step_drafts_and_conflicts()
 
         # 4. The list shows IDs, never names.
@@ -636,7 +648,10 @@ class PageFlow(unittest.TestCase):
 
     def fill_measure(self):
         if not self.find("#f-recommendation-date").get_attribute("value"):
-            self.fill_recommendation()
+            # The 措置 form asks only for what the 措置 prints of its 勧奨: its date and addressee.
+            self.assertFalse(self.d.find_elements(By.ID, "f-recommendation-reason"))
+            self.type("#f-recommendation-date", "令和7年2月1日")
+            Select(self.find("#f-recommendation-addressee")).select_by_value("0")
         self.type("#f-measure-date", "令和7年3月1日")
         self.type("#f-measure-difficulty", "勧奨に応じた利用が著しく困難と認められるため。")
         if not self.d.find_elements(By.ID, "f-measure-services-0-service"):

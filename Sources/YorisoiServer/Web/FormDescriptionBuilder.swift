@@ -33,6 +33,9 @@ public struct FormDescriptionBuilder: Sendable {
             throw .brokenTemplate(error.description)
         }
         let template = resolved.template
+        // The page asks only for what this town's form prints: a field the template declares
+        // `<unprinted>` would only earn the user a W120 warning on a correct plan.
+        sections = Self.printed(sections, unprinted: template.unprinted)
         let lists = Self.checklists(in: template.header + template.body + template.footer)
         if !lists.isEmpty {
             let fields = lists.map { list in
@@ -49,6 +52,30 @@ public struct FormDescriptionBuilder: Sendable {
                                 dateStyle: entry.profile.dateStyle.rawValue),
             kind: kind, title: template.title.isEmpty ? (FormCatalogue.title(of: kind) ?? kind) : template.title,
             kinds: kinds, sections: sections)
+    }
+
+    /// The sections without the fields an `<unprinted>` declaration covers (a row's field is
+    /// looked at as in the first row). A declaration with `except-index` prints one item of its
+    /// list (the notice's addressee), so the list stays. Sections left empty go.
+    static func printed(_ sections: [FormDescription.Section], unprinted: [UnprintedValue]) -> [FormDescription.Section] {
+        let declarations = unprinted.filter { $0.exceptIndex == nil }
+        guard !declarations.isEmpty else { return sections }
+        func tokens(_ pointer: String) -> [String] { pointer.split(separator: "/").map(String.init) }
+        func keep(_ fields: [FormDescription.Field], under parent: [String]) -> [FormDescription.Field] {
+            fields.compactMap { field in
+                let path = parent + tokens(field.pointer)
+                if declarations.contains(where: { $0.path.covers(path) }) { return nil }
+                guard let rows = field.fields else { return field }
+                var kept = field
+                kept.fields = keep(rows, under: path + ["0"])
+                return kept.fields?.isEmpty == true ? nil : kept
+            }
+        }
+        return sections.compactMap { section in
+            var kept = section
+            kept.fields = keep(section.fields, under: [])
+            return kept.fields.isEmpty ? nil : kept
+        }
     }
 
     /// A check list the template prints, with the case pointer it reads.

@@ -191,6 +191,8 @@ dialog .actions { display: flex; gap: .75rem; justify-content: flex-end; margin-
 .conflict { border: 2px solid var(--error); }
 table.compare td, table.compare th { vertical-align: top; white-space: pre-wrap; }
 table.compare label { font-weight: normal; }
+/* 「プレビューへ移動」 only where the preview sits below the form. */
+@media (min-width: 1100px) { .narrow-only { display: none; } }
 """##
     /// web/app.js
     static let scriptText = ##"""
@@ -623,7 +625,7 @@ function importPanel() {
 function diagnosticsText(body) {
   const ds = (body && (body.diagnostics || (body.files && body.files[0] && body.files[0].diagnostics))) || [];
   if (!ds.length) return (body && body.error && body.error.message) || '';
-  return ds.map(d => d.message).join('／');
+  return ds.map(d => staffMessage(d.message)).join('／');
 }
 
 // ---------- new case ----------
@@ -769,6 +771,9 @@ function editorView() {
     S.caseId ? el('a', { class: 'button', id: 'export', href: '/api/v1/cases/' + encodeURIComponent(S.caseId) + '/export' + (S.version ? '?version=' + S.version : ''), download: S.caseId + '.yaml' }, 'YAMLで書き出す') : null,
     S.readOnly ? null : el('button', { type: 'button', id: 'issue-recommendation', onclick: () => busy(() => issue('recommendation')) }, '利用勧奨通知書を発行'),
     S.readOnly ? null : el('button', { type: 'button', id: 'issue-measure', onclick: () => busy(() => issue('measure')) }, '措置決定通知書を発行'),
+    el('button', { type: 'button', id: 'to-preview', class: 'narrow-only', onclick: () => {
+      const t = $('#preview-title'); t.setAttribute('tabindex', '-1'); t.scrollIntoView({ block: 'start' }); t.focus();
+    } }, 'プレビューへ移動'),
     el('p', { id: 'action-result', class: 'status', role: 'status', 'aria-live': 'polite' }),
     S.readOnly ? null : el('p', { id: 'draft-state', class: 'meta' }));
   const summary = el('div', { id: 'summary', class: 'summary', tabindex: '-1', 'aria-labelledby': 'summary-title', hidden: true },
@@ -798,11 +803,23 @@ function editorView() {
     el('p', { id: 'notice-result', class: 'status', role: 'status', 'aria-live': 'polite' }),
     el('ul', { id: 'issued-list' }),
     el('ul', { id: 'approval-list' }));
+  watchToolbar(bar);
   return el('div', { class: 'editor' },
     el('div', { class: 'editor-main' },
       el('p', { class: 'form-title' }, f.title + '　', el('span', { class: 'meta' }, f.municipality.name + '（' + f.municipality.code + '）の様式' + (S.caseId && S.version ? '　第' + S.version + '版' : '　未保存'))),
       bar, summary, form, notices),
     previewPane);
+}
+// The sticky toolbar must never hide the focused field (WCAG 2.4.11): the page's scroll padding
+// follows the toolbar's height, so the browser scrolls a focused field clear of it.
+let toolbarObserver = null;
+function watchToolbar(bar) {
+  if (toolbarObserver) toolbarObserver.disconnect();
+  toolbarObserver = new ResizeObserver(() => {
+    const sticky = getComputedStyle(bar).position === 'sticky';
+    document.documentElement.style.scrollPaddingTop = sticky ? (bar.offsetHeight + 16) + 'px' : '';
+  });
+  toolbarObserver.observe(bar);
 }
 function renderField(field, pointer) {
   switch (field.type) {
@@ -1058,7 +1075,7 @@ function showDiagnostics() {
   for (const d of ds) {
     const target = targetFor(d.path || '');
     const label = target ? labelFor(target) : '';
-    const text = (d.severity === 'error' ? 'エラー：' : '注意：') + d.message + expectedFormNote(target, d);
+    const text = (d.severity === 'error' ? 'エラー：' : '注意：') + staffMessage(d.message) + expectedFormNote(target, d);
     if (target) {
       const msgId = (target.tagName === 'FIELDSET' && !target.id ? fieldId(target.closest('[data-row]').dataset.row) : target.id) + '-msg';
       const msg = document.getElementById(msgId);
@@ -1076,8 +1093,12 @@ function showDiagnostics() {
     }
     items.push(el('li', { class: d.severity === 'error' ? 'err' : 'warn' },
       target ? el('a', { href: '#' + focusTargetId(target), 'data-target': focusTargetId(target), onclick: jumpTo }, (label ? label + '：' : '') + text)
-        : el('span', {}, text), d.code && d.code !== 'PAGE' ? el('span', { class: 'code' }, ' ' + d.code) : null));
+        : el('span', {}, text)));
   }
+  // Codes are for a call to the help desk, not for reading: folded away under the list.
+  const codes = [...new Set(ds.map(d => d.code).filter(c => c && c !== 'PAGE'))];
+  if (codes.length) items.push(el('li', { class: 'codes' }, el('details', {},
+    el('summary', {}, '問い合わせ用のコード'), el('span', { class: 'code' }, codes.join('、')))));
   const summary = $('#summary');
   if (!summary) return;
   const errors = ds.filter(d => d.severity === 'error').length;
@@ -1088,9 +1109,18 @@ function showDiagnostics() {
   summary.hidden = ds.length === 0;
   summary.className = 'summary' + (errors ? ' has-error' : ' has-warning');
   const blocking = all.some(d => d.severity === 'error');
+  // "Fix the errors first" no longer holds once they are fixed.
+  const near = $('#action-result');
+  if (!blocking && near && near.textContent === BLOCKED) { near.textContent = ''; near.className = 'status'; }
   for (const b of ['#print', '#issue-recommendation', '#issue-measure']) {
     const btn = $(b); if (btn) btn.setAttribute('aria-disabled', blocking ? 'true' : 'false');
   }
+}
+// The engine's messages name the case file's keys for people who edit YAML
+// (「…同意（consent.agreed）がありません」); on the page the field's label says where, so the keys
+// go. Parentheses holding Japanese stay.
+function staffMessage(text) {
+  return String(text || '').replace(/（[A-Za-z_][A-Za-z0-9_.]*(?:\s*(?:と|、|,)\s*[A-Za-z_][A-Za-z0-9_.]*)*）/g, '');
 }
 function focusTargetId(target) {
   if (target.matches('input,select,textarea')) return target.id;
@@ -1110,6 +1140,7 @@ function jumpTo(e) {
   const t = document.getElementById(e.currentTarget.dataset.target);
   if (t) { t.scrollIntoView({ block: 'center' }); t.focus(); }
 }
+const BLOCKED = 'エラーがあるため、この操作はできません。上の一覧から直してください。';
 // Errors block printing and issuing: the summary takes focus (what was typed stays in the form).
 function blockedByErrors() {
   if (!hasErrors()) return false;
@@ -1117,7 +1148,7 @@ function blockedByErrors() {
   const s = $('#summary');
   s.hidden = false;
   s.focus();
-  say('エラーがあるため、この操作はできません。上の一覧から直してください。', 'error');
+  say(BLOCKED, 'error');
   return true;
 }
 

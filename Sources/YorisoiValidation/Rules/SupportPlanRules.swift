@@ -6,7 +6,13 @@ struct SupportPlanRules: CaseRule {
     func check(_ value: Case, into findings: inout Findings, context: ValidationContext) {
         let plan = value.plan
         checkMandatory(plan, into: &findings)
+        // A recommended item the chosen form does not print is not asked for: the form has no
+        // place for it, and a warning about it would only be noise on a correct plan (the value,
+        // when filled, still gets W120).
+        let before = findings.items.count
         checkRecommended(value, into: &findings)
+        let unprinted = context.unprinted.filter { $0.exceptIndex == nil }
+        findings.removeAdded(since: before) { diagnostic in unprinted.contains { $0.path.covers(pointer: diagnostic.path) } }
     }
 
     private func checkMandatory(_ plan: Plan?, into findings: inout Findings) {
