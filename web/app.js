@@ -377,8 +377,51 @@ function page(title, ...content) {
 }
 
 // ---------- cases list (IDs, category and review only: never names) ----------
+// Staff find a family by the child's name or kana, ID, town, 年度 and review month; the
+// conditions go to the server in a POST body (never into an address) and the answer, like the
+// list, shows IDs only.
+async function searchCases(query) {
+  return expectJSON(await api('POST', '/api/v1/cases/search', { body: query }));
+}
+function searchPanel(prefix, query, onSearch) {
+  const thisYear = new Date().getMonth() >= 3 ? new Date().getFullYear() : new Date().getFullYear() - 1;
+  const years = []; for (let y = thisYear + 1; y >= thisYear - 6; y--) years.push(y);
+  const text = el('input', { type: 'search', id: prefix + '-q', value: query.q || '', autocomplete: 'off', 'aria-describedby': prefix + '-q-hint' });
+  const muni = el('select', { id: prefix + '-municipality' }, el('option', { value: '' }, 'すべて'),
+    S.templates.map(t => el('option', { value: t.municipality, selected: query.municipality === t.municipality }, t.name)));
+  const year = el('select', { id: prefix + '-year' }, el('option', { value: '' }, 'すべて'),
+    years.map(y => el('option', { value: String(y), selected: query.fiscal_year === y }, fiscalYearName(y))));
+  const from = el('input', { type: 'text', id: prefix + '-review-from', value: query.review_from || '', 'aria-describedby': prefix + '-review-hint' });
+  const to = el('input', { type: 'text', id: prefix + '-review-to', value: query.review_to || '', 'aria-describedby': prefix + '-review-hint' });
+  const form = el('form', { class: 'panel filters', id: prefix + '-search', role: 'search', 'aria-label': 'ケースを探す' },
+    el('div', { class: 'field' }, el('label', { for: prefix + '-q', text: '氏名・ふりがな・ケースID' }),
+      el('p', { class: 'hint', id: prefix + '-q-hint', text: 'こどもの氏名かふりがなの一部（カタカナ・ひらがな、空白の有無は問いません）' }), text),
+    el('div', { class: 'field' }, el('label', { for: prefix + '-municipality', text: '市区町村' }), muni),
+    el('div', { class: 'field' }, el('label', { for: prefix + '-year', text: '作成した年度' }), year),
+    el('div', { class: 'field' }, el('label', { for: prefix + '-review-from', text: '見直し時期（から）' }), from),
+    el('div', { class: 'field' }, el('label', { for: prefix + '-review-to', text: '見直し時期（まで）' }), to),
+    el('p', { class: 'hint', id: prefix + '-review-hint', text: '例：令和7年4月 または 2025-04' }),
+    el('button', { type: 'submit', id: prefix + '-go' }, '探す'));
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const q = {};
+    if (text.value.trim()) q.q = text.value.trim();
+    if (muni.value) q.municipality = muni.value;
+    if (year.value) q.fiscal_year = +year.value;
+    for (const [key, input] of [['review_from', from], ['review_to', to]]) {
+      if (!input.value.trim()) continue;
+      const parsed = parseDateText(input.value.trim(), false, true);
+      if (!parsed) { say('見直し時期は 令和7年4月 または 2025-04 の形で入力してください。', 'error'); input.focus(); return; }
+      q[key] = parsed.iso;
+    }
+    busy(() => onSearch(q));
+  });
+  return form;
+}
 async function showCases() {
-  const list = await expectJSON(await api('GET', '/api/v1/cases'));
+  const query = S.caseQuery || {};
+  const searching = Object.keys(query).length > 0;
+  const list = searching ? await searchCases(query) : await expectJSON(await api('GET', '/api/v1/cases'));
   const rows = list.map(c => el('tr', {},
     el('th', { scope: 'row' }, el('a', { href: '#/cases/' + encodeURIComponent(c.id), class: 'case-link' }, c.id)),
     el('td', { text: c.category || '' }),
@@ -387,11 +430,12 @@ async function showCases() {
     el('td', { class: 'num', text: c.version }),
     el('td', { text: c.updated_at ? new Date(c.updated_at).toLocaleString('ja-JP') : '' })));
   const table = list.length ? el('table', { class: 'list', id: 'case-list' },
-    el('caption', { text: '保存したケース（' + list.length + '件）' }),
+    el('caption', { text: (searching ? '条件に合うケース（' : '保存したケース（') + list.length + '件）' }),
     el('thead', {}, el('tr', {}, ['ケースID', '区分', '見直し時期', '市区町村', '版', '更新'].map(t => el('th', { scope: 'col', text: t })))),
-    el('tbody', {}, rows)) : el('p', { id: 'case-list-empty', text: 'まだ保存したケースはありません。' });
+    el('tbody', {}, rows)) : el('p', { id: 'case-list-empty', text: searching ? '条件に合うケースはありません。' : 'まだ保存したケースはありません。' });
   page('ケース一覧',
     el('p', {}, el('a', { href: '#/cases/new', class: 'button primary', id: 'new-case' }, '新しいプランを作る')),
+    searchPanel('cs', query, async q => { S.caseQuery = q; await showCases(); const t = $('#case-list caption') || $('#case-list-empty'); say(t.textContent); }),
     table,
     importPanel());
 }
@@ -1358,15 +1402,21 @@ async function voidNotice(n, withCiting) {
 // the centre's own 合同ケース会議.
 const MEETING_KINDS = ['進行管理会議', '実務者会議', '個別ケース検討会議', '合同ケース会議'];
 async function showPackets() {
-  const list = await expectJSON(await api('GET', '/api/v1/cases'));
-  const boxes = list.map((c, i) => el('div', { class: 'field check' },
-    el('input', { type: 'checkbox', id: 'pk-case-' + i, value: c.id, 'data-municipality': c.municipality, class: 'packet-case' }),
-    el('label', { for: 'pk-case-' + i }, c.id + '　' + (c.category || '') + (c.review ? '　見直し ' + c.review : ''))));
+  S.packetChosen = S.packetChosen || new Map();   // id -> case row, kept across searches
+  const list = await searchCases(S.packetQuery || {});
+  const shownIds = new Set(list.map(c => c.id));
+  const rows = list.concat([...S.packetChosen.values()].filter(c => !shownIds.has(c.id)));
+  const boxes = rows.map((c, i) => el('div', { class: 'field check' },
+    el('input', { type: 'checkbox', id: 'pk-case-' + i, value: c.id, 'data-municipality': c.municipality, class: 'packet-case',
+      checked: S.packetChosen.has(c.id), onchange: e => { if (e.target.checked) S.packetChosen.set(c.id, c); else S.packetChosen.delete(c.id); } }),
+    el('label', { for: 'pk-case-' + i }, c.id + '　' + municipalityName(c.municipality) + '　' + (c.category || '') + (c.review ? '　見直し ' + c.review : '') +
+      (c.consented === true ? '' : '　（同意の記録なし）'))));
   const field = (id, label, input, hint) => el('div', { class: 'field' }, el('label', { for: id, text: label }),
     hint ? el('p', { class: 'hint', id: id + '-hint', text: hint }) : null, input);
   const today = new Date(); const iso = today.getFullYear() + '-' + pad(today.getMonth() + 1) + '-' + pad(today.getDate());
   const go = el('button', { type: 'button', class: 'primary', id: 'packet-go', onclick: buildPacket }, '会議資料を作る');
   page('会議資料（ケース会議のパケット）',
+    searchPanel('pks', S.packetQuery || {}, async q => { S.packetQuery = q; await showPackets(); say('条件に合うケース：' + $$('.packet-case').length + '件（選んだケースは残ります）'); }),
     el('form', { id: 'packet-form', novalidate: true, onsubmit: e => e.preventDefault() },
       el('fieldset', { class: 'panel' }, el('legend', { text: '会議' }),
         field('pk-kind', '会議の種類', el('select', { id: 'pk-kind', 'aria-describedby': 'pk-kind-hint' }, MEETING_KINDS.map(k => el('option', { value: k }, k))),
@@ -1376,8 +1426,8 @@ async function showPackets() {
         field('pk-time', '時間', el('input', { type: 'text', id: 'pk-time', value: '' })),
         field('pk-place', '場所', el('input', { type: 'text', id: 'pk-place', value: '' })),
         field('pk-copies', '部数', el('input', { type: 'text', inputmode: 'numeric', id: 'pk-copies', value: '1' }))),
-      el('fieldset', { class: 'panel' }, el('legend', { text: '資料にするケース' }),
-        boxes.length ? boxes : el('p', { text: '保存したケースがありません。' })),
+      el('fieldset', { class: 'panel', id: 'packet-cases' }, el('legend', { text: '資料にするケース' }),
+        boxes.length ? boxes : el('p', { text: '条件に合うケースがありません。' })),
       go),
     el('section', { class: 'preview', 'aria-labelledby': 'preview-title' },
       el('h2', { id: 'preview-title', text: 'できた資料' }),
@@ -1397,6 +1447,13 @@ async function buildPacket() {
   if (!parsed) { say('開催日を 2025-02-14 の形で入力してください。', 'error'); $('#pk-date').focus(); return; }
   const copies = parseInt(toHalfWidth($('#pk-copies').value), 10);
   if (!(copies >= 1)) { say('部数は1以上の数字で入力してください。', 'error'); $('#pk-copies').focus(); return; }
+  // The centre's own meeting shares nothing without consent: the builder leaves such cases out,
+  // and the page says so before building.
+  const unconsented = chosen.map(b => S.packetChosen.get(b.value)).filter(c => c && c.consented !== true).map(c => c.id);
+  if ($('#pk-kind').value === '合同ケース会議' && unconsented.length) {
+    const ok = await confirmDialog('合同ケース会議の資料には、情報共有の同意を記録していないケースは入りません：' + unconsented.join('、') + '。残りのケースで作りますか。', '作る');
+    if (!ok) return;
+  }
   previewState('会議資料を作っています…');
   const cases = [];
   for (const b of chosen) {
@@ -1410,7 +1467,8 @@ async function buildPacket() {
   const res = await api('POST', '/api/v1/packets?copies=' + copies, { body, accept: 'application/pdf' });
   if (!res.ok) { const b = await json(res); previewState(''); say('会議資料を作れませんでした：' + (diagnosticsText(b) || res.status), 'error'); return; }
   showPdf(await res.blob(), 'packet-' + parsed.iso + '.pdf');
-  previewState('会議資料を作りました（' + cases.length + 'ケース、' + copies + '部）。');
+  const printed = meeting.kind === '合同ケース会議' ? cases.length - unconsented.length : cases.length;
+  previewState('会議資料を作りました（' + printed + 'ケース、' + copies + '部）。');
   say('会議資料を作りました。', 'ok');
 }
 

@@ -82,6 +82,7 @@ struct OpenAPITests {
             ("POST /api/v1/packets", "/api/v1/packets", meeting, "application/yaml", [:]),
             ("POST /api/v1/cases", "/api/v1/cases", notice, "application/yaml", [:]),
             ("GET /api/v1/cases", "/api/v1/cases", nil, "", [:]),
+            ("POST /api/v1/cases/search", "/api/v1/cases/search", "{\"q\": \"OA\"}", "application/json", [:]),
             ("GET /api/v1/cases/{id}", "/api/v1/cases/OA-1", nil, "", [:]),
             ("PUT /api/v1/cases/{id}", "/api/v1/cases/OA-1", notice, "application/yaml", [:]),
             ("GET /api/v1/cases/{id}/versions", "/api/v1/cases/OA-1/versions", nil, "", [:]),

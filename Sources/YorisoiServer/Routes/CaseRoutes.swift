@@ -15,14 +15,39 @@ enum CaseRoutes {
         cases.get { _, context in
             let list = try await store.list().filter { context.mayAccess($0.municipality) }
             try await audit.append(account: context.account ?? "", action: "cases.list", caseID: nil)
-            return Response.json(JSONObject.array(list.map { summary in
-                var object = JSONObject()
-                object.add("id", summary.id)
-                object.add("municipality", summary.municipality)
-                object.add("category", summary.category)
-                object.add("review", summary.review)
-                object.add("version", summary.version)
-                object.add("updated_at", summary.updatedAt)
+            return Response.json(JSONObject.array(list.map { summaryJSON($0).text }))
+        }
+
+        cases.post("search") { request, context in
+            let bytes = try await request.bodyBytes(limit: 16 << 10)
+            let query: CaseSearch.Query
+            do { query = try JSONDecoder().decode(CaseSearch.Query.self, from: Data(bytes)) } catch {
+                throw APIError.badRequest("bad_search", "検索の条件は JSON のオブジェクト（q, municipality, fiscal_year, review_from, review_to）で送ってください",
+                                          "the search is a JSON object: q, municipality, fiscal_year, review_from, review_to")
+            }
+            for month in [query.reviewFrom, query.reviewTo].compactMap({ $0 }) where CaseDate(iso: month)?.isYearMonth != true {
+                throw APIError.badRequest("bad_search", "見直し時期の範囲は YYYY-MM で指定してください", "review_from and review_to are YYYY-MM")
+            }
+            if let municipality = query.municipality { try context.requireActing(for: municipality) }
+            let search = CaseSearch(query: query)
+            var found: [(SavedCaseSummary, Bool?)] = []
+            for summary in try await store.list() where context.mayAccess(summary.municipality) {
+                var facts: CaseSearch.Facts?
+                var consented: Bool?
+                if query.readsCases || search.matches(summary, nil) {
+                    if let stored = try await store.version(id: summary.id, version: nil) {
+                        let typed = dependencies.engine.load(stored.body, format: stored.format == "yaml" ? .yaml : .json).typed
+                        facts = CaseSearch.Facts(name: typed?.child?.name, kana: typed?.child?.kana, created: typed?.created)
+                        consented = typed?.consent?.agreed
+                    }
+                }
+                if search.matches(summary, facts) { found.append((summary, consented)) }
+            }
+            // The conditions are not written anywhere: they may be a child's name.
+            try await audit.append(account: context.account ?? "", action: "cases.search", caseID: nil)
+            return Response.json(JSONObject.array(found.map { summary, consented in
+                var object = summaryJSON(summary)
+                object.add("consented", raw: consented.map { $0 ? "true" : "false" } ?? "null")
                 return object.text
             }))
         }
@@ -123,6 +148,18 @@ enum CaseRoutes {
             response.headers[.contentDisposition] = "attachment; filename=\"\(fileName(id)).yaml\""
             return response
         }
+    }
+
+    /// A row of the case list: ids, category, review and times — never a name.
+    static func summaryJSON(_ summary: SavedCaseSummary) -> JSONObject {
+        var object = JSONObject()
+        object.add("id", summary.id)
+        object.add("municipality", summary.municipality)
+        object.add("category", summary.category)
+        object.add("review", summary.review)
+        object.add("version", summary.version)
+        object.add("updated_at", summary.updatedAt)
+        return object
     }
 
     /// The path's id, percent-decoded exactly once: Hummingbird hands over the raw segment
