@@ -22,6 +22,7 @@ import time
 import unittest
 import urllib.request
 
+from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -274,11 +275,31 @@ class PageFlow(unittest.TestCase):
     return low;
     """
 
+    AXE_SCRIPT = """
+    const done = arguments[arguments.length - 1];
+    // The preview frame holds the PDF viewer, not the page's markup: axe is kept out of frames.
+    axe.run(document, {iframes: false, runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})
+      .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+                                      + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join('; '))))
+      .catch(e => done(['axe failed: ' + e]));
+    """
+
+    def check_axe(self, where):
+        """axe-core (the copy bundled in axe-selenium-python) finds no WCAG 2 A/AA violation on
+        the screen as it stands."""
+        Axe(self.d).inject()
+        self.d.set_script_timeout(120)   # a long form takes a while on a loaded machine (not an assertion)
+        self.assertEqual(self.d.execute_async_script(self.AXE_SCRIPT), [], f"axe-core on {where}")
+
     def check_contrast_and_focus(self, where):
         """JIS X 8341-3 (AA): every visible text has a contrast of at least 4.5:1 against its
         background, and the control that has keyboard focus shows it."""
+        self.check_axe(where)
         low = self.d.execute_script(self.CONTRAST_SCRIPT)
         self.assertEqual(low, [], f"text below 4.5:1 on {where}")
+        # Start from the top of the page: a PDF just shown may hold the keyboard inside its frame,
+        # where Tab moves through the viewer, not the page.
+        self.d.execute_script("window.focus(); document.getElementById('main').focus(); window.scrollTo(0, 0);")
         body = self.d.find_element(By.TAG_NAME, "body")
         body.send_keys(Keys.TAB)
         for _ in range(3):
@@ -354,6 +375,7 @@ class PageFlow(unittest.TestCase):
         self.quiet("fresh form checked")
         self.assertEqual(self.summary_text(), "")
         self.assertFalse(d.find_elements(By.CSS_SELECTOR, "#case-form [aria-invalid='true']"))
+        self.check_axe("fresh form")
         self.type("#f-id", "WEB-0001")
         self.wait_summary(lambda s: "意向" in s, "意向 error in the summary")
         intent = self.find("#f-plan-intent-child")
@@ -399,6 +421,7 @@ class PageFlow(unittest.TestCase):
 
         # 2. Preview: the server's PDF in the page; download it and read it back.
         self.wait(lambda d: d.find_element(By.ID, "preview-frame").is_displayed(), message="preview shown")
+        self.check_axe("editor with preview")
         self.shot("editor-preview", 1280)
         self.shot("editor-preview", 768)
         d.set_window_size(1280, 1000)
@@ -608,6 +631,7 @@ class PageFlow(unittest.TestCase):
                   message="reloaded")
         self.settled("reloaded")
         self.assertIn("保存していない下書き", self.find("#draft-offer").text)
+        self.check_axe("draft offered")
         self.click("#draft-open")
         self.settled("draft opened")
         self.assertEqual(self.find("#f-plan-wishes-child").get_attribute("value"), "公園で遊びたい。")
@@ -626,6 +650,7 @@ class PageFlow(unittest.TestCase):
         self.assertEqual(d.switch_to.active_element.get_attribute("id"), "conflict")
         rows = {r.find_element(By.TAG_NAME, "th").text: r for r in table.find_elements(By.CSS_SELECTOR, "tbody tr")}
         self.assertEqual(len(rows), 2, "the two fields that differ: " + ", ".join(rows))
+        self.check_axe("conflict")
         for label, row in rows.items():
             self.assertNotRegex(label, "[a-z_]", "a field is named in staff's words")
             if "別の担当者" in row.text:
@@ -640,6 +665,7 @@ class PageFlow(unittest.TestCase):
         # Any earlier version beside the latest, and restored as the next one.
         self.go("#/cases/WEB-0001/compare/2")
         self.assertIn("公園で遊びたい", self.find("#compare-table").text)
+        self.check_axe("compare")
         self.click("#restore")
         self.visible("#confirm-dialog[open]")
         self.click("#confirm-ok")

@@ -193,6 +193,8 @@ table.compare td, table.compare th { vertical-align: top; white-space: pre-wrap;
 table.compare label { font-weight: normal; }
 /* 「プレビューへ移動」 only where the preview sits below the form. */
 @media (min-width: 1100px) { .narrow-only { display: none; } }
+/* The PDF frame shows that it has the keyboard (its viewer draws no ring of its own). */
+.preview iframe:focus, .preview:focus-within iframe { outline: 3px solid var(--focus); outline-offset: 2px; }
 """##
     /// web/app.js
     static let scriptText = ##"""
