@@ -291,10 +291,23 @@ class PageFlow(unittest.TestCase):
         self.d.set_script_timeout(120)   # a long form takes a while on a loaded machine (not an assertion)
         self.assertEqual(self.d.execute_async_script(self.AXE_SCRIPT), [], f"axe-core on {where}")
 
+    def check_reflow(self, where):
+        """WCAG 1.4.10: at 320 CSS px the page does not scroll sideways (a wide table scrolls in
+        its own region)."""
+        size = self.d.get_window_size()
+        self.d.set_window_size(320, 800)
+        try:
+            self.wait(lambda d: d.execute_script("return innerWidth") <= 340, message="narrow window")
+            over = self.d.execute_script("return document.documentElement.scrollWidth - innerWidth")
+            self.assertLessEqual(over, 0, f"{where} scrolls sideways at 320 px")
+        finally:
+            self.d.set_window_size(size["width"], size["height"])
+
     def check_contrast_and_focus(self, where):
         """JIS X 8341-3 (AA): every visible text has a contrast of at least 4.5:1 against its
         background, and the control that has keyboard focus shows it."""
         self.check_axe(where)
+        self.check_reflow(where)
         low = self.d.execute_script(self.CONTRAST_SCRIPT)
         self.assertEqual(low, [], f"text below 4.5:1 on {where}")
         # Start from the top of the page: a PDF just shown may hold the keyboard inside its frame,
@@ -431,9 +444,13 @@ class PageFlow(unittest.TestCase):
         for expected in ("サポートプラン", INTENT, "産後ケア事業", "養育支援訪問事業", CHILD_NAME):
             self.assertIn(expected.replace(" ", ""), text.replace(" ", "").replace("\u3000", ""))
 
+        self.step_wcag_on_the_editor()
+
         # 3. Save (version 1), change and save again (version 2), open version 1 read-only.
         self.save()
         self.assertTrue(d.current_url.endswith("#/cases/WEB-0001"))
+        # WCAG 2.4.3: after 保存 the focus is on 保存 again, not lost to the top of the page.
+        self.assertEqual(d.switch_to.active_element.get_attribute("id"), "save")
         self.type("#f-plan-wishes-guardian", "安心して子育てしたい。")
         self.save()
         self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#version-list li")) == 2, message="two versions")
@@ -616,6 +633,53 @@ class PageFlow(unittest.TestCase):
         self.wait(lambda d: "/login" in d.current_url or "ログイン" in d.page_source, message="logged out")
         self.assertNotIn(INTENT, d.page_source)
         self.check_audit()
+
+    OBSCURED_SCRIPT = """
+    // Focuses every control of the form in turn, as Tab would, and lists those the sticky
+    // toolbar covers (WCAG 2.4.11: a focused control is never entirely hidden).
+    const bar = document.querySelector('.toolbar');
+    const hidden = [];
+    for (const c of document.querySelectorAll('#case-form input, #case-form select, #case-form textarea, #case-form button')) {
+      c.focus();
+      const r = c.getBoundingClientRect(), b = bar.getBoundingClientRect();
+      const sticky = getComputedStyle(bar).position === 'sticky';
+      if (sticky && r.bottom <= b.bottom + 1) hidden.push(c.id || c.textContent);
+    }
+    return hidden;
+    """
+
+    def step_wcag_on_the_editor(self):
+        """One check per WCAG criterion the page has broken before, on the filled editor."""
+        d = self.d
+        # 2.4.11 Focus Not Obscured, at the desktop and tablet widths.
+        for width in (1280, 768):
+            d.set_window_size(width, 1000)
+            self.assertEqual(d.execute_script(self.OBSCURED_SCRIPT), [], f"controls under the toolbar at {width} px")
+        d.set_window_size(1280, 1000)
+        # 3.2.2 On Input: choosing another document in the list changes nothing until 「表示」.
+        Select(self.find("#kind")).select_by_value("recommendation")
+        self.settled("kind chosen")
+        self.assertFalse(d.find_elements(By.ID, "f-recommendation-date"), "the form changed on selection alone")
+        self.assertEqual(d.switch_to.active_element.get_attribute("id"), "kind")
+        self.click("#kind-go")
+        self.settled("form switched")
+        self.find("#f-recommendation-date")
+        self.assertEqual(d.switch_to.active_element.get_attribute("id"), "kind", "focus stays on the list (2.4.3)")
+        Select(self.find("#kind")).select_by_value("support-plan")
+        self.click("#kind-go")
+        self.settled("back to the plan")
+        self.assertEqual(self.find("#f-plan-intent-guardian").get_attribute("value"), INTENT, "nothing typed was lost")
+        # 1.4.10 Reflow: at 320 CSS px nothing scrolls sideways and no bar stays stuck over the form.
+        d.set_window_size(320, 800)
+        self.wait(lambda d: d.execute_script("return innerWidth") <= 340, message="narrow window")
+        self.assertLessEqual(d.execute_script("return document.documentElement.scrollWidth - innerWidth"), 0, "sideways scroll at 320 px")
+        self.assertEqual(d.execute_script("return getComputedStyle(document.querySelector('.toolbar')).position"), "static")
+        # The preview is one tap away below 1100 px.
+        self.click("#to-preview")
+        self.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "preview-title", message="preview reached")
+        self.shot("editor", 320)
+        d.set_window_size(1280, 1000)
+        self.settled("back to 1280")
 
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""

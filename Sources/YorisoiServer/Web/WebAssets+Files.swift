@@ -195,6 +195,11 @@ table.compare label { font-weight: normal; }
 @media (min-width: 1100px) { .narrow-only { display: none; } }
 /* The PDF frame shows that it has the keyboard (its viewer draws no ring of its own). */
 .preview iframe:focus, .preview:focus-within iframe { outline: 3px solid var(--focus); outline-offset: 2px; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
+/* Columns keep whole words (a 文書番号 or 種類 is not read one character per line); a table wider
+   than the screen scrolls inside .table-wrap. */
+table.list thead th, table.list tbody th { white-space: nowrap; }
+table.list td { min-width: 6em; }
 """##
     /// web/app.js
     static let scriptText = ##"""
@@ -569,6 +574,14 @@ async function routeNow() {
   S.routedHash = hash;
   document.documentElement.dataset.route = hash;   // which view the page now shows (for tests)
 }
+// A table keeps its columns on a narrow screen and scrolls inside its own region (labelled and
+// reachable by keyboard) instead of making the whole page scroll sideways (WCAG 1.4.10).
+function wideTable(attrs, ...children) {
+  const table = el('table', attrs, ...children);
+  const caption = table.querySelector('caption');
+  return el('div', { class: 'table-wrap', role: 'region', tabindex: '0',
+    'aria-label': caption ? caption.textContent : '一覧' }, table);
+}
 function page(title, ...content) {
   clearPage();
   const h = el('h1', { id: 'page-title', text: title });
@@ -629,7 +642,7 @@ async function showCases() {
     el('td', { text: municipalityName(c.municipality) }),
     el('td', { class: 'num', text: c.version }),
     el('td', { text: c.updated_at ? new Date(c.updated_at).toLocaleString('ja-JP') : '' })));
-  const table = list.length ? el('table', { class: 'list', id: 'case-list' },
+  const table = list.length ? wideTable({ class: 'list', id: 'case-list' },
     el('caption', { text: (searching ? '条件に合うケース（' : '保存したケース（') + list.length + '件）' }),
     el('thead', {}, el('tr', {}, ['ケースID', '区分', '見直し時期', '市区町村', '版', '更新'].map(t => el('th', { scope: 'col', text: t })))),
     el('tbody', {}, rows)) : el('p', { id: 'case-list-empty', text: searching ? '条件に合うケースはありません。' : 'まだ保存したケースはありません。' });
@@ -1500,7 +1513,7 @@ async function showApprovals() {
     el('td', {}, el('a', { href: '/api/v1/approvals/' + a.id + '/pdf', target: '_blank', rel: 'noopener' }, '案を見る'),
       a.status === 'pending' && mayApprove() ? el('button', { type: 'button', class: 'approve', 'data-id': a.id, onclick: () => decide(a, true) }, '決裁する') : null,
       a.status === 'pending' && mayApprove() ? el('button', { type: 'button', class: 'quiet reject', 'data-id': a.id, onclick: () => decide(a, false) }, '差し戻す') : null));
-  const table = (id, caption, items) => items.length ? el('table', { class: 'list', id },
+  const table = (id, caption, items) => items.length ? wideTable({ class: 'list', id },
     el('caption', { text: caption + '（' + items.length + '件）' }),
     el('thead', {}, el('tr', {}, ['決裁番号', '書類', 'ケースID', '依頼', '状態', ''].map(t => el('th', { scope: 'col', text: t })))),
     el('tbody', {}, items.map(row))) : el('p', { id: id + '-empty', text: caption + 'はありません。' });
@@ -1571,7 +1584,7 @@ async function showLedger() {
   page('発番簿',
     el('p', { class: 'hint', text: '発行したすべての通知です。取り消した通知も番号とともに残ります。' }),
     filters,
-    list.length ? el('table', { class: 'list', id: 'ledger' },
+    list.length ? wideTable({ class: 'list', id: 'ledger' },
       el('caption', { text: '発行した文書（' + list.length + '件）' }),
       el('thead', {}, el('tr', {}, ['文書番号', '年度', '種類', 'ケースID', '日付', '状態', '備考', '発行', ''].map(t => el('th', { scope: 'col', text: t })))),
       el('tbody', {}, rows)) : el('p', { id: 'ledger-empty', text: '条件に合う通知はありません。' }),
