@@ -17,8 +17,7 @@ import YorisoiTemplates
         #expect(form.municipality.name == "見本市")
         #expect(form.municipality.dateStyle == "西暦")
         let fields = form.sections.flatMap(\.fields)
-        let intent = try #require(fields.first { $0.pointer == "/plan/intent/guardian" })
-        #expect(intent.required)
+        #expect(fields.contains { $0.pointer == "/plan/intent/guardian" })
         let supports = try #require(fields.first { $0.pointer == "/plan/supports" })
         #expect(supports.type == .repeating)
         #expect(supports.fields?.map(\.pointer).contains("/service") == true)
@@ -59,6 +58,33 @@ import YorisoiTemplates
             let pointer = parent + field.pointer
             guard let rows = field.fields else { return [pointer] }
             return [pointer] + pointers(rows, under: pointer + "/0")
+        }
+    }
+
+    /// Issue #22: 「（必須）」 marks come from the rules (RequiredFields probes them), exactly where
+    /// they refuse: not on 作成日 or 区分 (they only warn), but on a 措置's 事業 内容 and dates.
+    @Test func requiredMarksAreExactlyWhereTheRulesRefuse() throws {
+        let required = RequiredFields(engine: try DocumentEngine(root: TestPaths.repositoryRoot))
+        func marked(_ municipality: String, _ kind: String) throws -> Set<String> {
+            let form = required.mark(try builder.description(municipality: municipality, kind: kind))
+            return Set(Self.fieldsWithPointers(form.sections.flatMap(\.fields), under: "").filter { $0.1.required }.map(\.0))
+        }
+        #expect(try marked("990019", "support-plan") == ["/id", "/plan/intent/child", "/plan/intent/guardian", "/plan/issues",
+                                                         "/plan/issues/0/text", "/plan/supports", "/plan/supports/0/service",
+                                                         "/plan/supports/0/content"])
+        let measure = try marked("990019", "measure")
+        for pointer in ["/measure/date", "/measure/difficulty", "/measure/services/0/content", "/measure/services/0/from",
+                        "/measure/services/0/to", "/recommendation/date"] {
+            #expect(measure.contains(pointer), "\(pointer)")
+        }
+        #expect(!measure.contains("/measure/services/0/frequency"))
+        #expect(!(try marked("122297", "support-plan")).contains("/created"))
+    }
+
+    static func fieldsWithPointers(_ fields: [FormDescription.Field], under parent: String) -> [(String, FormDescription.Field)] {
+        fields.flatMap { field -> [(String, FormDescription.Field)] in
+            let pointer = parent + field.pointer
+            return [(pointer, field)] + fieldsWithPointers(field.fields ?? [], under: pointer + "/0")
         }
     }
 

@@ -35,9 +35,9 @@ enum FormCatalogue {
     }
 
     static let basics = Section(id: "basics", title: "基本情報", fields: [
-        Field("/id", "サポートプランID", .text, required: true, hint: "ケースの番号（例：R7-0042）。名前は書かないでください。"),
-        Field("/category", "区分", .select, required: true, options: ["要保護児童", "要支援児童", "特定妊婦", "その他"]),
-        Field("/created", "作成日", .date, required: true, hint: dateHint),
+        Field("/id", "サポートプランID", .text, hint: "ケースの番号（例：R7-0042）。名前は書かないでください。"),
+        Field("/category", "区分", .select, options: ["要保護児童", "要支援児童", "特定妊婦", "その他"]),
+        Field("/created", "作成日", .date, hint: dateHint),
     ])
 
     static let child = Section(id: "child", title: "こども", fields: [
@@ -74,10 +74,10 @@ enum FormCatalogue {
         Field("/plan/wishes/child", "希望すること（こども）", .textarea),
         Field("/plan/wishes/guardian", "希望すること（保護者）", .textarea),
         Field("/plan/wishes/shared", "みんなの希望", .textarea),
-        Field("/plan/intent/child", "① 意向（こども）", .textarea, required: true,
+        Field("/plan/intent/child", "① 意向（こども）", .textarea,
               hint: "こどもか保護者の少なくとも一方を書きます。"),
-        Field("/plan/intent/guardian", "① 意向（保護者）", .textarea, required: true),
-        Field("/plan/issues", "② ご家族・支援者が一緒に解決を目指していくこと（解決すべき課題）", .repeating, required: true, fields: [
+        Field("/plan/intent/guardian", "① 意向（保護者）", .textarea),
+        Field("/plan/issues", "② ご家族・支援者が一緒に解決を目指していくこと（解決すべき課題）", .repeating, fields: [
             Field("/text", "課題", .textarea),
             Field("/solution", "解決の方法", .textarea),
         ], itemLabel: "課題"),
@@ -100,7 +100,7 @@ enum FormCatalogue {
     ])
 
     static let services = Section(id: "supports", title: "③ 支援の種類及び内容", fields: [
-        Field("/plan/supports", "利用する支援", .repeating, required: true, fields: [
+        Field("/plan/supports", "利用する支援", .repeating, fields: [
             Field("/service", "利用する支援", .text),
             Field("/content", "内容", .textarea),
             Field("/frequency", "頻度", .text),
@@ -136,19 +136,19 @@ enum FormCatalogue {
     ]
 
     static let recommendation = Section(id: "recommendation", title: "利用勧奨", fields: [
-        Field("/recommendation/date", "勧奨の日付", .date, required: true, hint: dateHint),
+        Field("/recommendation/date", "勧奨の日付", .date, hint: dateHint),
         Field("/recommendation/number", "文書番号", .text, hint: "空欄なら発行するときに発番簿から付きます。"),
-        Field("/recommendation/addressee", "あて先（保護者）", .guardianIndex, required: true),
-        Field("/recommendation/reason", "理由", .textarea, required: true),
-        Field("/recommendation/services", "利用をお勧めする事業", .repeating, required: true,
+        Field("/recommendation/addressee", "あて先（保護者）", .guardianIndex),
+        Field("/recommendation/reason", "理由", .textarea),
+        Field("/recommendation/services", "利用をお勧めする事業", .repeating,
               fields: noticeServiceFields, itemLabel: "事業"),
     ])
 
     static let measure = Section(id: "measure", title: "利用措置決定", fields: [
-        Field("/measure/date", "措置の日付", .date, required: true, hint: dateHint),
+        Field("/measure/date", "措置の日付", .date, hint: dateHint),
         Field("/measure/number", "文書番号", .text, hint: "空欄なら発行するときに発番簿から付きます。"),
-        Field("/measure/difficulty", "利用が著しく困難と認めた理由", .textarea, required: true),
-        Field("/measure/services", "措置する事業", .repeating, required: true,
+        Field("/measure/difficulty", "利用が著しく困難と認めた理由", .textarea),
+        Field("/measure/services", "措置する事業", .repeating,
               fields: noticeServiceFields, itemLabel: "事業"),
     ])
 }
