@@ -157,11 +157,11 @@ function clearPage() {
 }
 function sessionLost() {
   if (sessionTimer) clearInterval(sessionTimer);
-  const kept = S.data && draftState === 'saved';
+  const kept = S.data && S.draftSavedAt ? S.draftSavedAt : null;
   S.session = null;
   clearPage();
   $('#main').append(el('h1', { text: 'ログインが切れました' }),
-    kept ? el('p', { id: 'draft-kept', text: '入力していた内容は下書きとしてサーバーに残っています。ログインし直して同じケースを開くと、続きから書けます。' }) : null,
+    kept ? el('p', { id: 'draft-kept', text: kept + ' までに入力した内容は下書きとしてサーバーに残っています。ログインし直して同じケース（新しいプランなら「新しいプラン」）を開くと、続きから書けます。' }) : null,
     el('p', {}, 'もう一度 ', el('a', { href: '/login' }, 'ログイン'), ' してください。'));
   const dlg = $('#session-dialog'); if (dlg.open) dlg.close();
 }
@@ -194,6 +194,7 @@ function scheduleDraft() {
 }
 function cancelDraft() {
   if (draftTimer) { clearTimeout(draftTimer); draftTimer = null; }
+  S.draftSavedAt = null;
   setDraftState('none', '');
 }
 async function saveDraft() {
@@ -207,7 +208,8 @@ async function saveDraft() {
     try {
       const res = await api('PUT', path, { body: caseBody() });
       if (res.ok) {
-        if (!draftTimer) setDraftState('saved', '下書きを保存しました（' + new Date().toLocaleTimeString('ja-JP') + '）');
+        S.draftSavedAt = new Date().toLocaleTimeString('ja-JP');
+        if (!draftTimer) setDraftState('saved', '下書きを保存しました（' + S.draftSavedAt + '）');
       } else setDraftState('pending', '下書きを保存できませんでした。');
     } catch (e) { /* 401: the page shows the sign-in; the last draft stays */ }
   })();
@@ -515,7 +517,9 @@ async function showNew() {
     holder);
   if (imported) await begin(imported, 'support-plan');
 }
-const KIND_TITLES = { 'support-plan': 'サポートプラン', 'support-plan-child': 'サポートプラン（こども版）', 'recommendation': '利用勧奨通知書', 'measure': '利用措置決定通知書' };
+// Document names come from the server (GET /api/v1/templates, `titles`), the same table the
+// forms and templates use; filled in at start.
+const KIND_TITLES = {};
 
 // ---------- saved case ----------
 async function showCase(id, version) {
@@ -1220,7 +1224,7 @@ async function showCompare(id, n) {
 }
 
 // ---------- notices ----------
-const NOTICE_TITLES = { recommendation: '利用勧奨通知書', measure: '利用措置決定通知書' };
+const NOTICE_TITLES = KIND_TITLES;   // the notices' names: the same table
 function confirmDialog(text, okLabel, extra) {
   const dlg = $('#confirm-dialog');
   $('#confirm-text').textContent = text;
@@ -1492,6 +1496,7 @@ async function startNow() {
   try {
     await loadSession();
     S.templates = await expectJSON(await api('GET', '/api/v1/templates'));
+    for (const t of S.templates) Object.assign(KIND_TITLES, t.titles || {});
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 401)) say(e.message, 'error');
     return;

@@ -739,6 +739,30 @@ class PageFlow(unittest.TestCase):
         self.assertEqual(restored["plan"].get("wishes", {}).get("guardian"), "安心して子育てしたい。")
         self.assertIsNone(restored["plan"].get("wishes", {}).get("child"))
 
+        # The session ends while a draft is on the server (as a timeout would end it): the page says
+        # the work is kept, and after signing in again the case offers it back; it can be discarded.
+        self.assertEqual(d.execute_script("return document.documentElement.dataset.route"), "#/cases/WEB-0001")
+        self.type("#f-plan-worries-guardian", "眠れていない。")
+        self.draft_saved()
+        d.execute_script("fetch('/logout', {method: 'POST', headers: {'X-CSRF-Token': S.session.csrf_token}, redirect: 'manual'})"
+                         ".then(() => { document.documentElement.dataset.loggedOut = '1'; })")
+        self.wait(lambda d: d.execute_script("return document.documentElement.dataset.loggedOut") == "1", message="session ended")
+        self.find("#f-plan-worries-guardian").send_keys("。")        # the next request meets the ended session
+        self.wait(lambda d: d.find_elements(By.ID, "draft-kept"), message="the page says the draft is kept")
+        d.get(self.server.signed_in_url)
+        # The sign-in lands on the case list; it must have finished routing before the next address.
+        self.wait(lambda d: d.execute_script("return document.documentElement.dataset.route") == "#/cases", message="signed in again")
+        self.settled("signed in again")
+        self.go("#/cases/WEB-0001")
+        self.assertIn("保存していない下書き", self.find("#draft-offer").text)
+        self.click("#draft-discard")
+        self.visible("#confirm-dialog[open]")
+        self.click("#confirm-ok")
+        self.wait(lambda d: not d.find_elements(By.ID, "draft-offer"), message="draft discarded")
+        self.settled("draft discarded")
+        self.assertEqual(self.api("GET", "/api/v1/drafts"), [])
+        self.assertEqual(self.find("#f-plan-worries-guardian").get_attribute("value"), "")
+
     def fill_recommendation(self):
         self.type("#f-recommendation-date", "令和7年2月1日")
         Select(self.find("#f-recommendation-addressee")).select_by_value("0")

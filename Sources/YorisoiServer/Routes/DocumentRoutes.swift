@@ -16,6 +16,10 @@ enum DocumentRoutes {
                 object.add("municipality", listing.code)
                 object.add("name", listing.name)
                 object.add("kinds", raw: JSONObject.array(listing.kinds.map { JSONText.quoted($0.kind) }))
+                // The page names documents from here, not from a list of its own.
+                var titles = JSONObject()
+                for kind in listing.kinds { if let title = FormCatalogue.title(of: kind.kind) { titles.add(kind.kind, title) } }
+                object.add("titles", raw: titles.text)
                 return object.text
             }))
         }
