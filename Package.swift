@@ -67,7 +67,9 @@ let package = Package(
                                .product(name: "NIOCore", package: "swift-nio"),
                                .product(name: "HTTPTypes", package: "swift-http-types"),
                                .product(name: "Logging", package: "swift-log"),
-                               .product(name: "Crypto", package: "swift-crypto")]),
+                               .product(name: "Crypto", package: "swift-crypto")],
+                // The staff page (index.html, app.css, ES modules), served as it is in the repo.
+                resources: [.copy("Web/Assets")]),
         // The façade: validate / render / packet / batch, structured results and errors.
         .target(name: "Yorisoi", dependencies: [
             "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",

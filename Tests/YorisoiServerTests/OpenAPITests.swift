@@ -58,7 +58,7 @@ struct OpenAPITests {
             ("GET /", "/", nil, "", [:]),
             ("GET /app", "/app", nil, "", [:]),
             ("GET /app/**", "/app/cases/x", nil, "", [:]),
-            ("GET /assets/{name}", "/assets/app.js", nil, "", [:]),
+            ("GET /assets/{name}", "/assets/main.mjs", nil, "", [:]),
             ("GET /api/v1/forms/{municipality}/{kind}", "/api/v1/forms/122297/support-plan", nil, "", [:]),
             ("GET /login", "/login", nil, "", [:]),
             ("POST /login", "/login", "account=local&password=x", "application/x-www-form-urlencoded", [.accept: "application/json"]),

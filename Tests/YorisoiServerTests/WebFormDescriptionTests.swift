@@ -138,21 +138,29 @@ import YorisoiTemplates
         #expect((object["municipality"] as? [String: Any])?["date_style"] as? String == "和暦")
     }
 
-    /// The compiled-in page is the one in web/ (scripts/embed-web-assets was run after the last edit).
-    @Test func embeddedAssetsMatchWebFolder() throws {
-        let web = TestPaths.repositoryRoot.appendingPathComponent("web")
-        func file(_ name: String) throws -> String {
-            try String(contentsOf: web.appendingPathComponent(name), encoding: .utf8)
-                .trimmingCharacters(in: .newlines)
+    /// The served page is the repo's Web/Assets folder as SwiftPM copied it, and every module a
+    /// module imports is served (a module missing from the bundle would leave the page blank).
+    @Test func servedAssetsAreTheFilesInTheRepoAndEveryImportIsServed() throws {
+        let folder = TestPaths.repositoryRoot.appendingPathComponent("Sources/YorisoiServer/Web/Assets")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mjs") || $0.hasSuffix(".css") }
+        #expect(Set(WebAssets.named.keys) == Set(files))
+        for name in files {
+            #expect(WebAssets.named[name]?.text == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)), "\(name)")
         }
-        #expect(WebAssets.pageText == (try file("index.html")))
-        #expect(WebAssets.styleSheetText == (try file("app.css")))
-        #expect(WebAssets.scriptText == (try file("app.js")))
+        #expect(WebAssets.page.text.contains("<script type=\"module\" src=\"/assets/main.mjs\">"))
+        let imports = try NSRegularExpression(pattern: #"from '\./([a-z]+\.mjs)'"#)
+        for (name, asset) in WebAssets.named where name.hasSuffix(".mjs") {
+            let text = asset.text
+            for match in imports.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let imported = String(text[Range(match.range(at: 1), in: text)!])
+                #expect(WebAssets.named[imported] != nil, "\(name) imports \(imported), which is not served")
+            }
+        }
     }
 
     /// The page loads nothing from outside its own server.
     @Test func pageUsesNoOutsideResources() {
-        for text in [WebAssets.pageText, WebAssets.styleSheetText, WebAssets.scriptText] {
+        for text in [WebAssets.page.text] + WebAssets.named.values.map(\.text) {
             #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("//cdn"))
             #expect(!text.contains("localStorage.set") && !text.contains("sessionStorage.set"))
         }

@@ -617,15 +617,15 @@ class PageFlow(unittest.TestCase):
 
         # 9. Session: the warning appears before the end and extending pushes the end back.
         #    The page's clock runs from the server's last answer: pretend that was long ago.
-        d.execute_script("S.lastContact = Date.now() - (idleSeconds() - 60) * 1000; checkSession();")
+        d.execute_script("const p = yorisoiPage; p.state.lastContact = Date.now() - (p.idleSeconds() - 60) * 1000; p.checkSession();")
         self.visible("#session-dialog[open]")
         self.click("#session-extend")
         self.wait(lambda d: not d.find_element(By.ID, "session-dialog").is_displayed(), message="dialog closed")
-        self.assertGreater(d.execute_script("return secondsLeft()"), 600)
+        self.assertGreater(d.execute_script("return yorisoiPage.secondsLeft()"), 600)
         #    Typing is activity: a keystroke after a long quiet spell keeps the session on the server.
-        d.execute_script("S.lastContact = Date.now() - 10 * 60 * 1000")
+        d.execute_script("yorisoiPage.state.lastContact = Date.now() - 10 * 60 * 1000")
         self.find("#pk-place").send_keys("会")
-        self.wait(lambda d: d.execute_script("return secondsLeft()") > 1700, message="keystroke kept the session")
+        self.wait(lambda d: d.execute_script("return yorisoiPage.secondsLeft()") > 1700, message="keystroke kept the session")
 
         # 10. Nothing kept in the browser; logout clears the page; the audit log has the actions.
         self.assertTrue(self.storage_is_empty())
@@ -689,7 +689,7 @@ class PageFlow(unittest.TestCase):
         # a word, as a crash or a closed lid would (the unsaved-changes question is bypassed).
         self.type("#f-plan-wishes-child", "公園で遊びたい。")
         self.draft_saved()
-        d.execute_script("S.dirty = false")
+        d.execute_script("yorisoiPage.state.dirty = false")
         d.refresh()
         self.wait(lambda d: d.execute_script("return document.documentElement.dataset.route") == "#/cases/WEB-0001",
                   message="reloaded")
@@ -744,7 +744,7 @@ class PageFlow(unittest.TestCase):
         self.assertEqual(d.execute_script("return document.documentElement.dataset.route"), "#/cases/WEB-0001")
         self.type("#f-plan-worries-guardian", "眠れていない。")
         self.draft_saved()
-        d.execute_script("fetch('/logout', {method: 'POST', headers: {'X-CSRF-Token': S.session.csrf_token}, redirect: 'manual'})"
+        d.execute_script("fetch('/logout', {method: 'POST', headers: {'X-CSRF-Token': yorisoiPage.state.session.csrf_token}, redirect: 'manual'})"
                          ".then(() => { document.documentElement.dataset.loggedOut = '1'; })")
         self.wait(lambda d: d.execute_script("return document.documentElement.dataset.loggedOut") == "1", message="session ended")
         self.find("#f-plan-worries-guardian").send_keys("。")        # the next request meets the ended session
