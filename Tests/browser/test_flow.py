@@ -389,6 +389,8 @@ class PageFlow(unittest.TestCase):
         self.assertEqual(self.summary_text(), "")
         self.assertFalse(d.find_elements(By.CSS_SELECTOR, "#case-form [aria-invalid='true']"))
         self.check_axe("fresh form")
+        self.assertFalse(self.find("#download").is_displayed(), "no download before there is a PDF")
+        self.assertFalse(self.find("#print").is_displayed(), "no print before there is a PDF")
         self.type("#f-id", "WEB-0001")
         self.wait_summary(lambda s: "意向" in s, "意向 error in the summary")
         intent = self.find("#f-plan-intent-child")
@@ -656,6 +658,15 @@ class PageFlow(unittest.TestCase):
             d.set_window_size(width, 1000)
             self.assertEqual(d.execute_script(self.OBSCURED_SCRIPT), [], f"controls under the toolbar at {width} px")
         d.set_window_size(1280, 1000)
+        # The toolbar is one key away from deep in the form (Alt+T), and the skip link keeps the address.
+        self.find("#f-plan-supports-1-content").send_keys(Keys.ALT, "t")
+        self.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "kind", message="Alt+T reaches the toolbar")
+        url = d.current_url
+        d.execute_script("document.querySelector('a.skip[data-skip=main]').click()")
+        self.wait(lambda d: d.switch_to.active_element.get_attribute("id") == "main", message="skip link")
+        self.assertEqual(d.current_url, url)
+        # Download and print appear only once there is a PDF (there is one now).
+        self.assertTrue(self.find("#download").is_displayed())
         # 3.2.2 On Input: choosing another document in the list changes nothing until 「表示」.
         Select(self.find("#kind")).select_by_value("recommendation")
         self.settled("kind chosen")

@@ -1,4 +1,4 @@
-import { $, ApiError, KIND_TITLES, S, api, busy, expectJSON, say } from './core.mjs';
+import { $, $$, ApiError, KIND_TITLES, S, api, busy, expectJSON, say } from './core.mjs';
 import { route } from './router.mjs';
 import { checkSession, extendSession, idleSeconds, loadSession, logout, onActivity, secondsLeft } from './session.mjs';
 
@@ -19,8 +19,22 @@ async function startNow() {
     if (!(e instanceof ApiError && e.status === 401)) say(e.message, 'error');
     return;
   }
+  // Skip links move the focus; they must not change the address (the router owns it).
+  for (const a of $$('a.skip')) a.addEventListener('click', e => { e.preventDefault(); skipTo(a.dataset.skip); });
+  // The editor's actions are one key away from anywhere in a long form (Alt+T).
+  document.addEventListener('keydown', e => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 't' || e.key === 'T')) { e.preventDefault(); skipTo('toolbar'); }
+  });
   window.addEventListener('hashchange', route);
   await route();
+}
+// The main content, or the first control of the editor's toolbar (the main content when no
+// case is open).
+function skipTo(where) {
+  const first = where === 'toolbar' ? $('.toolbar select, .toolbar button') : null;
+  const target = first || $('#main');
+  target.focus();
+  target.scrollIntoView({ block: 'nearest' });
 }
 document.addEventListener('DOMContentLoaded', start);
 
