@@ -252,6 +252,9 @@ public struct DocumentBinder {
         return TableBlock(columns: columns, rows: rows, spaceBefore: 0, spaceAfter: 0)
     }
 
+    /// The least height of a blank form row (`<repeat min>`): one line written by hand.
+    static let handwritingRowHeight = Units.mm(7)
+
     func appendRows(_ items: [TableRowItem], _ context: Context, borders: CellBorders, padding: EdgeInsets?,
                     into rows: inout [TableRow]) throws {
         for item in items {
@@ -260,9 +263,21 @@ public struct DocumentBinder {
             case .row(let row):
                 rows.append(try self.row(row, context, borders: borders, padding: padding))
             case .repeating(let repeated):
-                for scope in try context.scope.iterations(of: repeated.header, minimum: repeated.minimum) {
+                let scopes = try context.scope.iterations(of: repeated.header, minimum: repeated.minimum)
+                // Iterations past the list's own items are the form's blank rows (`min`).
+                let items = repeated.minimum > 0 ? try context.scope.iterations(of: repeated.header).count : scopes.count
+                for (index, scope) in scopes.enumerated() {
+                    let first = rows.count
                     try appendRows(repeated.content, Context(scope: scope, style: context.style, text: context.text),
                                    borders: borders, padding: padding, into: &rows)
+                    if index >= items {
+                        for row in first..<rows.count {
+                            rows[row].isPadding = true
+                            // Empty cells make a row a sliver (~3 mm); a blank row is there to be
+                            // written in, so it is at least one handwritten line tall.
+                            if case .auto = rows[row].height { rows[row].height = .minimum(Self.handwritingRowHeight) }
+                        }
+                    }
                 }
             case .conditional(let conditional):
                 if try context.scope.test(conditional.test) {

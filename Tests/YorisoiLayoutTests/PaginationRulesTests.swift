@@ -174,6 +174,30 @@ import YorisoiText
         #expect(long.pages[0].glyphs.first?.fontSize == 10.5)
     }
 
+    /// The blank rows a form keeps for handwriting give way when they alone push the consent onto
+    /// a page of its own; real rows, even empty ones, do not.
+    @Test func blankFormRowsGiveWayToKeepTheFormOnItsPage() throws {
+        func document(padding: Bool) -> LayoutDocument {
+            let blank = TableRow(cells: [Fixtures.cell(""), Fixtures.cell("")], height: .minimum(40), isPadding: padding)
+            let table = TableBlock(columns: [.points(48), .fraction(1)],
+                                   rows: [TableRow(cells: [Fixtures.cell("課題"), Fixtures.cell("朝の見守りを支援で補う。")])]
+                                       + Array(repeating: blank, count: 6))
+            let consent = GroupBlock(blocks: [Fixtures.paragraph("このプランの内容を関係機関と共有することに同意します。")])
+            var document = Fixtures.document(Self.filler(36) + [.table(table), .group(consent)])
+            document.takesBackSpillOver = true
+            return document
+        }
+        let padded = try Layout.run(document(padding: true))
+        #expect(padded.pages.count == 1)
+        #expect(padded.pages[0].text.contains("同意します。"))
+        // Taken back by dropping rows, not by setting the text smaller.
+        #expect(padded.pages[0].glyphs.allSatisfy { $0.fontSize == 10.5 })
+        #expect(!padded.diagnostics.contains { if case .shrunk = $0.kind { true } else { false } })
+        // Real rows stay: the form runs on, or is set smaller, but keeps all seven rows.
+        let plain = try Layout.run(document(padding: false))
+        #expect(plain.pages.count == 2 || plain.diagnostics.contains { if case .shrunk = $0.kind { true } else { false } })
+    }
+
     @Test func hiddenPageNumbersLeaveTheRestOfTheFooter() throws {
         let style = Fixtures.style(9)
         let footer = PageRegion(blocks: [.paragraph(ParagraphBlock([.text("わくやっ子センター　", style: style), .pageNumber(style),
