@@ -187,4 +187,23 @@ import YorisoiText
             }
         }
     }
+
+    /// 守谷市's 保護者がすること cell: the written action with its box, then an empty box on a line
+    /// of its own for the family to add one (`<br/><checkbox/>`), not 「□毎晩10分… □」 on one line.
+    @Test func aCheckBoxAfterALineBreakStartsItsOwnLine() throws {
+        let resolved = try Self.library.template(municipality: "082244", kind: "support-plan")
+        let file = Self.root.appendingPathComponent("samples/cases/moriya-support-plan.yaml")
+        let caseRoot = try #require(CaseLoader().load(contentsOf: file).first?.root)
+        let document = try DocumentBinder(fonts: Self.fonts, template: resolved.template, defaults: Self.shipped)
+            .bind(scope: resolved.scope(for: caseRoot))
+        let cell = try #require(Self.cells(document.body).first { cell in
+            cell.content.contains { if case .checkList(let list) = $0 { list.items.first?.label.hasPrefix("毎晩") == true } else { false } }
+        })
+        let lists = cell.content.compactMap { block -> CheckListBlock? in
+            if case .checkList(let list) = block { list } else { nil }
+        }
+        #expect(lists.map(\.items.count) == [1, 1])
+        #expect(lists.last?.items.first?.label == "")
+        #expect(lists.first?.items.first?.label.hasSuffix("\n") == false)
+    }
 }
