@@ -34,7 +34,11 @@ import YorisoiText
             let labels = result.boxes.filter { $0.kind == .cell(row: 1, column: 0) }
             if labels.count > 1 { splitRows += 1 }
             let printed = labels.map { result.pages[$0.pageIndex].text(inside: $0.rect) }.filter { !$0.isEmpty }
-            #expect(printed == [Self.label], "filler \(count): the label printed as \(printed)")
+            // Whole where the row starts; where it continues, whole again and marked 「（続き）」
+            // (issue #26: a row must not start a page without its label).
+            #expect(printed.first == Self.label, "filler \(count): the label printed as \(printed)")
+            #expect(printed.dropFirst().allSatisfy { $0 == Self.label + "（続き）" }, "filler \(count): \(printed)")
+            #expect(printed.count == labels.count, "filler \(count): a continuation without its label")
         }
         // The sweep did make the row itself break across pages.
         #expect(splitRows > 0)
