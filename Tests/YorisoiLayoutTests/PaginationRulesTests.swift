@@ -202,6 +202,20 @@ import YorisoiText
         #expect(plain.pages.count == 2 || plain.diagnostics.contains { if case .shrunk = $0.kind { true } else { false } })
     }
 
+    /// A heading line never ends a page with what it heads on the next (issue #26).
+    @Test func aHeadingNeverEndsAPage() throws {
+        var moved = 0
+        for count in 40...50 {
+            let body = Self.filler(count) + [Fixtures.paragraph("一緒に解決を目指していくこと"), .table(Self.planTable())]
+            let result = try Layout.run(Fixtures.document(body))
+            let page = try #require(result.pages.firstIndex { $0.text.contains("一緒に解決を目指していくこと") })
+            #expect(result.pages[page].text.contains("短い目標"), "filler \(count): the heading ends page \(page + 1)")
+            if page > 0 && result.pages[page].text.hasPrefix("一緒に") { moved += 1 }
+        }
+        // The sweep did push the heading over with its table.
+        #expect(moved > 0)
+    }
+
     @Test func hiddenPageNumbersLeaveTheRestOfTheFooter() throws {
         let style = Fixtures.style(9)
         let footer = PageRegion(blocks: [.paragraph(ParagraphBlock([.text("わくやっ子センター　", style: style), .pageNumber(style),
