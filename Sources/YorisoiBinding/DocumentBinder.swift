@@ -146,9 +146,17 @@ public struct DocumentBinder {
             result.append(.paragraph(ParagraphBlock(pieces.leading, alignment: .start, lineHeight: template.lineHeight,
                                                     spaceBefore: spaceBefore, sourcePath: pieces.sourcePath)))
         }
-        let items = pieces.checkItems.map { CheckItem($0.label, checked: $0.checked, sourcePath: $0.sourcePath) }
-        result.append(.checkList(CheckListBlock(items: items, arrangement: .inline, style: context.text,
-                                                lineHeight: template.lineHeight, sourcePath: pieces.sourcePath)))
+        // A `<br/>` before a check box puts it on a line of its own (守谷市's second, empty box
+        // under 「□毎晩10分、…」), so each line is its own run of boxes.
+        var lines: [[CheckItem]] = []
+        for item in pieces.checkItems {
+            let checkItem = CheckItem(item.label, checked: item.checked, sourcePath: item.sourcePath)
+            if item.startsLine || lines.isEmpty { lines.append([checkItem]) } else { lines[lines.count - 1].append(checkItem) }
+        }
+        for items in lines {
+            result.append(.checkList(CheckListBlock(items: items, arrangement: .inline, style: context.text,
+                                                    lineHeight: template.lineHeight, sourcePath: pieces.sourcePath)))
+        }
         if spaceAfter > 0 { result.append(.spacer(SpacerBlock(height: spaceAfter))) }
         return result
     }
@@ -159,19 +167,34 @@ public struct DocumentBinder {
             var label: String
             var checked: Bool
             var sourcePath: String?
+            /// A line break came before this box: it starts a new line.
+            var startsLine = false
         }
         var leading: [YorisoiLayout.Inline] = []
         var checkItems: [Item] = []
         var sourcePath: String?
+        /// A line break after a box's label, not yet known to end the label or to start a box.
+        private var pendingBreak = false
 
         mutating func append(_ text: String, style: TextStyle, underlined: Bool = false) {
             guard !text.isEmpty else { return }
             if checkItems.isEmpty {
                 let span = TextSpan(text, style: style)
                 leading.append(underlined ? .underlined(span) : .text(span))
+            } else if text == "\n" {
+                pendingBreak = true
             } else {
+                if pendingBreak { checkItems[checkItems.count - 1].label += "\n" }
+                pendingBreak = false
                 checkItems[checkItems.count - 1].label += text
             }
+        }
+
+        mutating func appendCheckItem(_ item: Item) {
+            var item = item
+            item.startsLine = pendingBreak
+            pendingBreak = false
+            checkItems.append(item)
         }
 
         mutating func note(_ pointer: String?) {
@@ -191,8 +214,8 @@ public struct DocumentBinder {
             case .checkbox(let checkbox):
                 let checked = try checkbox.checked.map { try context.scope.test($0) } ?? false
                 let pointer = try checkbox.checked.flatMap { try context.scope.evaluate($0).pointer }
-                pieces.checkItems.append(.init(label: try context.scope.render(checkbox.label), checked: checked,
-                                               sourcePath: pointer))
+                pieces.appendCheckItem(.init(label: try context.scope.render(checkbox.label), checked: checked,
+                                             sourcePath: pointer))
             case .blank(let blank):
                 let value = try blank.bind.map { try context.scope.evaluate($0) }
                 pieces.note(value?.pointer)
@@ -252,6 +275,9 @@ public struct DocumentBinder {
         return TableBlock(columns: columns, rows: rows, spaceBefore: 0, spaceAfter: 0)
     }
 
+    /// The least height of a blank form row (`<repeat min>`): one line written by hand.
+    static let handwritingRowHeight = Units.mm(7)
+
     func appendRows(_ items: [TableRowItem], _ context: Context, borders: CellBorders, padding: EdgeInsets?,
                     into rows: inout [TableRow]) throws {
         for item in items {
@@ -260,9 +286,21 @@ public struct DocumentBinder {
             case .row(let row):
                 rows.append(try self.row(row, context, borders: borders, padding: padding))
             case .repeating(let repeated):
-                for scope in try context.scope.iterations(of: repeated.header, minimum: repeated.minimum) {
+                let scopes = try context.scope.iterations(of: repeated.header, minimum: repeated.minimum)
+                // Iterations past the list's own items are the form's blank rows (`min`).
+                let items = repeated.minimum > 0 ? try context.scope.iterations(of: repeated.header).count : scopes.count
+                for (index, scope) in scopes.enumerated() {
+                    let first = rows.count
                     try appendRows(repeated.content, Context(scope: scope, style: context.style, text: context.text),
                                    borders: borders, padding: padding, into: &rows)
+                    if index >= items {
+                        for row in first..<rows.count {
+                            rows[row].isPadding = true
+                            // Empty cells make a row a sliver (~3 mm); a blank row is there to be
+                            // written in, so it is at least one handwritten line tall.
+                            if case .auto = rows[row].height { rows[row].height = .minimum(Self.handwritingRowHeight) }
+                        }
+                    }
                 }
             case .conditional(let conditional):
                 if try context.scope.test(conditional.test) {

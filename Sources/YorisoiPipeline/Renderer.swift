@@ -102,7 +102,8 @@ public final class Renderer: Sendable {
     /// - Parameter pageNumbers: `.hidden` for a document printed inside a packet, which numbers
     ///   the pages itself.
     public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
-                       templateFile: URL? = nil, pageNumbers: PageNumbering = .shown) throws -> LaidOutCase {
+                       templateFile: URL? = nil, pageNumbers: PageNumbering = .shown,
+                       reservedTop: Double = 0) throws -> LaidOutCase {
         let code = override ?? loaded.typed?.municipality
         var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code, kind: kind, templateFile: templateFile))
         guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
@@ -122,6 +123,7 @@ public final class Renderer: Sendable {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong(error.limit)], info: nil)
         }
         layoutDocument.pageNumbers = pageNumbers
+        layoutDocument.reservedTop = reservedTop
         var laid = try Layout.run(layoutDocument)
         guard laid.pages.count <= LayoutFindings.maximumPages else {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong("\(LayoutFindings.maximumPages) pages")], info: nil)

@@ -158,4 +158,52 @@ import YorisoiText
         }
         #expect(throws: TemplateError.self) { try BindingStyle.parse("version: 1\nfont: mincho\n") }
     }
+
+    /// The blank rows a `<repeat min>` adds are marked as such (they may give way to keep a form
+    /// on its sheet) and are tall enough to write in, not a 3 mm sliver of empty cells.
+    @Test func blankFormRowsAreMarkedAndTallEnoughToWriteIn() throws {
+        let resolved = try Self.library.template(municipality: "990019", kind: "support-plan")
+        let file = Self.root.appendingPathComponent("samples/cases/rare-names.yaml")
+        let caseRoot = try #require(CaseLoader().load(contentsOf: file).first?.root)
+        let document = try DocumentBinder(fonts: Self.fonts, template: resolved.template, defaults: Self.shipped)
+            .bind(scope: resolved.scope(for: caseRoot))
+        let rows = Self.tables(document.body).flatMap(\.rows)
+        let padding = rows.filter(\.isPadding)
+        // The sample has one support; the national form keeps two rows.
+        #expect(padding.count == 1)
+        for row in padding {
+            guard case .minimum(let height) = row.height else { Issue.record("\(row.height)"); continue }
+            #expect(height >= Units.mm(7) - 0.01)
+        }
+        #expect(rows.filter { !$0.isPadding }.count > 10)
+    }
+
+    static func tables(_ blocks: [Block]) -> [TableBlock] {
+        blocks.flatMap { block -> [TableBlock] in
+            switch block {
+            case .table(let table): return [table]
+            case .group(let group): return tables(group.blocks)
+            default: return []
+            }
+        }
+    }
+
+    /// 守谷市's 保護者がすること cell: the written action with its box, then an empty box on a line
+    /// of its own for the family to add one (`<br/><checkbox/>`), not 「□毎晩10分… □」 on one line.
+    @Test func aCheckBoxAfterALineBreakStartsItsOwnLine() throws {
+        let resolved = try Self.library.template(municipality: "082244", kind: "support-plan")
+        let file = Self.root.appendingPathComponent("samples/cases/moriya-support-plan.yaml")
+        let caseRoot = try #require(CaseLoader().load(contentsOf: file).first?.root)
+        let document = try DocumentBinder(fonts: Self.fonts, template: resolved.template, defaults: Self.shipped)
+            .bind(scope: resolved.scope(for: caseRoot))
+        let cell = try #require(Self.cells(document.body).first { cell in
+            cell.content.contains { if case .checkList(let list) = $0 { list.items.first?.label.hasPrefix("毎晩") == true } else { false } }
+        })
+        let lists = cell.content.compactMap { block -> CheckListBlock? in
+            if case .checkList(let list) = block { list } else { nil }
+        }
+        #expect(lists.map(\.items.count) == [1, 1])
+        #expect(lists.last?.items.first?.label == "")
+        #expect(lists.first?.items.first?.label.hasSuffix("\n") == false)
+    }
 }

@@ -33,6 +33,36 @@ import TestSupport
         return try render(file, kind: kind)
     }
 
+    // MARK: Words that matter (issue #26)
+
+    /// 涌谷町's form asks consent for support from before pregnancy (「妊娠前から」); the profile's
+    /// sentence is what the family signs, not a template's 「妊娠期から」.
+    @Test func wakuyaConsentKeepsTheTownsMeaning() throws {
+        let plan = try render(Self.samples.appendingPathComponent("wakuya-support-plan.yaml"), kind: "support-plan")
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.text.contains("妊娠前から子育て期まで切れ目なく支援を続けるため"), "\(plan.text)")
+        #expect(!plan.text.contains("妊娠期から"))
+    }
+
+    /// A goal period entered to the day prints to the day (it used to be cut to the month).
+    @Test(arguments: [("wakuya-support-plan.yaml", "令和7年2月10日～令和7年4月30日"),
+                      ("sodegaura-support-plan.yaml", "令和7年2月1日～令和7年3月31日"),
+                      ("long-text-eight-supports.yaml", "令和7年2月1日～令和8年1月31日")])
+    func goalDatesPrintAsEntered(file: String, period: String) throws {
+        let plan = try render(Self.samples.appendingPathComponent(file), kind: "support-plan")
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.text.contains(period), "\(plan.text)")
+    }
+
+    /// 袖ケ浦市's 支援機関担当者 are one per function; printed in the 今／将来 table they read as
+    /// "today's contact" and "later contact". Each now names its function.
+    @Test func sodegauraStaffAreNamedByFunctionNotByTime() throws {
+        let plan = try render(Self.samples.appendingPathComponent("sodegaura-support-plan.yaml"), kind: "support-plan")
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.text.contains("児童福祉担当試田福男"), "\(plan.text)")
+        #expect(plan.text.contains("母子保健担当見本保子"), "\(plan.text)")
+    }
+
     // MARK: Notices
 
     @Test(arguments: ["recommendation", "measure"])

@@ -34,7 +34,11 @@ import YorisoiText
             let labels = result.boxes.filter { $0.kind == .cell(row: 1, column: 0) }
             if labels.count > 1 { splitRows += 1 }
             let printed = labels.map { result.pages[$0.pageIndex].text(inside: $0.rect) }.filter { !$0.isEmpty }
-            #expect(printed == [Self.label], "filler \(count): the label printed as \(printed)")
+            // Whole where the row starts; where it continues, whole again and marked 「（続き）」
+            // (issue #26: a row must not start a page without its label).
+            #expect(printed.first == Self.label, "filler \(count): the label printed as \(printed)")
+            #expect(printed.dropFirst().allSatisfy { $0 == Self.label + "（続き）" }, "filler \(count): \(printed)")
+            #expect(printed.count == labels.count, "filler \(count): a continuation without its label")
         }
         // The sweep did make the row itself break across pages.
         #expect(splitRows > 0)
@@ -172,6 +176,44 @@ import YorisoiText
         let long = try Layout.run(longer)
         #expect(long.pages.count == 2)
         #expect(long.pages[0].glyphs.first?.fontSize == 10.5)
+    }
+
+    /// The blank rows a form keeps for handwriting give way when they alone push the consent onto
+    /// a page of its own; real rows, even empty ones, do not.
+    @Test func blankFormRowsGiveWayToKeepTheFormOnItsPage() throws {
+        func document(padding: Bool) -> LayoutDocument {
+            let blank = TableRow(cells: [Fixtures.cell(""), Fixtures.cell("")], height: .minimum(40), isPadding: padding)
+            let table = TableBlock(columns: [.points(48), .fraction(1)],
+                                   rows: [TableRow(cells: [Fixtures.cell("課題"), Fixtures.cell("朝の見守りを支援で補う。")])]
+                                       + Array(repeating: blank, count: 6))
+            let consent = GroupBlock(blocks: [Fixtures.paragraph("このプランの内容を関係機関と共有することに同意します。")])
+            var document = Fixtures.document(Self.filler(36) + [.table(table), .group(consent)])
+            document.takesBackSpillOver = true
+            return document
+        }
+        let padded = try Layout.run(document(padding: true))
+        #expect(padded.pages.count == 1)
+        #expect(padded.pages[0].text.contains("同意します。"))
+        // Taken back by dropping rows, not by setting the text smaller.
+        #expect(padded.pages[0].glyphs.allSatisfy { $0.fontSize == 10.5 })
+        #expect(!padded.diagnostics.contains { if case .shrunk = $0.kind { true } else { false } })
+        // Real rows stay: the form runs on, or is set smaller, but keeps all seven rows.
+        let plain = try Layout.run(document(padding: false))
+        #expect(plain.pages.count == 2 || plain.diagnostics.contains { if case .shrunk = $0.kind { true } else { false } })
+    }
+
+    /// A heading line never ends a page with what it heads on the next (issue #26).
+    @Test func aHeadingNeverEndsAPage() throws {
+        var moved = 0
+        for count in 40...50 {
+            let body = Self.filler(count) + [Fixtures.paragraph("一緒に解決を目指していくこと"), .table(Self.planTable())]
+            let result = try Layout.run(Fixtures.document(body))
+            let page = try #require(result.pages.firstIndex { $0.text.contains("一緒に解決を目指していくこと") })
+            #expect(result.pages[page].text.contains("短い目標"), "filler \(count): the heading ends page \(page + 1)")
+            if page > 0 && result.pages[page].text.hasPrefix("一緒に") { moved += 1 }
+        }
+        // The sweep did push the heading over with its table.
+        #expect(moved > 0)
     }
 
     @Test func hiddenPageNumbersLeaveTheRestOfTheFooter() throws {

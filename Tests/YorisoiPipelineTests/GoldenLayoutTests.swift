@@ -28,7 +28,7 @@ import YorisoiText
         let actual = DisplayListDump.text(of: document)
         let file = folder.appendingPathComponent(name + ".txt")
         if updating {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: file, atomically: true, encoding: .utf8)
             return
         }

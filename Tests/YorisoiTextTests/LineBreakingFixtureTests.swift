@@ -75,10 +75,13 @@ enum LineBreakingFixture {
         a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
     }
 
+    /// `balancesLastLine: false` for tests of what the breaker does before the last line is
+    /// balanced (push-down, squeeze), whose examples end on 「お。」.
     static func set(_ text: String, width: Double, alignment: TextAlignment = .justify,
-                    indent: Double = 0) -> (clusters: [TextCluster], lines: [BrokenLine]) {
+                    indent: Double = 0, balancesLastLine: Bool = true) -> (clusters: [TextCluster], lines: [BrokenLine]) {
         let clusters = clusters(text)
-        let options = LineBreakOptions(width: width, alignment: alignment, firstLineIndent: indent)
+        var options = LineBreakOptions(width: width, alignment: alignment, firstLineIndent: indent)
+        options.avoidsLoneLastCharacter = balancesLastLine
         return (clusters, JapaneseLineBreaker.breakLines(clusters, options: options))
     }
 }

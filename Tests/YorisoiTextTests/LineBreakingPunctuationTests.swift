@@ -70,7 +70,7 @@ import Testing
     @Test func halfAfterMidLineFullStopIsNeverSqueezed() throws {
         // Fitting 、 would need the half after 。, which is never removed: お is pushed down (追い出し)
         // and the short line is justified by even inter-character spacing.
-        let (_, lines) = F.set("あ。いうえお、", width: 60)
+        let (_, lines) = F.set("あ。いうえお、", width: 60, balancesLastLine: false)
         try #require(lines.count >= 2)
         #expect(lines.map(\.clusterRange) == [0..<5, 5..<7])
         #expect(F.areClose(lines[0].positions, [0, 12.5, 25, 37.5, 50]), "got \(lines[0].positions)")

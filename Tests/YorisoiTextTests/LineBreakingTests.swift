@@ -13,8 +13,9 @@ import Testing
     }
 
     static let breakCases: [BreakCase] = [
-        // 。 may not start a line and cannot be squeezed in: お goes down with it.
-        BreakCase(text: "あいうえお。", width: 50, lines: ["あいうえ", "お。"]),
+        // 。 may not start a line and cannot be squeezed in: お goes down with it, and since 「お。」
+        // would end the paragraph on one character, え comes along (pushedDownLine… tests the rest).
+        BreakCase(text: "あいうえお。", width: 50, lines: ["あいう", "えお。"]),
         // 「 may not end a line.
         BreakCase(text: "あいうえ「お」", width: 50, lines: ["あいうえ", "「お」"]),
         // Small kana may not start a line (strict).
@@ -61,11 +62,11 @@ import Testing
 
     @Test func pushedDownLineIsJustifiedWithinAQuarterEm() throws {
         // 「あいうえおか」 before 「き。」 at 70: 10 pt over five gaps, ⅕ em each.
-        let (_, lines) = F.set("あいうえおかき。", width: 70)
+        let (_, lines) = F.set("あいうえおかき。", width: 70, balancesLastLine: false)
         try #require(lines.count >= 1)
         #expect(F.areClose(lines[0].positions, [0, 12, 24, 36, 48, 60]))
         // 「あいうえ」 before 「お。」 at 50 would need ⅓ em each: set flush.
-        let (_, narrow) = F.set("あいうえお。", width: 50)
+        let (_, narrow) = F.set("あいうえお。", width: 50, balancesLastLine: false)
         try #require(narrow.count >= 1)
         #expect(F.areClose(narrow[0].positions, [0, 10, 20, 30]))
     }

@@ -85,6 +85,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e318 = "E318"  // the addressee guardian has no name
     case w301 = "W301"  // service outside 家庭支援事業 and the catalogue
     case w302 = "W302"  // addressee without address
+    case w303 = "W303"  // a measure service's frequency or content does not say what is provided
     // Glyph coverage
     case e401 = "E401"  // character the fonts cannot draw
     case e402 = "E402"  // private-use character (外字)

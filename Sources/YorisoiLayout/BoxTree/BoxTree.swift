@@ -31,6 +31,9 @@ public struct LayoutDocument: Sendable {
     /// A form that spills a few lines or rows onto an otherwise empty last page is set up to 9 %
     /// smaller when that takes them back (a one-page 様式 stays one page). Off: pages as they fall.
     public var takesBackSpillOver: Bool
+    /// A band at the top of every sheet kept free for furniture drawn over the pages afterwards
+    /// (a packet's 取扱注意 line): the body and the header start below it. 0: none.
+    public var reservedTop: Double = 0
 
     public init(page: PageSetup = PageSetup(), defaultStyle: TextStyle, header: PageRegion? = nil,
                 footer: PageRegion? = nil, body: [Block], title: String? = nil, pageNumbers: PageNumbering = .shown,
@@ -56,8 +59,9 @@ public enum PageNumbering: Sendable, Hashable {
 }
 
 /// Content repeated on every page, outside the body: the header sits `offset` below the top
-/// edge of the sheet, the footer's bottom sits `offset` above the bottom edge. Both must fit in
-/// the margins; layout reports a region that runs into the body.
+/// edge of the sheet, the footer's bottom sits `offset` above the bottom edge — never nearer an
+/// edge than `PageSetup.safeEdge`, which printers with a 5 mm unprintable margin would clip.
+/// Both must fit in the margins; layout reports a region that runs into the body.
 public struct PageRegion: Sendable {
     public var blocks: [Block]
     public var offset: Double

@@ -12,6 +12,17 @@ public struct PageSetup: Sendable, Hashable {
         self.margins = margins
     }
 
+    /// Nothing is drawn nearer the sheet's edge than this: office printers leave 4–5 mm
+    /// unprinted and a form that is copied again loses more. Margins below it are raised to it,
+    /// and page regions are kept inside it.
+    public static let safeEdge = Units.mm(10)
+
+    /// The margins, each at least `safeEdge`.
+    var safeMargins: EdgeInsets {
+        EdgeInsets(top: max(margins.top, Self.safeEdge), right: max(margins.right, Self.safeEdge),
+                   bottom: max(margins.bottom, Self.safeEdge), left: max(margins.left, Self.safeEdge))
+    }
+
     /// Page width in points, after orientation.
     public var width: Double { orientation == .portrait ? paper.shortSide : paper.longSide }
     /// Page height in points, after orientation.

@@ -43,12 +43,18 @@ public struct TableRow: Sendable {
     public var isHeader: Bool
     public var height: RowHeight
     public var sourcePath: String?
+    /// A blank row a form keeps for handwriting (a `<repeat min>` beyond the case's items). It
+    /// gives way when keeping it would push the form onto one more page (`Layout`'s spill-over
+    /// trials): a sheet that fits front and back matters more than a spare empty row.
+    public var isPadding: Bool
 
-    public init(cells: [TableCell], isHeader: Bool = false, height: RowHeight = .auto, sourcePath: String? = nil) {
+    public init(cells: [TableCell], isHeader: Bool = false, height: RowHeight = .auto, sourcePath: String? = nil,
+                isPadding: Bool = false) {
         self.cells = cells
         self.isHeader = isHeader
         self.height = height
         self.sourcePath = sourcePath
+        self.isPadding = isPadding
     }
 }
 

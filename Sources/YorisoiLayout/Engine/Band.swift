@@ -104,6 +104,9 @@ struct BandCell {
     var strips: [Strip]
     /// A label cell: no page break between its lines.
     var keepsWhole = false
+    /// What a label cell shows on the page its row continues on: the label again, with
+    /// 「（続き）」, so the continuation is not a row without its label.
+    var continuation: [Strip] = []
     /// The cell was cut by a page break: its content is set from the top on both pages.
     var isSplit = false
     /// Row and column in the table as written (for placed boxes and diagnostics).

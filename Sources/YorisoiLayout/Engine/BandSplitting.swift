@@ -6,7 +6,8 @@
 /// - a cell that is cut keeps at least two lines on each side (no orphan, no widow): the cut
 ///   moves up until it does;
 /// - no page ends with an empty sliver of a row (only padding and borders): the cut moves to
-///   the row's top; and none starts with one: a continuation that would hold nothing is dropped.
+///   the row's top; and none starts with one: a continuation that would hold nothing is dropped;
+/// - a row that continues on the next page shows its label there again, with 「（続き）」.
 extension Band {
     /// Splits so the first part is at most `available` tall; nil when no useful first part exists.
     /// The tail is nil when everything that is printed fitted in the first part.
@@ -99,6 +100,14 @@ extension Band {
             tailCells.append(tail)
         }
         guard k > 0 || movedAnyLine else { return nil }
+        // The cut row continues: its label cells (all of them above the cut) say so on the new page.
+        if insideRow, tailCells.contains(where: { $0.row == 0 && !$0.keepsWhole && $0.strips.contains { !$0.items.isEmpty } }) {
+            for index in tailCells.indices where tailCells[index].row == 0 && tailCells[index].keepsWhole
+                && tailCells[index].strips.allSatisfy(\.items.isEmpty) && !tailCells[index].continuation.isEmpty {
+                tailCells[index].strips = tailCells[index].continuation
+                tailCells[index].isSplit = true
+            }
+        }
 
         var headRows = Array(rows[0...lastHeadRow])
         if insideRow { headRows[k] = Row(fixed: cut - tops[k], minimum: 0) }

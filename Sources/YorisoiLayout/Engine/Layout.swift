@@ -8,7 +8,14 @@ public enum Layout {
     /// gives the same pages.
     public static func run(_ document: LayoutDocument) throws -> LayoutResult {
         let context = LayoutContext(defaultStyle: document.defaultStyle)
-        let setup = document.page
+        var setup = document.page
+        setup.margins = setup.safeMargins
+        setup.margins.top = max(setup.margins.top, document.reservedTop)
+        var document = document
+        if var header = document.header {
+            header.offset = max(header.offset, document.reservedTop)
+            document.header = header
+        }
         let regions = PageRegionSetter(setup: setup, context: context, pageNumbers: document.pageNumbers)
         let area = try regions.bodyArea(header: document.header, footer: document.footer)
 
@@ -18,8 +25,10 @@ public enum Layout {
            let (scale, tighter) = try tighterPages(for: document.body, after: paginator, since: mark, setup: setup,
                                                    area: area, context: context) {
             paginator = tighter
-            context.report(.shrunk(fromSize: document.defaultStyle.size, toSize: document.defaultStyle.size * scale),
-                           .note, sourcePath: nil)
+            if scale < 1 {
+                context.report(.shrunk(fromSize: document.defaultStyle.size, toSize: document.defaultStyle.size * scale),
+                               .note, sourcePath: nil)
+            }
         }
         var contents = paginator.pages
 
@@ -75,9 +84,18 @@ public enum Layout {
             $0.lastPage > $0.firstPage && $0.used < (area.bottom - area.top) * sparseLastPage
         }
         guard spills else { return nil }
+        // Blank handwriting rows give way before the text is set smaller, and together with it:
+        // the form's one sheet (a 涌谷町 plan front and back) is worth more than a spare row.
+        // One row at a time, so the form keeps as many as fit.
+        let padding = body.paddingRowCount
+        var trials: [(scale: Double, body: [Block])] = (0..<padding).map { (1, body.droppingPaddingRows($0 + 1)) }
         for scale in spillOverScales {
+            trials.append((scale, body))
+            if padding > 0 { trials.append((scale, body.droppingPaddingRows(padding))) }
+        }
+        for (scale, candidate) in trials {
             let trialMark = context.diagnosticsMark
-            let trial = try paginate(body, scale: scale, setup: setup, area: area, context: context)
+            let trial = try paginate(candidate, scale: scale, setup: setup, area: area, context: context)
             if trial.pages.count < count {
                 context.forget(mark..<trialMark)
                 return (scale, trial)
@@ -97,6 +115,9 @@ struct PageRegionSetter {
     /// Clear space kept between the body and a header or footer.
     static let clearance = Units.mm(1.5)
 
+    /// Where a region sits from its edge: as the template says, but never within `PageSetup.safeEdge`.
+    static func offset(of region: PageRegion) -> Double { max(region.offset, PageSetup.safeEdge) }
+
     /// The body's band: the margins, or less where a region reaches into them (a footer set
     /// 8 mm from the edge in a 10 mm margin), so no body line or rule ever touches a region.
     func bodyArea(header: PageRegion?, footer: PageRegion?) throws -> BodyArea {
@@ -106,11 +127,11 @@ struct PageRegionSetter {
         defer { context.pageNumbers = nil }
         if let header, !header.blocks.isEmpty {
             let height = try strip(header).height
-            if height > 0 { area.top = max(area.top, header.offset + height + Self.clearance) }
+            if height > 0 { area.top = max(area.top, Self.offset(of: header) + height + Self.clearance) }
         }
         if let footer, !footer.blocks.isEmpty {
             let height = try strip(footer).height
-            if height > 0 { area.bottom = min(area.bottom, setup.height - footer.offset - height - Self.clearance) }
+            if height > 0 { area.bottom = min(area.bottom, setup.height - Self.offset(of: footer) - height - Self.clearance) }
         }
         return area
     }
@@ -124,7 +145,7 @@ struct PageRegionSetter {
     func place(_ region: PageRegion, isHeader: Bool, on page: inout PageContent, pageIndex: Int) throws {
         let strip = try strip(region)
         guard strip.height > 0 || !strip.items.isEmpty else { return }
-        let y = isHeader ? region.offset : setup.height - region.offset - strip.height
+        let y = isHeader ? Self.offset(of: region) : setup.height - Self.offset(of: region) - strip.height
         // Reported once, on the first page: every page has the same region.
         if pageIndex == 0 {
             let overlap = isHeader ? y + strip.height - setup.margins.top

@@ -93,8 +93,29 @@ struct Paginator {
                 continue
             }
             if !flow.isOnlySpace { beforePrevious = (self, index, context.diagnosticsMark) }
+            if !pageIsEmpty, endsPageAsHeading(flow, before: flows[(index + 1)...]) { newPage() }
             place(flow)
         }
+    }
+
+    /// A heading never ends a page: a one-line paragraph directly before a table or a group (「次回
+    /// 連絡時期」, 「一緒に解決を目指していくこと」, a 記 item's title) would be the last line of this page
+    /// while all of what it heads starts on the next. Tried on a copy (diagnostics not kept).
+    private func endsPageAsHeading(_ flow: Flow, before following: ArraySlice<Flow>) -> Bool {
+        guard case .strips(let strips) = flow, strips.filter({ !$0.items.isEmpty }).count == 1,
+              let next = following.first(where: { !$0.isOnlySpace }) else { return false }
+        switch next {
+        case .table, .group: break
+        default: return false
+        }
+        let rest = Array(following.prefix { $0.isOnlySpace }) + [next]
+        return context.measuring { () -> Bool in
+            var trial = self
+            trial.place(flow)
+            let page = trial.pageIndex, printed = trial.pages[page].items.count
+            trial.place(rest)
+            return trial.pageIndex > page && trial.pages[page].items.count == printed
+        }.value
     }
 
     /// `previous` placed from this state with its end moved to a new page, then `next` after it

@@ -1,4 +1,5 @@
 import YorisoiDisplayList
+import YorisoiText
 
 /// A table ready to paginate: column edges, header bands (repeated on every page the table
 /// continues on) and body bands.
@@ -30,6 +31,16 @@ struct TableBuilder {
     let setter: BlockSetter
     private var context: LayoutContext { setter.text.context }
 
+    /// A label cell as it reads where its row continues on a new page: the label, then 「（続き）」
+    /// a little smaller.
+    static func continued(_ cell: TableCell, style: TextStyle) -> TableCell {
+        var continued = cell
+        var small = style
+        small.size = style.size * 0.85
+        continued.content.append(.paragraph(ParagraphBlock([.text("（続き）", style: small)], alignment: .center)))
+        return continued
+    }
+
     func build(_ table: TableBlock, availableWidth: Double) throws -> TableFlow {
         let columnX = columnEdges(table, availableWidth: availableWidth)
         let placed = placeCells(table, columnCount: columnX.count - 1)
@@ -54,10 +65,19 @@ struct TableBuilder {
             let strips = try fitter.fit(p.cell, at: CellLocation(row: p.row, column: p.column), sourcePath: sourcePath,
                                         innerWidth: max(0, width - padding.horizontal),
                                         innerHeight: fixedHeight.map { max(0, $0) })
-            cells.append(BandCell(row: p.row, rowspan: p.rowspan, column: p.column, colspan: p.colspan,
-                                  style: p.cell.style, strips: strips, keepsWhole: p.cell.keepsWhole,
-                                  tableRow: p.row, tableColumn: p.column,
-                                  sourcePath: sourcePath))
+            var cell = BandCell(row: p.row, rowspan: p.rowspan, column: p.column, colspan: p.colspan,
+                                style: p.cell.style, strips: strips, keepsWhole: p.cell.keepsWhole,
+                                tableRow: p.row, tableColumn: p.column,
+                                sourcePath: sourcePath)
+            if p.cell.keepsWhole, fixedHeight == nil, !strips.allSatisfy(\.items.isEmpty) {
+                // Set like the label itself; anything it would report, the label has reported.
+                let mark = context.diagnosticsMark
+                defer { context.rollBack(to: mark) }
+                cell.continuation = try fitter.fit(Self.continued(p.cell, style: context.defaultStyle),
+                                                   at: CellLocation(row: p.row, column: p.column), sourcePath: sourcePath,
+                                                   innerWidth: max(0, width - padding.horizontal), innerHeight: nil)
+            }
+            cells.append(cell)
         }
 
         var headerBands: [Band] = []

@@ -319,10 +319,12 @@ public struct PacketBuilder: Sendable {
     static func layOut(_ loaded: LoadedCase, kind: DocumentKind, renderer: Renderer) throws -> LaidOutCase {
         if PacketDocument.isConsolidated(kind: kind, loaded) {
             let merged = try renderer.mergedAssessmentTemplate(municipality: loaded.typed?.municipality)
-            return try renderer.layOut(loaded, kind: kind, templateFile: merged, pageNumbers: .hidden)
+            return try renderer.layOut(loaded, kind: kind, templateFile: merged, pageNumbers: .hidden,
+                                       reservedTop: PacketOverlay.reservedTop)
         }
         // The packet numbers every page (PacketOverlay); the document's own numbers would be a second.
-        return try renderer.layOut(loaded, kind: kind, pageNumbers: .hidden)
+        // Its line is drawn over the top of every page, so the document starts below it.
+        return try renderer.layOut(loaded, kind: kind, pageNumbers: .hidden, reservedTop: PacketOverlay.reservedTop)
     }
 
     // MARK: Assembly

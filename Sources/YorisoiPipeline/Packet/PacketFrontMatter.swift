@@ -38,13 +38,14 @@ struct PacketFrontMatter {
     }
 
     private func layOut(_ template: ResolvedTemplate, values: CaseNode) throws -> LayoutResult {
-        let document: LayoutDocument
+        var document: LayoutDocument
         do {
             document = try DocumentBinder(fonts: renderer.fonts, template: template.template, defaults: renderer.bindingDefaults)
                 .bind(scope: template.scope(for: values))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
         }
+        document.reservedTop = PacketOverlay.reservedTop
         let laid = try Layout.run(document)
         if let problem = laid.diagnostics.first(where: { $0.severity == .error }) {
             throw PipelineError.configuration("\(template.template.title): \(problem)")

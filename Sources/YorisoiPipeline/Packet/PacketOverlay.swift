@@ -6,16 +6,20 @@ import YorisoiText
 /// (取扱注意 and the legal basis of the duty of secrecy) at the top left, and the packet page
 /// number — with the distribution number when copies are numbered — at the top right.
 ///
-/// Page furniture laid out by Layout, drawn in the top margin above whatever the page's own
-/// template put there: every template keeps at least 10 mm of top margin, and the overlay stays
-/// within the top 8 mm.
+/// Page furniture laid out by Layout, drawn over the top of pages laid out with
+/// `reservedTop` kept free for it: like everything else on the sheet it stays at least 10 mm
+/// from the edge (`PageSetup.safeEdge`; at 4.9 mm a printer with a 5 mm margin clipped it).
 struct PacketOverlay {
     let labelStyle: TextStyle
     /// 取扱注意 in its box, then the basis: the same on every page.
     let confidentiality: [FurniturePiece]
 
-    /// The line's baseline, 7.5 mm from the top edge.
-    static let baseline = Units.mm(7.5)
+    /// The line's baseline, 13.5 mm from the top edge: the stamp's box reaches 8.5 pt (3 mm)
+    /// above it, so its top is 10.5 mm from the edge.
+    static let baseline = Units.mm(13.5)
+    /// What the documents under the line keep free at the top: the stamp's box ends 2.5 pt
+    /// below the baseline; then a clear gap.
+    static let reservedTop = Units.mm(17)
     static let sideInset = Units.mm(10)
 
     init(fonts: FontLibrary, basis: String) throws {

@@ -29,29 +29,34 @@ public struct ChecklistState: Sendable, Hashable {
     }
 
     public static func bind(_ checklist: TemplateChecklist, in scope: EvaluationScope) throws(TemplateError) -> ChecklistState {
-        guard let bind = checklist.bind else { return Self.bind(checklist, selected: []) }
-        let value = try scope.evaluate(bind)
-        let selected: [String]
-        switch value.value {
-        case .array(let nodes): selected = nodes.map { BoundValue($0).text }.filter { !$0.isEmpty }
-        case .null: selected = []
-        default: selected = value.text.isEmpty ? [] : [value.text]
-        }
-        return Self.bind(checklist, selected: selected)
+        let selected = try checklist.bind.map { expression throws(TemplateError) in texts(try scope.evaluate(expression)) } ?? []
+        let also = try checklist.alsoTicks.map { expression throws(TemplateError) in texts(try scope.evaluate(expression)) } ?? []
+        return Self.bind(groups: checklist.groups, selected: selected, alsoTicking: also)
     }
 
-    static func bind(groups: [ChecklistGroup], selected: [String]) -> ChecklistState {
+    private static func texts(_ value: BoundValue) -> [String] {
+        switch value.value {
+        case .array(let nodes): return nodes.map { BoundValue($0).text }.filter { !$0.isEmpty }
+        case .null: return []
+        default: return value.text.isEmpty ? [] : [value.text]
+        }
+    }
+
+    /// `alsoTicking`: values that tick a matching option and are otherwise let go (see
+    /// `TemplateChecklist.alsoTicks`).
+    static func bind(groups: [ChecklistGroup], selected: [String], alsoTicking: [String] = []) -> ChecklistState {
         let wanted = selected.map(normalise)
+        let also = Set(alsoTicking.map(normalise))
         var used = Set<Int>()
         var result = groups.map { group in
             Group(label: group.label, options: group.options.map { option in
-                let key = normalise(option.label)
+                let keys = ([option.label] + option.aliases).filter { !$0.isEmpty }.map(normalise)
                 var checked = false
-                if !option.label.isEmpty, let index = wanted.firstIndex(of: key) {
+                for (i, w) in wanted.enumerated() where keys.contains(w) {
                     checked = true
-                    used.insert(index)
-                    for (i, w) in wanted.enumerated() where w == key { used.insert(i) }
+                    used.insert(i)
                 }
+                if !option.isWriteIn, keys.contains(where: also.contains) { checked = true }
                 return Option(label: option.label, isChecked: checked, isWriteIn: option.isWriteIn, writeIn: "")
             })
         }

@@ -100,13 +100,13 @@ public enum ComparisonOperator: String, Sendable, Hashable {
 /// with a typo never reaches a case.
 public enum TemplateFilter: String, Sendable, Hashable, CaseIterable {
     case wareki, wareki_ym, seireki, seireki_ym, koro, date, date_ym, month_day
-    case age, sama, join, `default`, zenkaku, count, maru, zip, when
+    case age, age_years, sama, join, `default`, zenkaku, count, maru, zip, when, pluck
 
     /// Allowed argument counts.
     var arity: ClosedRange<Int> {
         switch self {
-        case .join, .age: return 0...1
-        case .default, .zip, .when: return 1...1
+        case .join, .age, .age_years: return 0...1
+        case .default, .zip, .when, .pluck: return 1...1
         default: return 0...0
         }
     }

@@ -44,6 +44,16 @@ enum FilterSet {
                 CaseNode(.array([i < left.count ? left[i] : CaseNode(.null), i < right.count ? right[i] : CaseNode(.null)]))
             }
             return BoundValue(.array(rows))
+        case .pluck:
+            // One field of every item: `plan.supports | pluck('service')` → the services the plan
+            // uses, for a check list to tick. Items without it are left out.
+            let key = arguments[0].text
+            let values = list(input).compactMap { item -> CaseNode? in
+                guard case .object(let members) = item.value,
+                      let node = members.first(where: { $0.key == key })?.node, node.value != .null else { return nil }
+                return node
+            }
+            return BoundValue(.array(values))
         default:
             break
         }
@@ -85,18 +95,20 @@ enum FilterSet {
                 case .day(let d): return text("\(d.month)月\(d.day)日", from: input)
                 case .month(let m): return text("\(m.month)月", from: input)
                 }
-            case .age:
-                guard case .day(let birth) = date else { throw fail("'age' needs a full birth date (YYYY-MM-DD)") }
+            case .age, .age_years:
+                guard case .day(let birth) = date else { throw fail("'\(call.filter.rawValue)' needs a full birth date (YYYY-MM-DD)") }
                 let reference = arguments.first ?? scope.resolve(FieldPath([.key("created")]))
                 guard case .day(let on)? = TemplateDate(reference.text) else {
                     throw TemplateError(.expressionEvaluation, at: call.location, pointer: reference.pointer,
-                                        "'age' needs a reference date (the case's created date or an argument)")
+                                        "'\(call.filter.rawValue)' needs a reference date (the case's created date or an argument)")
                 }
                 guard let age = JapaneseAge(birthDate: birth, on: on) else {
                     // Not born yet (特定妊婦: the date is the expected birth): no age, so a
                     // `default(...)` after the filter prints the blank form instead.
                     return BoundValue(.null, pointer: input.pointer)
                 }
+                // age_years: completed years as a number, for tests (対象時期 from the child's age).
+                if call.filter == .age_years { return BoundValue(.integer(age.years), pointer: input.pointer) }
                 return text(age.formatted(), from: input)
             default:
                 preconditionFailure("handled above")

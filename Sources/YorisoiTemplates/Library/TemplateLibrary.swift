@@ -88,10 +88,11 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Applies the profile to a loaded template: its font family override, and the catalogues
-    /// its check lists name (an unknown name is an error at the check list). A notice whose
-    /// profile lacks the sender or the appeal details is refused here, before any case is read.
+    /// its check lists name (an unknown name is an error at the check list). A profile that lacks a
+    /// field the kind prints (a notice's sender, a plan's consent sentence) is refused here, before
+    /// any case is read.
     func resolve(_ template: Template, profile: MunicipalityProfile) throws(TemplateError) -> ResolvedTemplate {
-        try NoticeRequirements.check(profile, kind: template.kind)
+        try ProfileRequirements.check(profile, kind: template.kind)
         var resolved = template
         if let family = profile.fontFamily { resolved.style.family = family }
         resolved.header = try CatalogueResolver.resolve(resolved.header, profile: profile)
@@ -160,7 +161,7 @@ public struct ResolvedTemplate: Sendable {
                                 "the date of the 処分 selects the 教示 and must be a full date")
         }
         guard let appeal = profile.appeal else {
-            try NoticeRequirements.check(profile, kind: template.kind)
+            try ProfileRequirements.check(profile, kind: template.kind)
             throw TemplateError(.profileLacksField, at: .file(profile.file), pointer: "/appeal", "the 教示 needs the appeal details")
         }
         let filled = try instructions.version(inForceOn: date).filled(with: appeal)

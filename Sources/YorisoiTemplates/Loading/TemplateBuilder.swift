@@ -287,7 +287,8 @@ struct TemplateBuilder {
                          columns: try a.integer("columns", in: 1...8) ?? 2,
                          groupHeading: try a.interpolation("group-heading"),
                          optionsHeading: try a.interpolation("options-heading"),
-                         periodHeading: try a.interpolation("period-heading"), location: e.location)
+                         periodHeading: try a.interpolation("period-heading"),
+                         alsoTicks: try a.expression("also-ticks"), location: e.location)
     }
 
     // MARK: Expressions

@@ -11,6 +11,11 @@ public struct TemplateChecklist: Sendable, Hashable {
     }
 
     public var bind: TemplateExpression?
+    /// Values that also tick the option they match (by label or alias) but, unlike `bind`'s, are
+    /// never written into 「その他」 when they match none: the services the plan itself uses
+    /// (`plan.supports | pluck('service')`), so a catalogue shows what the family already uses
+    /// without staff ticking it twice.
+    public var alsoTicks: TemplateExpression?
     /// The profile catalogue this list draws from; resolved into `groups` by `TemplateLibrary`.
     public var catalogue: String?
     public var groups: [ChecklistGroup]
@@ -25,8 +30,9 @@ public struct TemplateChecklist: Sendable, Hashable {
 
     public init(bind: TemplateExpression?, catalogue: String?, groups: [ChecklistGroup], layout: Layout,
                 columns: Int, groupHeading: Interpolation?, optionsHeading: Interpolation?,
-                periodHeading: Interpolation? = nil, location: TemplateLocation) {
+                periodHeading: Interpolation? = nil, alsoTicks: TemplateExpression? = nil, location: TemplateLocation) {
         self.periodHeading = periodHeading
+        self.alsoTicks = alsoTicks
         self.bind = bind
         self.catalogue = catalogue
         self.groups = groups
@@ -54,9 +60,13 @@ public struct ChecklistOption: Sendable, Hashable {
     public var label: String
     /// 「その他（　）」: selected values that match no option are written into it.
     public var isWriteIn: Bool
+    /// Other names the same service goes by (a plan may write 「子育てひろば」 for
+    /// 「地域子育て支援拠点」): a value matching one ticks the option.
+    public var aliases: [String]
 
-    public init(label: String, isWriteIn: Bool = false) {
+    public init(label: String, isWriteIn: Bool = false, aliases: [String] = []) {
         self.label = label
         self.isWriteIn = isWriteIn
+        self.aliases = aliases
     }
 }

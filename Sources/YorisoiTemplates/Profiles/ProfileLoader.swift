@@ -96,11 +96,15 @@ public enum ProfileLoader {
                 if let plain = r.node(itemPointer)?.scalarText {
                     options.append(ChecklistOption(label: plain))
                 } else {
-                    // {label: その他, write_in: true}
+                    // {label: その他, write_in: true}, {label: 地域子育て支援拠点, aliases: [子育てひろば]}
                     let label = try r.optionalText(itemPointer + "/label") ?? ""
                     let writeIn = try r.optionalBool(itemPointer + "/write_in") ?? false
                     if label.isEmpty && !writeIn { throw r.error(itemPointer + "/label", "an item needs a label") }
-                    options.append(ChecklistOption(label: label, isWriteIn: writeIn))
+                    var aliases: [String] = []
+                    for a in 0..<(try r.count(itemPointer + "/aliases")) {
+                        aliases.append(try r.text("\(itemPointer)/aliases/\(a)"))
+                    }
+                    options.append(ChecklistOption(label: label, isWriteIn: writeIn, aliases: aliases))
                 }
             }
             groups.append(ChecklistGroup(label: try r.optionalText(groupPointer + "/label"), options: options))

@@ -10,6 +10,10 @@ enum BreakKind: Sendable, Hashable {
     /// Inside a unit (after 年/月 of a date, after 〜 of a time range, after / . ? & = - of a URL):
     /// free only when the whole unit is longer than the measure, else never.
     case insideUnit
+    /// Inside a word of a label or heading (`LineBreakOptions.keepsWords`: a kanji compound, お手伝い,
+    /// a bracketed 「（意向）」): like `insideUnit`, free only when the word is longer than the
+    /// measure, but not a number: a 均等割り label still spreads its letters.
+    case insideWord
     /// Never: hard 禁則 or 分離禁止 (inside a number, a word, a number and its counter, an era name
     /// and its year).
     case never
@@ -34,10 +38,14 @@ enum BreakRules {
             }
         }
         bindNumbersToCounters(metrics, clusters, &kinds)
+        bindFrequencyPrefixes(metrics, clusters, &kinds)
         bindEraNames(metrics, clusters, &kinds)
         markDatesAndRanges(metrics, clusters, &kinds)
         markURLs(metrics, clusters, &kinds)
-        if keepsWords { bindKatakanaWords(metrics, clusters, &kinds) }
+        if keepsWords {
+            bindKatakanaWords(metrics, clusters, &kinds)
+            LabelWords.bind(metrics, clusters, &kinds)
+        }
         var solid = [Bool](repeating: false, count: metrics.count)
         for i in 1..<metrics.count {
             let a = metrics[i - 1], b = metrics[i]
@@ -75,13 +83,13 @@ enum BreakRules {
     /// `kinds` with every `.insideUnit` resolved for one measure: free where the unit it belongs to
     /// (the clusters joined by non-free breaks around it) is wider than `width`, else never.
     static func resolve(_ kinds: [BreakKind], measure: LineMeasure, width: Double) -> [BreakKind] {
-        guard kinds.contains(.insideUnit) else { return kinds }
+        guard kinds.contains(where: { $0 == .insideUnit || $0 == .insideWord }) else { return kinds }
         var resolved = kinds
         var unitStart = 0
         var i = 1
         while i <= kinds.count {
             if i == kinds.count || kinds[i] == .free || kinds[i] == .relaxable {
-                let inside = (unitStart + 1..<i).filter { kinds[$0] == .insideUnit }
+                let inside = (unitStart + 1..<i).filter { kinds[$0] == .insideUnit || kinds[$0] == .insideWord }
                 if !inside.isEmpty {
                     let long = measure.naturalWidth(unitStart, i, indent: 0) > width + 1e-7
                     for j in inside { resolved[j] = long ? .free : .never }
@@ -125,6 +133,26 @@ enum BreakRules {
                 if i + 1 < metrics.count, metrics[i].isText(in: smallCounters, text: clusters[i].text) {
                     kinds[i + 1] = .never
                 }
+            }
+        }
+    }
+
+    /// 「月2回」「週1回」「年3回」「毎2日」: the period a frequency is counted in is read with its
+    /// number, so 「（月／2回）」 never happens. Only a frequency: the number ends in a count
+    /// (回, 度, 日, 時間) and the kanji is not itself part of a date (「5月2日」, a date unit, see
+    /// `markDatesAndRanges`) or a time (「平日8:30」 stays free before the time).
+    private static let frequencyPrefixes: Set<Unicode.Scalar> = Set("月週年毎".unicodeScalars)
+    private static let frequencyCounts: Set<Unicode.Scalar> = Set("回度日時".unicodeScalars)
+
+    private static func bindFrequencyPrefixes(_ metrics: [ClusterMetrics], _ clusters: [TextCluster],
+                                              _ kinds: inout [BreakKind]) {
+        for i in 1..<metrics.count where isDigit(metrics[i])
+            && metrics[i - 1].isText(in: frequencyPrefixes, text: clusters[i - 1].text)
+            && (i < 2 || !isDigit(metrics[i - 2])) {
+            var end = i
+            while end < metrics.count && isDigit(metrics[end]) { end += 1 }
+            if end < metrics.count && metrics[end].isText(in: frequencyCounts, text: clusters[end].text) {
+                kinds[i] = .never
             }
         }
     }

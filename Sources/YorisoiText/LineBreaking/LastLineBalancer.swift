@@ -1,4 +1,5 @@
-/// Keeps a paragraph from ending on a line of one character (「心配しているこ／と」): the last two
+/// Keeps a paragraph from ending on a line of one character (「心配しているこ／と」, 「した／い。」:
+/// punctuation after it is no company): the last two
 /// lines are broken again. A short paragraph (a label of up to two lines) is balanced, preferring
 /// a break where the script changes (「モニタリング／時期」); a longer one only pushes down the
 /// fewest characters that give its last line company.
@@ -14,7 +15,7 @@ struct LastLineBalancer {
     private var measure: LineMeasure { chooser.measure }
 
     func balance(_ ranges: inout [Range<Int>], firstLineIndent: Double) {
-        guard ranges.count >= 2, contentCount(ranges[ranges.count - 1]) == 1 else { return }
+        guard ranges.count >= 2, letterCount(ranges[ranges.count - 1]) == 1 else { return }
         let n = ranges.count
         let lower = ranges[n - 2].lowerBound, upper = ranges[n - 1].upperBound
         let indent = n == 2 ? firstLineIndent : 0
@@ -24,7 +25,7 @@ struct LastLineBalancer {
             chooser.isFree(b)
                 && measure.naturalWidth(lower, b, indent: indent) <= limit
                 && measure.naturalWidth(b, upper, indent: 0) <= limit
-                && contentCount(b..<upper) >= 2 && contentCount(lower..<b) >= 2
+                && letterCount(b..<upper) >= 2 && letterCount(lower..<b) >= 2
         }
         guard !candidates.isEmpty else { return }
 
@@ -46,6 +47,18 @@ struct LastLineBalancer {
 
     private func contentCount(_ range: Range<Int>) -> Int {
         range.reduce(0) { $0 + (measure.metrics[$1].isContent ? 1 : 0) }
+    }
+
+    /// Characters that give a line company: a 。、 or closing bracket after the last one does not
+    /// (「した／い。」 ends on one character too, JLREQ's 「行末の1字」).
+    private func letterCount(_ range: Range<Int>) -> Int {
+        range.reduce(0) { count, i in
+            let m = measure.metrics[i]
+            switch m.jlreqClass {
+            case .fullStop, .comma, .closingBracket, .dividingPunctuation: return count
+            default: return count + (m.isContent ? 1 : 0)
+            }
+        }
     }
 
     /// Particles that close the word before them: 「ご家族が／すること」, not 「ご家族／がすること」.

@@ -62,7 +62,11 @@ struct LineComposer: Sendable {
             letterSpacingLimit = Self.maximumLetterSpacing * (metrics[start...last].map(\.em).min() ?? 0)
         case .distribute:
             stretch = .evenly
-            letterSpacingSlots = innerSlots
+            // A bracketed part is read as one gloss: 「意　向（思い）」, never 「意 向 （ 思 い ）」.
+            // A label that is all bracket (「（注）」) still spreads.
+            let bracketed = Self.bracketed(metrics, start...last)
+            let outside = innerSlots.filter { !(bracketed[start + $0 - 1] && bracketed[start + $0]) }
+            letterSpacingSlots = outside.isEmpty ? innerSlots : outside
         case .start, .center, .end:
             stretch = .none
         }
@@ -97,4 +101,21 @@ struct LineComposer: Sendable {
     }
 
     private func isSolid(_ i: Int) -> Bool { i < solid.count && solid[i] }
+
+    /// Which clusters of `range` lie within a bracket pair, the brackets included (indexed like
+    /// `metrics`; false outside `range`).
+    static func bracketed(_ metrics: [ClusterMetrics], _ range: ClosedRange<Int>) -> [Bool] {
+        var inside = [Bool](repeating: false, count: metrics.count)
+        var open: Int?
+        for i in range {
+            switch metrics[i].jlreqClass {
+            case .openingBracket: open = i
+            case .closingBracket:
+                if let start = open { for j in start...i { inside[j] = true } }
+                open = nil
+            default: break
+            }
+        }
+        return inside
+    }
 }

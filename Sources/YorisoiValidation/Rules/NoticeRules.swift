@@ -109,6 +109,7 @@ struct MeasureRules: CaseRule {
         NoticeServiceCheck(base: "/measure", catalogue: context.serviceCatalogue).check(measure.services, into: &findings)
         for (index, service) in measure.services.enumerated() where !findings.isBlankItem("/measure/services/\(index)") {
             let path = "/measure/services/\(index)"
+            MeasureConcreteness().check(service, at: path, into: &findings)
             guard let from = service.from, let to = service.to else {
                 if findings.isWritten(path + "/from") && findings.isWritten(path + "/to") { continue }
                 findings.add(.e316, path + (findings.isWritten(path + "/from") ? "/to" : "/from"),
