@@ -46,6 +46,7 @@ struct BatchCommand: ParsableCommand {
         try runReportingErrors(doing: "running the batch") {
             let documentKind = try documentKind(kind)
             guard jobs >= 1 else { throw YorisoiError.usage("--jobs must be at least 1") }
+            try OutputFile.refuseBatchOverInputs(outputFolder: output, inputs: [input] + [mapping, template].compactMap { $0 })
             let batchInput = try PreparedBatchInput(path: input, mapping: mapping.map { URL(fileURLWithPath: $0) })
             let engine = try YorisoiEngine(resources: .locate(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }))
 
@@ -67,18 +68,20 @@ struct BatchCommand: ParsableCommand {
     }
 
     /// One line per case that is not ok (source, id and codes only — the manifest has the
-    /// messages), a summary line, and the exit status.
+    /// messages; past the first 200, a count), a summary line, and the exit status.
     private func report(_ manifest: BatchManifest, stop: BatchStop) -> Int32 {
-        for entry in manifest.entries where entry.status == .invalid || entry.status == .failed {
+        for entry in manifest.problems {
             let codes = entry.diagnostics.filter(\.isError).map(\.code.rawValue)
             printError("\(entry.source): \(entry.status.rawValue) \(entry.id ?? "-") \(Array(Set(codes)).sorted().joined(separator: ","))")
         }
         let manifestPath = URL(fileURLWithPath: output).appendingPathComponent("manifest.json").path
+        if manifest.problemsLeftOut > 0 {
+            printError("… ほか \(manifest.problemsLeftOut) 件 (and \(manifest.problemsLeftOut) more not ok) — \(manifestPath)")
+        }
         printError("\(manifest.count(.ok)) ok, \(manifest.count(.invalid)) invalid, \(manifest.count(.failed)) failed, "
                    + "\(manifest.count(.notDone)) not done — \(manifestPath)")
         if stop.isRequested { return 128 + stop.signalNumber }
-        let configuration = manifest.entries.contains { $0.diagnostics.contains { $0.code == .e034 } }
-        if configuration { return 2 }
-        return manifest.entries.allSatisfy { $0.status == .ok } ? 0 : 1
+        if manifest.hasConfigurationProblem { return 2 }
+        return manifest.allOK ? 0 : 1
     }
 }

@@ -17,6 +17,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e009 = "E009"  // top level is not a mapping
     case e010 = "E010"  // more than one YAML document
     case e011 = "E011"  // YAML aliases used unsafely
+    case e012 = "E012"  // more text than the limit once YAML aliases are expanded
+    case e013 = "E013"  // a JSON Lines or CSV line longer than the limit
+    case e014 = "E014"  // more text in one case than a document may print
+    case e015 = "E015"  // a grapheme cluster of more scalars than the limit
     // Structure and types
     case e020 = "E020"  // wrong value type
     case e021 = "E021"  // not a real date / wrong date form
