@@ -197,6 +197,17 @@ public final class YorisoiEngine: Sendable {
         }
     }
 
+    /// Shaping and line breaking timed on hostile text: long clusters and a 1 MB paragraph.
+    public static func benchmarkPathological(resources: YorisoiResources,
+                                             progress: (String) -> Void = { _ in }) throws(YorisoiError) -> PathologicalBenchmark.Report {
+        do {
+            return try PathologicalBenchmark.run(fonts: try FontLibrary(configurationFile: resources.locator.fontConfiguration),
+                                                 progress: progress)
+        } catch {
+            throw YorisoiError.from(error)
+        }
+    }
+
     /// `count` generated support plans through the batch path.
     public func benchmarkBatch(count: Int, jobs: Int, folder: URL) throws(YorisoiError) -> BenchmarkReport {
         do { return try Benchmark.batch(count: count, jobs: jobs, sample: benchmarkSample, renderer: renderer, folder: folder) } catch {

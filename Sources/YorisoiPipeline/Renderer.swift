@@ -122,6 +122,7 @@ public final class Renderer: Sendable {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong(error.limit)], info: nil)
         }
         layoutDocument.pageNumbers = pageNumbers
+        try RenderCancellation.check()
         var laid = try Layout.run(layoutDocument)
         guard laid.pages.count <= LayoutFindings.maximumPages else {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong("\(LayoutFindings.maximumPages) pages")], info: nil)
@@ -143,6 +144,7 @@ public final class Renderer: Sendable {
         guard let laid = laidOut.layout, let info = laidOut.info, !laidOut.hasErrors else {
             return RenderOutcome(pdf: nil, pageCount: laidOut.layout?.pages.count ?? 0, diagnostics: laidOut.diagnostics)
         }
+        try RenderCancellation.check()
         let pdf = try laid.pdfDocument(info: info).write()
         return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: laidOut.diagnostics)
     }
