@@ -1,6 +1,6 @@
-import Crypto
 import Foundation
 import YorisoiCase
+import YorisoiPDF
 import YorisoiTemplates
 
 /// Renders one case of a batch and writes its PDF: everything that can go wrong with one case
@@ -50,7 +50,7 @@ struct BatchCaseWriter: Sendable {
             return failed(id, item.source, loaded, .e035, "PDF を書き込めませんでした（空き容量と書き込み権限を確かめてください）",
                           "the PDF could not be written (check free space and permissions)", output: name)
         }
-        let digest = SHA256.hash(data: pdf).map { String(format: "%02x", $0) }.joined()
+        let digest = ContentDigest.hex(ContentDigest.sha256(pdf))
         return BatchEntry(id: id, source: item.source, status: .ok, output: name, pages: outcome.pageCount,
                           bytes: pdf.count, sha256: digest, diagnostics: outcome.diagnostics)
     }
