@@ -130,11 +130,13 @@ public final class YorisoiEngine: Sendable {
     public func batch(_ input: PreparedBatchInput, kind: DocumentKind, output: URL,
                       jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                       municipality: String? = nil, template: URL? = nil,
+                      caseTimeout: Duration = BatchOptions.defaultCaseTimeout,
                       stop: BatchStop = BatchStop(),
                       started: @Sendable (Int) -> Void = { _ in },
                       finished: @escaping @Sendable (BatchEntry) -> Void = { _ in }) throws(YorisoiError) -> BatchManifest {
         let runner = BatchRunner(renderer: renderer, options: BatchOptions(
-            kind: kind, output: output, jobs: max(1, jobs), municipality: municipality, templateFile: template))
+            kind: kind, output: output, jobs: max(1, jobs), municipality: municipality, templateFile: template,
+            caseTimeout: caseTimeout))
         do {
             return try runner.run(input.input, stop: stop, started: started, finished: finished)
         } catch {

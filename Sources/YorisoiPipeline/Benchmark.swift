@@ -111,6 +111,8 @@ public enum Benchmark {
 }
 
 extension Duration {
+    var timeInterval: Double { seconds }
+
     var seconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18

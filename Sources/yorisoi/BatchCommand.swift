@@ -38,6 +38,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The Templates folder (default: Templates next to Fonts/).")
     var templates: String?
 
+    @Option(help: "Seconds one case may take to render; past it the case is stopped and listed as failed (E037).")
+    var caseTimeout: Double = 60
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -46,6 +49,7 @@ struct BatchCommand: ParsableCommand {
         try runReportingErrors(doing: "running the batch") {
             let documentKind = try documentKind(kind)
             guard jobs >= 1 else { throw YorisoiError.usage("--jobs must be at least 1") }
+            guard caseTimeout > 0, caseTimeout.isFinite else { throw YorisoiError.usage("--case-timeout must be a positive number of seconds") }
             try OutputFile.refuseBatchOverInputs(outputFolder: output, inputs: [input] + [mapping, template].compactMap { $0 })
             let batchInput = try PreparedBatchInput(path: input, mapping: mapping.map { URL(fileURLWithPath: $0) })
             let engine = try YorisoiEngine(resources: .locate(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }))
@@ -58,6 +62,7 @@ struct BatchCommand: ParsableCommand {
             let progress = quiet ? nil : BatchProgressDisplay()
             let manifest = try engine.batch(batchInput, kind: documentKind, output: URL(fileURLWithPath: output, isDirectory: true),
                                             jobs: jobs, municipality: municipality, template: template.map { URL(fileURLWithPath: $0) },
+                                            caseTimeout: .milliseconds(Int64((caseTimeout * 1000).rounded(.up))),
                                             stop: stop,
                                             started: { progress?.start(total: $0) },
                                             finished: { progress?.caseFinished($0) })

@@ -40,6 +40,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e034 = "E034"  // template or configuration problem while rendering (configuration)
     case e035 = "E035"  // the PDF could not be written
     case e036 = "E036"  // a batch folder entry that is not a regular file (skipped)
+    case e037 = "E037"  // rendering the case took longer than its time budget (cancelled)
     case w020 = "W020"  // unknown key
     case w021 = "W021"  // version missing
     case w022 = "W022"  // a list item with every field empty, skipped
