@@ -6,14 +6,19 @@ let package = Package(
     name: "Yorisoi",
     platforms: [.macOS(.v15)],
     products: [
+        // The document commands (render, batch, packet, validate, …): no network stack, no
+        // database, no BoringSSL — a fresh machine's first PDF compiles none of them.
         .executable(name: "yorisoi", targets: ["yorisoi"]),
+        // `yorisoi serve`, `accounts` and `audit`, which `yorisoi` hands over to (docs/executables.md).
+        .executable(name: "yorisoi-server", targets: ["yorisoi-server"]),
         // The library other Swift programs (the server, a case-management system) depend on.
         .library(name: "Yorisoi", targets: ["Yorisoi"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // SHA-256 of every batch output for the manifest (Crypto's SHA256; BoringSSL on Linux).
+        // The server's tokens and audit chain (Crypto's SHA256 and HMAC; BoringSSL on Linux).
+        // The document modules hash with the system's libcrypto instead (CLibCrypto).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // `yorisoi serve`: HTTP server (Hummingbird 2, TLS through swift-nio-ssl), bcrypt for the
         // accounts file, and the ledger/saved cases/audit log in SQLite through GRDB.
@@ -34,6 +39,9 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
                        providers: [.apt(["zlib1g-dev"])]),
+        // MD5 for the PDF /ID and SHA-256 for the batch manifest (OpenSSL's EVP_Digest).
+        .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
         // glibc's allocator settings (mallopt), for the document commands.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
@@ -41,8 +49,7 @@ let package = Package(
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib",
-                                                  .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib", "CLibCrypto"]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
@@ -54,8 +61,7 @@ let package = Package(
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates", "YorisoiLayout"]),
         .target(name: "YorisoiPipeline",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiLayout",
-                               "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding",
-                               .product(name: "Crypto", package: "swift-crypto")]),
+                               "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding"]),
         // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
         .target(name: "YorisoiServer",
                 dependencies: ["Yorisoi", "YorisoiCase", "YorisoiTemplates", "Yams",
@@ -74,9 +80,14 @@ let package = Package(
         .target(name: "Yorisoi", dependencies: [
             "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
         ]),
-        // The command line uses the façade (and the server module for `serve`).
+        // The command line uses the façade only; `serve`, `accounts` and `audit` are handed
+        // over (exec) to the sibling executable `yorisoi-server`.
         .executableTarget(name: "yorisoi", dependencies: [
-            "Yorisoi", "YorisoiServer", "CMalloc",
+            "Yorisoi", "CMalloc",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "yorisoi-server", dependencies: [
+            "Yorisoi", "YorisoiServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,6 +1,7 @@
 import YorisoiCase
 import YorisoiPipeline
 import YorisoiTemplates
+import YorisoiText
 
 // The value types a caller of the façade meets, under the façade's name, so that
 // `import Yorisoi` is all a program needs. They are the stages' own types, not copies.
@@ -30,5 +31,12 @@ public typealias BatchProgressDisplay = YorisoiPipeline.BatchProgressDisplay
 /// SIGINT/SIGTERM → `BatchStop` while a batch runs.
 public typealias InterruptTrap = YorisoiPipeline.InterruptTrap
 public typealias BenchmarkReport = YorisoiPipeline.BenchmarkReport
+/// A render's "stop now": bind one as `RenderCancellation.$current` around a render and cancel it
+/// when its answer is no longer wanted (the server's time budget); the render throws
+/// `RenderCancelled` at its next paragraph or block.
+public typealias RenderCancellation = YorisoiText.RenderCancellation
+public typealias RenderCancelled = YorisoiText.RenderCancelled
+/// `yorisoi bench pathological`: long clusters and a 1 MB paragraph through shaping and line breaking.
+public typealias PathologicalBenchmark = YorisoiPipeline.PathologicalBenchmark
 /// How a municipality's 発番簿 numbers its notices and which need 決裁 (the profile's `ledger:`).
 public typealias LedgerRules = YorisoiTemplates.MunicipalityProfile.LedgerRules

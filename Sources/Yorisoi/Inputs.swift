@@ -71,6 +71,9 @@ public struct PreparedMeeting: Sendable {
     let meeting: Meeting?
     public let diagnostics: [Diagnostic]
     public var isValid: Bool { meeting != nil }
+    /// The files a packet of this meeting reads (the meeting file, the cases it lists): an
+    /// output must be none of them.
+    public var filesRead: [String] { meeting?.filesRead.map(\.path) ?? [] }
 
     /// Reads the meeting file or bytes; needs no fonts or templates.
     public init(_ input: MeetingInput) {

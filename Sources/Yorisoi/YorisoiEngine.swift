@@ -130,11 +130,13 @@ public final class YorisoiEngine: Sendable {
     public func batch(_ input: PreparedBatchInput, kind: DocumentKind, output: URL,
                       jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                       municipality: String? = nil, template: URL? = nil,
+                      caseTimeout: Duration = BatchOptions.defaultCaseTimeout,
                       stop: BatchStop = BatchStop(),
                       started: @Sendable (Int) -> Void = { _ in },
                       finished: @escaping @Sendable (BatchEntry) -> Void = { _ in }) throws(YorisoiError) -> BatchManifest {
         let runner = BatchRunner(renderer: renderer, options: BatchOptions(
-            kind: kind, output: output, jobs: max(1, jobs), municipality: municipality, templateFile: template))
+            kind: kind, output: output, jobs: max(1, jobs), municipality: municipality, templateFile: template,
+            caseTimeout: caseTimeout))
         do {
             return try runner.run(input.input, stop: stop, started: started, finished: finished)
         } catch {
@@ -192,6 +194,17 @@ public final class YorisoiEngine: Sendable {
         do {
             let fonts = try FontLibrary(configurationFile: resources.locator.fontConfiguration)
             return try Benchmark.specimen(count: count, fonts: fonts, folder: folder)
+        } catch {
+            throw YorisoiError.from(error)
+        }
+    }
+
+    /// Shaping and line breaking timed on hostile text: long clusters and a 1 MB paragraph.
+    public static func benchmarkPathological(resources: YorisoiResources,
+                                             progress: (String) -> Void = { _ in }) throws(YorisoiError) -> PathologicalBenchmark.Report {
+        do {
+            return try PathologicalBenchmark.run(fonts: try FontLibrary(configurationFile: resources.locator.fontConfiguration),
+                                                 progress: progress)
         } catch {
             throw YorisoiError.from(error)
         }

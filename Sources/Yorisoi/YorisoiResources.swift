@@ -43,6 +43,21 @@ public enum OutputFile {
         do { try AtomicFile.writeOrStream(bytes, to: path, inputs: inputs) } catch { throw YorisoiError.from(error) }
     }
 
+    /// Refuses, before any work, an output path that is one of `inputs` (exit 2, naming `option`).
+    public static func refuseIfInput(_ output: String, inputs: [String], option: String = "-o/--output") throws(YorisoiError) {
+        do { try InputOverwriteGuard.refuse(output: output, inputs: inputs, option: option) } catch { throw YorisoiError.from(error) }
+    }
+
+    /// Refuses, before any work, a batch whose INPUT, mapping or template file is a file the
+    /// batch writes or removes in `outputFolder` (its manifest or a PDF there).
+    public static func refuseBatchOverInputs(outputFolder: String, inputs: [String],
+                                             option: String = "-o/--output") throws(YorisoiError) {
+        do {
+            try InputOverwriteGuard.refuseBatch(outputFolder: URL(fileURLWithPath: outputFolder, isDirectory: true),
+                                                inputs: inputs, option: option)
+        } catch { throw YorisoiError.from(error) }
+    }
+
     public static func write(_ bytes: [UInt8], to url: URL) throws(YorisoiError) {
         do { try AtomicFile.write(bytes, to: url) } catch { throw YorisoiError.from(error) }
     }

@@ -11,9 +11,22 @@ import Foundation
 /// regular file — as root, for the whole machine.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to destination: URL) throws {
+        try write(to: destination, through: { descriptor in
+            try writeAll(bytes, to: descriptor, path: destination.path)
+        })
+    }
+
+    /// The same, for output made in pieces (the batch manifest): `body` writes to the open
+    /// descriptor, of the temporary file or of the FIFO/device written through.
+    static func write(to destination: URL, through body: (Int32) throws -> Void) throws {
         switch try OutputTarget.kind(of: destination.path) {
         case .writeThrough:
-            try writeThrough(bytes, to: destination.path)
+            let descriptor = open(destination.path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                throw OutputFailure.error(errno, path: destination.path, doing: "書き込めません", "cannot write")
+            }
+            defer { _ = close(descriptor) }
+            try body(descriptor)
             return
         case .refused(let what):
             throw PipelineError.configuration("\(destination.path): \(what)には書き込みません (refusing to write onto a \(what))")
@@ -31,7 +44,7 @@ public enum AtomicFile {
             throw OutputFailure.error(errno, path: folder.path, doing: "書き込めません", "cannot write here")
         }
         do {
-            try writeAll(bytes, to: descriptor, path: destination.path)
+            try body(descriptor)
             let closed = close(descriptor)
             if closed != 0 { throw OutputFailure.error(errno, path: destination.path, doing: "書き込めません", "cannot write") }
             if rename(temporary.path, destination.path) != 0 {
@@ -50,7 +63,7 @@ public enum AtomicFile {
         if path == "-" {
             try writeAll(bytes, to: STDOUT_FILENO, path: "standard output")
         } else {
-            try OutputTarget.refuseIfInput(path, inputs: inputs)
+            try InputOverwriteGuard.refuse(output: path, inputs: inputs, option: "-o/--output")
             try write(bytes, to: URL(fileURLWithPath: path))
         }
     }
@@ -96,20 +109,6 @@ enum OutputTarget {
         case S_IFBLK: return .refused("ブロックデバイス (block device)")
         case S_IFSOCK: return .refused("ソケット (socket)")
         default: return .refused("特殊ファイル (special file)")
-        }
-    }
-
-    /// Refuses an output path that names the same file as one of the inputs (same device and
-    /// inode, so `./c.yaml`, a hard link and a symbolic link are all caught).
-    static func refuseIfInput(_ output: String, inputs: [String]) throws {
-        var target = stat()
-        guard stat(output, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { return }
-        for input in inputs where input != "-" {
-            var source = stat()
-            guard stat(input, &source) == 0 else { continue }
-            if source.st_dev == target.st_dev && source.st_ino == target.st_ino {
-                throw PipelineError.configuration("\(output): 出力先が入力ファイル \(input) と同じです。別の出力先を指定してください (the output is the input file \(input); choose another output path)")
-            }
         }
     }
 }

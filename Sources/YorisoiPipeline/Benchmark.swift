@@ -78,12 +78,11 @@ public enum Benchmark {
             manifest = try runner.run(try BatchInput(path: cases.path))
         }
         guard let manifest, manifest.count(.ok) == count else {
-            let problem = manifest?.entries.first { $0.status != .ok }
+            let problem = manifest?.problems.first
             throw PipelineError.internalFailure("benchmark: not every generated case rendered (\(problem?.source.description ?? "?"): \(problem?.diagnostics.map(\.code.rawValue) ?? []))")
         }
         return BenchmarkReport(name: "batch (\(jobs) jobs)", documents: count,
-                               pages: manifest.entries.reduce(0) { $0 + ($1.pages ?? 0) },
-                               bytes: manifest.entries.reduce(0) { $0 + ($1.bytes ?? 0) },
+                               pages: manifest.pages, bytes: manifest.bytes,
                                seconds: elapsed.seconds, layoutSeconds: 0, writeSeconds: 0,
                                peakResidentBytes: peakResidentBytes())
     }
@@ -112,6 +111,8 @@ public enum Benchmark {
 }
 
 extension Duration {
+    var timeInterval: Double { seconds }
+
     var seconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18

@@ -124,6 +124,7 @@ public final class Renderer: Sendable {
         }
         layoutDocument.pageNumbers = pageNumbers
         layoutDocument.reservedTop = reservedTop
+        try RenderCancellation.check()
         var laid = try Layout.run(layoutDocument)
         guard laid.pages.count <= LayoutFindings.maximumPages else {
             return LaidOutCase(layout: nil, diagnostics: diagnostics + [LayoutFindings.tooLong("\(LayoutFindings.maximumPages) pages")], info: nil)
@@ -145,6 +146,7 @@ public final class Renderer: Sendable {
         guard let laid = laidOut.layout, let info = laidOut.info, !laidOut.hasErrors else {
             return RenderOutcome(pdf: nil, pageCount: laidOut.layout?.pages.count ?? 0, diagnostics: laidOut.diagnostics)
         }
+        try RenderCancellation.check()
         let pdf = try laid.pdfDocument(info: info).write()
         return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: laidOut.diagnostics)
     }

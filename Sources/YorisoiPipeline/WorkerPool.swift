@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import YorisoiText
 
 /// The one way work runs in parallel here (batch cases, packet documents): `count` threads of
 /// our own, each with an explicit 8 MiB stack like the main thread's, because layout recurses
@@ -11,10 +12,12 @@ enum WorkerPool {
     /// Runs `body(worker)` on `count` threads and waits for all of them.
     static func run(threads count: Int, name: String, _ body: @escaping @Sendable (Int) -> Void) {
         let group = DispatchGroup()
+        // The caller's cancellation (a server render over its budget) reaches every thread.
+        let cancellation = RenderCancellation.current
         for index in 0..<max(1, count) {
             group.enter()
             let thread = Thread {
-                body(index)
+                RenderCancellation.$current.withValue(cancellation) { body(index) }
                 group.leave()
             }
             thread.name = "\(name).\(index)"

@@ -38,6 +38,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The Templates folder (default: Templates next to Fonts/).")
     var templates: String?
 
+    @Option(help: "Seconds one case may take to render; past it the case is stopped and listed as failed (E037).")
+    var caseTimeout: Double = 60
+
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
@@ -46,6 +49,8 @@ struct BatchCommand: ParsableCommand {
         try runReportingErrors(doing: "running the batch") {
             let documentKind = try documentKind(kind)
             guard jobs >= 1 else { throw YorisoiError.usage("--jobs must be at least 1") }
+            guard caseTimeout > 0, caseTimeout.isFinite else { throw YorisoiError.usage("--case-timeout must be a positive number of seconds") }
+            try OutputFile.refuseBatchOverInputs(outputFolder: output, inputs: [input] + [mapping, template].compactMap { $0 })
             let batchInput = try PreparedBatchInput(path: input, mapping: mapping.map { URL(fileURLWithPath: $0) })
             let engine = try YorisoiEngine(resources: .locate(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }))
 
@@ -57,6 +62,7 @@ struct BatchCommand: ParsableCommand {
             let progress = quiet ? nil : BatchProgressDisplay()
             let manifest = try engine.batch(batchInput, kind: documentKind, output: URL(fileURLWithPath: output, isDirectory: true),
                                             jobs: jobs, municipality: municipality, template: template.map { URL(fileURLWithPath: $0) },
+                                            caseTimeout: .milliseconds(Int64((caseTimeout * 1000).rounded(.up))),
                                             stop: stop,
                                             started: { progress?.start(total: $0) },
                                             finished: { progress?.caseFinished($0) })
@@ -67,18 +73,20 @@ struct BatchCommand: ParsableCommand {
     }
 
     /// One line per case that is not ok (source, id and codes only — the manifest has the
-    /// messages), a summary line, and the exit status.
+    /// messages; past the first 200, a count), a summary line, and the exit status.
     private func report(_ manifest: BatchManifest, stop: BatchStop) -> Int32 {
-        for entry in manifest.entries where entry.status == .invalid || entry.status == .failed {
+        for entry in manifest.problems {
             let codes = entry.diagnostics.filter(\.isError).map(\.code.rawValue)
             printError("\(entry.source): \(entry.status.rawValue) \(entry.id ?? "-") \(Array(Set(codes)).sorted().joined(separator: ","))")
         }
         let manifestPath = URL(fileURLWithPath: output).appendingPathComponent("manifest.json").path
+        if manifest.problemsLeftOut > 0 {
+            printError("… ほか \(manifest.problemsLeftOut) 件 (and \(manifest.problemsLeftOut) more not ok) — \(manifestPath)")
+        }
         printError("\(manifest.count(.ok)) ok, \(manifest.count(.invalid)) invalid, \(manifest.count(.failed)) failed, "
                    + "\(manifest.count(.notDone)) not done — \(manifestPath)")
         if stop.isRequested { return 128 + stop.signalNumber }
-        let configuration = manifest.entries.contains { $0.diagnostics.contains { $0.code == .e034 } }
-        if configuration { return 2 }
-        return manifest.entries.allSatisfy { $0.status == .ok } ? 0 : 1
+        if manifest.hasConfigurationProblem { return 2 }
+        return manifest.allOK ? 0 : 1
     }
 }

@@ -10,10 +10,11 @@ struct BenchCommand: ParsableCommand {
         yorisoi bench [--count N]                  the specimen rendered N times on one core
         yorisoi bench batch --count N [--jobs J]   N generated support plans through the batch path
         yorisoi bench packet --count N [--jobs J]  one meeting packet of N generated support plans
+        yorisoi bench pathological                 shaping and line breaking of 5k–50k-mark clusters and a 1 MB paragraph
         Run the batch benchmark with --count 100 and --count 2000 to compare peak RSS (the batch streams).
         """)
 
-    @Argument(help: "specimen (default), batch or packet.")
+    @Argument(help: "specimen (default), batch, packet or pathological.")
     var what: String = "specimen"
 
     @Option(name: .shortAndLong, help: "How many documents to render.")
@@ -41,8 +42,12 @@ struct BenchCommand: ParsableCommand {
                 let engine = try YorisoiEngine(resources: resources)
                 let report = try engine.benchmarkPacket(count: count, jobs: jobs, folder: folder)
                 print(String(format: "%@ — one PDF of %.2f MB", report.description, Double(report.bytes) / 1_048_576))
+            case "pathological":
+                _ = try YorisoiEngine.benchmarkPathological(resources: resources) { line in
+                    FileHandle.standardOutput.write(Data(line.utf8))
+                }
             default:
-                throw YorisoiError.usage("unknown benchmark '\(what)'; use specimen, batch or packet")
+                throw YorisoiError.usage("unknown benchmark '\(what)'; use specimen, batch, packet or pathological")
             }
         }
     }

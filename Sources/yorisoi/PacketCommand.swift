@@ -37,12 +37,14 @@ struct PacketCommand: ParsableCommand {
                 for line in report.textLines() { printError(line) }
                 throw ExitCode(report.hasConfigurationProblems ? 2 : 1)
             }
+            // Before any work: the packet must not land on the meeting file or a case it lists.
+            try OutputFile.refuseIfInput(output, inputs: [meetingFile] + meeting.filesRead)
             let engine = try YorisoiEngine(resources: .locate())
             let outcome = try engine.packet(meeting, copies: copies, jobs: jobs)
             let report = DiagnosticReport(files: outcome.files)
             for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             guard let pdf = outcome.pdf else { throw ExitCode(report.hasConfigurationProblems ? 2 : 1) }
-            try OutputFile.write(pdf, to: output, inputs: [meetingFile])
+            try OutputFile.write(pdf, to: output, inputs: [meetingFile] + meeting.filesRead)
             printError("\(outcome.includedCases) cases, \(outcome.pagesPerCopy) pages"
                        + (copies > 1 ? " × \(copies) copies" : "")
                        + (outcome.leftOutCases > 0 ? ", \(outcome.leftOutCases) left out (no consent)" : ""))

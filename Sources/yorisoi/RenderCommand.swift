@@ -35,6 +35,9 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try runReportingErrors(doing: "rendering \(caseFile)") {
             let documentKind = try documentKind(kind)
+            let inputs = [caseFile] + (template.map { [$0] } ?? [])
+            // Before any work, and again at the write (the file may appear meanwhile).
+            try OutputFile.refuseIfInput(output, inputs: inputs)
             let engine = try YorisoiEngine(resources: .locate())
             let input: CaseInput = caseFile == "-" ? .standardInput : .file(URL(fileURLWithPath: caseFile), displayName: caseFile)
             // --merge picks the consolidated-sheet template unless --template names one.
@@ -44,7 +47,7 @@ struct RenderCommand: ParsableCommand {
             for line in lines.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }
             guard let pdf = report.pdf, report.ok else { throw ExitCode(1) }
-            try OutputFile.write(pdf, to: output, inputs: [caseFile] + (template.map { [$0] } ?? []))
+            try OutputFile.write(pdf, to: output, inputs: inputs)
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import Synchronization
 import Testing
+import Yorisoi
 @testable import YorisoiServer
 
 @Suite("RenderGate: slots, queue, timeout, and nothing kept once answered")
@@ -39,6 +41,35 @@ struct RenderGateTests {
             try await Task.sleep(for: .milliseconds(10))
         }
         Issue.record("the slot never came back")
+    }
+
+    /// The work past its budget is cancelled, not left to run on: a job that would take a
+    /// minute but checks `RenderCancellation` (as the layout loop does between paragraphs and
+    /// blocks) ends once the 503 is given, and its slot comes back long before its minute.
+    @Test func aJobPastItsTimeoutIsCancelledAndEndsItself() async throws {
+        let gate = RenderGate(limit: 1, queueLimit: 0, timeout: 0.2)
+        let ended = Atomic<Bool>(false)
+        await #expect(throws: APIError.self) {
+            try await gate.run {
+                defer { ended.store(true, ordering: .relaxed) }
+                let deadline = Date().addingTimeInterval(60)
+                while Date() < deadline {
+                    try RenderCancellation.check()
+                    usleep(1_000)
+                }
+                return 1
+            }
+        }
+        for _ in 0..<3000 {
+            if let value = try? await gate.run({ 2 }) {
+                let jobEnded = ended.load(ordering: .relaxed)
+                #expect(value == 2)
+                #expect(jobEnded)
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("the cancelled job kept its slot")
     }
 
     @Test func beyondTheQueueTheGateRefusesAtOnce() async throws {

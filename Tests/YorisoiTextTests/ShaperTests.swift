@@ -28,6 +28,20 @@ import Testing
         #expect(!variant.variationLost)
     }
 
+    /// A cluster of thousands of marks (the quadratic case of issue #24, now read once per
+    /// cluster) stays one cluster with a glyph per mark; a run of selectors still draws only
+    /// the base. Timing is `yorisoi bench pathological`'s, not a test's.
+    @Test func longClustersStayWholeWithTheirGlyphs() throws {
+        let marks = "あ" + String(repeating: "\u{3099}", count: 3_000)
+        let shaped = try Shaper.shape("前" + marks + "後", with: mincho)
+        #expect(shaped.clusters.map(\.text) == ["前", marks, "後"])
+        #expect(shaped.clusters[1].glyphs.count == 3_001 || shaped.clusters[1].glyphs.count == 3_000)
+        let selectors = "葛" + String(repeating: "\u{E0100}", count: 3_000)
+        let cluster = try Shaper.shape(selectors, with: mincho).clusters
+        #expect(cluster.count == 1 && cluster[0].text == selectors)
+        #expect(cluster[0].glyphs.count == 1)
+    }
+
     @Test func unregisteredSelectorKeepsBaseGlyphAndDropsTheSpacer() throws {
         // No font in the chain has a distinct 邉+E0104 in BIZ UD; IPAmj has E0110–E011F only.
         let shaped = try Shaper.shape("渡邉\u{E0104}", with: mincho)

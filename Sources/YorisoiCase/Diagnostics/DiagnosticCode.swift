@@ -17,6 +17,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e009 = "E009"  // top level is not a mapping
     case e010 = "E010"  // more than one YAML document
     case e011 = "E011"  // YAML aliases used unsafely
+    case e012 = "E012"  // more text than the limit once YAML aliases are expanded
+    case e013 = "E013"  // a JSON Lines or CSV line longer than the limit
+    case e014 = "E014"  // more text in one case than a document may print
+    case e015 = "E015"  // a grapheme cluster of more scalars than the limit
     // Structure and types
     case e020 = "E020"  // wrong value type
     case e021 = "E021"  // not a real date / wrong date form
@@ -36,6 +40,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e034 = "E034"  // template or configuration problem while rendering (configuration)
     case e035 = "E035"  // the PDF could not be written
     case e036 = "E036"  // a batch folder entry that is not a regular file (skipped)
+    case e037 = "E037"  // rendering the case took longer than its time budget (cancelled)
     case w020 = "W020"  // unknown key
     case w021 = "W021"  // version missing
     case w022 = "W022"  // a list item with every field empty, skipped

@@ -110,6 +110,9 @@ public struct CSVCaseReader: Sendable {
     public func load(_ row: Row) -> LoadedCase {
         guard let builder else { return LoadedCase(source: displayName, line: row.line, root: nil, typed: nil, diagnostics: []) }
         let (root, cellFindings) = builder.tree(for: row.record)
+        if let refused = CaseTextBounds.refusal(of: root, limits: LoadLimits(), source: displayName, line: row.line) {
+            return refused
+        }
         let findings = UnknownKeyRedaction(root: root).redact(cellFindings + CaseShapeChecker().check(root))
         return LoadedCase(source: displayName, line: row.line, root: root, typed: CaseBuilder.build(root),
                           diagnostics: findings.sortedBySource())

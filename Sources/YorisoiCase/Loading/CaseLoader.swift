@@ -110,6 +110,8 @@ public struct CaseLoader: Sendable {
                                             message: "ケースファイルの一番外側は「キー: 値」の組でなければなりません",
                                             messageEN: "the top level of a case file must be a mapping"), line: line)
         }
+        // Before any rule walks the text: one error and nothing more for a case over a bound.
+        if let refused = CaseTextBounds.refusal(of: root, limits: limits, source: name, line: line) { return refused }
         let findings = UnknownKeyRedaction(root: root).redact(readerFindings + CaseShapeChecker().check(root))
         return LoadedCase(source: name, line: line, root: root, typed: CaseBuilder.build(root),
                           diagnostics: findings.sortedBySource())

@@ -57,7 +57,10 @@ public enum Layout {
                                  context: LayoutContext) throws -> Paginator {
         let setter = BlockSetter(context: context, scale: scale)
         var paginator = Paginator(setup: setup, context: context, area: area)
-        paginator.place(try body.map { try setter.flow($0, width: setup.contentWidth) })
+        paginator.place(try body.map { block in
+            try RenderCancellation.check()
+            return try setter.flow(block, width: setup.contentWidth)
+        })
         return paginator
     }
 

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The hashes behind deterministic identifiers: MD5 for the file /ID and XMP document IDs
 /// (the conventional 16-byte ID, computed from content, never from the clock or a random source),
 /// FNV-1a for the short subset tags.
@@ -13,10 +11,10 @@ enum DocumentHash {
         return hash
     }
 
-    /// MD5 (swift-crypto's, BoringSSL underneath). A content fingerprint, not security: the
-    /// PDF /ID convention is a 16-byte digest.
+    /// MD5 (libcrypto's). A content fingerprint, not security: the PDF /ID convention is a
+    /// 16-byte digest.
     static func md5(_ message: [UInt8]) -> [UInt8] {
-        Array(Insecure.MD5.hash(data: message))
+        ContentDigest.md5(message)
     }
 
     /// A name-based (version 3, MD5) UUID string from a 16-byte digest, for xmpMM IDs.

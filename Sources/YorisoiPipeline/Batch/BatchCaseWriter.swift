@@ -1,7 +1,8 @@
-import Crypto
 import Foundation
 import YorisoiCase
+import YorisoiPDF
 import YorisoiTemplates
+import YorisoiText
 
 /// Renders one case of a batch and writes its PDF: everything that can go wrong with one case
 /// ends up in its `BatchEntry`, never in an error that would stop the others.
@@ -22,9 +23,20 @@ struct BatchCaseWriter: Sendable {
             ].sortedBySource())
         }
         let outcome: RenderOutcome
+        // The case's time budget: past it the layout stops at its next paragraph or block.
+        let cancellation = RenderCancellation()
+        let budget = DispatchWorkItem { cancellation.cancel() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + options.caseTimeout.timeInterval, execute: budget)
+        defer { budget.cancel() }
         do {
-            outcome = try renderer.render(loaded, kind: options.kind, municipality: options.municipality,
-                                          templateFile: options.templateFile)
+            outcome = try RenderCancellation.$current.withValue(cancellation) {
+                try renderer.render(loaded, kind: options.kind, municipality: options.municipality,
+                                    templateFile: options.templateFile)
+            }
+        } catch is RenderCancelled {
+            let seconds = options.caseTimeout.timeInterval
+            return failed(id, item.source, loaded, .e037, "時間内に作成できなかったため中止しました（上限 \(Self.secondsText(seconds)) 秒）",
+                          "rendering took longer than \(Self.secondsText(seconds)) s and was stopped", output: nil)
         } catch let error as PipelineError {
             return failed(id, item.source, loaded, .e034, "様式または自治体の設定に問題があります: \(error.description)",
                           "template or municipality configuration problem: \(error.description)", output: nil)
@@ -50,7 +62,7 @@ struct BatchCaseWriter: Sendable {
             return failed(id, item.source, loaded, .e035, "PDF を書き込めませんでした（空き容量と書き込み権限を確かめてください）",
                           "the PDF could not be written (check free space and permissions)", output: name)
         }
-        let digest = SHA256.hash(data: pdf).map { String(format: "%02x", $0) }.joined()
+        let digest = ContentDigest.hex(ContentDigest.sha256(pdf))
         return BatchEntry(id: id, source: item.source, status: .ok, output: name, pages: outcome.pageCount,
                           bytes: pdf.count, sha256: digest, diagnostics: outcome.diagnostics)
     }
@@ -60,6 +72,10 @@ struct BatchCaseWriter: Sendable {
         removeStale(output ?? id.flatMap(BatchOutputName.fileName(for:)))
         return BatchEntry(id: id, source: source, status: .failed,
                           diagnostics: loaded.diagnostics + [Diagnostic(code, path: "", at: nil, message: message, messageEN: messageEN)])
+    }
+
+    static func secondsText(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.3g", seconds)
     }
 
     /// A PDF of the same name from an earlier run would look like this run's output: remove it,

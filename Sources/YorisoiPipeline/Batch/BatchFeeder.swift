@@ -44,15 +44,13 @@ final class BatchFeeder: Sendable {
         }
     }
 
-    /// The cases never handed out (after a stop), with their sources only.
-    func remaining() -> [(index: Int, source: BatchSource)] {
+    /// The cases never handed out (after a stop), with their sources only, one at a time.
+    func forEachRemaining(_ body: (Int, BatchSource) -> Void) {
         state.withLock { state in
-            var rest: [(Int, BatchSource)] = []
             while let item = state.cursor.next(loading: false) {
-                rest.append((state.nextIndex, item.source))
+                body(state.nextIndex, item.source)
                 state.nextIndex += 1
             }
-            return rest
         }
     }
 }

@@ -112,8 +112,10 @@ public struct BatchCursor: Sendable {
             guard RegularFile.check(file.path) else { return notRegular(name) }
             switch file.pathExtension.lowercased() {
             case "jsonl", "ndjson":
-                guard let data = FileManager.default.contents(atPath: file.path) else { return unreadable(name) }
-                open = .jsonLines(JSONLinesCaseReader(bytes: [UInt8](data), displayName: name, limits: input.limits))
+                guard let reader = JSONLinesCaseReader(contentsOf: file, displayName: name, limits: input.limits) else {
+                    return unreadable(name)
+                }
+                open = .jsonLines(reader)
             case "csv":
                 open = .csv(CSVCaseReader(contentsOf: file, displayName: name, mapping: input.mapping))
             default:

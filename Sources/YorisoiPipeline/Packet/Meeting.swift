@@ -18,6 +18,23 @@ public struct Meeting: Sendable {
     public var entries: [MeetingCaseEntry]
     /// The meeting file itself, so that `folder: .` does not take it for a case.
     public var file: URL?
+
+    /// Every file a packet of this meeting may read: the meeting file, each `file:` and every
+    /// entry of each `folder:` (all of them, not only case-file names, so that the check errs
+    /// towards refusing). An output must be none of them.
+    public var filesRead: [URL] {
+        var files = file.map { [$0] } ?? []
+        for entry in entries {
+            switch entry.source {
+            case .file(let url): files.append(url)
+            case .folder(let url):
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+                files += names.map { url.appendingPathComponent($0) }
+            case .inline: break
+            }
+        }
+        return files
+    }
 }
 
 /// The four meeting kinds of docs/domain/forms-and-rules.md §6. The first three are tiers or parts of the

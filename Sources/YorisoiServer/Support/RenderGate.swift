@@ -1,11 +1,14 @@
 import Dispatch
 import Foundation
 import Synchronization
+import Yorisoi
 
 /// Bounds the CPU-heavy work (renders, issues, packets): at most `limit` run at once on their
 /// own threads (never the server's event loops); up to `queueLimit` more wait; beyond that the
-/// request is refused 503 at once. A job that outlives `timeout` is answered 503 (the work
-/// finishes in the background and only then frees its slot).
+/// request is refused 503 at once. A job that outlives `timeout` is answered 503 and cancelled:
+/// its `RenderCancellation` is set, the layout loop stops at its next paragraph or block, and the
+/// slot and the document's memory are freed then — not after the whole render ran on for an
+/// answer nobody waits for.
 public final class RenderGate: Sendable {
     private struct State {
         var running = 0
@@ -37,17 +40,19 @@ public final class RenderGate: Sendable {
     public func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await acquire()
         let result = ResultBox<T>()
+        let cancellation = RenderCancellation()
         return try await withCheckedThrowingContinuation { continuation in
             result.install(continuation)
             queue.async {
-                let outcome = Result { try work() }
+                let outcome = Result { try RenderCancellation.$current.withValue(cancellation) { try work() } }
                 self.release()
                 result.finish(outcome)
             }
             // Weak: the timer must not keep the box (and once it kept the finished document in
             // it) alive for the rest of the timeout — at 75 renders/s and a 60 s timeout that was
-            // 500 MB of PDFs already sent.
-            queue.asyncAfter(deadline: .now() + timeout) { [weak result] in
+            // 500 MB of PDFs already sent. The cancellation is a flag, kept alive by the job.
+            queue.asyncAfter(deadline: .now() + timeout) { [weak result, weak cancellation] in
+                cancellation?.cancel()
                 result?.finish(.failure(Self.timedOut))
             }
         }

@@ -6,6 +6,7 @@ public enum ParagraphLayout {
     }
 
     static func layoutUncached(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {
+        try RenderCancellation.check()
         let items = try shape(spans)
         guard !items.breakable.isEmpty else { return LaidOutParagraph(lines: [], uncovered: items.uncovered) }
 

@@ -73,6 +73,10 @@ public enum Shaper {
         let em = Double(face.metrics.unitsPerEm)
 
         var glyphsOf = [[ShapedGlyph]](repeating: [], count: characters.count)
+        // Whether a character holds a variation selector, found once per character: asked for
+        // every zero-advance glyph, a cluster of N marks would otherwise be walked N times
+        // (quadratic: 50,000 marks took 29 s).
+        var hasSelector = [Bool?](repeating: nil, count: characters.count)
         for i in 0..<Int(count) {
             let info = infos[i], position = positions[i]
             // Cluster values are UTF-8 offsets into the run: find the character that starts there.
@@ -81,9 +85,10 @@ public enum Shaper {
                                     xOffset: Double(position.x_offset) / em, yOffset: Double(position.y_offset) / em)
             // A selector the face does not register comes back as a zero-advance space glyph in
             // the same cluster; drawing it would add a stray space to the extracted text.
-            if !glyphsOf[owner].isEmpty, position.x_advance == 0,
-               ClusterParts(characters[owner]).variationSelector != nil {
-                continue
+            if !glyphsOf[owner].isEmpty, position.x_advance == 0 {
+                let selector = hasSelector[owner] ?? characters[owner].unicodeScalars.contains(where: \.isVariationSelector)
+                hasSelector[owner] = selector
+                if selector { continue }
             }
             glyphsOf[owner].append(glyph)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Yorisoi
 import YorisoiServer
 
 /// `yorisoi audit verify --data DIR`: the server's audit log checked offline — the hash chain, and
@@ -65,6 +66,14 @@ extension AuditCommand {
             let folder = URL(fileURLWithPath: data, isDirectory: true)
             guard FileManager.default.isReadableFile(atPath: folder.appendingPathComponent(SQLiteStore.fileName).path) else {
                 FileHandle.standardError.write(Data("yorisoi audit export: \(data) にデータベースがありません (no database)\n".utf8))
+                throw ExitCode(2)
+            }
+            // Before anything is read: the CSV must not replace the database it is read from.
+            let database = folder.appendingPathComponent(SQLiteStore.fileName).path
+            do {
+                try OutputFile.refuseIfInput(output, inputs: ["", "-wal", "-shm", "-journal"].map { database + $0 })
+            } catch {
+                FileHandle.standardError.write(Data("yorisoi audit export: \(error.description)\n".utf8))
                 throw ExitCode(2)
             }
             let store = try SQLiteStore(directory: folder)
