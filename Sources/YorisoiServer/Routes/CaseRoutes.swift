@@ -70,12 +70,7 @@ enum CaseRoutes {
 
         cases.get(":id") { request, context in
             let id = try caseID(context)
-            let version = try request.query("version").map { text -> Int in
-                guard let version = Int(text), version >= 1 else {
-                    throw APIError.badRequest("bad_version", "version は 1 以上の整数です", "version must be an integer of at least 1")
-                }
-                return version
-            }
+            let version = try request.positiveIntQuery("version", code: "bad_version")
             guard let stored = try await store.version(id: id, version: version) else { throw APIError.notFound }
             try context.requireAccess(stored.municipality)
             try await audit.append(account: context.account ?? "", action: "case.read", caseID: id, municipality: stored.municipality)
@@ -93,12 +88,7 @@ enum CaseRoutes {
             guard bodyID == id else {
                 throw APIError.badRequest("id_mismatch", "本文の id が URL のケースIDと違います", "the body's id differs from the URL's")
             }
-            let base = try request.query("base_version").map { text -> Int in
-                guard let version = Int(text), version >= 1 else {
-                    throw APIError.badRequest("bad_base_version", "base_version は 1 以上の整数です", "base_version must be an integer of at least 1")
-                }
-                return version
-            }
+            let base = try request.positiveIntQuery("base_version", code: "bad_base_version")
             let version: Int
             do {
                 version = try await store.update(id: id, fields: fields, body: bytes, format: format, account: context.account ?? "",
@@ -166,8 +156,8 @@ enum CaseRoutes {
     /// (`%E8%A2%96-0042` for 袖-0042), and decoding again would turn a literal `%41` in an id
     /// into `A`. Malformed escapes are 400; an id that breaks the case-id rule (a `/` sent as
     /// `%2F` included) is 422 with the rule, as on a save.
-    static func caseID(_ context: YorisoiRequestContext) throws -> String {
-        guard let raw = context.parameters.get("id"), !raw.isEmpty else { throw APIError.notFound }
+    static func caseID(_ context: YorisoiRequestContext, parameter: String = "id") throws -> String {
+        guard let raw = context.parameters.get(parameter), !raw.isEmpty else { throw APIError.notFound }
         guard let id = raw.removingPercentEncoding else {
             throw APIError.badRequest("bad_id_encoding", "URL のケースIDの % エンコードが正しくありません",
                                       "the case id in the URL is not valid percent-encoded UTF-8")

@@ -86,12 +86,7 @@ enum DocumentRoutes {
 
         api.post("import") { request, context in
             let bytes = try await request.bodyBytes(limit: limit)
-            let row = try request.query("row").map { text -> Int in
-                guard let row = Int(text), row >= 1 else {
-                    throw APIError.badRequest("bad_row", "row は 1 以上の整数です", "row must be an integer of at least 1")
-                }
-                return row
-            } ?? 1
+            let row = try request.positiveIntQuery("row", code: "bad_row") ?? 1
             let isCSV = (request.headers[.contentType] ?? "").lowercased().contains("csv")
             let format = request.caseFormat(of: bytes)
             let loaded = try await dependencies.gate.run { () throws -> LoadedCase in

@@ -28,12 +28,7 @@ enum DraftRoutes {
                                           "the municipality query parameter is required")
             }
             try context.requireActing(for: municipality)
-            let base = try request.query("base_version").map { text -> Int in
-                guard let version = Int(text), version >= 1 else {
-                    throw APIError.badRequest("bad_base_version", "base_version は 1 以上の整数です", "base_version must be an integer of at least 1")
-                }
-                return version
-            }
+            let base = try request.positiveIntQuery("base_version", code: "bad_base_version")
             let bytes = try await request.bodyBytes(limit: dependencies.configuration.maxBodyBytes)
             // A draft may be incomplete or wrong (that is what drafts are for), but it must be a
             // case file the hardened loader reads: JSON, within the loader's limits.
@@ -66,17 +61,11 @@ enum DraftRoutes {
         }
     }
 
-    /// `new:plan`, or a case id under the one case-id rule (percent-decoded once, as on the
-    /// case routes).
+    /// `new:plan` (the page sends it percent-encoded, `new%3Aplan`), or a case id read as the
+    /// case routes read one.
     static func draftKey(_ context: YorisoiRequestContext) throws -> String {
-        if context.parameters.get("key") == DraftKey.newPlan { return DraftKey.newPlan }
-        guard let raw = context.parameters.get("key"), let key = raw.removingPercentEncoding else {
-            throw APIError.badRequest("bad_id_encoding", "URL のケースIDの % エンコードが正しくありません",
-                                      "the case id in the URL is not valid percent-encoded UTF-8")
-        }
-        if key == DraftKey.newPlan { return key }
-        if let problem = CaseIDs.problem(key) { throw APIError.invalidCase([problem]) }
-        return key
+        if context.parameters.get("key")?.removingPercentEncoding == DraftKey.newPlan { return DraftKey.newPlan }
+        return try CaseRoutes.caseID(context, parameter: "key")
     }
 
     static func summary(_ draft: Draft) -> JSONObject {

@@ -107,6 +107,16 @@ extension Request {
         return code
     }
 
+    /// An optional query parameter that must be a whole number of at least 1 (`?version=2`); 400
+    /// with `code` when it is anything else.
+    func positiveIntQuery(_ name: String, code: String) throws -> Int? {
+        guard let text = query(name) else { return nil }
+        guard let value = Int(text), value >= 1 else {
+            throw APIError.badRequest(code, "\(name) は 1 以上の整数です", "\(name) must be an integer of at least 1")
+        }
+        return value
+    }
+
     /// An optional query parameter that names one case of an enum (`?status=issued`); 400 with
     /// `code` and the allowed values when it names none.
     func enumQuery<Value: RawRepresentable & CaseIterable>(_ name: String, code: String) throws -> Value?
