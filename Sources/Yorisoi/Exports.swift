@@ -21,6 +21,9 @@ public typealias LoadedCase = YorisoiCase.LoadedCase
 /// A node of a case tree: a value with the line and column it was read from.
 public typealias CaseNode = YorisoiCase.CaseNode
 
+/// The meetings a packet is made for, and which of them print cases without consent.
+public typealias MeetingKind = YorisoiPipeline.MeetingKind
+
 public typealias BatchManifest = YorisoiPipeline.BatchManifest
 public typealias BatchEntry = YorisoiPipeline.BatchEntry
 public typealias BatchSource = YorisoiPipeline.BatchSource

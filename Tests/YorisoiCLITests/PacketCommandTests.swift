@@ -14,11 +14,11 @@ import TestSupport
 
     /// A meeting file in a fresh folder, listing sample cases by absolute path.
     func meeting(kind: String, cases: [(file: String, agenda: String, documents: String?)],
-                 in folder: URL) throws -> URL {
+                 in folder: URL, extra: String = "") throws -> URL {
         var text = """
             version: 1
             municipality: "990019"
-            meeting: {kind: \(kind), title: テスト用の会議, date: 2025-02-14, place: 架空会議室}
+            meeting: {kind: \(kind), title: テスト用の会議, date: 2025-02-14, place: 架空会議室\(extra)}
             documents: [support-plan]
             cases:
 
@@ -136,30 +136,43 @@ import TestSupport
         #expect(cases.map(\.title) == ["MH-0002（協議）", "MH-0001（情報共有）"])
     }
 
-    @Test func withoutConsentACaseIsLeftOutUnlessTheMeetingIsCouncilBusiness() throws {
+    /// 合同ケース会議 and 個別ケース検討会議 print only what the family agreed to share; the
+    /// 実務者会議 and 進行管理会議 review every registered case; a council meeting may opt in.
+    @Test func withoutConsentACaseIsLeftOutOfTheCaseMeetingsUnlessTheCouncilOptsIn() throws {
         let folder = try TestPaths.makeTemporaryDirectory()
         // MH-0003 records no consent.
         let cases: [(String, String, String?)] = [("mihon-national-support-plan.yaml", "協議", nil),
                                                  ("recommendation-measure.yaml", "協議", nil)]
 
-        let centrePDF = folder.appendingPathComponent("internal.pdf")
-        let centre = try meeting(kind: "合同ケース会議", cases: cases, in: folder)
-        let result = try packet([centre.path, "-o", centrePDF.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("W701"))
-        let titles = try outline(centrePDF).map(\.title)
-        #expect(titles.contains("MH-0001（協議）"))
-        #expect(!titles.contains { $0.hasPrefix("MH-0003") })
-        let cover = try #require(try pageTexts(centrePDF).first)
-        #expect(cover.contains("載せていないケース(1件)") || cover.contains("載せていないケース（1件）"))
-        #expect(cover.contains("MH-0003"))
-        #expect(cover.contains("地方公務員法第34条"))
+        for kind in ["合同ケース会議", "個別ケース検討会議"] {
+            let pdf = folder.appendingPathComponent("left-out.pdf")
+            let result = try packet([try meeting(kind: kind, cases: cases, in: folder).path, "-o", pdf.path])
+            #expect(result.status == 0, "\(kind): \(result.stderr)")
+            #expect(result.stderr.contains("W701"), "\(kind)")
+            let titles = try outline(pdf).map(\.title)
+            #expect(titles.contains("MH-0001（協議）"), "\(kind)")
+            #expect(!titles.contains { $0.hasPrefix("MH-0003") }, "\(kind): \(titles)")
+            let cover = try #require(try pageTexts(pdf).first)
+            #expect(cover.contains("載せていないケース（1件）") || cover.contains("載せていないケース(1件)"), "\(kind)")
+            #expect(cover.contains("MH-0003"), "\(kind)")
+            #expect(cover.contains(kind == "合同ケース会議" ? "地方公務員法第34条" : "児童福祉法第25条の5"), "\(kind)")
+        }
 
-        let council = folder.appendingPathComponent("council.pdf")
-        let councilMeeting = try meeting(kind: "個別ケース検討会議", cases: cases, in: folder)
-        #expect(try packet([councilMeeting.path, "-o", council.path]).status == 0)
-        #expect(try outline(council).map(\.title).contains("MH-0003（協議）"))
-        #expect(try pageTexts(council).first?.contains("要保護児童対策地域協議会の協議として載せているケース") == true)
+        for (kind, extra) in [("実務者会議", ""), ("個別ケース検討会議", ", include_unconsented: true")] {
+            let pdf = folder.appendingPathComponent("council.pdf")
+            let file = try meeting(kind: kind, cases: cases, in: folder, extra: extra)
+            #expect(try packet([file.path, "-o", pdf.path]).status == 0, "\(kind)")
+            #expect(try outline(pdf).map(\.title).contains("MH-0003（協議）"), "\(kind)")
+            #expect(try pageTexts(pdf).first?.contains("要保護児童対策地域協議会の協議として載せているケース") == true, "\(kind)")
+        }
+
+        // Only a council meeting may print a case without consent.
+        let refused = try meeting(kind: "合同ケース会議", cases: cases, in: folder, extra: ", include_unconsented: true")
+        let pdf = folder.appendingPathComponent("refused.pdf")
+        let result = try packet([refused.path, "-o", pdf.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("E702 /meeting/include_unconsented"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: pdf.path))
     }
 
     @Test func aBrokenCaseIsListedOnTheCoverAndTheRestIsStillPrinted() throws {

@@ -80,6 +80,7 @@ struct OpenAPITests {
             ("POST /api/v1/approvals/{id}/reject", "/api/v1/approvals/1/reject", "{\"approver\": \"試験\", \"reason\": \"差し戻し\"}",
              "application/json", [:]),
             ("POST /api/v1/packets", "/api/v1/packets", meeting, "application/yaml", [:]),
+            ("GET /api/v1/meeting-kinds", "/api/v1/meeting-kinds", nil, "", [:]),
             ("POST /api/v1/cases", "/api/v1/cases", notice, "application/yaml", [:]),
             ("GET /api/v1/cases", "/api/v1/cases", nil, "", [:]),
             ("POST /api/v1/cases/search", "/api/v1/cases/search", "{\"q\": \"OA\"}", "application/json", [:]),

@@ -10,6 +10,7 @@ out/screenshots/. Starts `yorisoi serve` itself on a free loopback port with a t
 Run: python3 Tests/browser/test_flow.py  (after `swift build`; YORISOI_BIN overrides the binary)
 """
 import json
+import re
 import os
 import pathlib
 import shutil
@@ -748,6 +749,41 @@ class PageFlow(unittest.TestCase):
         self.assertEqual(self.find("#f-measure-services-0-service").get_attribute("value"), "子育て世帯訪問支援事業")
         self.assertEqual(self.find("#f-measure-services-0-content").get_attribute("value"), "訪問支援員が家事を手伝います。")
         self.assertIn("写しました", self.status_text())
+
+    def test_packet_leaves_out_cases_without_consent(self):
+        """個別ケース検討会議 and 合同ケース会議 print only cases whose family agreed to share; the
+        page names the others before building, and the 実務者会議 prints both."""
+        d = self.d
+        self.api("POST", "/api/v1/cases", dict(self.A11Y_CASE, id="PK-AGREED", consent={"agreed": True}))
+        self.open_case("PK-NOCONSENT")      # A11Y_CASE records no consent
+        self.go("#/packets")
+        self.find("#packet-form")
+        for box in d.find_elements(By.CSS_SELECTOR, ".packet-case"):
+            if box.get_attribute("value") in ("PK-AGREED", "PK-NOCONSENT"):
+                box.click()
+        self.assertIn("同意の記録なし", self.find("label[for='%s']" % d.find_element(
+            By.CSS_SELECTOR, ".packet-case[value='PK-NOCONSENT']").get_attribute("id")).text)
+        self.assertIn("個別ケース検討会議", self.find("#pk-kind-hint").text)
+        Select(self.find("#pk-kind")).select_by_value("個別ケース検討会議")
+        self.assertEqual(self.find("#pk-title").get_attribute("value"), "個別ケース検討会議", "the name follows the kind")
+        self.click("#packet-go")
+        self.visible("#confirm-dialog[open]")
+        self.assertIn("PK-NOCONSENT", self.find("#confirm-dialog").text)
+        self.assertNotIn("PK-AGREED", self.find("#confirm-dialog").text)
+        self.click("#confirm-ok")
+        self.wait(lambda d: d.find_element(By.ID, "preview-frame").is_displayed(), message="packet shown: " + self.status_text())
+        self.assertIn("載せなかったケース：1件", self.find("#preview-state").text)
+        text = re.sub(r"\s+", "", self.pdftotext(self.download(self.find("#download").get_attribute("download"))))
+        self.assertIn("この資料に載せていないケース（1件）PK-NOCONSENT", text)
+        self.assertIn("協議するケース（1件）PK-AGREED", text)
+
+        # A council meeting that reviews every case asks nothing and prints both.
+        Select(self.find("#pk-kind")).select_by_value("実務者会議")
+        self.click("#packet-go")
+        self.wait(lambda d: "2ケース" in d.find_element(By.ID, "preview-state").text,
+                  message="both printed: " + self.status_text())
+        self.assertFalse(self.find("#confirm-dialog").get_attribute("open"))
+        self.shot("packets-consent", 1280)
 
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""

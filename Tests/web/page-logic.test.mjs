@@ -8,6 +8,7 @@ import { fieldId, ptrGet, ptrSet, pruned } from '../../Sources/YorisoiServer/Web
 import { staffMessage } from '../../Sources/YorisoiServer/Web/Assets/validation.mjs';
 import { differences, labelIn, shown } from '../../Sources/YorisoiServer/Web/Assets/compare.mjs';
 import { fiscalYearName } from '../../Sources/YorisoiServer/Web/Assets/editor.mjs';
+import { consentHint, leftOutIds } from '../../Sources/YorisoiServer/Web/Assets/packets.mjs';
 
 test('dates are read as staff type them, in every form the page accepts', () => {
   for (const text of ['令和7年4月1日', 'R7.4.1', 'r7/4/1', '2025-04-01', '2025/4/1', '２０２５／４／１', '2025年4月1日']) {
@@ -68,4 +69,18 @@ test('two versions are compared field by field; lists of another length as one i
   assert.equal(labelIn(fields, '/plan/supports/1/content', ''), '支援 2の内容');
   assert.equal(shown(undefined), '（空欄）');
   assert.equal(shown('2025-04-01'), '2025-04-01（令和7年4月1日）');
+});
+
+test('the packet page warns from the builder\'s consent rule, not a copy of it', () => {
+  // As GET /api/v1/meeting-kinds answers.
+  const kinds = [{ kind: '合同ケース会議', council: false, includes_unconsented: false },
+                 { kind: '実務者会議', council: true, includes_unconsented: true },
+                 { kind: '個別ケース検討会議', council: true, includes_unconsented: false }];
+  const rows = [{ id: 'A', consented: true }, { id: 'B', consented: false }, { id: 'C' }];
+  assert.deepEqual(leftOutIds(kinds[0], rows), ['B', 'C']);
+  assert.deepEqual(leftOutIds(kinds[2], rows), ['B', 'C']);
+  assert.deepEqual(leftOutIds(kinds[1], rows), []);
+  const hint = consentHint(kinds);
+  assert.match(hint, /合同ケース会議と個別ケース検討会議の資料には、情報共有の同意を記録していないケースは入りません/);
+  assert.match(hint, /実務者会議は要保護児童対策地域協議会の会議として/);
 });

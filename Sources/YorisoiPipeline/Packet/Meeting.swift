@@ -15,6 +15,10 @@ public struct Meeting: Sendable {
     public var municipality: String?
     /// Whether the meeting is 要保護児童対策地域協議会 business; defaults from the kind.
     public var isCouncilBusiness: Bool
+    /// Whether cases without recorded consent are printed (as 要対協 business) rather than left
+    /// out; defaults from the kind (`MeetingKind.includesUnconsentedByDefault`), and only a
+    /// council meeting may include them.
+    public var includesUnconsented: Bool
     public var entries: [MeetingCaseEntry]
     /// The meeting file itself, so that `folder: .` does not take it for a case.
     public var file: URL?
@@ -48,6 +52,20 @@ public enum MeetingKind: String, Sendable, CaseIterable {
     /// 要対協 members share case information under 児童福祉法第25条の3 without the family's
     /// consent and are bound by 第25条の5; the centre's own meeting is not such a forum.
     public var isCouncilBusiness: Bool { self != .jointCase }
+
+    /// Whether a case without the family's consent is printed unless the meeting file says
+    /// otherwise. 第25条の3 *allows* a council to share without consent; it does not oblige it.
+    /// The 実務者会議 and the 進行管理会議 review every registered case, consented or not — that
+    /// is their job. A 個別ケース検討会議 is about one family and seats whoever works with it, so,
+    /// like the centre's own 合同ケース会議, it prints only what the family agreed to share unless
+    /// the 事務局 decides otherwise for that meeting (`include_unconsented: true`, which the cover
+    /// then states).
+    public var includesUnconsentedByDefault: Bool {
+        switch self {
+        case .practitioners, .progressReview: true
+        case .individualCase, .jointCase: false
+        }
+    }
 }
 
 public struct Attendee: Sendable, Hashable {

@@ -94,6 +94,21 @@ public struct MeetingLoader: Sendable {
                     report(.e702, "/meeting/council", "council は true か false です", "council must be true or false")
                 }
             }
+            var includeUnconsented = council && (kind?.includesUnconsentedByDefault ?? false)
+            if let node = head["include_unconsented"] {
+                if case .bool(let value) = node.value {
+                    if value && !council {
+                        report(.e702, "/meeting/include_unconsented",
+                               "同意のないケースを載せられるのは要保護児童対策地域協議会の会議だけです（council: true）",
+                               "only a council meeting (council: true) may include cases without consent")
+                    } else {
+                        includeUnconsented = value
+                    }
+                } else {
+                    report(.e702, "/meeting/include_unconsented", "include_unconsented は true か false です",
+                           "include_unconsented must be true or false")
+                }
+            }
             let attendees = head.list("attendees").enumerated().map { index, node -> Attendee in
                 if case .string(let text) = node.value { return Attendee(organisation: text) }
                 guard case .object = node.value else {
@@ -108,7 +123,8 @@ public struct MeetingLoader: Sendable {
             guard let kind, let title, let date else { return nil }
             return Meeting(kind: kind, title: title, date: date, time: head.text("time"), place: head.text("place"),
                            attendees: attendees, municipality: root.text("municipality"),
-                           isCouncilBusiness: council, entries: entries)
+                           isCouncilBusiness: council, includesUnconsented: includeUnconsented,
+                           entries: entries)
         }
 
         mutating func caseEntries(defaults: [DocumentKind]) -> [MeetingCaseEntry] {

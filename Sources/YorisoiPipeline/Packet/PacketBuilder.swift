@@ -67,13 +67,14 @@ public struct PacketBuilder: Sendable {
                                        includedCases: 0, leftOutCases: 0))
         }
 
-        // Consent: without it a case is shared only as 要対協 business (児童福祉法第25条の3).
+        // Consent: without it a case is shared only as 要対協 business (児童福祉法第25条の3), and
+        // only at a meeting that includes such cases (MeetingKind.includesUnconsentedByDefault).
         var included: [PacketCase] = []
         var leftOut: [PacketCase] = []
         for item in cases {
             // A file that does not even parse is kept, so the cover lists it as not made
             // rather than as a case without consent.
-            if item.consented || meeting.isCouncilBusiness || !item.loaded.isParsed {
+            if item.consented || meeting.includesUnconsented || !item.loaded.isParsed {
                 included.append(item)
             } else {
                 leftOut.append(item)
@@ -81,10 +82,10 @@ public struct PacketBuilder: Sendable {
             if !item.consented && item.loaded.isParsed {
                 meetingFindings.append(Diagnostic(
                     .w701, path: item.entry.pointer, at: item.entry.position,
-                    message: meeting.isCouncilBusiness
+                    message: meeting.includesUnconsented
                         ? "\(item.id): 情報共有の同意が記録されていません（要対協の協議として掲載します）"
                         : "\(item.id): 情報共有の同意が記録されていないため、資料に載せません",
-                    messageEN: meeting.isCouncilBusiness
+                    messageEN: meeting.includesUnconsented
                         ? "\(item.id): no recorded consent; included as council business"
                         : "\(item.id): no recorded consent; left out of the packet"))
             }

@@ -54,7 +54,8 @@ public final class DocumentEngine: Sendable {
             try yorisoi.packet(.bytes(bytes, format: format, name: "request"), copies: copies, jobs: 1)
         }
         return PacketResult(pdf: report.hasErrors ? nil : report.pdf, diagnostics: report.files.flatMap { $0.diagnostics },
-                            caseIDs: Self.inlineCaseIDs(load(bytes, format: format).root))
+                            caseIDs: Self.inlineCaseIDs(load(bytes, format: format).root),
+                            includedCases: report.includedCases, leftOutCases: report.leftOutCases)
     }
 
     public struct PacketResult: Sendable {
@@ -62,6 +63,9 @@ public final class DocumentEngine: Sendable {
         public var diagnostics: [Diagnostic]
         /// The ids of the inline cases (for the audit log).
         public var caseIDs: [String]
+        /// Cases printed, and cases left out for want of consent (the builder's rule, told to the page).
+        public var includedCases: Int
+        public var leftOutCases: Int
     }
 
     /// `cases[].case.id` of a meeting object.

@@ -81,7 +81,16 @@ enum DocumentRoutes {
                                                     municipality: meetingMunicipality)
             }
             guard let pdf = outcome.pdf else { throw APIError.invalidCase(outcome.diagnostics) }
-            return Response.bytes(pdf, contentType: "application/pdf")
+            var response = Response.bytes(pdf, contentType: "application/pdf")
+            response.headers[.yorisoiIncludedCases] = String(outcome.includedCases)
+            response.headers[.yorisoiLeftOutCases] = String(outcome.leftOutCases)
+            return response
+        }
+
+        // The meetings the packet builder knows, with its consent rule, so that the page warns
+        // before building from the same rule instead of a copy of it.
+        api.get("meeting-kinds") { _, _ in
+            try Response.encoded(MeetingKindAnswer.all)
         }
 
         api.post("import") { request, context in

@@ -12,6 +12,9 @@ extension HTTPField.Name {
     static let caseIDHeader = HTTPField.Name("Yorisoi-Case-Id")!
     /// On a 409 version_conflict: the case's latest version, which the save did not start from.
     static let latestVersion = HTTPField.Name("Yorisoi-Latest-Version")!
+    /// On a packet: the cases printed and the cases left out for want of consent.
+    static let yorisoiIncludedCases = HTTPField.Name("Yorisoi-Included-Cases")!
+    static let yorisoiLeftOutCases = HTTPField.Name("Yorisoi-Left-Out-Cases")!
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
     /// Host as a header (a request made in tests without an authority carries it so).

@@ -6,11 +6,35 @@ import { page } from './router.mjs';
 import { pad, parseDateText, toHalfWidth } from './wareki.mjs';
 
 // ---------- meeting packets ----------
-// The meeting kinds the packet builder knows (YorisoiPipeline MeetingKind): 要対協's three and
-// the centre's own 合同ケース会議.
-const MEETING_KINDS = ['進行管理会議', '実務者会議', '個別ケース検討会議', '合同ケース会議'];
+// The meeting kinds and their consent rule come from the packet builder itself
+// (GET /api/v1/meeting-kinds, MeetingKind), never from a list of the page's own.
+async function meetingKinds() {
+  if (!S.meetingKinds) S.meetingKinds = await expectJSON(await api('GET', '/api/v1/meeting-kinds'));
+  return S.meetingKinds;
+}
+// What the page says under the select: which meetings print cases without consent.
+function consentHint(kinds) {
+  const leaving = kinds.filter(k => !k.includes_unconsented).map(k => k.kind);
+  const including = kinds.filter(k => k.includes_unconsented).map(k => k.kind);
+  return (leaving.length ? leaving.join('と') + 'の資料には、情報共有の同意を記録していないケースは入りません。' : '') +
+    (including.length ? including.join('と') + 'は要保護児童対策地域協議会の会議として、同意の記録がないケースも載せます。' : '');
+}
+// The ids among the chosen rows that the builder will leave out for this meeting kind.
+function leftOutIds(kind, rows) {
+  if (!kind || kind.includes_unconsented) return [];
+  return rows.filter(c => c && c.consented !== true).map(c => c.id);
+}
+// The packet printed most often (every few weeks), so the one offered first.
+const FIRST_KIND = '進行管理会議';
+// The name follows the kind until staff write a name of their own.
+function kindChanged(e) {
+  const title = $('#pk-title');
+  if (!title.value || title.value === e.target.dataset.previous) title.value = e.target.value;
+  e.target.dataset.previous = e.target.value;
+}
 async function showPackets() {
   S.packetChosen = S.packetChosen || new Map();   // id -> case row, kept across searches
+  const kinds = await meetingKinds();
   const list = await searchCases(S.packetQuery || {});
   const shownIds = new Set(list.map(c => c.id));
   const rows = list.concat([...S.packetChosen.values()].filter(c => !shownIds.has(c.id)));
@@ -27,9 +51,10 @@ async function showPackets() {
     searchPanel('pks', S.packetQuery || {}, async q => { S.packetQuery = q; await showPackets(); say('条件に合うケース：' + $$('.packet-case').length + '件（選んだケースは残ります）'); }),
     el('form', { id: 'packet-form', novalidate: true, onsubmit: e => e.preventDefault() },
       el('fieldset', { class: 'panel' }, el('legend', { text: '会議' }),
-        field('pk-kind', '会議の種類', el('select', { id: 'pk-kind', 'aria-describedby': 'pk-kind-hint' }, MEETING_KINDS.map(k => el('option', { value: k }, k))),
-          '合同ケース会議はセンターの会議です。同意を記録していないケースは資料に入りません。'),
-        field('pk-title', '会議の名称', el('input', { type: 'text', id: 'pk-title', value: '進行管理会議' })),
+        field('pk-kind', '会議の種類', el('select', { id: 'pk-kind', 'aria-describedby': 'pk-kind-hint', 'data-previous': FIRST_KIND, onchange: kindChanged },
+          kinds.map(k => el('option', { value: k.kind, selected: k.kind === FIRST_KIND }, k.kind))),
+          consentHint(kinds)),
+        field('pk-title', '会議の名称', el('input', { type: 'text', id: 'pk-title', value: FIRST_KIND })),
         field('pk-date', '開催日', el('input', { type: 'text', id: 'pk-date', value: iso, 'aria-describedby': 'pk-date-hint' }), '例：2025-02-14'),
         field('pk-time', '時間', el('input', { type: 'text', id: 'pk-time', value: '' })),
         field('pk-place', '場所', el('input', { type: 'text', id: 'pk-place', value: '' })),
@@ -55,11 +80,12 @@ async function buildPacket() {
   if (!parsed) { say('開催日を 2025-02-14 の形で入力してください。', 'error'); $('#pk-date').focus(); return; }
   const copies = parseInt(toHalfWidth($('#pk-copies').value), 10);
   if (!(copies >= 1)) { say('部数は1以上の数字で入力してください。', 'error'); $('#pk-copies').focus(); return; }
-  // The centre's own meeting shares nothing without consent: the builder leaves such cases out,
-  // and the page says so before building.
-  const unconsented = chosen.map(b => S.packetChosen.get(b.value)).filter(c => c && c.consented !== true).map(c => c.id);
-  if ($('#pk-kind').value === '合同ケース会議' && unconsented.length) {
-    const ok = await confirmDialog('合同ケース会議の資料には、情報共有の同意を記録していないケースは入りません：' + unconsented.join('、') + '。残りのケースで作りますか。', '作る');
+  // A meeting that prints only what families agreed to share leaves the other cases out; the
+  // page says which before building.
+  const kind = (await meetingKinds()).find(k => k.kind === $('#pk-kind').value);
+  const unconsented = leftOutIds(kind, chosen.map(b => S.packetChosen.get(b.value)));
+  if (unconsented.length) {
+    const ok = await confirmDialog(kind.kind + 'の資料には、情報共有の同意を記録していないケースは入りません：' + unconsented.join('、') + '。残りのケースで作りますか。', '作る');
     if (!ok) return;
   }
   previewState('会議資料を作っています…');
@@ -75,9 +101,11 @@ async function buildPacket() {
   const res = await api('POST', '/api/v1/packets?copies=' + copies, { body, accept: 'application/pdf' });
   if (!res.ok) { const b = await json(res); previewState(''); say('会議資料を作れませんでした：' + (diagnosticsText(b) || res.status), 'error'); return; }
   showPdf(await res.blob(), 'packet-' + parsed.iso + '.pdf');
-  const printed = meeting.kind === '合同ケース会議' ? cases.length - unconsented.length : cases.length;
-  previewState('会議資料を作りました（' + printed + 'ケース、' + copies + '部）。');
+  // The counts are the builder's, sent with the PDF.
+  const printed = res.headers.get('Yorisoi-Included-Cases');
+  const left = +res.headers.get('Yorisoi-Left-Out-Cases') || 0;
+  previewState('会議資料を作りました（' + printed + 'ケース、' + copies + '部' + (left ? '。同意の記録がないため載せなかったケース：' + left + '件' : '') + '）。');
   say('会議資料を作りました。', 'ok');
 }
 
-export { MEETING_KINDS, showPackets, buildPacket };
+export { consentHint, leftOutIds, showPackets, buildPacket };
