@@ -9,7 +9,7 @@ struct JSONSchemaSubset {
     let root: CaseNode
 
     static let supportedKeywords: Set<String> = [
-        "$schema", "$id", "$defs", "$ref", "title", "description", "type", "const", "enum", "pattern",
+        "$schema", "$id", "$defs", "$ref", "title", "description", "x-form", "x-yorisoi-form", "type", "const", "enum", "pattern",
         "minimum", "maximum", "properties", "additionalProperties", "items", "anyOf",
     ]
 

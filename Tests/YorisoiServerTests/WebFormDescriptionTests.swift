@@ -9,7 +9,8 @@ import YorisoiTemplates
     let builder: FormDescriptionBuilder
 
     init() throws {
-        builder = FormDescriptionBuilder(library: try TemplateLibrary(root: TestPaths.repositoryRoot.appendingPathComponent("Templates")))
+        builder = FormDescriptionBuilder(library: try TemplateLibrary(root: TestPaths.repositoryRoot.appendingPathComponent("Templates")),
+                                         catalogue: try FormCatalogue(root: TestPaths.repositoryRoot))
     }
 
     @Test func nationalPlanHasTheRequiredPlanFields() throws {
@@ -24,6 +25,47 @@ import YorisoiTemplates
         // The national form prints no municipality catalogue.
         #expect(!form.sections.contains { $0.id == "checklists" })
         #expect(form.kinds.map(\.kind) == ["support-plan", "recommendation", "measure"])
+    }
+
+    /// Issue #22: the form's fields and labels are the schema's (`x-yorisoi-form`, titles,
+    /// `x-form`), not a list of the server's own; a shared definition is labelled per use.
+    @Test func theFormIsReadFromTheCaseSchema() throws {
+        let catalogue = try FormCatalogue(root: TestPaths.repositoryRoot)
+        #expect(catalogue.kinds == ["support-plan", "support-plan-child", "recommendation", "measure"])
+        let fields = Dictionary(uniqueKeysWithValues: try #require(catalogue.sections(for: "measure")).flatMap(\.fields)
+            .map { ($0.pointer, $0) })
+        #expect(fields["/staff/maternal_health/phone"]?.label == "母子保健機能の担当者の連絡先")
+        #expect(fields["/staff/child_welfare/name"]?.label == "児童福祉機能の担当者")
+        #expect(fields["/measure/services"]?.type == .repeating)
+        #expect(fields["/measure/services"]?.fields?.first { $0.pointer == "/from" }?.type == .date)
+        #expect(fields["/recommendation/addressee"]?.type == .guardianIndex)
+        #expect(fields["/category"]?.options == ["要保護児童", "要支援児童", "特定妊婦", "その他"])
+        let plan = Dictionary(uniqueKeysWithValues: try #require(catalogue.sections(for: "support-plan")).flatMap(\.fields)
+            .map { ($0.pointer, $0) })
+        #expect(plan["/plan/goals/long/from"]?.label == "長期目標の対象時期（から）")
+        #expect(plan["/plan/goals/long/from"]?.type == .dateOrMonth)
+        #expect(plan["/plan/goals/long/from"]?.hint == "例：令和7年4月 または 2025-04")
+        #expect(plan["/plan/worries/child"]?.label == "気になること（こども）")
+        #expect(plan["/plan/review"]?.type == .month)
+        #expect(plan["/child/birthdate"]?.hint == "例：令和7年4月1日 または 2025-04-01")
+        #expect(plan["/plan/satisfaction"].map { ($0.type, $0.min, $0.max) } ?? (.text, nil, nil) == (.number, 0, 100))
+        #expect(plan["/measure/date"] == nil, "a section belongs to the kinds it names")
+        #expect(FormCatalogue.title(of: "measure") == "家庭支援事業 利用措置決定通知書")
+    }
+
+    @Test func aFormFieldTheSchemaDoesNotHaveIsAnInstallationError() throws {
+        let folder = try TestPaths.makeTemporaryDirectory("yorisoi-form-schema")
+        let schema = folder.appendingPathComponent("case.schema.json")
+        try Data("""
+            {"properties": {"id": {"title": "ID"}, "child": {"properties": {"name": {}}}},
+             "x-yorisoi-form": {"sections": [{"id": "a", "title": "A", "kinds": ["support-plan"], "fields": ["/id", "/nowhere"]}]}}
+            """.utf8).write(to: schema)
+        #expect(throws: FormCatalogue.Failure.badField("/nowhere")) { try FormCatalogue(schema: schema) }
+        try Data("""
+            {"properties": {"id": {"title": "ID"}, "child": {"properties": {"name": {}}}},
+             "x-yorisoi-form": {"sections": [{"id": "a", "title": "A", "kinds": ["support-plan"], "fields": ["/child/name"]}]}}
+            """.utf8).write(to: schema)
+        #expect(throws: FormCatalogue.Failure.badField("/child/name"), "a field needs a title") { try FormCatalogue(schema: schema) }
     }
 
     /// Issue #22: each town's form asks only for what its template prints. Every value a sample

@@ -8,10 +8,13 @@ import YorisoiCase
 /// The engine loads fonts and templates once and is `Sendable`, so many requests share it.
 public final class DocumentEngine: Sendable {
     public let yorisoi: YorisoiEngine
+    /// The staff page's form, from the case file's schema (`schema/case.schema.json`).
+    public let forms: FormCatalogue
 
-    /// - Parameter root: the folder holding `Fonts/fonts.yaml`, `Templates/` and `samples/`.
+    /// - Parameter root: the folder holding `Fonts/fonts.yaml`, `Templates/`, `schema/` and `samples/`.
     public init(root: URL) throws {
         yorisoi = try YorisoiEngine(resources: .repository(root: root))
+        forms = try FormCatalogue(root: root)
     }
 
     /// What `yorisoi templates` lists.

@@ -1,154 +1,190 @@
-/// The sections and labels of each kind's paper form (the national 様式例 wording; a
-/// municipality's own check lists are added by `FormDescriptionBuilder`). Pointers follow the
-/// case file of CONTRACT §2 and schema/case.schema.json.
-enum FormCatalogue {
-    typealias Field = FormDescription.Field
-    typealias Section = FormDescription.Section
+import Foundation
+import YorisoiCase
 
-    /// Kinds the page edits, with the printed title. `assessment` is edited as a file (its
-    /// answer grid is not a form a family fills in at the counter).
-    static let titles: [(kind: String, title: String)] = [
-        ("support-plan", "サポートプラン"),
-        ("support-plan-child", "サポートプラン（こども版）"),
-        ("recommendation", "利用勧奨通知書"),
-        ("measure", "利用措置決定通知書"),
-    ]
+/// The sections and fields of the staff page's form, read from the case file's schema
+/// (`schema/case.schema.json`), so that the form, the schema and the validation name every
+/// value the same way and no list of fields or labels is typed a second time here or in the page.
+///
+/// - `x-yorisoi-form.sections` gives each section's id, title, the kinds it belongs to and the
+///   pointers of its fields (a list's `row` names the row fields the form edits).
+/// - A field's label is its property's `title`. A title holding `{}` is completed with the
+///   enclosing property's label (`{}の連絡先` under 母子保健機能の担当者), which is how a
+///   definition shared by several properties (`staffMember`, `goal`) gets a label for each use.
+/// - Its input and hint come from the property's `x-form`, else from the definition it refers to
+///   (`$defs/date` is a date field with the date hint), else from its JSON type (`enum` → select,
+///   boolean, an integer with bounds → number, an array → repeat, anything else one line of text).
+///
+/// Kind titles are the engine's own document names (`DocumentKind.japaneseName`).
+public struct FormCatalogue: Sendable {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case unreadable(String)
+        /// A section names a pointer the schema has no property for, or one without a title.
+        case badField(String)
 
-    static func title(of kind: String) -> String? {
-        titles.first { $0.kind == kind }?.title
-    }
-
-    static let dateHint = "例：令和7年4月1日 または 2025-04-01"
-    static let monthHint = "例：令和7年4月 または 2025-04"
-
-    static func sections(for kind: String) -> [Section]? {
-        switch kind {
-        case "support-plan", "support-plan-child":
-            return [basics, child, guardians, family, plan, services, consent, staff]
-        case "recommendation":
-            return [basics, child, guardians, recommendation, staff]
-        case "measure":
-            return [basics, child, guardians, recommendation, measure, staff]
-        default:
-            return nil
+        public var description: String {
+            switch self {
+            case .unreadable(let why): "schema/case.schema.json: \(why)"
+            case .badField(let pointer): "schema/case.schema.json x-yorisoi-form: \(pointer) is not a titled property of the schema"
+            }
         }
     }
 
-    static let basics = Section(id: "basics", title: "基本情報", fields: [
-        Field("/id", "サポートプランID", .text, hint: "ケースの番号（例：R7-0042）。名前は書かないでください。"),
-        Field("/category", "区分", .select, options: ["要保護児童", "要支援児童", "特定妊婦", "その他"]),
-        Field("/created", "作成日", .date, hint: dateHint),
-    ])
+    struct KindSection: Sendable {
+        var section: FormDescription.Section
+        var kinds: Set<String>
+    }
 
-    static let child = Section(id: "child", title: "こども", fields: [
-        Field("/child/name", "こどもの名前", .text),
-        Field("/child/kana", "ふりがな", .text),
-        Field("/child/birthdate", "生年月日（出産予定日）", .date, hint: dateHint),
-        Field("/child/grade", "学年", .text),
-        Field("/child/affiliation", "所属（保育園・学校など）", .text),
-        Field("/child/situation", "こどもの状況", .textarea),
-    ])
+    let sections: [KindSection]
+    /// The kinds the page edits, in the order the schema first names them.
+    public let kinds: [String]
 
-    static let guardians = Section(id: "guardians", title: "保護者", fields: [
-        Field("/guardians", "保護者", .repeating, fields: [
-            Field("/name", "保護者の名前", .text),
-            Field("/kana", "ふりがな", .text),
-            Field("/relation", "続柄", .text),
-            Field("/address", "住所", .text),
-            Field("/phone", "電話番号", .text),
-        ], itemLabel: "保護者"),
-    ])
+    /// `schema/case.schema.json` under a repository (or installed copy) root.
+    public init(root: URL) throws(Failure) {
+        try self.init(schema: root.appendingPathComponent("schema/case.schema.json"))
+    }
 
-    static let family = Section(id: "family", title: "家族（同居している人）", fields: [
-        Field("/family", "家族", .repeating, fields: [
-            Field("/name", "名前", .text),
-            Field("/kana", "ふりがな", .text),
-            Field("/relation", "続柄", .text),
-            Field("/birthdate", "生年月日", .date, hint: dateHint),
-        ], itemLabel: "家族"),
-    ])
+    public init(schema url: URL) throws(Failure) {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
+        } catch {
+            throw .unreadable(error.localizedDescription)
+        }
+        guard let root = object as? [String: Any],
+              let form = root["x-yorisoi-form"] as? [String: Any],
+              let sections = form["sections"] as? [[String: Any]] else {
+            throw .unreadable("no x-yorisoi-form.sections")
+        }
+        let schema = SchemaTree(root: root)
+        var built: [KindSection] = []
+        var kinds: [String] = []
+        for section in sections {
+            guard let id = section["id"] as? String, let title = section["title"] as? String,
+                  let sectionKinds = section["kinds"] as? [String], let fields = section["fields"] as? [Any] else {
+                throw .unreadable("a section needs id, title, kinds and fields")
+            }
+            for kind in sectionKinds where !kinds.contains(kind) { kinds.append(kind) }
+            let made = try fields.map { entry throws(Failure) -> FormDescription.Field in
+                if let pointer = entry as? String { return try schema.field(pointer) }
+                guard let list = entry as? [String: Any], let pointer = list["pointer"] as? String,
+                      let row = list["row"] as? [String] else {
+                    throw .unreadable("a field is a pointer or {pointer, row}")
+                }
+                return try schema.field(pointer, row: row)
+            }
+            built.append(KindSection(section: .init(id: id, title: title, fields: made), kinds: Set(sectionKinds)))
+        }
+        self.sections = built
+        self.kinds = kinds
+    }
 
-    static let plan = Section(id: "plan", title: "プラン", fields: [
-        Field("/plan/worries/child", "気になること（こども）", .textarea),
-        Field("/plan/worries/guardian", "気になること（保護者）", .textarea),
-        Field("/plan/wishes/child", "希望すること（こども）", .textarea),
-        Field("/plan/wishes/guardian", "希望すること（保護者）", .textarea),
-        Field("/plan/wishes/shared", "みんなの希望", .textarea),
-        Field("/plan/intent/child", "① 意向（こども）", .textarea,
-              hint: "こどもか保護者の少なくとも一方を書きます。"),
-        Field("/plan/intent/guardian", "① 意向（保護者）", .textarea),
-        Field("/plan/issues", "② ご家族・支援者が一緒に解決を目指していくこと（解決すべき課題）", .repeating, fields: [
-            Field("/text", "課題", .textarea),
-            Field("/solution", "解決の方法", .textarea),
-        ], itemLabel: "課題"),
-        Field("/plan/actions/child/now", "こどもが取り組むこと（今）", .textarea),
-        Field("/plan/actions/child/future", "こどもが取り組むこと（将来）", .textarea),
-        Field("/plan/actions/family/now", "ご家族が取り組むこと（今）", .textarea),
-        Field("/plan/actions/family/future", "ご家族が取り組むこと（将来）", .textarea),
-        Field("/plan/actions/supporters/now", "支援者が取り組むこと（今）", .textarea),
-        Field("/plan/actions/supporters/future", "支援者が取り組むこと（将来）", .textarea),
-        Field("/plan/goals/short/text", "短期目標", .textarea),
-        Field("/plan/goals/short/from", "短期目標の対象時期（から）", .dateOrMonth, hint: monthHint),
-        Field("/plan/goals/short/to", "短期目標の対象時期（まで）", .dateOrMonth, hint: monthHint),
-        Field("/plan/goals/long/text", "長期目標", .textarea),
-        Field("/plan/goals/long/from", "長期目標の対象時期（から）", .dateOrMonth, hint: monthHint),
-        Field("/plan/goals/long/to", "長期目標の対象時期（まで）", .dateOrMonth, hint: monthHint),
-        Field("/plan/satisfaction", "満足度（0〜100）", .number, min: 0, max: 100),
-        Field("/plan/review", "見直し時期", .month, hint: monthHint),
-        Field("/plan/next_contact/mode", "次回の連絡方法", .select, options: ["電話", "面談", "訪問", "その他"]),
-        Field("/plan/next_contact/date", "次回の連絡日", .date, hint: dateHint),
-    ])
+    /// The form's sections for `kind`, nil for a kind the page does not edit.
+    public func sections(for kind: String) -> [FormDescription.Section]? {
+        guard kinds.contains(kind) else { return nil }
+        return sections.filter { $0.kinds.contains(kind) }.map(\.section)
+    }
 
-    static let services = Section(id: "supports", title: "③ 支援の種類及び内容", fields: [
-        Field("/plan/supports", "利用する支援", .repeating, fields: [
-            Field("/service", "利用する支援", .text),
-            Field("/content", "内容", .textarea),
-            Field("/frequency", "頻度", .text),
-            Field("/provider", "実施機関", .text),
-            Field("/staff", "担当者", .text),
-            Field("/role", "役割", .text),
-            Field("/monitoring", "モニタリング時期", .month, hint: monthHint),
-            Field("/status", "状況", .text),
-        ], itemLabel: "支援"),
-    ])
+    /// The document's name, as the engine's messages write it.
+    public static func title(of kind: String) -> String? {
+        DocumentKind(rawValue: kind)?.japaneseName
+    }
+}
 
-    static let consent = Section(id: "consent", title: "同意", fields: [
-        Field("/consent/agreed", "プランの内容を関係機関と共有することに同意した", .boolean),
-        Field("/consent/date", "同意の日付", .date, hint: dateHint),
-        Field("/consent/signer", "署名した人", .text),
-    ])
+/// The schema as parsed JSON, walked by JSON Pointer through `properties`, `items`, `$ref` and
+/// the object branch of an `anyOf`.
+private struct SchemaTree {
+    typealias Node = [String: Any]
+    let root: Node
 
-    static let staff = Section(id: "staff", title: "担当者", fields: [
-        Field("/staff/maternal_health/name", "母子保健機能の担当者", .text),
-        Field("/staff/maternal_health/phone", "母子保健機能の担当者の連絡先", .text),
-        Field("/staff/child_welfare/name", "児童福祉機能の担当者", .text),
-        Field("/staff/child_welfare/phone", "児童福祉機能の担当者の連絡先", .text),
-    ])
+    func field(_ pointer: String, row: [String]? = nil) throws(FormCatalogue.Failure) -> FormDescription.Field {
+        let (node, label) = try property(pointer, from: root, enclosing: nil)
+        var field = FormDescription.Field(pointer, label, input(of: node), hint: hint(of: node))
+        let form = node["x-form"] as? Node
+        field.itemLabel = form?["item"] as? String
+        if let values = node["enum"] as? [Any] {
+            field.options = values.compactMap { $0 as? String }
+        }
+        if field.type == .number {
+            field.min = node["minimum"] as? Int
+            field.max = node["maximum"] as? Int
+        }
+        if let row {
+            guard let items = resolved(node)["items"] as? Node else { throw .badField(pointer) }
+            field.fields = try row.map { rowPointer throws(FormCatalogue.Failure) -> FormDescription.Field in
+                let (rowNode, rowLabel) = try property(rowPointer, from: resolved(items), enclosing: nil)
+                return FormDescription.Field(rowPointer, rowLabel, input(of: rowNode), hint: hint(of: rowNode))
+            }
+        }
+        return field
+    }
 
-    static let noticeServiceFields: [Field] = [
-        Field("/service", "事業の名称", .text),
-        Field("/content", "内容", .textarea),
-        Field("/provider", "実施する者", .text),
-        Field("/period", "期間", .text),
-        Field("/frequency", "頻度", .text),
-        Field("/from", "開始日", .date, hint: dateHint),
-        Field("/to", "終了日", .date, hint: dateHint),
-    ]
+    /// The property node at `pointer` (not dereferenced: its own title and x-form stay visible)
+    /// and its label, completed from the enclosing titles.
+    private func property(_ pointer: String, from start: Node, enclosing: String?) throws(FormCatalogue.Failure) -> (Node, String) {
+        var node = start
+        var label = enclosing
+        for token in pointer.split(separator: "/").map(String.init) {
+            guard let properties = objectBranch(node)["properties"] as? Node, let child = properties[token] as? Node else {
+                throw .badField(pointer)
+            }
+            if let title = child["title"] as? String {
+                label = title.contains("{}") ? title.replacingOccurrences(of: "{}", with: label ?? "") : title
+            } else {
+                label = nil
+            }
+            node = child
+        }
+        guard let label, !label.isEmpty else { throw .badField(pointer) }
+        return (node, label)
+    }
 
-    static let recommendation = Section(id: "recommendation", title: "利用勧奨", fields: [
-        Field("/recommendation/date", "勧奨の日付", .date, hint: dateHint),
-        Field("/recommendation/number", "文書番号", .text, hint: "空欄なら発行するときに発番簿から付きます。"),
-        Field("/recommendation/addressee", "あて先（保護者）", .guardianIndex),
-        Field("/recommendation/reason", "理由", .textarea),
-        Field("/recommendation/services", "利用をお勧めする事業", .repeating,
-              fields: noticeServiceFields, itemLabel: "事業"),
-    ])
+    /// `$ref` followed (local references only).
+    private func resolved(_ node: Node) -> Node {
+        guard let reference = node["$ref"] as? String, reference.hasPrefix("#/") else { return node }
+        var target: Any = root
+        for token in reference.dropFirst(2).split(separator: "/") {
+            guard let next = (target as? Node)?[String(token)] else { return node }
+            target = next
+        }
+        return resolved(target as? Node ?? node)
+    }
 
-    static let measure = Section(id: "measure", title: "利用措置決定", fields: [
-        Field("/measure/date", "措置の日付", .date, hint: dateHint),
-        Field("/measure/number", "文書番号", .text, hint: "空欄なら発行するときに発番簿から付きます。"),
-        Field("/measure/difficulty", "利用が著しく困難と認めた理由", .textarea),
-        Field("/measure/services", "措置する事業", .repeating,
-              fields: noticeServiceFields, itemLabel: "事業"),
-    ])
+    /// The branch of the node that has properties (a goal is a sentence or an object).
+    private func objectBranch(_ node: Node) -> Node {
+        let node = resolved(node)
+        if node["properties"] != nil { return node }
+        for branch in node["anyOf"] as? [Any] ?? [] {
+            if let branch = branch as? Node, resolved(branch)["properties"] != nil { return resolved(branch) }
+        }
+        return node
+    }
+
+    /// The definitions a property refers to, directly or in an `anyOf` (a date or null).
+    private func referenced(_ node: Node) -> [Node] {
+        var found: [Node] = []
+        if node["$ref"] != nil { found.append(resolved(node)) }
+        for branch in node["anyOf"] as? [Any] ?? [] {
+            if let branch = branch as? Node, branch["$ref"] != nil { found.append(resolved(branch)) }
+        }
+        return found
+    }
+
+    private func formValue(_ key: String, of node: Node) -> String? {
+        if let value = (node["x-form"] as? Node)?[key] as? String { return value }
+        return referenced(node).lazy.compactMap { ($0["x-form"] as? Node)?[key] as? String }.first
+    }
+
+    private func input(of node: Node) -> FormDescription.Field.FieldType {
+        if let name = formValue("input", of: node), let type = FormDescription.Field.FieldType(rawValue: name) { return type }
+        if node["enum"] != nil { return .select }
+        let types = (resolved(node)["type"] as? [String]) ?? [(resolved(node)["type"] as? String) ?? ""]
+        if types.contains("array") { return .repeating }
+        if types.contains("boolean") { return .boolean }
+        if types.contains("integer"), node["minimum"] != nil, node["maximum"] != nil { return .number }
+        return .text
+    }
+
+    private func hint(of node: Node) -> String? {
+        formValue("hint", of: node)
+    }
 }

@@ -1,16 +1,18 @@
 import YorisoiCase
 import YorisoiTemplates
 
-/// Builds a `FormDescription` for one municipality and kind: the national sections
-/// (`FormCatalogue`), the municipality's name and date style, and every check list the
+/// Builds a `FormDescription` for one municipality and kind: the sections the case file's schema
+/// gives the form (`FormCatalogue`), the municipality's name and date style, and every check list the
 /// municipality's template prints (its catalogue from `municipality.yaml`, or the lists written
 /// in the template itself, such as 守谷市's 気になることリスト), so the page offers exactly the
 /// boxes the paper form has.
 public struct FormDescriptionBuilder: Sendable {
     public let library: TemplateLibrary
+    public let catalogue: FormCatalogue
 
-    public init(library: TemplateLibrary) {
+    public init(library: TemplateLibrary, catalogue: FormCatalogue) {
         self.library = library
+        self.catalogue = catalogue
     }
 
     public enum Failure: Error, Sendable, Equatable {
@@ -25,7 +27,7 @@ public struct FormDescriptionBuilder: Sendable {
         let entry: MunicipalityEntry
         do { entry = try library.municipality(code) } catch { throw .unknownMunicipality(code) }
         let available = Set(entry.kinds.map(\.kind))
-        guard available.contains(kind), var sections = FormCatalogue.sections(for: kind) else {
+        guard available.contains(kind), var sections = catalogue.sections(for: kind) else {
             throw .unknownKind(kind)
         }
         let resolved: ResolvedTemplate
@@ -45,8 +47,8 @@ public struct FormDescriptionBuilder: Sendable {
             let at = (sections.firstIndex { $0.id == "supports" } ?? sections.count - 1) + 1
             sections.insert(.init(id: "checklists", title: "チェックリスト", fields: fields), at: at)
         }
-        let kinds = FormCatalogue.titles.filter { available.contains($0.kind) }
-            .map { FormDescription.KindChoice(kind: $0.kind, title: $0.title) }
+        let kinds = catalogue.kinds.filter { available.contains($0) }
+            .map { FormDescription.KindChoice(kind: $0, title: FormCatalogue.title(of: $0) ?? $0) }
         return FormDescription(
             municipality: .init(code: entry.profile.code.rawValue, name: entry.profile.name,
                                 dateStyle: entry.profile.dateStyle.rawValue),

@@ -8,7 +8,7 @@ import Hummingbird
 /// no audit rows; the page's case, render, notice and packet calls are audited by their routes.
 public enum WebRoutes {
     public static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
-        let forms = FormDescriptionBuilder(library: dependencies.engine.yorisoi.templateLibrary)
+        let forms = FormDescriptionBuilder(library: dependencies.engine.yorisoi.templateLibrary, catalogue: dependencies.engine.forms)
         let required = RequiredFields(engine: dependencies.engine)
         let page: @Sendable (Request, YorisoiRequestContext) async throws -> Response = { _, context in
             var response = Self.asset(WebAssets.page)
