@@ -98,8 +98,13 @@ public struct Goal: Sendable, Hashable {
 
 /// 気になることリスト ticks.
 public struct PlanChecklist: Sendable, Hashable {
+    /// 気になることリスト.
     public var guardian: [String] = []
     public var child: [String] = []
+    /// 守谷市: 希望すること (保護者, こども) and 一緒に解決を目指していくこと.
+    public var guardianWishes: [String] = []
+    public var childWishes: [String] = []
+    public var solutions: [String] = []
 
     public init() {}
 }

@@ -157,6 +157,9 @@ public enum CaseBuilder {
             var value = PlanChecklist()
             value.guardian = list.texts("guardian")
             value.child = list.texts("child")
+            value.guardianWishes = list.texts("guardian_wishes")
+            value.childWishes = list.texts("child_wishes")
+            value.solutions = list.texts("solutions")
             return value
         }
         plan.satisfaction = node.integer("satisfaction")

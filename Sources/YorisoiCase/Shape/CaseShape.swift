@@ -83,7 +83,10 @@ public enum CaseShape {
         ])),
         FieldSpec("goals", .object([FieldSpec("short", goal), FieldSpec("long", goal)])),
         FieldSpec("selected_services", .list(.text)),
-        FieldSpec("checklist", .object([FieldSpec("guardian", .list(.text)), FieldSpec("child", .list(.text))])),
+        // 気になることリスト; 守谷市's form adds 希望すること and 一緒に解決を目指していくこと as lists.
+        FieldSpec("checklist", .object([FieldSpec("guardian", .list(.text)), FieldSpec("child", .list(.text)),
+                                        FieldSpec("guardian_wishes", .list(.text)), FieldSpec("child_wishes", .list(.text)),
+                                        FieldSpec("solutions", .list(.text))])),
         FieldSpec("satisfaction", .integer(0...100)),
         FieldSpec("review", .date(.dayOrMonth)),
         FieldSpec("next_contact", .object([FieldSpec("mode", .choice(contactModes)), FieldSpec("date", .date(.dayOrMonth))])),

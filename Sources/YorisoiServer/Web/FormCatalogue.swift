@@ -37,6 +37,9 @@ public struct FormCatalogue: Sendable {
     let sections: [KindSection]
     /// The kinds the page edits, in the order the schema first names them.
     public let kinds: [String]
+    /// The label of every titled property outside a list, by pointer (a check list a template
+    /// prints is named from here).
+    let labels: [String: String]
 
     /// `schema/case.schema.json` under a repository (or installed copy) root.
     public init(root: URL) throws(Failure) {
@@ -76,6 +79,12 @@ public struct FormCatalogue: Sendable {
         }
         self.sections = built
         self.kinds = kinds
+        self.labels = schema.labels()
+    }
+
+    /// The property's label (its title, completed from the enclosing ones), nil when it has none.
+    public func label(of pointer: String) -> String? {
+        labels[pointer]
     }
 
     /// The form's sections for `kind`, nil for a kind the page does not edit.
@@ -136,6 +145,26 @@ private struct SchemaTree {
         }
         guard let label, !label.isEmpty else { throw .badField(pointer) }
         return (node, label)
+    }
+
+    /// Every titled property reached through objects (not lists), by pointer.
+    func labels() -> [String: String] {
+        var found: [String: String] = [:]
+        func visit(_ node: Node, _ pointer: String, _ label: String?, depth: Int) {
+            guard depth < 8, let properties = objectBranch(node)["properties"] as? Node else { return }
+            for (key, value) in properties {
+                guard let child = value as? Node else { continue }
+                var childLabel: String? = nil
+                if let title = child["title"] as? String {
+                    childLabel = title.contains("{}") ? title.replacingOccurrences(of: "{}", with: label ?? "") : title
+                }
+                let childPointer = pointer + "/" + key
+                if let childLabel, !childLabel.isEmpty { found[childPointer] = childLabel }
+                visit(child, childPointer, childLabel, depth: depth + 1)
+            }
+        }
+        visit(root, "", nil, depth: 0)
+        return found
     }
 
     /// `$ref` followed (local references only).

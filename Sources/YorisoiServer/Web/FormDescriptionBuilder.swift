@@ -41,7 +41,7 @@ public struct FormDescriptionBuilder: Sendable {
         let lists = Self.checklists(in: template.header + template.body + template.footer)
         if !lists.isEmpty {
             let fields = lists.map { list in
-                FormDescription.Field(list.pointer, Self.label(for: list, profile: entry.profile), .checklist,
+                FormDescription.Field(list.pointer, Self.label(for: list, profile: entry.profile, catalogue: catalogue), .checklist,
                                       groups: list.groups)
             }
             let at = (sections.firstIndex { $0.id == "supports" } ?? sections.count - 1) + 1
@@ -139,17 +139,9 @@ public struct FormDescriptionBuilder: Sendable {
         return out
     }
 
-    /// The catalogue's own title when it has one, else a label for the well-known lists.
-    static func label(for list: FoundChecklist, profile: MunicipalityProfile) -> String {
+    /// The catalogue's own title when it has one, else the property's title in the schema.
+    static func label(for list: FoundChecklist, profile: MunicipalityProfile, catalogue: FormCatalogue) -> String {
         if let name = list.catalogue, let title = profile.catalogues[name]?.title { return title }
-        switch list.pointer {
-        case "/plan/selected_services": return "利用するサポート・事業"
-        case "/plan/checklist/guardian": return "気になることリスト（保護者）"
-        case "/plan/checklist/child": return "気になることリスト（こども）"
-        case "/plan/checklist/guardian_wishes": return "希望すること（保護者）"
-        case "/plan/checklist/child_wishes": return "希望すること（こども）"
-        case "/plan/checklist/solutions": return "一緒に解決を目指していくこと"
-        default: return list.pointer
-        }
+        return catalogue.label(of: list.pointer) ?? list.pointer
     }
 }
