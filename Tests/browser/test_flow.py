@@ -309,6 +309,9 @@ class PageFlow(unittest.TestCase):
         background, and the control that has keyboard focus shows it."""
         self.check_axe(where)
         self.check_reflow(where)
+        # A value the script failed to fill shows as a programmer's word.
+        words = set(re.findall(r"\b(null|undefined|NaN|\[object Object\])\b", self.d.find_element(By.ID, "main").text))
+        self.assertEqual(words, set(), f"programmer's words on {where}")
         low = self.d.execute_script(self.CONTRAST_SCRIPT)
         self.assertEqual(low, [], f"text below 4.5:1 on {where}")
         # Start from the top of the page: a PDF just shown may hold the keyboard inside its frame,

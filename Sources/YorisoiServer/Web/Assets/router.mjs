@@ -51,7 +51,8 @@ function wideTable(attrs, ...children) {
 function page(title, ...content) {
   clearPage();
   const h = el('h1', { id: 'page-title', text: title });
-  $('#main').append(h, ...content);
+  // Optional parts come as null (no draft to offer): left out, never written as text.
+  $('#main').append(h, ...content.filter(c => c !== null && c !== undefined && c !== false));
   document.title = title + ' — よりそい';
 }
 
