@@ -348,10 +348,10 @@ class PageFlow(unittest.TestCase):
         print(f"\npreview after an edit: median {sorted(samples)[2]:.0f} ms, max {max(samples):.0f} ms "
               f"(300 ms of it is the typing debounce)", file=sys.stderr)
 
-    def download(self, expect_name):
+    def download(self, expect_name, button="#download"):
         for f in pathlib.Path(self.downloads).glob("*"):
             f.unlink()
-        self.click("#download")
+        self.click(button)
         target = pathlib.Path(self.downloads) / expect_name
         self.wait(lambda d: target.exists() and not list(pathlib.Path(self.downloads).glob("*.crdownload")),
                   message="download " + expect_name)
@@ -787,6 +787,32 @@ class PageFlow(unittest.TestCase):
                   message="both printed: " + self.status_text())
         self.assertFalse(self.find("#confirm-dialog").get_attribute("open"))
         self.shot("packets-consent", 1280)
+
+    def test_review_schedule_per_staff(self):
+        """更新時期一覧: plans due in a range of months, one table per 担当者, and the CSV."""
+        d = self.d
+        staffed = dict(self.A11Y_CASE, id="RV-0001",
+                       staff={"maternal_health": {"name": "見本 保子"}, "child_welfare": {"name": "試田 福男"}})
+        self.api("POST", "/api/v1/cases", staffed)
+        self.open_case("RV-0002")      # no 担当者
+        self.go("#/reviews")
+        self.type("#rv-from", "令和7年7月")
+        self.type("#rv-to", "2025-08")
+        self.click("#review-go")
+        self.settled("review list")
+        self.wait(lambda d: self.find("#review-summary").text.startswith("令和7年7月〜令和7年8月"),
+                  message="the range asked for, in 和暦")
+        captions = [c.text for c in d.find_elements(By.CSS_SELECTOR, ".review-list caption")]
+        self.assertTrue(any(c.startswith("見本 保子（") for c in captions), captions)
+        self.assertTrue(any(c.startswith("試田 福男（") for c in captions), captions)
+        self.assertTrue(captions[-1].startswith("担当者の記載なし（"), captions)
+        self.assertIn("RV-0002", d.find_elements(By.CSS_SELECTOR, ".review-list")[-1].text)
+        csv = self.download("reviews-2025-07.csv", button="#review-csv").read_text(encoding="utf-8-sig")
+        self.assertIn("RV-0001", csv)
+        self.assertIn("見直し時期", csv)
+        self.check_contrast_and_focus("reviews")
+        self.shot("reviews", 1280)
+        self.shot("reviews", 768)
 
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""

@@ -8,6 +8,7 @@ import { showLedger } from './ledger.mjs';
 import { showNew } from './newplan.mjs';
 import { confirmDialog } from './notices.mjs';
 import { showPackets } from './packets.mjs';
+import { showReviews } from './reviews.mjs';
 import { clearPage } from './session.mjs';
 
 // ---------- router ----------
@@ -32,6 +33,7 @@ async function routeNow() {
     else if (hash === '#/ledger') { mark('ledger'); await showLedger(); }
     else if (hash === '#/approvals') { mark('approvals'); await showApprovals(); }
     else if (hash === '#/packets') { mark('packets'); await showPackets(); }
+    else if (hash === '#/reviews') { mark('reviews'); await showReviews(); }
     else { location.hash = '#/cases'; return; }
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return;
@@ -51,8 +53,9 @@ function wideTable(attrs, ...children) {
 function page(title, ...content) {
   clearPage();
   const h = el('h1', { id: 'page-title', text: title });
-  // Optional parts come as null (no draft to offer): left out, never written as text.
-  $('#main').append(h, ...content.filter(c => c !== null && c !== undefined && c !== false));
+  // Optional parts come as null (no draft to offer) and lists as arrays (one table per group):
+  // left out and spread, never written as text.
+  $('#main').append(h, ...content.flat().filter(c => c !== null && c !== undefined && c !== false));
   document.title = title + ' — よりそい';
 }
 
