@@ -21,6 +21,9 @@ public typealias LoadedCase = YorisoiCase.LoadedCase
 /// A node of a case tree: a value with the line and column it was read from.
 public typealias CaseNode = YorisoiCase.CaseNode
 
+/// サポートプラン更新時期一覧: plans due for review, grouped per 担当者 (`YorisoiEngine.reviewSchedule`).
+public typealias ReviewSchedule = YorisoiPipeline.ReviewSchedule
+
 /// The meetings a packet is made for, and which of them print cases without consent.
 public typealias MeetingKind = YorisoiPipeline.MeetingKind
 

@@ -119,6 +119,14 @@ public final class YorisoiEngine: Sendable {
         }
     }
 
+    // MARK: - Lists
+
+    /// サポートプラン更新時期一覧 as a PDF, from the municipality's `review-schedule.xml` (or the
+    /// national one); the groups are `schedule.groups`, the same the staff page shows.
+    public func reviewSchedule(_ schedule: ReviewSchedule, municipality: String) throws(YorisoiError) -> [UInt8] {
+        do { return try schedule.render(renderer: renderer, municipality: municipality) } catch { throw YorisoiError.from(error) }
+    }
+
     // MARK: - Batch
 
     /// Every case of `input` → `output/<case id>.pdf` and `output/manifest.json`, `jobs` at a

@@ -43,6 +43,7 @@ struct ReviewScheduleTests {
             #expect(answer.to == "2025-08")
             #expect(answer.rows.map(\.id) == ["R-1", "R-2", "R-3"])
             #expect(answer.rows.first?.childWelfare == "試田 福男")
+            #expect(answer.groups == [.init(staff: "見本 保子", ids: ["R-1", "R-3"]), .init(staff: "試田 福男", ids: ["R-1", "R-2"])])
             let one = try JSONDecoder().decode(ReviewScheduleRoutes.Answer.self,
                                                from: Data(try await reviews("{\"from\": \"2025-07\", \"to\": \"2025-09\", \"staff\": \"試田　福男\"}").bytes))
             #expect(one.rows.map(\.id) == ["R-1", "R-2"], "a 担当者's name matches with any spacing")
@@ -55,6 +56,11 @@ struct ReviewScheduleTests {
             let lines = String(decoding: csv.bytes.dropFirst(3), as: UTF8.self).split(separator: "\r\n")
             #expect(lines.first?.contains("見直し時期") == true)
             #expect(lines.count == 5)
+
+            // A PDF to print, under the one town listed.
+            let pdf = try await reviews("{\"from\": \"2025-07\"}", accept: "application/pdf")
+            #expect(pdf.status == .ok)
+            #expect(pdf.bytes.starts(with: Array("%PDF-".utf8)))
 
             // Bad conditions name the field; acting for another town is refused.
             for bad in ["{\"from\": \"2025\"}", "{\"from\": \"2025-07\", \"to\": \"2025-06\"}", "{}", "[1]"] {

@@ -9,7 +9,7 @@ import { staffMessage } from '../../Sources/YorisoiServer/Web/Assets/validation.
 import { differences, labelIn, shown } from '../../Sources/YorisoiServer/Web/Assets/compare.mjs';
 import { fiscalYearName } from '../../Sources/YorisoiServer/Web/Assets/editor.mjs';
 import { consentHint, leftOutIds } from '../../Sources/YorisoiServer/Web/Assets/packets.mjs';
-import { byStaff } from '../../Sources/YorisoiServer/Web/Assets/reviews.mjs';
+import { tablesOf } from '../../Sources/YorisoiServer/Web/Assets/reviews.mjs';
 
 test('dates are read as staff type them, in every form the page accepts', () => {
   for (const text of ['令和7年4月1日', 'R7.4.1', 'r7/4/1', '2025-04-01', '2025/4/1', '２０２５／４／１', '2025年4月1日']) {
@@ -86,12 +86,9 @@ test('the packet page warns from the builder\'s consent rule, not a copy of it',
   assert.match(hint, /実務者会議は要保護児童対策地域協議会の会議として/);
 });
 
-test('plans due for review are grouped per 担当者, each plan under each of its staff', () => {
-  const rows = [{ id: 'A', maternal_health: '見本 保子', child_welfare: '試田 福男' },
-                { id: 'B', child_welfare: '試田 福男' },
-                { id: 'C' },
-                { id: 'D', maternal_health: '見本 保子', child_welfare: '見本 保子' }];
-  const groups = byStaff(rows).map(([name, list]) => [name, list.map(r => r.id)]);
-  assert.deepEqual(groups.at(-1), ['担当者の記載なし', ['C']], 'plans without staff come last');
-  assert.deepEqual(Object.fromEntries(groups.slice(0, -1)), { '見本 保子': ['A', 'D'], '試田 福男': ['A', 'B'] });
+test('the review list draws the server\'s groups, each plan under each of its staff', () => {
+  const answer = { rows: [{ id: 'A' }, { id: 'B' }, { id: 'C' }],
+                   groups: [{ staff: '見本 保子', ids: ['A'] }, { staff: '試田 福男', ids: ['A', 'B'] }, { staff: '担当者の記載なし', ids: ['C'] }] };
+  assert.deepEqual(tablesOf(answer).map(([name, rows]) => [name, rows.map(r => r.id)]),
+    [['見本 保子', ['A']], ['試田 福男', ['A', 'B']], ['担当者の記載なし', ['C']]]);
 });

@@ -61,6 +61,11 @@ public final class DocumentEngine: Sendable {
                             includedCases: report.includedCases, leftOutCases: report.leftOutCases)
     }
 
+    /// サポートプラン更新時期一覧 as a PDF (the façade's groups and template).
+    public func reviewSchedule(_ schedule: ReviewSchedule, municipality: String) throws -> [UInt8] {
+        try translatingErrors { try yorisoi.reviewSchedule(schedule, municipality: municipality) }
+    }
+
     public struct PacketResult: Sendable {
         public var pdf: [UInt8]?
         public var diagnostics: [Diagnostic]

@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
+import Yorisoi
 import YorisoiCase
 
 /// サポートプラン更新時期一覧 (`POST /api/v1/reviews`): the saved plans whose 見直し時期 falls in a
-/// range of months — by default this month and the next — per 担当者, as JSON for the page or
-/// CSV for Excel. The conditions travel in the body like a search's (a 担当者's name does not
+/// range of months — by default this month and the next — per 担当者 (the façade's
+/// `ReviewSchedule` groups them), as JSON for the page, CSV for Excel or a PDF to print. The conditions travel in the body like a search's (a 担当者's name does not
 /// belong in a URL); the answer names staff, never a family.
 enum ReviewScheduleRoutes {
     struct Query: Decodable {
@@ -33,11 +34,18 @@ enum ReviewScheduleRoutes {
         }
     }
 
+    /// One table of the list: a 担当者 (or 担当者の記載なし) and the IDs of their plans.
+    struct Group: Codable, Sendable, Equatable {
+        var staff: String
+        var ids: [String]
+    }
+
     struct Answer: Codable, Sendable {
         var from: String
         var to: String
         /// In 見直し時期 order, then by case ID.
         var rows: [Row]
+        var groups: [Group]
     }
 
     static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
@@ -64,25 +72,36 @@ enum ReviewScheduleRoutes {
             if let municipality = query.municipality { try context.requireActing(for: municipality) }
 
             let needle = query.staff.map(CaseSearch.folded) ?? ""
-            var rows: [Row] = []
+            var rows: [ReviewSchedule.Row] = []
             for summary in try await dependencies.cases.list() where context.mayAccess(summary.municipality) {
                 if let municipality = query.municipality, summary.municipality != municipality { continue }
                 guard let review = summary.review, (query.from...to).contains(String(review.prefix(7))) else { continue }
                 guard let stored = try await dependencies.cases.version(id: summary.id, version: nil) else { continue }
                 let staff = dependencies.engine.load(stored.body, format: stored.format == "yaml" ? .yaml : .json).typed?.staff
-                let row = Row(id: summary.id, municipality: summary.municipality, category: summary.category, review: review,
-                              maternalHealth: staff?.maternalHealth?.name, childWelfare: staff?.childWelfare?.name)
+                let row = ReviewSchedule.Row(id: summary.id, municipality: summary.municipality, category: summary.category,
+                                             review: review, maternalHealth: staff?.maternalHealth?.name,
+                                             childWelfare: staff?.childWelfare?.name)
                 if !needle.isEmpty {
-                    let names = [row.maternalHealth, row.childWelfare].compactMap { $0 }.map(CaseSearch.folded)
-                    guard names.contains(where: { $0.contains(needle) }) else { continue }
+                    guard row.staff.map(CaseSearch.folded).contains(where: { $0.contains(needle) }) else { continue }
                 }
                 rows.append(row)
             }
-            rows.sort { ($0.review.prefix(7), $0.id) < ($1.review.prefix(7), $1.id) }
+            let schedule = ReviewSchedule(from: query.from, to: to, rows: rows)
             try await dependencies.audit.append(account: context.account ?? "", action: "reviews.list", caseID: nil,
                                                 municipality: query.municipality)
-            let answer = Answer(from: query.from, to: to, rows: rows)
-            if (request.headers[.accept] ?? "").lowercased().contains("text/csv") {
+            let accept = (request.headers[.accept] ?? "").lowercased()
+            if accept.contains("application/pdf") {
+                // The list prints under one town's name: the one asked for, or the only one listed.
+                let towns = Set(rows.compactMap(\.municipality))
+                guard let municipality = query.municipality ?? (towns.count == 1 ? towns.first : nil) else {
+                    throw APIError.badRequest("municipality_needed", "印刷するときは市区町村を選んでください",
+                                              "choose a municipality to print the list")
+                }
+                let pdf = try await dependencies.gate.run { try dependencies.engine.reviewSchedule(schedule, municipality: municipality) }
+                return Response.bytes(pdf, contentType: "application/pdf")
+            }
+            let answer = Answer(schedule)
+            if accept.contains("text/csv") {
                 var response = Response.bytes(ReviewScheduleCSV.bytes(answer), contentType: "text/csv; charset=utf-8")
                 response.headers[.contentDisposition] = "attachment; filename=\"reviews-\(query.from)-\(to).csv\""
                 return response
@@ -94,6 +113,17 @@ enum ReviewScheduleRoutes {
     static func nextMonth(_ month: CaseDate) -> String {
         let (year, next) = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
         return String(format: "%04d-%02d", year, next)
+    }
+}
+
+extension ReviewScheduleRoutes.Answer {
+    init(_ schedule: ReviewSchedule) {
+        self.init(from: schedule.from, to: schedule.to,
+                  rows: schedule.rows.map { row in
+                      .init(id: row.id, municipality: row.municipality, category: row.category, review: row.review,
+                            maternalHealth: row.maternalHealth, childWelfare: row.childWelfare)
+                  },
+                  groups: schedule.groups.map { .init(staff: $0.staff, ids: $0.rows.map(\.id)) })
     }
 }
 

@@ -1,26 +1,16 @@
 import { municipalityName } from './cases.mjs';
-import { $, S, api, busy, el, expectJSON, say } from './core.mjs';
+import { $, S, api, busy, el, expectJSON, json, say } from './core.mjs';
 import { page, wideTable } from './router.mjs';
 import { pad, parseDateText, wareki } from './wareki.mjs';
 
 // ---------- 更新時期一覧 (見直し予定) ----------
 // The plans due for review in a range of months, one table per 担当者, from POST /api/v1/reviews
-// (the conditions travel in the body, like a search's). The CSV is the server's.
+// (the conditions travel in the body, like a search's). The CSV and the PDF are the server's.
 
-const NO_STAFF = '担当者の記載なし';
-
-// Rows grouped by 担当者: a plan with both functions' staff appears under each; groups in name
-// order, the plans without a 担当者 last.
-function byStaff(rows) {
-  const groups = new Map();
-  for (const row of rows) {
-    const names = [...new Set([row.maternal_health, row.child_welfare].filter(Boolean))];
-    for (const name of names.length ? names : [NO_STAFF]) {
-      if (!groups.has(name)) groups.set(name, []);
-      groups.get(name).push(row);
-    }
-  }
-  return [...groups.entries()].sort(([a], [b]) => (a === NO_STAFF) - (b === NO_STAFF) || a.localeCompare(b, 'ja'));
+// The groups are the server's (ReviewSchedule.groups): one table per 担当者, the same the PDF prints.
+function tablesOf(answer) {
+  const byId = new Map(answer.rows.map(r => [r.id, r]));
+  return answer.groups.map(g => [g.staff, g.ids.map(id => byId.get(id)).filter(Boolean)]);
 }
 
 function thisMonth() {
@@ -59,9 +49,10 @@ async function showReviews() {
                        municipality: $('#rv-municipality').value };
     busy(async () => { await showReviews(); $('#review-go').focus(); });
   });
-  const csv = el('button', { type: 'button', id: 'review-csv', onclick: () => busy(downloadCSV) }, 'CSVでダウンロード');
+  const csv = el('button', { type: 'button', id: 'review-csv', onclick: () => busy(() => download('text/csv', 'csv')) }, 'CSVでダウンロード');
+  const pdf = el('button', { type: 'button', id: 'review-pdf', onclick: () => busy(() => download('application/pdf', 'pdf')) }, '印刷用のPDFをダウンロード');
   const range = wareki(answer.from) + '〜' + wareki(answer.to);
-  const tables = byStaff(answer.rows).map(([name, rows], i) => wideTable({ class: 'list review-list', id: 'review-' + i },
+  const tables = tablesOf(answer).map(([name, rows], i) => wideTable({ class: 'list review-list', id: 'review-' + i },
     el('caption', { text: name + '（' + rows.length + '件）' }),
     el('thead', {}, el('tr', {}, ['ケースID', '市区町村', '区分', '見直し時期', 'もう一人の担当者'].map(t => el('th', { scope: 'col', text: t })))),
     el('tbody', {}, rows.map(r => el('tr', {},
@@ -75,17 +66,21 @@ async function showReviews() {
     filters,
     el('p', { id: 'review-summary', role: 'status', text: range + '：' + answer.rows.length + '件' }),
     tables.length ? tables : el('p', { id: 'review-empty', text: 'この期間に見直すプランはありません。' }),
-    el('p', {}, csv));
+    el('p', { class: 'actions' }, csv, ' ', pdf));
 }
 
-async function downloadCSV() {
-  const res = await api('POST', '/api/v1/reviews', { body: conditions(S.reviewFilter), accept: 'text/csv' });
-  if (!res.ok) { say('CSVを作れませんでした。', 'error'); return; }
-  const a = el('a', { href: URL.createObjectURL(await res.blob()), download: 'reviews-' + S.reviewFilter.from + '.csv', hidden: true });
+async function download(accept, extension) {
+  const res = await api('POST', '/api/v1/reviews', { body: conditions(S.reviewFilter), accept });
+  if (!res.ok) {
+    const b = await json(res);
+    say((b && b.error && b.error.message) || 'ダウンロードできませんでした。', 'error');
+    return;
+  }
+  const a = el('a', { href: URL.createObjectURL(await res.blob()), download: 'reviews-' + S.reviewFilter.from + '.' + extension, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();
-  say('CSVをダウンロードしました。', 'ok');
+  say(extension === 'csv' ? 'CSVをダウンロードしました。' : '印刷用のPDFをダウンロードしました。', 'ok');
 }
 
-export { byStaff, showReviews };
+export { tablesOf, showReviews };
