@@ -18,11 +18,17 @@ public typealias DocumentKind = YorisoiCase.DocumentKind
 public typealias CaseFormat = YorisoiCase.CaseFormat
 /// One case as read: its tree (with source positions), typed model and load diagnostics.
 public typealias LoadedCase = YorisoiCase.LoadedCase
+/// A date or year-month as a case file writes it.
+public typealias CaseDate = YorisoiCase.CaseDate
 /// A node of a case tree: a value with the line and column it was read from.
 public typealias CaseNode = YorisoiCase.CaseNode
 
 /// サポートプラン更新時期一覧: plans due for review, grouped per 担当者 (`YorisoiEngine.reviewSchedule`).
 public typealias ReviewSchedule = YorisoiPipeline.ReviewSchedule
+
+/// 月次起案: a month's signed plans behind a cover that lists them (`YorisoiEngine.monthlyReport`).
+public typealias MonthlyReport = YorisoiPipeline.MonthlyReport
+public typealias MonthlyReportOutcome = YorisoiPipeline.MonthlyReport.Outcome
 
 /// The meetings a packet is made for, and which of them print cases without consent.
 public typealias MeetingKind = YorisoiPipeline.MeetingKind

@@ -127,6 +127,12 @@ public final class YorisoiEngine: Sendable {
         do { return try schedule.render(renderer: renderer, municipality: municipality) } catch { throw YorisoiError.from(error) }
     }
 
+    /// 月次起案: the plans of `candidates` signed in `month` (`MonthlyReport.isSigned`), each as its
+    /// サポートプラン, behind a cover that lists them; a plan that cannot be made is named on the cover.
+    public func monthlyReport(_ report: MonthlyReport, municipality: String) throws(YorisoiError) -> MonthlyReportOutcome {
+        do { return try report.build(renderer: renderer, municipality: municipality) } catch { throw YorisoiError.from(error) }
+    }
+
     // MARK: - Batch
 
     /// Every case of `input` → `output/<case id>.pdf` and `output/manifest.json`, `jobs` at a

@@ -29,6 +29,7 @@ public enum YorisoiServerApp {
         CaseRoutes.register(on: router, dependencies)
         DraftRoutes.register(on: router, dependencies)
         ReviewScheduleRoutes.register(on: router, dependencies)
+        MonthlyReportRoutes.register(on: router, dependencies)
         SessionRoutes.register(on: router, dependencies)
         WebRoutes.register(on: router, dependencies)
         for register in extraRoutes { register(router, dependencies) }

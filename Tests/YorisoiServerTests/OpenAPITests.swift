@@ -82,6 +82,8 @@ struct OpenAPITests {
             ("POST /api/v1/packets", "/api/v1/packets", meeting, "application/yaml", [:]),
             ("GET /api/v1/meeting-kinds", "/api/v1/meeting-kinds", nil, "", [:]),
             ("POST /api/v1/reviews", "/api/v1/reviews", "{\"from\": \"2025-07\"}", "application/json", [:]),
+            ("POST /api/v1/monthly-reports", "/api/v1/monthly-reports", "{\"month\": \"2025-01\", \"municipality\": \"122297\"}",
+             "application/json", [:]),
             ("POST /api/v1/cases", "/api/v1/cases", notice, "application/yaml", [:]),
             ("GET /api/v1/cases", "/api/v1/cases", nil, "", [:]),
             ("POST /api/v1/cases/search", "/api/v1/cases/search", "{\"q\": \"OA\"}", "application/json", [:]),

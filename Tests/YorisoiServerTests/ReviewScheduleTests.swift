@@ -71,4 +71,26 @@ struct ReviewScheduleTests {
             #expect(try await reviews("{\"from\": \"2025-07\", \"municipality\": \"082244\"}").status == .forbidden)
         }
     }
+
+    /// 月次起案 over HTTP: the town's saved plans signed in the month, audited per case.
+    @Test func theMonthlyReportBundlesTheTownsPlansSignedThatMonth() async throws {
+        let (dependencies, _) = try ServerHarness.dependencies(databaseAccounts: TenancyTests.records)
+        try await ServerHarness.application(dependencies).test(.router) { client in
+            let sode = try await TenancyTests.signIn(client, "sode-tanto")
+            for sample in ["sodegaura-support-plan.yaml", "sodegaura-notices.yaml"] {
+                let body = try ServerHarness.sample(sample)
+                #expect(try await client.send(.post, "/api/v1/cases", body: body, contentType: "application/yaml", headers: sode).status == .created)
+            }
+            func report(_ json: String) async throws -> TestResponse {
+                try await client.send(.post, "/api/v1/monthly-reports", body: json, contentType: "application/json", headers: sode)
+            }
+            let january = try await report("{\"month\": \"2025-01\", \"municipality\": \"122297\"}")
+            #expect(january.status == .ok)
+            #expect(january.headers[.yorisoiIncludedCases] == "1", "R6-0042 signed in January; R7-0108 in April")
+            #expect(january.bytes.starts(with: Array("%PDF-".utf8)))
+            #expect(try await report("{\"month\": \"2025-13\", \"municipality\": \"122297\"}").status == .badRequest)
+            #expect(try await report("{\"month\": \"2025-01\"}").status == .badRequest)
+            #expect(try await report("{\"month\": \"2025-01\", \"municipality\": \"082244\"}").status == .forbidden)
+        }
+    }
 }

@@ -817,6 +817,28 @@ class PageFlow(unittest.TestCase):
         self.shot("reviews", 1280)
         self.shot("reviews", 768)
 
+    def test_monthly_report_of_signed_plans(self):
+        """月次起案: the plans signed in a month, behind a cover that lists them."""
+        d = self.d
+        self.api("POST", "/api/v1/cases", dict(self.A11Y_CASE, id="MR-0001",
+                                                consent={"agreed": True, "date": "2025-02-03", "signer": GUARDIAN_NAME}))
+        self.api("POST", "/api/v1/cases", dict(self.A11Y_CASE, id="MR-0002",
+                                                consent={"agreed": True, "date": "2025-03-01", "signer": GUARDIAN_NAME}))
+        self.open_case("MR-0003")      # no consent: never in a monthly report
+        self.go("#/monthly")
+        self.type("#mr-month", "令和7年2月")
+        Select(self.find("#mr-municipality")).select_by_value("990019")
+        self.click("#monthly-go")
+        self.wait(lambda d: d.find_element(By.ID, "preview-frame").is_displayed(), message="report shown: " + self.status_text())
+        self.assertIn("令和7年2月に署名をいただいたプラン1件", self.find("#preview-state").text)
+        text = re.sub(r"\s+", "", self.pdftotext(self.download("monthly-report-2025-02.pdf")))
+        self.assertIn("サポートプラン月次報告（起案）", text)
+        self.assertIn("MR-0001", text)
+        self.assertNotIn("MR-0002", text)
+        self.assertNotIn("MR-0003", text)
+        self.check_contrast_and_focus("monthly")
+        self.shot("monthly", 1280)
+
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""
         d = self.d

@@ -66,6 +66,11 @@ public final class DocumentEngine: Sendable {
         try translatingErrors { try yorisoi.reviewSchedule(schedule, municipality: municipality) }
     }
 
+    /// 月次起案 as a PDF (the façade's selection of signed plans, cover and bundle).
+    public func monthlyReport(_ report: MonthlyReport, municipality: String) throws -> MonthlyReportOutcome {
+        try translatingErrors { try yorisoi.monthlyReport(report, municipality: municipality) }
+    }
+
     public struct PacketResult: Sendable {
         public var pdf: [UInt8]?
         public var diagnostics: [Diagnostic]

@@ -9,6 +9,7 @@ import { showNew } from './newplan.mjs';
 import { confirmDialog } from './notices.mjs';
 import { showPackets } from './packets.mjs';
 import { showReviews } from './reviews.mjs';
+import { showMonthly } from './monthly.mjs';
 import { clearPage } from './session.mjs';
 
 // ---------- router ----------
@@ -34,6 +35,7 @@ async function routeNow() {
     else if (hash === '#/approvals') { mark('approvals'); await showApprovals(); }
     else if (hash === '#/packets') { mark('packets'); await showPackets(); }
     else if (hash === '#/reviews') { mark('reviews'); await showReviews(); }
+    else if (hash === '#/monthly') { mark('monthly'); await showMonthly(); }
     else { location.hash = '#/cases'; return; }
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return;
