@@ -25,6 +25,8 @@ public typealias CaseNode = YorisoiCase.CaseNode
 
 /// サポートプラン更新時期一覧: plans due for review, grouped per 担当者 (`YorisoiEngine.reviewSchedule`).
 public typealias ReviewSchedule = YorisoiPipeline.ReviewSchedule
+/// CSV for Excel (BOM, CRLF, quoted cells, formula guard): the 発番簿, the 更新時期一覧.
+public typealias SpreadsheetCSV = YorisoiPipeline.SpreadsheetCSV
 
 /// 月次起案: a month's signed plans behind a cover that lists them (`YorisoiEngine.monthlyReport`).
 public typealias MonthlyReport = YorisoiPipeline.MonthlyReport

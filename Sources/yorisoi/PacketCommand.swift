@@ -7,8 +7,9 @@ struct PacketCommand: ParsableCommand {
         commandName: "packet",
         abstract: "Builds a meeting packet: cover and agenda, 進行管理表, then each case's documents, in one PDF.",
         discussion: """
-            Cases without recorded consent are listed on the cover and left out, unless the meeting \
-            is 要保護児童対策地域協議会 business. A case that cannot be rendered is listed on the cover \
+            Cases without recorded consent are listed on the cover and left out of a 合同ケース会議 or \
+            個別ケース検討会議 (unless the meeting file says include_unconsented: true at a council \
+            meeting) and printed at a 実務者会議 or 進行管理会議. A case that cannot be rendered is listed on the cover \
             and the command exits 1, but the packet is still written for the meeting.
             """)
 

@@ -6,7 +6,7 @@ struct YorisoiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "yorisoi",
         abstract: "Renders こども家庭センター documents from case files into PDF.",
-        subcommands: [RenderCommand.self, BatchCommand.self, ValidateCommand.self, TemplatesCommand.self, SpecimenCommand.self, BenchCommand.self, DemoCommand.self, PacketCommand.self, ServeHandoverCommand.self, AuditHandoverCommand.self, AccountsHandoverCommand.self]
+        subcommands: [RenderCommand.self, BatchCommand.self, ValidateCommand.self, TemplatesCommand.self, SpecimenCommand.self, BenchCommand.self, DemoCommand.self, PacketCommand.self, ReviewsCommand.self, MonthlyReportCommand.self, ServeHandoverCommand.self, AuditHandoverCommand.self, AccountsHandoverCommand.self]
     )
 
     /// Parses and runs like ArgumentParser's default, except that a usage error (unknown option,

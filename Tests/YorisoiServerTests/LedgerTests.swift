@@ -6,6 +6,7 @@ import HummingbirdTesting
 import Testing
 import TestSupport
 @testable import YorisoiServer
+import Yorisoi
 
 @Suite("Ledger: issuing, retrieval, 取消, 措置 after 勧奨, CSV")
 struct LedgerTests {
@@ -158,9 +159,9 @@ struct LedgerTests {
             #expect(text.contains("\"'@SUM(A1)\""))
             #expect(!text.contains("\"=HYPERLINK"))
         }
-        #expect(LedgerCSV.neutralised("+1") == "'+1")
-        #expect(LedgerCSV.neutralised("-1") == "'-1")
-        #expect(LedgerCSV.neutralised("袖こ家第1号") == "袖こ家第1号")
+        #expect(SpreadsheetCSV.neutralised("+1") == "'+1")
+        #expect(SpreadsheetCSV.neutralised("-1") == "'-1")
+        #expect(SpreadsheetCSV.neutralised("袖こ家第1号") == "袖こ家第1号")
     }
 
     @Test func rowsCannotBeChangedOrDeletedInTheDatabase() async throws {

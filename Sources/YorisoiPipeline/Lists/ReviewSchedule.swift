@@ -1,3 +1,4 @@
+import Foundation
 import YorisoiBinding
 import YorisoiCase
 import YorisoiLayout
@@ -59,6 +60,37 @@ public struct ReviewSchedule: Sendable {
         self.from = from
         self.to = to
         self.rows = rows.sorted { ($0.review.prefix(7), $0.id) < ($1.review.prefix(7), $1.id) }
+    }
+
+    /// The plans among `cases` (files read by the command line) whose 見直し時期 is in the range.
+    public init(from: String, to: String, cases: [LoadedCase]) {
+        let range = (from: from, to: to)
+        self.init(from: from, to: to, rows: cases.compactMap { loaded in
+            guard let typed = loaded.typed, let id = typed.id, let review = typed.plan?.review?.description,
+                  Self.covers(review, from: range.from, to: range.to) else { return nil }
+            return Row(id: id, municipality: typed.municipality, category: typed.category?.rawValue, review: review,
+                       maternalHealth: typed.staff?.maternalHealth?.name, childWelfare: typed.staff?.childWelfare?.name)
+        })
+    }
+
+    /// Whether a 見直し時期 (`YYYY-MM` or a date) falls in the months `from`…`to` (`YYYY-MM`).
+    public static func covers(_ review: String, from: String, to: String) -> Bool {
+        (from...to).contains(String(review.prefix(7)))
+    }
+
+    /// The month after a `YYYY-MM` (the default end of the range: this month and the next).
+    public static func month(after month: CaseDate) -> String {
+        let (year, next) = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
+        return String(format: "%04d-%02d", year, next)
+    }
+
+    /// The list for Excel (`SpreadsheetCSV`): one line per plan, in 見直し時期 order.
+    public var csv: [UInt8] {
+        var lines = [["ケースID", "市区町村", "区分", "見直し時期", "母子保健機能の担当者", "児童福祉機能の担当者"]]
+        for row in rows {
+            lines.append([row.id, row.municipality ?? "", row.category ?? "", row.review, row.maternalHealth ?? "", row.childWelfare ?? ""])
+        }
+        return SpreadsheetCSV.bytes(lines)
     }
 
     /// One group per 担当者 (a plan naming both functions' staff is in each), by name in code

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Yorisoi
 import YorisoiCase
 
 /// The 発番簿: list (JSON, or CSV for Excel), the issued PDF byte for byte, and 取消.
@@ -83,9 +84,7 @@ enum LedgerRoutes {
     }
 }
 
-/// The 発番簿 as CSV for Excel: UTF-8 with a BOM (Excel reads it as UTF-8 then), CRLF, every
-/// cell quoted, and a cell that starts with = + - @ (or tab/CR) prefixed with ' so Excel shows
-/// it as text instead of running it as a formula.
+/// The 発番簿 as CSV for Excel, quoted and guarded as `SpreadsheetCSV` says.
 enum LedgerCSV {
     static let header = ["id", "文書番号", "市区町村", "年度", "種類", "ケースID", "日付", "SHA-256", "状態",
                          "引用した勧奨", "備考", "決裁者", "取消理由", "取消日時", "取消者", "発行日時", "発行者"]
@@ -104,12 +103,7 @@ enum LedgerCSV {
     }
 
     static func line(_ cells: [String]) -> String {
-        cells.map { "\"" + neutralised($0).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\r\n"
-    }
-
-    static func neutralised(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-        return "'" + cell
+        SpreadsheetCSV.line(cells)
     }
 }
 

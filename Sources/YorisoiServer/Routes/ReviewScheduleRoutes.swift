@@ -67,7 +67,7 @@ enum ReviewScheduleRoutes {
                 }
                 to = text
             } else {
-                to = nextMonth(from)
+                to = ReviewSchedule.month(after: from)
             }
             if let municipality = query.municipality { try context.requireActing(for: municipality) }
 
@@ -75,7 +75,7 @@ enum ReviewScheduleRoutes {
             var rows: [ReviewSchedule.Row] = []
             for summary in try await dependencies.cases.list() where context.mayAccess(summary.municipality) {
                 if let municipality = query.municipality, summary.municipality != municipality { continue }
-                guard let review = summary.review, (query.from...to).contains(String(review.prefix(7))) else { continue }
+                guard let review = summary.review, ReviewSchedule.covers(review, from: query.from, to: to) else { continue }
                 guard let stored = try await dependencies.cases.version(id: summary.id, version: nil) else { continue }
                 let staff = dependencies.engine.load(stored.body, format: stored.format == "yaml" ? .yaml : .json).typed?.staff
                 let row = ReviewSchedule.Row(id: summary.id, municipality: summary.municipality, category: summary.category,
@@ -102,17 +102,12 @@ enum ReviewScheduleRoutes {
             }
             let answer = Answer(schedule)
             if accept.contains("text/csv") {
-                var response = Response.bytes(ReviewScheduleCSV.bytes(answer), contentType: "text/csv; charset=utf-8")
+                var response = Response.bytes(schedule.csv, contentType: "text/csv; charset=utf-8")
                 response.headers[.contentDisposition] = "attachment; filename=\"reviews-\(query.from)-\(to).csv\""
                 return response
             }
             return try Response.encoded(answer)
         }
-    }
-
-    static func nextMonth(_ month: CaseDate) -> String {
-        let (year, next) = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
-        return String(format: "%04d-%02d", year, next)
     }
 }
 
@@ -124,19 +119,5 @@ extension ReviewScheduleRoutes.Answer {
                             maternalHealth: row.maternalHealth, childWelfare: row.childWelfare)
                   },
                   groups: schedule.groups.map { .init(staff: $0.staff, ids: $0.rows.map(\.id)) })
-    }
-}
-
-/// The list for Excel, with the 発番簿's quoting and formula guard (`LedgerCSV`).
-enum ReviewScheduleCSV {
-    static let header = ["ケースID", "市区町村", "区分", "見直し時期", "母子保健機能の担当者", "児童福祉機能の担当者"]
-
-    static func bytes(_ answer: ReviewScheduleRoutes.Answer) -> [UInt8] {
-        var text = LedgerCSV.line(header)
-        for row in answer.rows {
-            text += LedgerCSV.line([row.id, row.municipality ?? "", row.category ?? "", row.review,
-                                    row.maternalHealth ?? "", row.childWelfare ?? ""])
-        }
-        return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
     }
 }
