@@ -5,6 +5,7 @@ import YorisoiCase
 import YorisoiDisplayList
 import YorisoiLayout
 import YorisoiPipeline
+@testable import YorisoiText
 
 /// Issue #26's rules for what is on paper, checked over every demo document's pages (not one
 /// sample at a time): the consent never alone on a page, no line spread more than ½ em between
@@ -168,6 +169,35 @@ extension GoldenLayoutTests {
             let above = all.first { $0.page == line.page && abs($0.x - line.x) < 0.5 && $0.size == line.size
                 && line.baseline - $0.baseline > line.size && line.baseline - $0.baseline < line.size * 2 }
             #expect(above == nil, "\(name) p.\(line.page): 「\(above?.text ?? "")／\(line.text)」")
+        }
+    }
+
+    // MARK: Katakana words stay whole
+
+    static func isKatakana(_ text: String) -> Bool {
+        guard text.unicodeScalars.count == 1, let s = text.unicodeScalars.first else { return false }
+        return (0x30A1...0x30FA).contains(s.value) || s.value == 0x30FC
+    }
+
+    /// No line ends inside a katakana word (「センタ／ー」) unless the word is longer than the line:
+    /// where a katakana run goes on from one line to the next in the same column, MeCab must read a
+    /// word boundary at the break.
+    @Test(arguments: demoDocuments.indices)
+    func noDemoLineSplitsAKatakanaWord(_ index: Int) throws {
+        let segmenter = try #require(WordSegmenter.shared, "MeCab's IPAdic is missing: run scripts/setup")
+        let name = Self.demoDocuments[index].name
+        let all = Self.lines(of: try Self.demo(index))
+        for line in all {
+            guard let next = all.first(where: { $0.page == line.page && abs($0.x - line.x) < 0.5 && $0.size == line.size
+                && $0.baseline - line.baseline > line.size && $0.baseline - line.baseline < line.size * 2 }) else { continue }
+            let tail = line.glyphs.reversed().prefix { Self.isKatakana($0.text) }.reversed().map(\.text)
+            let head = next.glyphs.prefix { Self.isKatakana($0.text) }.map(\.text)
+            guard !tail.isEmpty, !head.isEmpty else { continue }
+            let word = (tail + head).joined()
+            let boundaries = segmenter.boundaries(word)
+            let longerThanTheLine = tail.count + head.count > line.glyphs.count
+            #expect(boundaries[tail.count] != .inside || longerThanTheLine,
+                    "\(name) p.\(line.page): 「\(line.text)／\(next.text)」 splits \(word)")
         }
     }
 }
