@@ -42,11 +42,14 @@ let package = Package(
         // MD5 for the PDF /ID and SHA-256 for the batch manifest (OpenSSL's EVP_Digest).
         .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
+        // Japanese word boundaries for line breaking (docs/typesetting.md): MeCab with IPAdic from
+        // Debian. libmecab-dev has no pkg-config file; the module map links libmecab.
+        .systemLibrary(name: "CMeCab", path: "Sources/CMeCab", providers: [.apt(["libmecab-dev"])]),
         // glibc's allocator settings (mallopt), for the document commands.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Pipeline stages, one module each (see ARCHITECTURE.md).
-        .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "Yams"]),
+        .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
         .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib", "CLibCrypto"]),

@@ -95,7 +95,7 @@ public struct DocumentBinder {
                 minimum: Double(scale.minimum), maximum: Double(scale.maximum),
                 ticks: scale.ticks.map(Double.init),
                 value: value.flatMap { Double($0.text) },
-                barWidth: scale.width?.points(fontSize: context.text.size),
+                barWidth: scale.width?.points(fontSize: context.text.size), faces: scale.faces,
                 style: context.text, sourcePath: value?.pointer))]
         case .repeating(let repeated):
             return try context.scope.iterations(of: repeated.header, minimum: repeated.minimum).flatMap { scope in

@@ -168,6 +168,14 @@ import TestSupport
         #expect(sheet.text.contains("保護者の現在の満足度\(number)"))
     }
 
+    /// The 保護者 sheet's 気になることリスト is quoted from a published book; the town's sheet
+    /// credits it under the list, and so must ours (it was dropped). The こども版 has no such list.
+    @Test func moriyaGuardianChecklistCreditsItsSource() throws {
+        let sheet = try render(Self.samples.appendingPathComponent("moriya-support-plan.yaml"), kind: "support-plan")
+        #expect(sheet.status == 0, "\(sheet.stderr)")
+        #expect(sheet.text.contains("引用『ゆるっとこそだて応援ブック』一部改変"), "\(sheet.text)")
+    }
+
     // MARK: 涌谷町 and 袖ケ浦市
 
     @Test func wakuyaMonthOnlyContactDateLeavesTheDaySlotBlank() throws {

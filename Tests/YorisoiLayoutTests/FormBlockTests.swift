@@ -77,6 +77,45 @@ import YorisoiText
         #expect(page.glyphs.allSatisfy { $0.box.maxX <= PageSetup().width - PageSetup().margins.right + 0.01 })
     }
 
+    /// With faces (守谷市's こども版): one face above each numbered tick, above the pointer, its
+    /// mouth a frown at 0, flat at 50 and a smile at 100; the bar and ticks stay as they were.
+    @Test func scaleWithFacesDrawsOneFacePerTickFromSadToSmiling() throws {
+        let scale = ScaleBlock(label: "いまのきもち", value: 75, faces: true)
+        let result = try Layout.run(Fixtures.document([.scale(scale)]))
+        let page = result.pages[0]
+        let bar = try #require(page.rectangles.first { $0.1 != nil && $0.2 == nil }).0
+        // Outlines: a stroked circle (four curves, closed) per tick, and a stroked mouth (one curve).
+        let stroked = page.paths.filter { $0.1 != nil && $0.2 == nil }.map(\.0)
+        let circles = stroked.filter { $0.elements.count == 6 }
+        let mouths = stroked.filter { $0.elements.count == 2 }
+        #expect(circles.count == 5 && mouths.count == 5)
+        let eyes = page.paths.filter { $0.1 == nil && $0.2 != nil && $0.0.elements.count == 6 }
+        #expect(eyes.count == 10)
+        // Each circle starts at its right edge, on its centre line, above the bar and centred on its tick.
+        let centres = circles.compactMap { path -> Point? in
+            guard case .move(let start) = path.elements.first, case .curve(let bottom, _, _) = path.elements[1] else { return nil }
+            return Point(x: bottom.x, y: start.y)
+        }.sorted { $0.x < $1.x }
+        let sortedMouths = mouths.sorted { a, b in
+            guard case .move(let p) = a.elements[0], case .move(let q) = b.elements[0] else { return false }
+            return p.x < q.x
+        }
+        for (index, fraction) in [0.0, 0.25, 0.5, 0.75, 1.0].enumerated() {
+            let x = bar.origin.x + bar.size.width * fraction
+            #expect(abs(centres[index].x - x) < 0.01, "face \(index) centred on its tick")
+            #expect(centres[index].y < bar.origin.y, "face \(index) above the bar")
+            // The mouth bends down (a smile) for a high value, up (a frown) for a low one.
+            guard case .move(let from) = sortedMouths[index].elements[0],
+                  case .curve(_, let control, _) = sortedMouths[index].elements[1] else {
+                Issue.record("a mouth is a move and a curve")
+                continue
+            }
+            if fraction < 0.5 { #expect(control.y < from.y) }
+            else if fraction > 0.5 { #expect(control.y > from.y) }
+            else { #expect(abs(control.y - from.y) < 0.01) }
+        }
+    }
+
     @Test func dateBlankCentresValuesInTheirBlanks() throws {
         let blank = DateBlankBlock(prefix: "令和", fields: [DateBlankField(value: "7", unit: "年"),
                                                            DateBlankField(unit: "月"), DateBlankField(unit: "日")],

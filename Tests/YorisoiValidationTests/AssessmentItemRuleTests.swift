@@ -79,4 +79,17 @@ import YorisoiValidation
         #expect(catalogue.domains.map(\.id) == ["safety", "development", "guardian", "family", "living", "connections"])
         #expect(catalogue.domains.allSatisfy { (4...6).contains($0.items.count) })
     }
+
+    /// The sheets print no guardian: a case that names one is told so (W604), once, at /guardians,
+    /// without the name; a case without a named guardian is not.
+    @Test func namedGuardianIsWarnedAsNotPrinted() throws {
+        let withGuardian = Self.assessment(["{item: safety.injury, answer: いいえ}"])
+            .replacingOccurrences(of: "child: {name: 架空 ゆい}", with: "child: {name: 架空 ゆい}\nguardians: [{name: 架空 はる}, {relation: 父}]")
+        let diagnostics = Validate.yaml(withGuardian, kind: .assessment, context: try Self.context())
+        #expect(codes(diagnostics) == ["W604 /guardians"])
+        #expect(diagnostics.allSatisfy { !$0.message.contains("架空 はる") })
+
+        let without = Validate.yaml(Self.assessment(["{item: safety.injury, answer: いいえ}"]), kind: .assessment, context: try Self.context())
+        #expect(!codes(without).contains { $0.hasPrefix("W604") })
+    }
 }

@@ -109,6 +109,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e606 = "E606"  // the item catalogue cannot be read (configuration)
     case w602 = "W602"  // an item without its answer
     case w603 = "W603"  // an answer's domain is not the item's domain
+    case w604 = "W604"  // the case names guardians, whom the assessment sheets do not print
     // Meeting files (packet)
     case e701 = "E701"  // meeting field missing
     case e702 = "E702"  // meeting field has a wrong value

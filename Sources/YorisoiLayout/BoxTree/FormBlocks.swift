@@ -197,6 +197,8 @@ public struct ScaleBlock: Sendable {
     /// Bar length; nil = the width left after the label.
     public var barWidth: Double?
     public var barHeight: Double
+    /// A face above each numbered tick, sad at the minimum to smiling at the maximum.
+    public var faces: Bool
     public var style: TextStyle?
     public var spaceBefore: Double
     public var spaceAfter: Double
@@ -204,7 +206,7 @@ public struct ScaleBlock: Sendable {
 
     public init(label: String? = nil, minimum: Double = 0, maximum: Double = 100,
                 ticks: [Double] = [0, 25, 50, 75, 100], minorTicks: [Double] = [], value: Double? = nil,
-                barWidth: Double? = nil, barHeight: Double = 8, style: TextStyle? = nil,
+                barWidth: Double? = nil, barHeight: Double = 8, faces: Bool = false, style: TextStyle? = nil,
                 spaceBefore: Double = 2, spaceAfter: Double = 2, sourcePath: String? = nil) {
         self.label = label
         self.minimum = minimum
@@ -213,6 +215,7 @@ public struct ScaleBlock: Sendable {
         self.minorTicks = minorTicks
         self.value = value
         self.barWidth = barWidth
+        self.faces = faces
         self.barHeight = barHeight
         self.style = style
         self.spaceBefore = spaceBefore

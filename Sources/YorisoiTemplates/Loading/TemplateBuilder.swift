@@ -138,7 +138,8 @@ struct TemplateBuilder {
             return .scale(Scale(minimum: minimum, maximum: maximum,
                                 step: try a.integer("step", in: 1...10_000) ?? max((maximum - minimum) / 4, 1),
                                 bind: try a.expression("bind"), label: try a.interpolation("label"),
-                                width: try a.length("width"), location: e.location))
+                                width: try a.length("width"), faces: try a.bool("faces") ?? false,
+                                location: e.location))
         case "spacer":
             return .spacer(Spacer(height: try a.length("height") ?? .zero, location: e.location))
         case "page-break":

@@ -168,10 +168,14 @@ public struct Scale: Sendable, Hashable {
     public var bind: TemplateExpression?
     public var label: Interpolation?
     public var width: Length?
+    /// `faces="true"`: a simple face above each numbered tick, from sad at the minimum to smiling
+    /// at the maximum (守谷市's こども版 asks for the feeling with faces, not numbers alone).
+    public var faces: Bool
     public var location: TemplateLocation
 
     public init(minimum: Int, maximum: Int, step: Int, bind: TemplateExpression?, label: Interpolation?,
-                width: Length?, location: TemplateLocation) {
+                width: Length?, faces: Bool = false, location: TemplateLocation) {
+        self.faces = faces
         self.minimum = minimum
         self.maximum = maximum
         self.step = step

@@ -14,6 +14,14 @@ enum BreakKind: Sendable, Hashable {
     /// a bracketed 「（意向）」): like `insideUnit`, free only when the word is longer than the
     /// measure, but not a number: a 均等割り label still spreads its letters.
     case insideWord
+    /// Between two words of one phrase in a label or heading (手伝い|できる is a phrase boundary,
+    /// でき|る|こと and 支援|機関 are not): free only when the phrase is longer than the measure;
+    /// then the words inside it still hold (`insideWord`) unless they too are longer.
+    case insidePhrase
+    /// Inside a word where the break was `relaxable` (before the ッ or ー of a katakana word):
+    /// held like `insideWord`, and when the word is longer than the measure it is relaxable again,
+    /// not free, so a wide measure still never starts a line with ッ or ー.
+    case insideWordRelaxable
     /// Never: hard 禁則 or 分離禁止 (inside a number, a word, a number and its counter, an era name
     /// and its year).
     case never
@@ -44,7 +52,14 @@ enum BreakRules {
         markURLs(metrics, clusters, &kinds)
         if keepsWords {
             bindKatakanaWords(metrics, clusters, &kinds)
-            LabelWords.bind(metrics, clusters, &kinds)
+            if let segmenter = WordSegmenter.shared {
+                bindPhrases(segmenter, metrics, clusters, &kinds)
+                LabelWords.bindBrackets(metrics, &kinds)
+            } else {
+                LabelWords.bind(metrics, clusters, &kinds)
+            }
+        } else if let segmenter = WordSegmenter.shared {
+            bindBodyKatakanaWords(segmenter, metrics, clusters, &kinds)
         }
         var solid = [Bool](repeating: false, count: metrics.count)
         for i in 1..<metrics.count {
@@ -70,6 +85,57 @@ enum BreakRules {
         }
     }
 
+    /// Labels and headings break only between phrases (文節) as MeCab reads them: inside a word a
+    /// break is `insideWord`, between the words of a phrase `insidePhrase`; both come free only
+    /// when what they hold together is longer than the measure (`resolve`).
+    private static func bindPhrases(_ segmenter: WordSegmenter, _ metrics: [ClusterMetrics], _ clusters: [TextCluster],
+                                    _ kinds: inout [BreakKind]) {
+        let boundaries = clusterBoundaries(segmenter, clusters)
+        for i in metrics.indices.dropFirst() where kinds[i] == .free || kinds[i] == .relaxable {
+            switch boundaries[i] {
+            case .inside: kinds[i] = kinds[i] == .relaxable ? .insideWordRelaxable : .insideWord
+            case .morpheme: if kinds[i] == .free { kinds[i] = .insidePhrase }
+            case .phrase: break
+            }
+        }
+    }
+
+    /// In running text only katakana words hold together (「センタ／ー」 misreads, 「支援／機関」
+    /// is ordinary Japanese setting): a break inside one is `insideWord`, free only when the word
+    /// is longer than the measure. Between the words of a katakana compound (ファミリー|サポート)
+    /// a line may still end.
+    private static func bindBodyKatakanaWords(_ segmenter: WordSegmenter, _ metrics: [ClusterMetrics],
+                                              _ clusters: [TextCluster], _ kinds: inout [BreakKind]) {
+        // Segment only texts that hold two katakana side by side: most paragraphs hold none.
+        guard metrics.indices.dropFirst().contains(where: { isKatakanaLetter($0 - 1, metrics, clusters) && isKatakanaLetter($0, metrics, clusters) })
+        else { return }
+        let boundaries = clusterBoundaries(segmenter, clusters)
+        for i in metrics.indices.dropFirst() where boundaries[i] == .inside && (kinds[i] == .free || kinds[i] == .relaxable)
+            && isKatakanaLetter(i - 1, metrics, clusters) && isKatakanaLetter(i, metrics, clusters) {
+            kinds[i] = kinds[i] == .relaxable ? .insideWordRelaxable : .insideWord
+        }
+    }
+
+    /// The boundary before each cluster: a cluster's first scalar decides (a cluster inside a
+    /// morpheme, such as a kanji with its variation selector, has `.inside` before its marks).
+    private static func clusterBoundaries(_ segmenter: WordSegmenter, _ clusters: [TextCluster]) -> [WordBoundary] {
+        let text = clusters.map(\.text).joined()
+        let scalarBoundaries = segmenter.boundaries(text)
+        var result = [WordBoundary](repeating: .phrase, count: clusters.count)
+        var offset = 0
+        for (i, cluster) in clusters.enumerated() {
+            if offset < scalarBoundaries.count { result[i] = scalarBoundaries[offset] }
+            offset += cluster.text.unicodeScalars.count
+        }
+        return result
+    }
+
+    private static func isKatakanaLetter(_ i: Int, _ metrics: [ClusterMetrics], _ clusters: [TextCluster]) -> Bool {
+        let m = metrics[i]
+        return m.jlreqClass == .katakana || m.jlreqClass == .prolongedSoundMark
+            || (m.jlreqClass == .smallKana && clusters[i].text.unicodeScalars.allSatisfy { (0x30A0...0x30FF).contains($0.value) || (0x31F0...0x31FF).contains($0.value) })
+    }
+
     /// か|月 of 「6か月」 and 令|和 of an era name (the clusters `i - 1` and `i`): never split, so
     /// never spaced either.
     private static func boundToNumber(_ i: Int, _ metrics: [ClusterMetrics], _ clusters: [TextCluster]) -> Bool {
@@ -83,16 +149,27 @@ enum BreakRules {
     /// `kinds` with every `.insideUnit` resolved for one measure: free where the unit it belongs to
     /// (the clusters joined by non-free breaks around it) is wider than `width`, else never.
     static func resolve(_ kinds: [BreakKind], measure: LineMeasure, width: Double) -> [BreakKind] {
-        guard kinds.contains(where: { $0 == .insideUnit || $0 == .insideWord }) else { return kinds }
+        guard kinds.contains(where: { $0 == .insideUnit || $0 == .insideWord || $0 == .insidePhrase || $0 == .insideWordRelaxable })
+        else { return kinds }
+        // Phrases first: a phrase longer than the measure opens its word boundaries; then the
+        // words and units, within the pieces that leaves.
+        let phrases = resolve(kinds, [.insidePhrase], measure: measure, width: width)
+        return resolve(phrases, [.insideUnit, .insideWord, .insideWordRelaxable], measure: measure, width: width)
+    }
+
+    /// Each break of `held` kinds free where the run it belongs to (the clusters joined by
+    /// non-free breaks around it) is wider than `width`, else never.
+    private static func resolve(_ kinds: [BreakKind], _ held: Set<BreakKind>, measure: LineMeasure,
+                                width: Double) -> [BreakKind] {
         var resolved = kinds
         var unitStart = 0
         var i = 1
         while i <= kinds.count {
             if i == kinds.count || kinds[i] == .free || kinds[i] == .relaxable {
-                let inside = (unitStart + 1..<i).filter { kinds[$0] == .insideUnit || kinds[$0] == .insideWord }
+                let inside = (unitStart + 1..<i).filter { held.contains(kinds[$0]) }
                 if !inside.isEmpty {
                     let long = measure.naturalWidth(unitStart, i, indent: 0) > width + 1e-7
-                    for j in inside { resolved[j] = long ? .free : .never }
+                    for j in inside { resolved[j] = !long ? .never : kinds[j] == .insideWordRelaxable ? .relaxable : .free }
                 }
                 unitStart = i
             }

@@ -1,9 +1,10 @@
-/// Word boundaries for labels and headings (`LineBreakOptions.keepsWords`), by a small set of
-/// rules rather than a dictionary (docs/typesetting.md, "Words in labels"): labels are short,
-/// written by template authors, and built from a few shapes — kanji compounds (役割, 支援機関),
-/// an honorific prefix on a kanji word (お手伝い, ご家族), a kanji stem with its okurigana
-/// (手伝い), and bracketed glosses (「（意向）」). Inside those a line may end only when the word
-/// is wider than the cell (`BreakKind.insideWord`); between them breaks stay free.
+/// Word boundaries for labels and headings (`LineBreakOptions.keepsWords`) when MeCab's dictionary
+/// is not installed (`WordSegmenter.shared` is nil), by a small set of rules (docs/typesetting.md,
+/// "Words"): labels are short, written by template authors, and built from a few shapes — kanji
+/// compounds (役割, 支援機関), an honorific prefix on a kanji word (お手伝い, ご家族), a kanji stem
+/// with its okurigana (手伝い), and bracketed glosses (「（意向）」). Inside those a line may end only
+/// when the word is wider than the cell (`BreakKind.insideWord`); between them breaks stay free.
+/// The bracket rule applies with the segmenter too.
 enum LabelWords {
     /// Hiragana that follow a kanji word as particles, not as its okurigana: a break after the
     /// kanji is a word boundary (意向|が, 支援|の).
@@ -37,7 +38,13 @@ enum LabelWords {
                 bindWord(i)                                           // 伝|い (not 向|が)
             }
         }
-        // A bracketed gloss stays whole: every break from the opening to the closing bracket.
+        bindBrackets(metrics, &kinds)
+    }
+
+    /// A bracketed gloss stays whole (「（意向）」「（思い）」): every break from the opening to the
+    /// closing bracket is inside a word. Applied with the segmenter's phrases too.
+    static func bindBrackets(_ metrics: [ClusterMetrics], _ kinds: inout [BreakKind]) {
+        func bindWord(_ i: Int) { if kinds[i] == .free || kinds[i] == .relaxable || kinds[i] == .insidePhrase || kinds[i] == .insideWordRelaxable { kinds[i] = .insideWord } }
         var open: Int?
         for i in metrics.indices {
             switch metrics[i].jlreqClass {

@@ -64,9 +64,13 @@ struct LineComposer: Sendable {
             stretch = .evenly
             // A bracketed part is read as one gloss: 「意　向（思い）」, never 「意 向 （ 思 い ）」.
             // A label that is all bracket (「（注）」) still spreads.
+            // A Latin word or a number is never letter-spaced either: 「プ ラ ン ID」, not 「I D」.
             let bracketed = Self.bracketed(metrics, start...last)
             let outside = innerSlots.filter { !(bracketed[start + $0 - 1] && bracketed[start + $0]) }
-            letterSpacingSlots = outside.isEmpty ? innerSlots : outside
+            let spreadable = outside.filter {
+                !(metrics[start + $0 - 1].isWesternRunMember && metrics[start + $0].isWesternRunMember)
+            }
+            letterSpacingSlots = !spreadable.isEmpty ? spreadable : outside.isEmpty ? innerSlots : outside
         case .start, .center, .end:
             stretch = .none
         }

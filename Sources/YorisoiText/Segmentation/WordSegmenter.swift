@@ -1,0 +1,102 @@
+import Synchronization
+
+/// What lies between two characters of a text, for line breaking (docs/typesetting.md, "Words").
+enum WordBoundary: UInt8, Sendable, BitwiseCopyable {
+    /// Between two phrases (文節): a line may end here as JLREQ allows.
+    case phrase
+    /// Between two morphemes of one phrase: 手伝い|できる is two phrases, でき|る|こと one
+    /// (a verb, its 助動詞 and a 形式名詞 ride on the word before), 支援|機関 one (a compound).
+    case morpheme
+    /// Inside one morpheme (セン|ター, 役|割).
+    case inside
+}
+
+/// Japanese word boundaries from MeCab with IPAdic (Debian's `mecab-ipadic-utf8`), grouped into
+/// phrases the way a reader takes them in, and cached per text.
+///
+/// The dictionary is the one Debian ships under a fixed path, never whatever a mecabrc or the
+/// `mecab-dictionary` alternative points at, so the same text always breaks the same way. When
+/// it is not installed `shared` is nil and the breaker falls back to `LabelWords`' rules.
+final class WordSegmenter: Sendable {
+    static let dictionaryDirectory = "/var/lib/mecab/dic/ipadic-utf8"
+    static let shared: WordSegmenter? = MeCabTagger(dictionaryDirectory: dictionaryDirectory).map(WordSegmenter.init)
+
+    /// Texts up to `maxCachedLength` scalars are kept, at most `capacity` of them (labels and
+    /// headings repeat on every page and every case); once full the cache stops taking new ones.
+    static let maxCachedLength = 256
+    static let capacity = 8_192
+
+    private let tagger: MeCabTagger
+    private let cache = Mutex<[String: [WordBoundary]]>([:])
+
+    init(tagger: MeCabTagger) {
+        self.tagger = tagger
+    }
+
+    /// `result[s]`: the boundary before the text's scalar `s` (`result[0]` is `.phrase`); one per
+    /// scalar. A hard break "\n" and what follows start a new phrase.
+    func boundaries(_ text: String) -> [WordBoundary] {
+        let count = text.unicodeScalars.count
+        guard count <= Self.maxCachedLength else { return compute(text) }
+        if let hit = cache.withLock({ $0[text] }) { return hit }
+        let result = compute(text)
+        cache.withLock { entries in
+            if entries.count < Self.capacity { entries[text] = result }
+        }
+        return result
+    }
+
+    private func compute(_ text: String) -> [WordBoundary] {
+        var result: [WordBoundary] = []
+        result.reserveCapacity(text.unicodeScalars.count)
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { result.append(.phrase) }          // the "\n" itself
+            result.append(contentsOf: lineBoundaries(String(line)))
+        }
+        return result
+    }
+
+    private func lineBoundaries(_ line: String) -> [WordBoundary] {
+        let scalars = Array(line.unicodeScalars)
+        guard !scalars.isEmpty else { return [] }
+        // Scalar index of each UTF-8 byte offset that starts a scalar.
+        var scalarAt = [Int](repeating: -1, count: line.utf8.count + 1)
+        var offset = 0
+        for (index, scalar) in scalars.enumerated() {
+            scalarAt[offset] = index
+            offset += UTF8.width(scalar)
+        }
+        scalarAt[offset] = scalars.count
+
+        var result = [WordBoundary](repeating: .phrase, count: scalars.count)
+        var previous: MeCabTagger.Morpheme?
+        for morpheme in tagger.morphemes(of: line) {
+            guard morpheme.bytes.upperBound < scalarAt.count,
+                  case let first = scalarAt[morpheme.bytes.lowerBound], first >= 0,
+                  case let end = scalarAt[morpheme.bytes.upperBound], end > first else { continue }
+            if let previous, !Self.startsPhrase(morpheme, after: previous) { result[first] = .morpheme }
+            for s in (first + 1)..<end { result[s] = .inside }
+            previous = morpheme
+        }
+        return result
+    }
+
+    /// Whether `morpheme` begins a phrase (文節) after `previous`: IPAdic's parts of speech, the
+    /// usual approximation — 付属語 (助詞, 助動詞) and 非自立/接尾 words ride on the word before,
+    /// a 接頭詞 on the word after, nouns join into a compound, and a サ変 noun keeps its する.
+    /// Symbols always stand apart: brackets and punctuation follow JLREQ's 禁則 instead.
+    static func startsPhrase(_ morpheme: MeCabTagger.Morpheme, after previous: MeCabTagger.Morpheme) -> Bool {
+        if morpheme.partOfSpeech == "記号" || previous.partOfSpeech == "記号" { return true }
+        if previous.partOfSpeech == "接頭詞" { return false }
+        switch morpheme.partOfSpeech {
+        case "助詞", "助動詞": return false
+        default: break
+        }
+        if morpheme.subclass == "接尾" || morpheme.subclass == "非自立" { return false }
+        if morpheme.partOfSpeech == "名詞" && previous.partOfSpeech == "名詞" && morpheme.subclass != "数"
+            && previous.subclass != "数" { return false }
+        // 支援する is one phrase; お手伝い|できること stays two, where a label may break.
+        if morpheme.partOfSpeech == "動詞" && previous.subclass == "サ変接続" && morpheme.baseForm == "する" { return false }
+        return true
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import YorisoiText
+
+/// Word boundaries from MeCab with Debian's IPAdic (docs/typesetting.md, "Words"): phrases for
+/// labels and headings, whole katakana words in running text. `scripts/setup` installs the
+/// dictionary; without it these fail rather than pass on the fallback rules.
+@Suite struct WordSegmenterTests {
+    typealias F = LineBreakingFixture
+
+    static func segmenter() throws -> WordSegmenter {
+        try #require(WordSegmenter.shared, "MeCab's IPAdic is not at \(WordSegmenter.dictionaryDirectory): run scripts/setup")
+    }
+
+    /// The text cut at its phrase boundaries.
+    static func phrases(_ text: String) throws -> [String] {
+        let boundaries = try segmenter().boundaries(text)
+        var result: [String] = []
+        for (scalar, boundary) in zip(text.unicodeScalars, boundaries) {
+            if boundary == .phrase || result.isEmpty { result.append("") }
+            result[result.count - 1].unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    @Test(arguments: [
+        ("お手伝いできること", ["お手伝い", "できること"]),
+        ("こどもが望んでいること", ["こどもが", "望んでいること"]),
+        ("支援機関の役割", ["支援機関の", "役割"]),
+        ("子育て短期支援事業を利用する", ["子育て短期支援事業を", "利用する"]),
+    ])
+    func phrasesAreWhatAReaderTakesInAtOnce(text: String, expected: [String]) throws {
+        #expect(try Self.phrases(text) == expected)
+    }
+
+    @Test func insideAWordIsInsideAndEachAnswerIsCached() throws {
+        let segmenter = try Self.segmenter()
+        let boundaries = segmenter.boundaries("センターに行く")
+        #expect(boundaries.count == 7)
+        #expect(Array(boundaries[1..<4]) == [.inside, .inside, .inside])
+        #expect(boundaries[4] == .morpheme)                      // ター|に: the particle rides on the word
+        #expect(boundaries[5] == .phrase)                        // に|行く
+        #expect(segmenter.boundaries("センターに行く") == boundaries)
+        // Hard breaks start a phrase and keep one boundary per scalar.
+        #expect(segmenter.boundaries("センター\nです").count == 7)
+        #expect(segmenter.boundaries("センター\nです")[4] == .phrase)
+    }
+
+    static func lines(_ text: String, width: Double, keepsWords: Bool) -> [String] {
+        var options = LineBreakOptions(width: width, alignment: .start)
+        options.keepsWords = keepsWords
+        let clusters = F.clusters(text)
+        return JapaneseLineBreaker.breakLines(clusters, options: options).map { F.text(of: $0, in: clusters) }
+    }
+
+    /// Running text: 「センタ／ー」 never, though a line may end between the words of a katakana
+    /// compound; a katakana word longer than the line still breaks where it fills it.
+    @Test func runningTextKeepsKatakanaWordsWhole() throws {
+        _ = try Self.segmenter()
+        #expect(Self.lines("地域のファミリーサポートセンターを利用する", width: 8 * F.em, keepsWords: false)
+                == ["地域のファミリー", "サポートセンター", "を利用する"])
+        let split = Self.lines("こども家庭センターに相談する", width: 8 * F.em, keepsWords: false)
+        #expect(split.first == "こども家庭", "\(split)")
+        #expect(Self.lines("トランスポーテーション", width: 4 * F.em, keepsWords: false).allSatisfy { $0.count <= 4 })
+    }
+
+    /// Labels break between phrases, and a phrase wider than the cell between its words first.
+    @Test func labelsBreakBetweenPhrasesThenWords() throws {
+        _ = try Self.segmenter()
+        #expect(Self.lines("こどもが望んでいること", width: 7 * F.em, keepsWords: true) == ["こどもが", "望んでいること"])
+        #expect(Self.lines("子育て短期支援事業", width: 5 * F.em, keepsWords: true) == ["子育て短期", "支援事業"])
+    }
+}
