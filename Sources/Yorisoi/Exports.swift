@@ -54,3 +54,5 @@ public typealias RenderCancelled = YorisoiText.RenderCancelled
 public typealias PathologicalBenchmark = YorisoiPipeline.PathologicalBenchmark
 /// How a municipality's 発番簿 numbers its notices and which need 決裁 (the profile's `ledger:`).
 public typealias LedgerRules = YorisoiTemplates.MunicipalityProfile.LedgerRules
+/// A time budget for `render`, `packet` and each batch case: past it the work is cancelled (E037).
+public typealias RenderBudget = YorisoiPipeline.RenderBudget

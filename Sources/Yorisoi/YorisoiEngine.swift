@@ -71,8 +71,10 @@ public final class YorisoiEngine: Sendable {
     // MARK: - Render
 
     /// One case → one PDF (nil when any error diagnostic stands in the way).
+    /// - Parameter timeBudget: when given, a render still running after it is stopped at its next
+    ///   paragraph or block and reported with E037 instead of a PDF (`render --timeout`).
     public func render(_ input: CaseInput, kind: DocumentKind, municipality: String? = nil,
-                       template: TemplateChoice = .municipality) throws(YorisoiError) -> RenderReport {
+                       template: TemplateChoice = .municipality, timeBudget: Duration? = nil) throws(YorisoiError) -> RenderReport {
         let loaded = input.load()
         guard loaded.count == 1, let single = loaded.first else {
             let text = "\(input.name): render takes one case; use batch for JSON Lines"
@@ -87,9 +89,14 @@ public final class YorisoiEngine: Sendable {
             case .mergedAssessment:
                 templateFile = try renderer.mergedAssessmentTemplate(municipality: municipality ?? single.typed?.municipality)
             }
-            let outcome = try renderer.render(single, kind: kind, municipality: municipality, templateFile: templateFile)
+            let outcome = try Self.within(timeBudget) {
+                try renderer.render(single, kind: kind, municipality: municipality, templateFile: templateFile)
+            }
             return RenderReport(name: input.name, pdf: outcome.hasErrors ? nil : outcome.pdf,
                                 pageCount: outcome.pageCount, diagnostics: outcome.diagnostics)
+        } catch is RenderCancelled where timeBudget != nil {
+            return RenderReport(name: input.name, pdf: nil, pageCount: 0,
+                                diagnostics: single.diagnostics + [RenderBudget.overBudget(timeBudget!)])
         } catch {
             throw YorisoiError.from(error)
         }
@@ -99,24 +106,40 @@ public final class YorisoiEngine: Sendable {
 
     /// A meeting packet: cover, 進行管理表, then each case's documents, in one PDF.
     /// `copies` > 1 repeats it with 配布番号 k / N. Cases may be given inline (`case:`).
+    /// `timeBudget`: when given, a packet still being made after it is stopped and reported with
+    /// E037 on the meeting file instead of a PDF (`packet --timeout`).
     public func packet(_ meeting: MeetingInput, copies: Int = 1,
-                       jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(YorisoiError) -> PacketReport {
-        try packet(PreparedMeeting(meeting), copies: copies, jobs: jobs)
+                       jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       timeBudget: Duration? = nil) throws(YorisoiError) -> PacketReport {
+        try packet(PreparedMeeting(meeting), copies: copies, jobs: jobs, timeBudget: timeBudget)
     }
 
     public func packet(_ prepared: PreparedMeeting, copies: Int = 1,
-                       jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(YorisoiError) -> PacketReport {
+                       jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                       timeBudget: Duration? = nil) throws(YorisoiError) -> PacketReport {
         guard let meeting = prepared.meeting else {
             return PacketReport(pdf: nil, pagesPerCopy: 0, files: [.init(file: prepared.name, diagnostics: prepared.diagnostics)],
                                 includedCases: 0, leftOutCases: 0)
         }
         do {
-            let outcome = try PacketBuilder(renderer: renderer, jobs: jobs).build(meeting, meetingFile: prepared.name, copies: copies)
+            let outcome = try Self.within(timeBudget) {
+                try PacketBuilder(renderer: renderer, jobs: jobs).build(meeting, meetingFile: prepared.name, copies: copies)
+            }
             return PacketReport(pdf: outcome.pdf, pagesPerCopy: outcome.pagesPerCopy, files: outcome.reports,
                                 includedCases: outcome.includedCases, leftOutCases: outcome.leftOutCases)
+        } catch is RenderCancelled where timeBudget != nil {
+            return PacketReport(pdf: nil, pagesPerCopy: 0,
+                                files: [.init(file: prepared.name, diagnostics: prepared.diagnostics + [RenderBudget.overBudget(timeBudget!)])],
+                                includedCases: 0, leftOutCases: 0)
         } catch {
             throw YorisoiError.from(error)
         }
+    }
+
+    /// `work` under `budget` (a `RenderCancellation` set when it passes), or as it is without one.
+    private static func within<T>(_ budget: Duration?, _ work: () throws -> T) throws -> T {
+        guard let budget else { return try work() }
+        return try RenderBudget.run(budget, work)
     }
 
     // MARK: - Lists

@@ -25,9 +25,18 @@ struct PacketCommand: ParsableCommand {
     @Option(help: "Documents laid out at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Seconds the packet may take; past it the work is stopped, nothing is written and E037 says why (exit 1).")
+    var timeout: Double = PacketCommand.defaultTimeout
+
+    /// Ten times a single render's: a packet of 200 cases takes a few seconds.
+    static let defaultTimeout = 10 * RenderBudget.defaultSeconds
+
     func validate() throws {
         guard (1...200).contains(copies) else { throw ValidationError("--copies must be between 1 and 200") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard RenderBudget.duration(seconds: timeout) != nil else {
+            throw ValidationError("--timeout must be a positive number of seconds")
+        }
     }
 
     func run() throws {
@@ -41,7 +50,8 @@ struct PacketCommand: ParsableCommand {
             // Before any work: the packet must not land on the meeting file or a case it lists.
             try OutputFile.refuseIfInput(output, inputs: [meetingFile] + meeting.filesRead)
             let engine = try YorisoiEngine(resources: .locate())
-            let outcome = try engine.packet(meeting, copies: copies, jobs: jobs)
+            let outcome = try engine.packet(meeting, copies: copies, jobs: jobs,
+                                          timeBudget: RenderBudget.duration(seconds: timeout))
             let report = DiagnosticReport(files: outcome.files)
             for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             guard let pdf = outcome.pdf else { throw ExitCode(report.hasConfigurationProblems ? 2 : 1) }

@@ -25,10 +25,16 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "With --kind assessment: every agency's sheet for the child combined into one, with who answered what; answers that differ are marked 相違.")
     var merge = false
 
+    @Option(help: "Seconds the render may take; past it the render is stopped, nothing is written and E037 says why (exit 1).")
+    var timeout: Double = RenderBudget.defaultSeconds
+
     /// A usage error (exit 2) before anything is read.
     func validate() throws {
         if merge && kind != DocumentKind.assessment.rawValue {
             throw ValidationError("--merge combines アセスメントシート; it needs --kind assessment")
+        }
+        guard RenderBudget.duration(seconds: timeout) != nil else {
+            throw ValidationError("--timeout must be a positive number of seconds")
         }
     }
 
@@ -42,7 +48,8 @@ struct RenderCommand: ParsableCommand {
             let input: CaseInput = caseFile == "-" ? .standardInput : .file(URL(fileURLWithPath: caseFile), displayName: caseFile)
             // --merge picks the consolidated-sheet template unless --template names one.
             let choice: TemplateChoice = template.map { .file(URL(fileURLWithPath: $0)) } ?? (merge ? .mergedAssessment : .municipality)
-            let report = try engine.render(input, kind: documentKind, municipality: municipality, template: choice)
+            let report = try engine.render(input, kind: documentKind, municipality: municipality, template: choice,
+                                       timeBudget: RenderBudget.duration(seconds: timeout))
             let lines = DiagnosticReport(files: [.init(file: caseFile, diagnostics: report.diagnostics)])
             for line in lines.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }

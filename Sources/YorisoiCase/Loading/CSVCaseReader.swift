@@ -26,9 +26,12 @@ public struct CSVCaseReader: Sendable {
     private var builder: CSVRowTreeBuilder?
     private var pendingFailure: LoadedCase?
 
-    /// Rows of more than this many bytes of CSV are refused as a whole (a CSV of 2,000 cases is a
-    /// few megabytes).
+    /// A CSV given as bytes (a request body) of more than this is refused as a whole; a file is
+    /// read a chunk at a time and has no such bound.
     public static let maxBytes = 64 << 20
+    /// A row of more bytes than this (one case file's limit, as for a JSON Lines line) is refused
+    /// (E013) at its line, scanned to its end without being held; the rows after it are read.
+    public static let maxRowBytes = LoadLimits().maxBytes
 
     public init(bytes: [UInt8], displayName: String, mapping: CSVColumnMapping? = nil) {
         self.displayName = displayName
@@ -39,20 +42,48 @@ public struct CSVCaseReader: Sendable {
             return
         }
         guard let (text, encoding) = CSVTextDecoder.decode(bytes) else {
-            pendingFailure = Self.failure(displayName, line: nil, Diagnostic(
-                .e027, path: "", at: nil,
-                message: "CSV の文字コードが UTF-8 でも Shift_JIS（CP932）でもありません",
-                messageEN: "CSV text is neither UTF-8 nor Shift_JIS (CP932)"))
+            pendingFailure = Self.notText(displayName)
             return
         }
+        start(CSVRecordReader(text: text, maxRecordBytes: Self.maxRowBytes), encoding: encoding, mapping: mapping)
+    }
+
+    /// Reads a file a chunk at a time: once to find its encoding, then row by row, never holding
+    /// more than one row; an unreadable file is one failed entry (E001).
+    public init(contentsOf url: URL, displayName: String? = nil, mapping: CSVColumnMapping? = nil) {
+        let name = displayName ?? url.path
+        self.displayName = name
+        guard FileManager.default.isReadableFile(atPath: url.path), let found = CSVEncodingScan.scan(path: url.path) else {
+            pendingFailure = FileManager.default.isReadableFile(atPath: url.path)
+                ? Self.notText(name)
+                : Self.failure(name, line: nil, Diagnostic(.e001, path: "", at: nil, message: "ファイルを読み取れません",
+                                                           messageEN: "file cannot be read"))
+            return
+        }
+        guard let source = CSVByteSource(path: url.path, skipping: found.skip) else {
+            pendingFailure = Self.failure(name, line: nil, Diagnostic(.e001, path: "", at: nil, message: "ファイルを読み取れません",
+                                                                      messageEN: "file cannot be read"))
+            return
+        }
+        start(CSVRecordReader(source: source, encoding: found.encoding, maxRecordBytes: Self.maxRowBytes),
+              encoding: found.encoding, mapping: mapping)
+    }
+
+    /// Reads the header; the rows are read by `nextItem`.
+    private mutating func start(_ reader: CSVRecordReader, encoding: CSVTextDecoder.Encoding, mapping: CSVColumnMapping?) {
         self.encoding = encoding
-        var records = CSVRecordReader(text: text)
+        var records = reader
         do {
             var first = try records.next()
-            while let record = first, record.isBlank { first = try records.next() }
+            while let record = first, record.refusal == nil, record.isBlank { first = try records.next() }
             guard let headerRecord = first else {
                 pendingFailure = Self.failure(displayName, line: nil, Diagnostic(
                     .e007, path: "", at: nil, message: "ファイルが空です", messageEN: "file is empty"))
+                return
+            }
+            if let refusal = headerRecord.refusal {
+                // Without its header no row can be read.
+                pendingFailure = Self.refused(displayName, headerRecord.line, refusal)
                 return
             }
             let header = CSVHeader(headerRecord, mapping: mapping)
@@ -68,20 +99,25 @@ public struct CSVCaseReader: Sendable {
         }
     }
 
-    /// Reads a whole file; an unreadable file is one failed entry (E001).
-    public init(contentsOf url: URL, displayName: String? = nil, mapping: CSVColumnMapping? = nil) {
-        let name = displayName ?? url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            self.init(failure: Self.failure(name, line: nil, Diagnostic(
-                .e001, path: "", at: nil, message: "ファイルを読み取れません", messageEN: "file cannot be read")), name: name)
-            return
-        }
-        self.init(bytes: [UInt8](data), displayName: name, mapping: mapping)
+    private static func notText(_ name: String) -> LoadedCase {
+        failure(name, line: nil, Diagnostic(.e027, path: "", at: nil,
+                                            message: "CSV の文字コードが UTF-8 でも Shift_JIS（CP932）でもありません",
+                                            messageEN: "CSV text is neither UTF-8 nor Shift_JIS (CP932)"))
     }
 
-    private init(failure: LoadedCase, name: String) {
-        self.displayName = name
-        self.pendingFailure = failure
+    /// A row refused as a whole, named by the line it starts on.
+    private static func refused(_ name: String, _ line: Int, _ refusal: CSVRecord.Refusal) -> LoadedCase {
+        let position = SourcePosition(line: line, column: 1)
+        switch refusal {
+        case .tooLong:
+            return failure(name, line: line, Diagnostic(
+                .e013, path: "", at: position, message: "CSV の行が長すぎます（上限 \(maxRowBytes / 1_048_576) MB）",
+                messageEN: "CSV row is longer than \(maxRowBytes) bytes"))
+        case .notText:
+            return failure(name, line: line, Diagnostic(
+                .e027, path: "", at: position, message: "この行に Shift_JIS（CP932）の文字でないバイト列があります",
+                messageEN: "this row holds bytes that are no Shift_JIS (CP932) character"))
+        }
     }
 
     /// The next row (blank rows skipped), a failure, or nil at the end.
@@ -95,7 +131,7 @@ public struct CSVCaseReader: Sendable {
         defer { records = reader.isFinished ? nil : reader }
         do {
             while let record = try reader.next() {
-                if record.isBlank { continue }
+                if record.refusal == nil, record.isBlank { continue }
                 return .row(Row(record: record))
             }
             reader.finish()
@@ -109,6 +145,7 @@ public struct CSVCaseReader: Sendable {
     /// The case of one row: tree, shape checks and the typed case.
     public func load(_ row: Row) -> LoadedCase {
         guard let builder else { return LoadedCase(source: displayName, line: row.line, root: nil, typed: nil, diagnostics: []) }
+        if let refusal = row.record.refusal { return Self.refused(displayName, row.line, refusal) }
         let (root, cellFindings) = builder.tree(for: row.record)
         if let refused = CaseTextBounds.refusal(of: root, limits: LoadLimits(), source: displayName, line: row.line) {
             return refused

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One CSV record: its cells and the line it starts on (a quoted cell may span lines).
 public struct CSVRecord: Sendable, Hashable {
     public struct Field: Sendable, Hashable {
@@ -8,6 +10,22 @@ public struct CSVRecord: Sendable, Hashable {
 
     public var line: Int
     public var fields: [Field]
+    /// Why the record's cells were not kept (then `fields` is empty): the row is refused, the
+    /// rows after it are still read.
+    public var refusal: Refusal?
+
+    public enum Refusal: Sendable, Hashable {
+        /// More bytes than the reader's limit (its length); scanned to its end, never held.
+        case tooLong(Int)
+        /// A cell that is not text in the file's encoding (CP932 pairs with no character).
+        case notText
+    }
+
+    public init(line: Int, fields: [Field], refusal: Refusal? = nil) {
+        self.line = line
+        self.fields = fields
+        self.refusal = refusal
+    }
 
     /// A row Excel writes for an empty line of the sheet (",,,," or nothing at all).
     public var isBlank: Bool { fields.allSatisfy { $0.text.allSatisfy(\.isWhitespace) } }
@@ -37,13 +55,23 @@ public struct CSVSyntaxError: Error, Sendable, Hashable {
 /// for a quote inside a quoted cell, CRLF, LF or CR between records. Line breaks inside a cell
 /// become LF. A stray quote inside an unquoted cell is kept as text, as Excel does.
 public struct CSVRecordReader: Sendable {
-    private let bytes: [UInt8]
-    private var offset = 0
+    private let source: CSVByteSource
+    private let encoding: CSVTextDecoder.Encoding
+    private let maxRecordBytes: Int
     private var line = 1
 
     /// - Parameter text: the decoded file (see `CSVTextDecoder`), without a BOM.
-    public init(text: String) {
-        self.bytes = Array(text.utf8)
+    public init(text: String, maxRecordBytes: Int = Int.max) {
+        self.init(source: CSVByteSource(bytes: Array(text.utf8)), encoding: .utf8, maxRecordBytes: maxRecordBytes)
+    }
+
+    /// Cells are decoded from `encoding` one at a time (their separators are ASCII, which is never
+    /// the second byte of a CP932 pair); a record of more than `maxRecordBytes` is scanned to its
+    /// end without being kept and comes back with `refusal` set.
+    init(source: CSVByteSource, encoding: CSVTextDecoder.Encoding, maxRecordBytes: Int) {
+        self.source = source
+        self.encoding = encoding
+        self.maxRecordBytes = maxRecordBytes
     }
 
     /// True once the reader has nothing more to give (the end, or after a syntax error).
@@ -56,70 +84,107 @@ public struct CSVRecordReader: Sendable {
 
     /// The next record, nil at the end of the text.
     public mutating func next() throws(CSVSyntaxError) -> CSVRecord? {
-        guard !isFinished, offset < bytes.count else { return nil }
+        guard !isFinished, source.peek() != nil else { return nil }
         var record = CSVRecord(line: line, fields: [])
+        var budget = RecordBudget(limit: maxRecordBytes)
+        var notText = false
         while true {
-            let (field, atEndOfRecord) = try readField(column: record.fields.count + 1)
-            record.fields.append(field)
-            if atEndOfRecord { return record }
+            let (cell, startLine, atEndOfRecord) = try readField(column: record.fields.count + 1, budget: &budget)
+            if !budget.exceeded {
+                if let text = decode(cell) {
+                    record.fields.append(CSVRecord.Field(text: text, line: startLine))
+                } else {
+                    notText = true
+                    record.fields.append(CSVRecord.Field(text: "", line: startLine))
+                }
+            }
+            if atEndOfRecord { break }
+        }
+        if budget.exceeded {
+            record.fields = []
+            record.refusal = .tooLong(budget.used)
+        } else if notText {
+            record.fields = []
+            record.refusal = .notText
+        }
+        return record
+    }
+
+    /// Bytes of the record so far; past the limit cells are only scanned.
+    struct RecordBudget {
+        let limit: Int
+        var used = 0
+        var exceeded: Bool { used > limit }
+    }
+
+    private func decode(_ cell: [UInt8]) -> String? {
+        switch encoding {
+        case .utf8, .utf8BOM: return String(decoding: cell, as: UTF8.self)
+        case .cp932:
+            guard cell.contains(where: { $0 >= 0x80 }) else { return String(decoding: cell, as: UTF8.self) }
+            return String(data: Data(cell), encoding: .shiftJIS)
         }
     }
 
     private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","),
                        lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
 
-    /// Reads one cell and the separator after it; true when that separator ended the record.
-    private mutating func readField(column: Int) throws(CSVSyntaxError) -> (CSVRecord.Field, Bool) {
+    /// Reads one cell and the separator after it: its bytes (none once the record is over its
+    /// limit), the line it starts on, and whether that separator ended the record.
+    private mutating func readField(column: Int, budget: inout RecordBudget) throws(CSVSyntaxError) -> ([UInt8], Int, Bool) {
         let startLine = line
         var cell: [UInt8] = []
-        if offset < bytes.count, bytes[offset] == Self.quote {
-            offset += 1
+        func keep(_ byte: UInt8) {
+            budget.used += 1
+            if budget.exceeded { cell = [] } else { cell.append(byte) }
+        }
+        if source.peek() == Self.quote {
+            source.advance()
             while true {
-                guard offset < bytes.count else {
+                guard let byte = source.peek() else {
                     throw CSVSyntaxError(kind: .unterminatedQuote, line: startLine, column: column)
                 }
-                let byte = bytes[offset]
                 if byte == Self.quote {
-                    if offset + 1 < bytes.count, bytes[offset + 1] == Self.quote {
-                        cell.append(Self.quote)
-                        offset += 2
+                    if source.peek(1) == Self.quote {
+                        keep(Self.quote)
+                        source.advance(2)
                         continue
                     }
-                    offset += 1
+                    source.advance()
                     break
                 }
                 if byte == Self.cr || byte == Self.lf {
                     consumeLineBreak()
-                    cell.append(Self.lf)
+                    keep(Self.lf)
                     continue
                 }
-                cell.append(byte)
-                offset += 1
+                keep(byte)
+                source.advance()
             }
             // After the closing quote only a separator or the end may follow.
-            if offset < bytes.count, ![Self.comma, Self.cr, Self.lf].contains(bytes[offset]) {
+            if let next = source.peek(), next != Self.comma, next != Self.cr, next != Self.lf {
                 throw CSVSyntaxError(kind: .textAfterClosingQuote, line: line, column: column)
             }
         } else {
-            while offset < bytes.count, ![Self.comma, Self.cr, Self.lf].contains(bytes[offset]) {
-                cell.append(bytes[offset])
-                offset += 1
+            while let byte = source.peek(), byte != Self.comma, byte != Self.cr, byte != Self.lf {
+                keep(byte)
+                source.advance()
             }
         }
-        let field = CSVRecord.Field(text: String(decoding: cell, as: UTF8.self), line: startLine)
-        guard offset < bytes.count else { return (field, true) }
-        if bytes[offset] == Self.comma {
-            offset += 1
-            return (field, false)
+        guard let separator = source.peek() else { return (cell, startLine, true) }
+        budget.used += 1
+        if separator == Self.comma {
+            source.advance()
+            return (cell, startLine, false)
         }
         consumeLineBreak()
-        return (field, true)
+        return (cell, startLine, true)
     }
 
     /// Steps over CRLF, LF or a lone CR and counts the line.
     private mutating func consumeLineBreak() {
-        if bytes[offset] == Self.cr, offset + 1 < bytes.count, bytes[offset + 1] == Self.lf { offset += 1 }
-        offset += 1
+        if source.peek() == Self.cr, source.peek(1) == Self.lf { source.advance() }
+        source.advance()
         line += 1
     }
 }

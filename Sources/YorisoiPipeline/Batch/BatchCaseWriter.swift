@@ -24,19 +24,15 @@ struct BatchCaseWriter: Sendable {
         }
         let outcome: RenderOutcome
         // The case's time budget: past it the layout stops at its next paragraph or block.
-        let cancellation = RenderCancellation()
-        let budget = DispatchWorkItem { cancellation.cancel() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + options.caseTimeout.timeInterval, execute: budget)
-        defer { budget.cancel() }
         do {
-            outcome = try RenderCancellation.$current.withValue(cancellation) {
+            outcome = try RenderBudget.run(options.caseTimeout) {
                 try renderer.render(loaded, kind: options.kind, municipality: options.municipality,
                                     templateFile: options.templateFile)
             }
         } catch is RenderCancelled {
-            let seconds = options.caseTimeout.timeInterval
-            return failed(id, item.source, loaded, .e037, "時間内に作成できなかったため中止しました（上限 \(Self.secondsText(seconds)) 秒）",
-                          "rendering took longer than \(Self.secondsText(seconds)) s and was stopped", output: nil)
+            removeStale(id.flatMap(BatchOutputName.fileName(for:)))
+            return BatchEntry(id: id, source: item.source, status: .failed,
+                              diagnostics: loaded.diagnostics + [RenderBudget.overBudget(options.caseTimeout)])
         } catch let error as PipelineError {
             return failed(id, item.source, loaded, .e034, "様式または自治体の設定に問題があります: \(error.description)",
                           "template or municipality configuration problem: \(error.description)", output: nil)
@@ -72,10 +68,6 @@ struct BatchCaseWriter: Sendable {
         removeStale(output ?? id.flatMap(BatchOutputName.fileName(for:)))
         return BatchEntry(id: id, source: source, status: .failed,
                           diagnostics: loaded.diagnostics + [Diagnostic(code, path: "", at: nil, message: message, messageEN: messageEN)])
-    }
-
-    static func secondsText(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.3g", seconds)
     }
 
     /// A PDF of the same name from an earlier run would look like this run's output: remove it,

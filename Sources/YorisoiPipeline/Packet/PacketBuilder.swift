@@ -5,6 +5,7 @@ import YorisoiCase
 import YorisoiLayout
 import YorisoiPDF
 import YorisoiTemplates
+import YorisoiText
 
 /// The packet, or why there is none, and every finding by file.
 public struct PacketOutcome: Sendable {
@@ -42,6 +43,7 @@ public struct PacketBuilder: Sendable {
         var outcome = laid.outcome
         guard let document = laid.document else { return outcome }
         laid.document = nil
+        try RenderCancellation.check()
         do {
             // Written alone, after the layouts: the pages' content can take every job's thread.
             outcome.pdf = try document.write(options: PDFWriteOptions(threads: jobs))
@@ -125,6 +127,7 @@ public struct PacketBuilder: Sendable {
         var outline: [OutlineItem] = []
         var labels: [PageLabelRange] = []
         for copy in 1...max(1, copies) {
+            try RenderCancellation.check()
             let first = allPages.count
             // Each page's header line is set on its own: side by side, in page order.
             let copyNumber: (number: Int, of: Int)? = copies > 1 ? (copy, copies) : nil
@@ -306,6 +309,8 @@ public struct PacketBuilder: Sendable {
                 return PacketDocument(caseIndex: caseIndex, file: item.file, kind: kind,
                                       consolidated: PacketDocument.isConsolidated(kind: kind, item.loaded),
                                       layout: laid.hasErrors ? nil : laid.layout, diagnostics: laid.diagnostics)
+            case .failure(let error as RenderCancelled):
+                throw error  // the packet's time budget passed: the whole packet stops
             case .failure(let error as PipelineError):
                 if case .configuration = error { throw error }
                 throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): \(error)")
