@@ -90,7 +90,10 @@ extension ServerDependencies {
         guard let location = configuration.database else { return try standard(configuration, logger: logger) }
         let store: PostgresStore
         do {
-            store = try await PostgresStore(location, logger: logger)
+            // The pool's own retries and reconnects are not news for the request log.
+            var quiet = logger
+            quiet.logLevel = .error
+            store = try await PostgresStore(location, logger: quiet)
         } catch {
             throw DatabaseProblem(location: location, error: error)
         }

@@ -27,6 +27,13 @@ public final class PostgresStore: Sendable {
     /// Connects, waits until the database answers, and migrates (`schema_migrations`).
     public init(_ location: PostgresLocation, logger: Logger = Logger(label: "yorisoi.postgres") { _ in SwiftLogNoOpLogHandler() },
                 maximumConnections: Int = 16) async throws {
+        // One plain connection first: a wrong address or password is reported as the server said
+        // it, at once, instead of as a pool that keeps retrying.
+        let probe = try await PostgresConnection.connect(
+            configuration: .init(host: location.host, port: location.port, username: location.user, password: location.password,
+                                 database: location.database, tls: .disable),
+            id: 0, logger: logger)
+        try await probe.close()
         var configuration = PostgresClient.Configuration(host: location.host, port: location.port, username: location.user,
                                                          password: location.password, database: location.database, tls: .disable)
         configuration.options.maximumConnections = maximumConnections
