@@ -12,6 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var publicHosts: [String] = []
     /// Holds the SQLite database (and, without accounts, `local-token`) and nothing else.
     public var dataDirectory = URL(fileURLWithPath: "yorisoi-data")
+    /// `--database postgres://…`: every piece of state in PostgreSQL instead of `dataDirectory`'s
+    /// SQLite, for several instances behind one load balancer (docs/postgres.md).
+    public var database: PostgresLocation?
     /// The repository folder with Fonts/, Templates/ and openapi.yaml.
     public var resourceRoot: URL
     /// nil: no accounts (allowed on loopback only); the local user signs in with the token the

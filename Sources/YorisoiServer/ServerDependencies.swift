@@ -75,6 +75,57 @@ public struct ServerDependencies: Sendable {
     }
 }
 
+/// Everything the server keeps, behind one value: `SQLiteStore` (one instance, `--data`) or
+/// `PostgresStore` (many instances, `--database`). The store contract tests run against both.
+public protocol ServerStore: LedgerStore, ApprovalStore, CaseStore, DraftStore, AuditLog, AccountStore {}
+
+extension SQLiteStore: ServerStore {}
+extension PostgresStore: ServerStore {}
+
+extension ServerDependencies {
+    /// The wiring for `--database`: every instance shares the PostgreSQL store, sessions included,
+    /// so any instance answers any request. Without accounts in the database the local token
+    /// is written to `--data` as with SQLite (useful only when the instances share that folder).
+    public static func connect(_ configuration: ServerConfiguration, logger: Logger) async throws -> ServerDependencies {
+        guard let location = configuration.database else { return try standard(configuration, logger: logger) }
+        let store: PostgresStore
+        do {
+            // The pool's own retries and reconnects are not news for the request log.
+            var quiet = logger
+            quiet.logLevel = .error
+            store = try await PostgresStore(location, logger: quiet)
+        } catch {
+            throw DatabaseProblem(location: location, error: error)
+        }
+        let storeHasAccounts = try await store.hasAnyAccount()
+        let accounts: (any AccountDirectory)? = configuration.accounts ?? (storeHasAccounts ? store : nil)
+        var localToken: LocalToken?
+        if accounts == nil {
+            try DataDirectory.prepare(configuration.dataDirectory)
+            localToken = try LocalToken.issue(in: configuration.dataDirectory)
+        }
+        let engine = try DocumentEngine(root: configuration.resourceRoot)
+        let document = try [UInt8](Data(contentsOf: configuration.resourceRoot.appendingPathComponent("openapi.yaml")))
+        return ServerDependencies(
+            configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, drafts: store, audit: store,
+            sessions: SessionStore(idleTimeout: configuration.sessionIdleTimeout,
+                                   absoluteTimeout: configuration.sessionAbsoluteTimeout, records: store),
+            gate: RenderGate(limit: configuration.maxRendersInFlight, queueLimit: configuration.maxQueuedRenders,
+                             timeout: configuration.renderTimeout),
+            logger: logger, openAPIDocument: document, localToken: localToken, accounts: accounts)
+    }
+
+    /// The database could not be reached or migrated: a configuration problem (exit 2), named
+    /// without the password.
+    public struct DatabaseProblem: Error, CustomStringConvertible {
+        public let location: PostgresLocation
+        public let error: any Error
+        public var description: String {
+            "データベース \(location) に接続できません / cannot connect to \(location): \(String(reflecting: error))"
+        }
+    }
+}
+
 /// The `--data` folder, checked before the store opens it: a folder the server cannot read and
 /// write is a configuration problem (exit 2 with a message), not an internal failure.
 public enum DataDirectory {

@@ -13,8 +13,10 @@ struct AccountsCommand: ParsableCommand {
     struct Location: ParsableArguments {
         @Option(help: "The server's --data folder (holding yorisoi.sqlite).")
         var data: String = "yorisoi-data"
+        @OptionGroup var database: DatabaseOption
 
-        func store() throws -> SQLiteStore {
+        func store() throws -> any AccountStore {
+            if let postgres = try database.postgres(command: "yorisoi accounts") { return postgres }
             do {
                 try DataDirectory.prepare(URL(fileURLWithPath: data, isDirectory: true))
                 return try SQLiteStore(directory: URL(fileURLWithPath: data, isDirectory: true))

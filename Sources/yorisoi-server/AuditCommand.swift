@@ -19,8 +19,20 @@ struct AuditCommand: ParsableCommand {
 
         @Option(help: "The server's --data folder (holding yorisoi.sqlite).")
         var data: String = "yorisoi-data"
+        @OptionGroup var database: DatabaseOption
 
         func run() throws {
+            if let postgres = try database.postgres(command: "yorisoi audit verify") {
+                let result: AuditVerification
+                do {
+                    result = try BlockingValue.run { try await postgres.verify() }
+                } catch {
+                    FileHandle.standardError.write(Data("yorisoi audit verify: データベースを読めません (cannot read the database): \(String(reflecting: error))\n".utf8))
+                    throw ExitCode(2)
+                }
+                try Self.report(result)
+                return
+            }
             let folder = URL(fileURLWithPath: data, isDirectory: true)
             let file = folder.appendingPathComponent(SQLiteStore.fileName).path
             guard FileManager.default.isReadableFile(atPath: file) else {
@@ -35,6 +47,10 @@ struct AuditCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("yorisoi audit verify: データベースを開けません (cannot open the database): \(error)\n".utf8))
                 throw ExitCode(2)
             }
+            try Self.report(result)
+        }
+
+        static func report(_ result: AuditVerification) throws {
             if let broken = result.firstBrokenRow {
                 print("audit verify: 監査ログの鎖が行 \(broken) で切れています (hash chain broken at row \(broken))")
             }
@@ -57,11 +73,18 @@ extension AuditCommand {
         @Option(help: "First day, YYYY-MM-DD (UTC).") var from: String
         @Option(help: "Last day, YYYY-MM-DD (UTC).") var to: String
         @Option(help: "The server's --data folder (holding yorisoi.sqlite).") var data: String = "yorisoi-data"
+        @OptionGroup var database: DatabaseOption
         @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String = "-"
 
         func run() throws {
             guard let first = Self.day(from), let last = Self.day(to), first <= last else {
                 throw ValidationError("--from and --to are days YYYY-MM-DD, --from not after --to")
+            }
+            let end = Calendar(identifier: .gregorian).date(byAdding: .day, value: 1, to: last)!
+            if let postgres = try database.postgres(command: "yorisoi audit export") {
+                let rows = try BlockingValue.run { try await postgres.auditRows(from: Self.iso(first), to: Self.iso(end)) }
+                try write(AuditCSV.bytes(rows))
+                return
             }
             let folder = URL(fileURLWithPath: data, isDirectory: true)
             guard FileManager.default.isReadableFile(atPath: folder.appendingPathComponent(SQLiteStore.fileName).path) else {
@@ -77,9 +100,11 @@ extension AuditCommand {
                 throw ExitCode(2)
             }
             let store = try SQLiteStore(directory: folder)
-            let end = Calendar(identifier: .gregorian).date(byAdding: .day, value: 1, to: last)!
             let rows = try BlockingValue.run { try await store.auditRows(from: Self.iso(first), to: Self.iso(end)) }
-            let bytes = AuditCSV.bytes(rows)
+            try write(AuditCSV.bytes(rows))
+        }
+
+        func write(_ bytes: [UInt8]) throws {
             if output == "-" {
                 FileHandle.standardOutput.write(Data(bytes))
             } else {

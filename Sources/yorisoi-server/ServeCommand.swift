@@ -26,6 +26,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Folder for the SQLite database (ledger, saved cases, audit log).")
     var data = "yorisoi-data"
 
+    @Option(help: "postgres://USER@HOST:PORT/DB: keep everything in PostgreSQL (several instances share it); the password from PGPASSWORD or --database-password-file.")
+    var database: String?
+
+    @Option(name: .customLong("database-password-file"), help: "A file whose first line is the PostgreSQL password.")
+    var databasePasswordFile: String?
+
     @Option(help: "Accounts file: one account:bcrypt-hash per line (see --hash-password).")
     var accounts: String?
 
@@ -87,6 +93,13 @@ struct ServeCommand: ParsableCommand {
             configuration.sessionIdleTimeout = TimeInterval(sessionIdleMinutes * 60)
             configuration.sessionAbsoluteTimeout = TimeInterval(sessionMaxHours * 3600)
             do {
+                configuration.database = try database.map {
+                    try PostgresLocation(url: $0, password: try PostgresLocation.password(file: databasePasswordFile))
+                }
+            } catch let problem as PostgresLocation.Problem {
+                throw YorisoiError.usage("yorisoi serve: \(problem)")
+            }
+            do {
                 configuration.accounts = try accounts.map { try Accounts.load(contentsOf: URL(fileURLWithPath: $0)) }
                 // Accounts in the database are known once it is open: checked again below.
                 try configuration.check(accountsConfigured: true)
@@ -96,7 +109,10 @@ struct ServeCommand: ParsableCommand {
             let logger = Logger(label: "yorisoi.serve") { StreamLogHandler.standardError(label: $0) }
             let dependencies: ServerDependencies
             do {
-                dependencies = try ServerDependencies.standard(configuration, logger: logger)
+                let wiring = configuration
+                dependencies = try BlockingValue.run { try await ServerDependencies.connect(wiring, logger: logger) }
+            } catch let problem as ServerDependencies.DatabaseProblem {
+                throw YorisoiError.usage("yorisoi serve: \(problem)")
             } catch let problem as DataDirectory.Problem {
                 throw YorisoiError.usage("yorisoi serve: \(problem)")
             } catch let problem as LocalToken.WriteFailure {

@@ -77,9 +77,13 @@ final class ServerProcess: @unchecked Sendable {
         return (http.statusCode, data, http.allHeaderFields)
     }
 
-    /// The local token the server wrote at start (DATA/local-token).
+    /// A session's id to send instead of the local token (a server with accounts).
+    var bearer: String?
+
+    /// The local token the server wrote at start (DATA/local-token), or `bearer`.
     var token: String {
-        (try? String(contentsOf: data.appendingPathComponent("local-token"), encoding: .utf8))?
+        if let bearer { return bearer }
+        return (try? String(contentsOf: data.appendingPathComponent("local-token"), encoding: .utf8))?
             .trimmingCharacters(in: .newlines) ?? ""
     }
 

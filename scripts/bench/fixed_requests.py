@@ -5,6 +5,7 @@ RSS phases: wrk has no request count, and stopping its threads from Lua can leav
 fixed_requests.py URL N C BODY_FILE CONTENT_TYPE
 """
 import http.client
+import os
 import sys
 import threading
 import urllib.parse
@@ -25,7 +26,10 @@ def worker():
             if left[0] == 0:
                 break
             left[0] -= 1
-        conn.request("POST", path, body=body, headers={"Content-Type": content_type})
+        headers = {"Content-Type": content_type}
+        if os.environ.get("TOKEN"):
+            headers["Authorization"] = "Bearer " + os.environ["TOKEN"]
+        conn.request("POST", path, body=body, headers=headers)
         response = conn.getresponse()
         response.read()
         if response.status != 200:

@@ -5,6 +5,9 @@ wrk.path = "/api/v1/render?kind=support-plan"
 wrk.body = file:read("*a")
 file:close()
 wrk.headers["Content-Type"] = "application/yaml"
+-- The server's local token (DATA/local-token): every API route needs a credential.
+local token = os.getenv("TOKEN")
+if token and token ~= "" then wrk.headers["Authorization"] = "Bearer " .. token end
 
 local failures = 0
 local threads = {}

@@ -34,14 +34,14 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             if let localToken, localToken.matches(token) {
                 context.account = "local"
                 context.credential = .localToken
-            } else if let session = sessions.touch(token) {
+            } else if let session = try await sessions.touch(token) {
                 // touch() applies the idle and absolute limits to a bearer exactly as to a cookie.
                 context.account = session.account
                 context.credential = .bearer(session)
             } else {
                 throw APIError.unauthorized
             }
-        } else if let id = request.cookies[Self.cookieName]?.value, let session = sessions.touch(id) {
+        } else if let id = request.cookies[Self.cookieName]?.value, let session = try await sessions.touch(id) {
             context.account = session.account
             context.session = session
             context.credential = .cookie(session)
@@ -56,7 +56,10 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             throw APIError.unauthorized
         }
         try await grant(&context)
-        return try await next(request, context)
+        // The same municipalities again at the database: a store with row-level security
+        // (PostgreSQL) shows this request no other municipality's rows, whatever a route asks.
+        let scope: StoreScope = context.scope.map { .only($0) } ?? .all
+        return try await StoreScope.$current.withValue(scope) { try await next(request, context) }
     }
 
     /// Role and municipalities. The account is looked up on every request, so one disabled
@@ -72,7 +75,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
                 return
             }
             guard let record = try await accounts.account(named: session.account), !record.disabled else {
-                sessions.end(session.id)
+                try await sessions.end(session.id)
                 throw APIError.unauthorized
             }
             context.role = record.role

@@ -18,7 +18,7 @@ public enum SessionRoutes {
                 guard localToken.matches(token) else {
                     return loginPage(LoginPage.wrongToken, status: .unauthorized)
                 }
-                let session = sessions.create(account: "local")
+                let session = try await sessions.create(account: "local")
                 try await dependencies.audit.append(account: "local", action: "login", caseID: nil)
                 var response = Response(status: .seeOther, headers: [.location: "/", .cacheControl: "no-store"])
                 response.setCookie(cookie(for: session, configuration))
@@ -38,7 +38,7 @@ public enum SessionRoutes {
             guard let name = fields["account"], let password = fields["password"] else { throw APIError.unauthorized }
             let account = try await signIn(name: name, password: password, accounts: accounts,
                                            address: clientAddress(request, context, configuration), dependencies)
-            let session = sessions.create(account: account)
+            let session = try await sessions.create(account: account)
             try await dependencies.audit.append(account: account, action: "login", caseID: nil)
             var response: Response
             if (request.headers[.accept] ?? "").contains("application/json") {
@@ -56,7 +56,7 @@ public enum SessionRoutes {
             // Ends exactly the credential that came: the session behind a cookie or a bearer
             // (one id, so both stop at once), or the local token until the next start.
             switch context.credential {
-            case .cookie(let session), .bearer(let session): sessions.end(session.id)
+            case .cookie(let session), .bearer(let session): try await sessions.end(session.id)
             case .localToken: dependencies.localToken?.revoke()
             case nil: break
             }
@@ -68,21 +68,21 @@ public enum SessionRoutes {
 
         let api = router.group("api/v1/session")
         api.get { _, context in
-            try sessionResponse(context, dependencies)
+            try await sessionResponse(context, dependencies)
         }
         api.post("extend") { _, context in
             // The middleware has already restarted the idle clock.
-            try sessionResponse(context, dependencies)
+            try await sessionResponse(context, dependencies)
         }
     }
 
     /// The current session; for the local token sent as a bearer, a cookie session is made.
-    static func sessionResponse(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies) throws -> Response {
+    static func sessionResponse(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies) async throws -> Response {
         if let session = context.session {
             return Response.json(sessionJSON(session, dependencies.sessions, context).text)
         }
         var response = Response.json("{}")
-        guard let session = ensureLocalSession(context, dependencies, into: &response) else {
+        guard let session = try await ensureLocalSession(context, dependencies, into: &response) else {
             throw APIError(.unauthorized, "no_session", "ログインしてください（トークンではなくセッションが必要です）",
                            "no cookie session; sign in")
         }
@@ -93,10 +93,10 @@ public enum SessionRoutes {
     /// A cookie session for a caller who proved to be the local user with the local token as a
     /// bearer but has no cookie yet; nil for everyone else (no more sessions for the asking).
     public static func ensureLocalSession(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies,
-                                          into response: inout Response) -> Session? {
+                                          into response: inout Response) async throws -> Session? {
         if let session = context.session { return session }
         guard case .localToken = context.credential else { return nil }
-        let session = dependencies.sessions.create(account: "local")
+        let session = try await dependencies.sessions.create(account: "local")
         response.setCookie(cookie(for: session, dependencies.configuration))
         return session
     }

@@ -9,6 +9,9 @@ public protocol AccountStore: AccountDirectory {
     /// false when there is no such account.
     func setDisabled(_ name: String, _ disabled: Bool) async throws -> Bool
     func allAccounts() async throws -> [AccountRecord]
+    /// With accounts in the database the server signs people in; without any it runs with the
+    /// local token (read once at start).
+    func hasAnyAccount() async throws -> Bool
 }
 
 extension SQLiteStore: AccountStore {
@@ -56,6 +59,10 @@ extension SQLiteStore: AccountStore {
     /// any it runs with the local token.
     public func hasAccounts() throws -> Bool {
         try pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts LIMIT 1") ?? false }
+    }
+
+    public func hasAnyAccount() async throws -> Bool {
+        try await pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts LIMIT 1") ?? false }
     }
 
     public func allAccounts() async throws -> [AccountRecord] {

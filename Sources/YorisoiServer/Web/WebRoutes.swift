@@ -13,7 +13,7 @@ public enum WebRoutes {
         let page: @Sendable (Request, YorisoiRequestContext) async throws -> Response = { _, context in
             var response = Self.asset(WebAssets.page)
             // Without accounts on loopback the first GET of the page starts the "local" session.
-            _ = SessionRoutes.ensureLocalSession(context, dependencies, into: &response)
+            _ = try await SessionRoutes.ensureLocalSession(context, dependencies, into: &response)
             return response
         }
         router.get("/", use: page)
