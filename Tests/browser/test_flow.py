@@ -127,10 +127,28 @@ class PageFlow(unittest.TestCase):
         shutil.rmtree(cls.server.data, ignore_errors=True)
         shutil.rmtree(cls.downloads, ignore_errors=True)
 
+    def setUp(self):
+        # Each test starts from a page with nothing pending: a test that failed half-way must not
+        # leave an unsaved edit whose leave-question (beforeunload) or open dialog blocks the next.
+        try:
+            self.d.switch_to.alert.dismiss()
+        except Exception:
+            pass
+        self.d.execute_script("if (window.yorisoiPage) { yorisoiPage.state.dirty = false; }")
+
     # ---- helpers ----
     def wait(self, condition, timeout=WAIT, message=""):
         # A list the page redraws (after a save, a void) may replace an element mid-check.
-        return WebDriverWait(self.d, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
+        try:
+            return WebDriverWait(self.d, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(condition, message)
+        except TimeoutException:
+            # Say where: the screen as it stood, and the page's own signals, beside the failure.
+            shot = SHOTS / f"FAILED-{self._testMethodName}.png"
+            self.d.save_screenshot(str(shot))
+            signals = self.d.execute_script(
+                "const s = document.documentElement.dataset; return JSON.stringify({route: s.route, busy: s.busy, "
+                "checking: s.checking, draft: s.draft, dialogs: [...document.querySelectorAll('dialog[open]')].map(d => d.id)})")
+            raise TimeoutException(f"{message} — page signals {signals}; screen in {shot}")
 
     def find(self, css):
         return self.wait(EC.presence_of_element_located((By.CSS_SELECTOR, css)), message=css)
@@ -458,7 +476,10 @@ class PageFlow(unittest.TestCase):
         self.type("#f-plan-wishes-guardian", "安心して子育てしたい。")
         self.save()
         self.wait(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#version-list li")) == 2, message="two versions")
+        self.settled("versions listed")
         self.click("details.versions > summary")   # the list of versions is folded, as a user finds it
+        self.wait(lambda d: d.find_element(By.CSS_SELECTOR, "details.versions").get_attribute("open") is not None,
+                  message="versions unfolded")
         self.click("a.version-link")
         self.find("#readonly-banner")
         self.assertFalse(self.find("#f-plan-intent-guardian").is_enabled())

@@ -80,6 +80,9 @@ public struct MonthlyReport: Sendable {
         if let problem = cover.diagnostics.first(where: { $0.severity == .error }) {
             throw PipelineError.configuration("\(resolved.template.title): \(problem)")
         }
+        if let missing = cover.uncovered.first {
+            throw PipelineError.invalidInput("月次起案の表紙に印刷できない文字があります: \(missing.character.codePointLabel)")
+        }
 
         var pages = cover.pages
         var outline = [OutlineItem(title: "表紙（一覧）", pageIndex: 0)]
@@ -96,13 +99,9 @@ public struct MonthlyReport: Sendable {
                        failed: plans.filter { $0.layout == nil }.map(\.id))
     }
 
-    /// 担当: the 児童福祉機能 and 母子保健機能 staff the plan names.
+    /// 担当: the staff the plan names (`ReviewSchedule.staff`), joined.
     static func staff(_ typed: Case?) -> String? {
-        var names: [String] = []
-        for name in [typed?.staff?.maternalHealth?.name, typed?.staff?.childWelfare?.name].compactMap({ $0 })
-        where !name.isEmpty && !names.contains(name) {
-            names.append(name)
-        }
+        let names = ReviewSchedule.staff(typed?.staff?.maternalHealth?.name, typed?.staff?.childWelfare?.name)
         return names.isEmpty ? nil : names.joined(separator: "、")
     }
 }

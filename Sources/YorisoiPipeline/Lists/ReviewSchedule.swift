@@ -31,19 +31,23 @@ public struct ReviewSchedule: Sendable {
         }
 
         /// Both functions' 担当者, once each.
-        public var staff: [String] {
-            var names: [String] = []
-            for name in [maternalHealth, childWelfare].compactMap({ $0 }) where !name.isEmpty && !names.contains(name) {
-                names.append(name)
-            }
-            return names
-        }
+        public var staff: [String] { ReviewSchedule.staff(maternalHealth, childWelfare) }
     }
 
     public struct Group: Sendable, Hashable {
         /// The 担当者, or `ReviewSchedule.withoutStaff`.
         public var staff: String
         public var rows: [Row]
+    }
+
+    /// The 母子保健機能 and 児童福祉機能 担当者 a plan names, in that order, once each (one person
+    /// may hold both).
+    static func staff(_ maternalHealth: String?, _ childWelfare: String?) -> [String] {
+        var names: [String] = []
+        for name in [maternalHealth, childWelfare].compactMap({ $0 }) where !name.isEmpty && !names.contains(name) {
+            names.append(name)
+        }
+        return names
     }
 
     /// The heading of the plans that name no 担当者.

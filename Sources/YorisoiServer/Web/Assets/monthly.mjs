@@ -2,7 +2,7 @@ import { $, S, api, el, json, say } from './core.mjs';
 import { diagnosticsText } from './cases.mjs';
 import { previewState, showPdf } from './preview.mjs';
 import { page } from './router.mjs';
-import { pad, parseDateText, toHalfWidth, wareki } from './wareki.mjs';
+import { pad, parseDateText, wareki } from './wareki.mjs';
 
 // ---------- 月次起案 ----------
 // One town's サポートプラン signed in a month, behind a cover that lists them, for the 事後報告
@@ -36,13 +36,13 @@ async function showMonthly() {
 }
 
 async function buildMonthly() {
-  const parsed = parseDateText(toHalfWidth($('#mr-month').value.trim()), false, true);
+  const parsed = parseDateText($('#mr-month').value.trim(), false, true);
   if (!parsed) { say('月を 2025-07 の形で入力してください。', 'error'); $('#mr-month').focus(); return; }
   const month = parsed.iso.slice(0, 7);
   S.monthlyFilter = { month, municipality: $('#mr-municipality').value };
   previewState('月次起案を作っています…');
   const res = await api('POST', '/api/v1/monthly-reports', { body: S.monthlyFilter, accept: 'application/pdf' });
-  if (!res.ok) { const b = await json(res); previewState(''); say('月次起案を作れませんでした：' + (diagnosticsText(b) || res.status), 'error'); return; }
+  if (!res.ok) { const b = await json(res); previewState(''); say('月次起案を作れませんでした：' + ((b && b.error && b.error.message) || diagnosticsText(b) || res.status), 'error'); return; }
   showPdf(await res.blob(), 'monthly-report-' + month + '.pdf');
   previewState(wareki(month) + 'に署名をいただいたプラン' + res.headers.get('Yorisoi-Included-Cases') + '件をまとめました。');
   say('月次起案を作りました。', 'ok');
