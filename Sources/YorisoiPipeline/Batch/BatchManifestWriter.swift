@@ -70,6 +70,10 @@ final class BatchManifestWriter: Sendable {
             try copyCases(to: output)
             try AtomicFile.writeAll(Array(BatchManifestJSON.tail(empty: summary.cases == 0).utf8), to: output, path: destination.path)
         }
+        // Its entries are in manifest.json now. Removed here, not only in deinit: a worker thread
+        // may still hold the writer when the process exits, and Swift runs no deinit at exit (a
+        // fresh-clone run found the hidden file left in OUTDIR).
+        unlink(casesFile.path)
         return summary
     }
 
