@@ -24,6 +24,9 @@ enum MonthlyReportRoutes {
                 throw APIError.badRequest("bad_monthly_report", "month（月）は YYYY-MM で指定してください", "month is YYYY-MM")
             }
             try context.requireActing(for: query.municipality)
+            guard dependencies.engine.numbering(municipality: query.municipality) != nil else {
+                throw APIError.badRequest("unknown_municipality", "この市区町村の様式がありません", "no templates for this municipality")
+            }
             var candidates: [LoadedCase] = []
             for summary in try await dependencies.cases.list() where summary.municipality == query.municipality {
                 guard let stored = try await dependencies.cases.version(id: summary.id, version: nil) else { continue }

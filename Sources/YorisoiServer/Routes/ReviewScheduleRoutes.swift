@@ -69,7 +69,12 @@ enum ReviewScheduleRoutes {
             } else {
                 to = ReviewSchedule.month(after: from)
             }
-            if let municipality = query.municipality { try context.requireActing(for: municipality) }
+            if let municipality = query.municipality {
+                try context.requireActing(for: municipality)
+                guard dependencies.engine.numbering(municipality: municipality) != nil else {
+                    throw APIError.badRequest("unknown_municipality", "この市区町村の様式がありません", "no templates for this municipality")
+                }
+            }
 
             let needle = query.staff.map(CaseSearch.folded) ?? ""
             var rows: [ReviewSchedule.Row] = []
