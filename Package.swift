@@ -69,7 +69,8 @@ let package = Package(
                                "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding"]),
         // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
         .target(name: "YorisoiServer",
-                dependencies: ["Yorisoi", "YorisoiCase", "YorisoiTemplates", "Yams",
+                // The engine through the façade only (ARCHITECTURE.md); Yams writes a case out as YAML.
+                dependencies: ["Yorisoi", "Yams",
                                .product(name: "Hummingbird", package: "hummingbird"),
                                .product(name: "HummingbirdCore", package: "hummingbird"),
                                .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -1,6 +1,6 @@
 import Foundation
 import Yams
-import YorisoiCase
+import Yorisoi
 
 /// Case trees written back out: JSON (keys in source order, byte-stable) for the API, YAML for
 /// the export. The server never re-reads these through anything but the case loader.
