@@ -56,9 +56,3 @@ public typealias PathologicalBenchmark = YorisoiPipeline.PathologicalBenchmark
 public typealias LedgerRules = YorisoiTemplates.MunicipalityProfile.LedgerRules
 /// A time budget for `render`, `packet` and each batch case: past it the work is cancelled (E037).
 public typealias RenderBudget = YorisoiPipeline.RenderBudget
-
-// For programs that echo a case back (the server's JSON and YAML of a saved case, a 文書番号 set
-// into the tree before rendering): the tree's members and the JSON string quoting of the
-// diagnostics' own JSON, so the echo and the diagnostics escape alike.
-public typealias CaseMember = YorisoiCase.CaseMember
-public typealias JSONText = YorisoiCase.JSONText
