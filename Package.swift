@@ -69,7 +69,8 @@ let package = Package(
                                "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding"]),
         // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
         .target(name: "YorisoiServer",
-                dependencies: ["Yorisoi", "YorisoiCase", "YorisoiTemplates", "Yams",
+                // The engine through the façade only (ARCHITECTURE.md).
+                dependencies: ["Yorisoi",
                                .product(name: "Hummingbird", package: "hummingbird"),
                                .product(name: "HummingbirdCore", package: "hummingbird"),
                                .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -84,7 +85,7 @@ let package = Package(
                 resources: [.copy("Web/Assets")]),
         // The façade: validate / render / packet / batch, structured results and errors.
         .target(name: "Yorisoi", dependencies: [
-            "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation",
+            "YorisoiPipeline", "YorisoiCase", "YorisoiText", "YorisoiPDF", "YorisoiTemplates", "YorisoiValidation", "Yams",
         ]),
         // The command line uses the façade only; `serve`, `accounts` and `audit` are handed
         // over (exec) to the sibling executable `yorisoi-server`.

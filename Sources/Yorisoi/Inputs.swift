@@ -107,3 +107,15 @@ public struct PreparedBatchInput: Sendable {
         }
     }
 }
+
+extension CaseInput {
+    /// Row `row` (1 is the first case, under the title row) of a CSV body as one case, through the
+    /// batch's CSV reader and its column rules; nil when the CSV has no such row. The staff page's
+    /// 「CSVから読み込む」 takes one row this way.
+    public static func csvRow(_ bytes: [UInt8], row: Int, name: String) -> LoadedCase? {
+        guard row >= 1 else { return nil }
+        var reader = CSVCaseReader(bytes: bytes, displayName: name)
+        let rows = reader.loadAll()
+        return rows.indices.contains(row - 1) ? rows[row - 1] : nil
+    }
+}

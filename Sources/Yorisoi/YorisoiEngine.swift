@@ -36,10 +36,6 @@ public final class YorisoiEngine: Sendable {
         renderer.templates.municipalities.map(MunicipalityListing.init)
     }
 
-    /// The loaded templates and profiles, for a program that describes the forms themselves
-    /// (the server's web page builds its input form from them).
-    public var templateLibrary: TemplateLibrary { renderer.templates }
-
     /// The same listing without loading fonts (the command line's `yorisoi templates`).
     public static func templates(resources: YorisoiResources) throws(YorisoiError) -> [MunicipalityListing] {
         do {

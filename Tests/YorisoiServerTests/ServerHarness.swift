@@ -33,7 +33,7 @@ enum ServerHarness {
         configuration.publicHosts = publicHosts
         configuration.behindTLSProxy = behindTLSProxy
         let store = try SQLiteStore(directory: data)
-        try store.pool.write { db in for record in databaseAccounts { try SQLiteStore.insertAccount(db, record) } }
+        try store.writer.write { db in for record in databaseAccounts { try SQLiteStore.insertAccount(db, record) } }
         let document = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("openapi.yaml")))
         let dependencies = ServerDependencies(
             configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, drafts: store, audit: store, sessions: sessions,

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import PostgresNIO
 import Testing
@@ -47,19 +48,23 @@ enum TestDatabases {
     }
 }
 
-/// The two stores the contract suite runs against: SQLite always, PostgreSQL when the test
-/// database is configured.
+/// The stores the contract suite runs against: SQLite always (in memory, through the writer the
+/// store accepts, and on a file as the server opens it), PostgreSQL when the test database is
+/// configured.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqliteInMemory
     case sqlite
     case postgres
 
-    static var available: [StoreKind] { TestDatabases.url == nil ? [.sqlite] : [.sqlite, .postgres] }
+    static var available: [StoreKind] { TestDatabases.url == nil ? [.sqliteInMemory, .sqlite] : [.sqliteInMemory, .sqlite, .postgres] }
 
     var testDescription: String { rawValue }
 
     /// A new, empty store, and what closes it.
     func make() async throws -> (store: any ServerStore, close: @Sendable () -> Void) {
         switch self {
+        case .sqliteInMemory:
+            return (try SQLiteStore(writer: DatabaseQueue()), {})
         case .sqlite:
             let store = try SQLiteStore(directory: try TestPaths.makeTemporaryDirectory("yorisoi-contract").appendingPathComponent("data"))
             return (store, {})

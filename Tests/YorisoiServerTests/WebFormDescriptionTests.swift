@@ -1,16 +1,17 @@
 import Foundation
 import Testing
 import TestSupport
+import Yorisoi
 @testable import YorisoiServer
-import YorisoiTemplates
 
 /// The form description the page builds its form from, for the real Templates/ folder.
 @Suite struct WebFormDescriptionTests {
-    let builder: FormDescriptionBuilder
+    /// The façade's form operation, as the server holds it (fonts and templates loaded once).
+    static let engine = Result { try DocumentEngine(root: TestPaths.repositoryRoot) }
+    let builder: FormDescriptions
 
     init() throws {
-        builder = FormDescriptionBuilder(library: try TemplateLibrary(root: TestPaths.repositoryRoot.appendingPathComponent("Templates")),
-                                         catalogue: try FormCatalogue(root: TestPaths.repositoryRoot))
+        builder = try Self.engine.get().forms
     }
 
     @Test func nationalPlanHasTheRequiredPlanFields() throws {
@@ -75,7 +76,7 @@ import YorisoiTemplates
     @Test(arguments: ["mihon-national-support-plan.yaml", "moriya-support-plan.yaml", "sodegaura-support-plan.yaml",
                       "wakuya-support-plan.yaml", "long-text-eight-supports.yaml"])
     func theFormAsksForNothingTheTownsFormLeavesUnprinted(sample: String) throws {
-        let engine = try DocumentEngine(root: TestPaths.repositoryRoot)
+        let engine = try Self.engine.get()
         let bytes = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("samples/cases/\(sample)")))
         let loaded = engine.load(bytes, format: .yaml)
         let municipality = try #require(loaded.typed?.municipality)
@@ -103,12 +104,11 @@ import YorisoiTemplates
         }
     }
 
-    /// Issue #22: 「（必須）」 marks come from the rules (RequiredFields probes them), exactly where
+    /// Issue #22: 「（必須）」 marks come from the rules (the façade probes them), exactly where
     /// they refuse: not on 作成日 or 区分 (they only warn), but on a 措置's 事業 内容 and dates.
     @Test func requiredMarksAreExactlyWhereTheRulesRefuse() throws {
-        let required = RequiredFields(engine: try DocumentEngine(root: TestPaths.repositoryRoot))
         func marked(_ municipality: String, _ kind: String) throws -> Set<String> {
-            let form = required.mark(try builder.description(municipality: municipality, kind: kind))
+            let form = try builder.description(municipality: municipality, kind: kind)
             return Set(Self.fieldsWithPointers(form.sections.flatMap(\.fields), under: "").filter { $0.1.required }.map(\.0))
         }
         #expect(try marked("990019", "support-plan") == ["/id", "/plan/intent/child", "/plan/intent/guardian", "/plan/issues",

@@ -1,6 +1,5 @@
 import Foundation
 import Yorisoi
-import YorisoiCase
 
 /// The server's view of the `Yorisoi` façade: request bytes in, façade reports out, and the
 /// façade's errors turned into API errors. Nothing here renders or validates by itself.
@@ -8,13 +7,13 @@ import YorisoiCase
 /// The engine loads fonts and templates once and is `Sendable`, so many requests share it.
 public final class DocumentEngine: Sendable {
     public let yorisoi: YorisoiEngine
-    /// The staff page's form, from the case file's schema (`schema/case.schema.json`).
-    public let forms: FormCatalogue
+    /// The staff page's forms: the façade's form operation (schema, templates and rules).
+    public let forms: FormDescriptions
 
     /// - Parameter root: the folder holding `Fonts/fonts.yaml`, `Templates/`, `schema/` and `samples/`.
     public init(root: URL) throws {
         yorisoi = try YorisoiEngine(resources: .repository(root: root))
-        forms = try FormCatalogue(root: root)
+        forms = try FormDescriptions(engine: yorisoi)
     }
 
     /// What `yorisoi templates` lists.

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import YorisoiCase
+import Yorisoi
 
 /// 決裁 before a notice (CONTRACT §4): a draft is asked for approval, an approver approves it or
 /// sends it back, and `POST /api/v1/notices?…&approval=ID` issues exactly that draft, once.

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Yorisoi
-import YorisoiCase
 
 /// Saved cases (SERVER-API.md): every save is a new version; nothing is overwritten or deleted.
 /// The list carries ids and review dates only, never names.
@@ -15,7 +14,7 @@ enum CaseRoutes {
         cases.get { _, context in
             let list = try await store.list().filter { context.mayAccess($0.municipality) }
             try await audit.append(account: context.account ?? "", action: "cases.list", caseID: nil)
-            return Response.json(JSONObject.array(list.map { summaryJSON($0).text }))
+            return try Response.encoded(list.map { CaseSummaryResponse(summary: $0) })
         }
 
         cases.post("search") { request, context in
@@ -45,11 +44,7 @@ enum CaseRoutes {
             }
             // The conditions are not written anywhere: they may be a child's name.
             try await audit.append(account: context.account ?? "", action: "cases.search", caseID: nil)
-            return Response.json(JSONObject.array(found.map { summary, consented in
-                var object = summaryJSON(summary)
-                object.add("consented", raw: consented.map { $0 ? "true" : "false" } ?? "null")
-                return object.text
-            }))
+            return try Response.encoded(found.map { summary, consented in CaseSummaryResponse(summary: summary, consented: .some(consented)) })
         }
 
         cases.post { request, context in
@@ -65,7 +60,7 @@ enum CaseRoutes {
             try await audit.append(account: context.account ?? "", action: "case.create", caseID: id, municipality: fields.municipality)
             // The saved case replaces the account's draft of a new plan.
             _ = try await dependencies.drafts.deleteDraft(account: context.account ?? "", key: DraftKey.newPlan)
-            return saved(id, version, status: .created)
+            return try saved(id, version, status: .created)
         }
 
         cases.get(":id") { request, context in
@@ -104,7 +99,7 @@ enum CaseRoutes {
             }
             try await audit.append(account: context.account ?? "", action: "case.update", caseID: id, municipality: fields.municipality)
             _ = try await dependencies.drafts.deleteDraft(account: context.account ?? "", key: id)
-            return saved(id, version, status: .ok)
+            return try saved(id, version, status: .ok)
         }
 
         cases.get(":id/versions") { _, context in
@@ -113,13 +108,7 @@ enum CaseRoutes {
             guard let latest = versions.last else { throw APIError.notFound }
             try context.requireAccess(latest.municipality)
             try await audit.append(account: context.account ?? "", action: "case.versions", caseID: id, municipality: latest.municipality)
-            return Response.json(JSONObject.array(versions.map { version in
-                var object = JSONObject()
-                object.add("version", version.version)
-                object.add("saved_at", version.savedAt)
-                object.add("account", version.account)
-                return object.text
-            }))
+            return try Response.encoded(versions.map { CaseVersionResponse(version: $0.version, savedAt: $0.savedAt, account: $0.account) })
         }
 
         cases.get(":id/export") { _, context in
@@ -138,18 +127,6 @@ enum CaseRoutes {
             response.headers[.contentDisposition] = "attachment; filename=\"\(fileName(id)).yaml\""
             return response
         }
-    }
-
-    /// A row of the case list: ids, category, review and times — never a name.
-    static func summaryJSON(_ summary: SavedCaseSummary) -> JSONObject {
-        var object = JSONObject()
-        object.add("id", summary.id)
-        object.add("municipality", summary.municipality)
-        object.add("category", summary.category)
-        object.add("review", summary.review)
-        object.add("version", summary.version)
-        object.add("updated_at", summary.updatedAt)
-        return object
     }
 
     /// The path's id, percent-decoded exactly once: Hummingbird hands over the raw segment
@@ -197,10 +174,7 @@ enum CaseRoutes {
         return CaseJSON.encode(root)
     }
 
-    static func saved(_ id: String, _ version: Int, status: HTTPResponse.Status) -> Response {
-        var object = JSONObject()
-        object.add("id", id)
-        object.add("version", version)
-        return Response.json(object.text, status: status)
+    static func saved(_ id: String, _ version: Int, status: HTTPResponse.Status) throws -> Response {
+        try Response.encoded(SavedCaseResponse(id: id, version: version), status: status)
     }
 }

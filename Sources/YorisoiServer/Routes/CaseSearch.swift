@@ -1,5 +1,5 @@
 import Foundation
-import YorisoiCase
+import Yorisoi
 
 /// Finding a family's case (`POST /api/v1/cases/search`): by the child's name or kana (spaces,
 /// width and katakana/hiragana ignored), by case ID, municipality, 年度 of the 作成日 and

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import YorisoiCase
+import Yorisoi
 
 /// Templates, validate, render, packets and import: documents made from a request body and
 /// nothing stored (CONTRACT §4, SERVER-API.md).
@@ -11,17 +11,7 @@ enum DocumentRoutes {
         let limit = dependencies.configuration.maxBodyBytes
 
         api.get("templates") { _, context in
-            Response.json(JSONObject.array(engine.templates().filter { context.mayAccess($0.code) }.map { listing in
-                var object = JSONObject()
-                object.add("municipality", listing.code)
-                object.add("name", listing.name)
-                object.add("kinds", raw: JSONObject.array(listing.kinds.map { JSONText.quoted($0.kind) }))
-                // The page names documents from here, not from a list of its own.
-                var titles = JSONObject()
-                for kind in listing.kinds { if let title = FormCatalogue.title(of: kind.kind) { titles.add(kind.kind, title) } }
-                object.add("titles", raw: titles.text)
-                return object.text
-            }))
+            try Response.encoded(engine.templates().filter { context.mayAccess($0.code) }.map(TemplateListingResponse.init))
         }
 
         api.post("validate") { request, context in
@@ -37,10 +27,7 @@ enum DocumentRoutes {
             }
             try await dependencies.audit.append(account: context.account ?? "", action: "validate", caseID: diagnostics.1,
                                                 municipality: acting)
-            var object = JSONObject()
-            object.add("ok", !diagnostics.0.hasErrors)
-            object.add("diagnostics", raw: DiagnosticsJSON.array(diagnostics.0))
-            return Response.json(object.text)
+            return try Response.encoded(ValidationResponse(diagnostics.0))
         }
 
         api.post("render") { request, context in
@@ -100,13 +87,11 @@ enum DocumentRoutes {
             let format = request.caseFormat(of: bytes)
             let loaded = try await dependencies.gate.run { () throws -> LoadedCase in
                 if isCSV {
-                    var reader = CSVCaseReader(bytes: bytes, displayName: "request")
-                    let rows = reader.loadAll()
-                    guard rows.indices.contains(row - 1) else {
+                    guard let loaded = CaseInput.csvRow(bytes, row: row, name: "request") else {
                         throw APIError(.unprocessableContent, "no_such_row", "CSV に \(row) 行目のケースがありません",
                                        "the CSV has no case row \(row)")
                     }
-                    return rows[row - 1]
+                    return loaded
                 }
                 return engine.load(bytes, format: format)
             }

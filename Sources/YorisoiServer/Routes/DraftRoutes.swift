@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Yorisoi
-import YorisoiCase
 
 /// The page's autosaved drafts (docs/web.md 「下書き」): `PUT /api/v1/drafts/{key}?kind=K&
 /// municipality=C[&base_version=N]` with the case as JSON, `GET` to read one back, `DELETE` to
@@ -16,7 +15,7 @@ enum DraftRoutes {
 
         drafts.get { _, context in
             let list = try await store.drafts(account: context.account ?? "").filter { context.mayAccess($0.municipality) }
-            return Response.json(JSONObject.array(list.map { summary($0).text }))
+            return try Response.encoded(list.map(DraftSummaryResponse.init))
         }
 
         drafts.put(":key") { request, context in
@@ -38,7 +37,7 @@ enum DraftRoutes {
             }
             let saved = try await store.saveDraft(Draft(key: key, account: context.account ?? "", municipality: municipality,
                                                         kind: kind.rawValue, baseVersion: base, body: Array(CaseJSON.encode(root).utf8)))
-            return Response.json(summary(saved).text)
+            return try Response.encoded(DraftSummaryResponse(draft: saved))
         }
 
         drafts.get(":key") { _, context in
@@ -47,9 +46,7 @@ enum DraftRoutes {
             try context.requireAccess(draft.municipality)
             try await audit.append(account: context.account ?? "", action: "draft.read",
                                    caseID: key == DraftKey.newPlan ? nil : key, municipality: draft.municipality)
-            var object = summary(draft)
-            object.add("case", raw: String(decoding: draft.body, as: UTF8.self))
-            return Response.json(object.text)
+            return try Response.encoded(DraftSummaryResponse(draft: draft), withCase: draft.body)
         }
 
         drafts.delete(":key") { _, context in
@@ -66,15 +63,5 @@ enum DraftRoutes {
     static func draftKey(_ context: YorisoiRequestContext) throws -> String {
         if context.parameters.get("key")?.removingPercentEncoding == DraftKey.newPlan { return DraftKey.newPlan }
         return try CaseRoutes.caseID(context, parameter: "key")
-    }
-
-    static func summary(_ draft: Draft) -> JSONObject {
-        var object = JSONObject()
-        object.add("key", draft.key)
-        object.add("municipality", draft.municipality)
-        object.add("kind", draft.kind)
-        object.add("base_version", draft.baseVersion)
-        object.add("saved_at", draft.savedAt)
-        return object
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Yorisoi
-import YorisoiCase
 
 /// The 発番簿: list (JSON, or CSV for Excel), the issued PDF byte for byte, and 取消.
 enum LedgerRoutes {

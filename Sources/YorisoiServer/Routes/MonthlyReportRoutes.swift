@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Yorisoi
-import YorisoiCase
 
 /// 月次起案 (`POST /api/v1/monthly-reports`): one town's サポートプラン signed in a month, from the
 /// saved cases, behind a cover listing them (the façade's `MonthlyReport` chooses and builds).

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Synchronization
-import YorisoiCase
+import Yorisoi
 
 /// POST /api/v1/notices: issues a 勧奨 or 措置 into the 発番簿.
 ///
@@ -51,29 +51,22 @@ enum NoticeRoutes {
             }
             guard let numbering = engine.numbering(municipality: municipality) else { throw APIError.unknownMunicipality(municipality) }
             let section = noticeKind.rawValue
-            guard let date = kind == .recommendation ? typed.recommendation?.date : typed.measure?.date, date.day != nil else {
+            // The engine reads the notice's date, 年度, typed number and citation from the case.
+            guard let facts = NoticeFacts(loaded, kind: kind, municipality: municipalityOverride) else {
                 throw APIError.invalidCase(diagnostics)
             }
-            let typedNumber: IssueRequest.TypedNumber? = {
-                let number = kind == .recommendation ? typed.recommendation?.number : typed.measure?.number
-                guard let number = number?.trimmingCharacters(in: .whitespaces), !number.isEmpty else { return nil }
-                let marked = (kind == .recommendation ? typed.recommendation?.preLedger : typed.measure?.preLedger) ?? false
-                return .init(number: number, preLedger: marked)
-            }()
-            var citation: IssueRequest.Citation?
-            if kind == .measure {
-                if let cited = typed.recommendation?.number?.trimmingCharacters(in: .whitespaces), !cited.isEmpty {
-                    citation = .number(cited, preLedger: typed.recommendation?.preLedger ?? false,
-                                       date: typed.recommendation?.date?.description)
-                } else {
-                    citation = .latestOfCase
+            let typedNumber = facts.typedNumber.map { IssueRequest.TypedNumber(number: $0.number, preLedger: $0.preLedger) }
+            let citation: IssueRequest.Citation? = facts.citation.map { cited in
+                switch cited {
+                case .latestOfCase: .latestOfCase
+                case .number(let number, let preLedger, let date): .number(number, preLedger: preLedger, date: date?.description)
                 }
             }
             let issue = IssueRequest(
                 municipality: municipality, series: numbering.prefix,
                 sequenceScope: numbering.rules.sequence == .continuous ? .continuous : .fiscalYear,
-                fiscalYear: FiscalYear.of(date), kind: noticeKind, caseID: caseID, date: date.description,
-                childKey: ChildKey.of(typed.child?.name, typed.child?.birthdate), account: account,
+                fiscalYear: facts.fiscalYear, kind: noticeKind, caseID: caseID, date: facts.date.description,
+                childKey: ChildKey.of(facts.childName, facts.childBirthdate), account: account,
                 typedNumber: typedNumber, citation: citation,
                 needsApproval: kind == .measure || numbering.rules.recommendationNeedsApproval,
                 approvalID: approvalID, caseSHA256: SQLiteStore.sha256Hex(bytes))
@@ -112,11 +105,6 @@ enum NoticeRoutes {
             return response
         }
     }
-}
-
-/// 年度: April to March, named by the year it starts in (the 年度 of 2026-03-31 is 2025).
-enum FiscalYear {
-    static func of(_ date: CaseDate) -> Int { date.month >= 4 ? date.year : date.year - 1 }
 }
 
 /// A digest of the child a notice is for, so that a 措置 can be checked to cite a 勧奨 for the

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Yorisoi
-import YorisoiCase
 
 /// サポートプラン更新時期一覧 (`POST /api/v1/reviews`): the saved plans whose 見直し時期 falls in a
 /// range of months — by default this month and the next — per 担当者 (the façade's

@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import YorisoiCase
+import Yorisoi
 
 /// Sign-in, sign-out and the session the page keeps alive (SERVER-API.md).
 public enum SessionRoutes {
@@ -42,9 +42,9 @@ public enum SessionRoutes {
             try await dependencies.audit.append(account: account, action: "login", caseID: nil)
             var response: Response
             if (request.headers[.accept] ?? "").contains("application/json") {
-                var object = sessionJSON(session, sessions)
-                object.add("token", session.id)
-                response = Response.json(object.text)
+                var answer = sessionJSON(session, sessions)
+                answer.token = session.id
+                response = try Response.encoded(answer)
             } else {
                 response = Response(status: .seeOther, headers: [.location: "/"])
             }
@@ -79,14 +79,14 @@ public enum SessionRoutes {
     /// The current session; for the local token sent as a bearer, a cookie session is made.
     static func sessionResponse(_ context: YorisoiRequestContext, _ dependencies: ServerDependencies) async throws -> Response {
         if let session = context.session {
-            return Response.json(sessionJSON(session, dependencies.sessions, context).text)
+            return try Response.encoded(sessionJSON(session, dependencies.sessions, context))
         }
         var response = Response.json("{}")
         guard let session = try await ensureLocalSession(context, dependencies, into: &response) else {
             throw APIError(.unauthorized, "no_session", "ログインしてください（トークンではなくセッションが必要です）",
                            "no cookie session; sign in")
         }
-        response.body = ResponseBody(byteBuffer: ByteBuffer(string: sessionJSON(session, dependencies.sessions, context).text))
+        response.body = try Response.encoded(sessionJSON(session, dependencies.sessions, context)).body
         return response
     }
 
@@ -182,22 +182,13 @@ public enum SessionRoutes {
 
     /// With the request's context, also the role and the municipalities (nil: every one), so
     /// the page offers only what the account may do; the server checks every request anyway.
-    static func sessionJSON(_ session: Session, _ sessions: SessionStore, _ context: YorisoiRequestContext? = nil) -> JSONObject {
+    static func sessionJSON(_ session: Session, _ sessions: SessionStore, _ context: YorisoiRequestContext? = nil) -> SessionResponse {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        var object = JSONObject()
-        object.add("account", session.account)
-        object.add("expires_at", formatter.string(from: sessions.absoluteExpiry(session)))
-        object.add("idle_expires_at", formatter.string(from: sessions.idleExpiry(session)))
-        object.add("csrf_token", session.csrfToken)
-        // The page restarts its own idle clock from this after every answer from the server (each
-        // request restarts the server's), instead of trusting a time computed once at load.
-        object.add("idle_timeout_seconds", Int(sessions.idleTimeout))
-        if let context {
-            object.add("role", context.role.rawValue)
-            object.add("municipalities", raw: context.scope.map { JSONObject.array($0.sorted().map(JSONText.quoted)) } ?? "null")
-        }
-        return object
+        return SessionResponse(account: session.account, expiresAt: formatter.string(from: sessions.absoluteExpiry(session)),
+                               idleExpiresAt: formatter.string(from: sessions.idleExpiry(session)), csrfToken: session.csrfToken,
+                               idleTimeoutSeconds: Int(sessions.idleTimeout), role: context?.role,
+                               municipalities: context?.scope.map { $0.sorted() }, token: nil, hasContext: context != nil)
     }
 }
 

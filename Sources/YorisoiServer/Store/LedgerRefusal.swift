@@ -131,3 +131,32 @@ public enum LedgerRefusal: Error, Sendable, Equatable {
 
     var apiError: APIError { APIError(status, code, message, messageEN) }
 }
+
+// MARK: - The 決裁 an issue needs
+
+extension LedgerRefusal {
+    /// The 決裁 an issue must be checked against: nil when the notice needs none and none was
+    /// named; `approvalRequired` when it needs one and none was named.
+    static func approvalNamed(by request: IssueRequest) throws(LedgerRefusal) -> Int64? {
+        guard request.needsApproval || request.approvalID != nil else { return nil }
+        guard let id = request.approvalID else { throw .approvalRequired(request.kind) }
+        return id
+    }
+
+    /// The one rule both stores apply, inside their issue transaction, to the 決裁 an issue names
+    /// (`approval` as read from the store, nil when there is none): it exists in the request's
+    /// municipality, was given for exactly this kind, case and draft (SHA-256), and is approved
+    /// and unused. Returns its id, to be marked used with the issue.
+    static func check(_ approval: Approval?, for request: IssueRequest) throws(LedgerRefusal) -> Int64 {
+        guard let approval, approval.municipality == request.municipality else { throw .approvalNotFound }
+        guard approval.kind == request.kind, approval.caseID == request.caseID, approval.sha256 == request.caseSHA256 else {
+            throw .approvalMismatch
+        }
+        switch approval.status {
+        case .approved: return approval.id
+        case .pending: throw .approvalPending
+        case .rejected: throw .approvalRejected
+        case .used: throw .approvalUsed
+        }
+    }
+}

@@ -23,13 +23,13 @@ extension SQLiteStore: AccountStore {
     }
 
     public func account(named name: String) async throws -> AccountRecord? {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).map(Self.accountRecord)
         }
     }
 
     public func addAccount(_ record: AccountRecord) async throws {
-        try await pool.write { db in try Self.insertAccount(db, record) }
+        try await writer.write { db in try Self.insertAccount(db, record) }
     }
 
     /// In the caller's transaction, with its audit row.
@@ -46,7 +46,7 @@ extension SQLiteStore: AccountStore {
     }
 
     public func setDisabled(_ name: String, _ disabled: Bool) async throws -> Bool {
-        try await pool.write { db in
+        try await writer.write { db in
             try db.execute(sql: "UPDATE accounts SET disabled = ? WHERE name = ?", arguments: [disabled, name])
             guard db.changesCount > 0 else { return false }
             try Self.insertAudit(db, AuditRecord(account: "system", action: disabled ? "account.disable" : "account.enable",
@@ -58,15 +58,15 @@ extension SQLiteStore: AccountStore {
     /// Read once at start: with accounts in the database the server signs people in; without
     /// any it runs with the local token.
     public func hasAccounts() throws -> Bool {
-        try pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts LIMIT 1") ?? false }
+        try writer.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts LIMIT 1") ?? false }
     }
 
     public func hasAnyAccount() async throws -> Bool {
-        try await pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts LIMIT 1") ?? false }
+        try await writer.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM accounts LIMIT 1") ?? false }
     }
 
     public func allAccounts() async throws -> [AccountRecord] {
-        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY name").map(Self.accountRecord) }
+        try await writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY name").map(Self.accountRecord) }
     }
 
     /// v3: the accounts table, and the municipality on audit rows (who saw which town's data).

@@ -20,7 +20,7 @@ extension SQLiteStore {
     }
 
     public func requestApproval(_ request: ApprovalRequest) async throws -> Approval {
-        try await pool.write { db in
+        try await writer.write { db in
             try db.execute(sql: """
                 INSERT INTO approvals (municipality, kind, case_id, case_version, body, format, sha256, requested_by, requested_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,7 +36,7 @@ extension SQLiteStore {
 
     public func decide(id: Int64, approve: Bool, decidedBy: String, note: String?, account: String,
                        distinctFromRequester: Bool) async throws -> Approval {
-        try await pool.write { db in
+        try await writer.write { db in
             guard let approval = try Self.fetchApproval(db, id: id) else { throw LedgerRefusal.approvalNotFound }
             guard approval.status == .pending else { throw LedgerRefusal.approvalDecided }
             if distinctFromRequester && approval.requestedBy == account { throw LedgerRefusal.selfApproval }
@@ -49,7 +49,7 @@ extension SQLiteStore {
     }
 
     public func approvals(municipality: String?, status: ApprovalStatus?, caseID: String?) async throws -> [Approval] {
-        try await pool.read { db in
+        try await writer.read { db in
             var sql = "SELECT \(Self.approvalColumns) FROM approvals WHERE 1 = 1"
             var arguments: StatementArguments = []
             if let municipality { sql += " AND municipality = ?"; arguments += [municipality] }
@@ -60,11 +60,11 @@ extension SQLiteStore {
     }
 
     public func approval(id: Int64) async throws -> Approval? {
-        try await pool.read { db in try Self.fetchApproval(db, id: id) }
+        try await writer.read { db in try Self.fetchApproval(db, id: id) }
     }
 
     public func approvalDraft(id: Int64) async throws -> (body: [UInt8], format: String, municipality: String)? {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT body, format, municipality FROM approvals WHERE id = ?", arguments: [id]).map {
                 (body: [UInt8]($0["body"] as Data), format: $0["format"] as String, municipality: $0["municipality"] as String)
             }

@@ -47,7 +47,7 @@ extension SQLiteStore {
 
     /// The rows from `from` to `to` (timestamps compared as ISO 8601 text), oldest first.
     public func auditRows(from: String, to: String) async throws -> [AuditRow] {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE at >= ? AND at < ? ORDER BY id", arguments: [from, to]).map {
                 AuditRow(id: $0["id"], at: $0["at"], account: $0["account"], action: $0["action"], caseID: $0["case_id"],
                          municipality: $0["municipality"], ledgerID: $0["ledger_id"], approvalID: $0["approval_id"],
@@ -57,8 +57,8 @@ extension SQLiteStore {
     }
 
     /// One transaction: each entry's row chained to the one before it.
-    static func writeAudit(_ entries: [AuditGroupCommit.Entry], into pool: DatabasePool) async throws {
-        try await pool.write { db in
+    static func writeAudit(_ entries: [AuditGroupCommit.Entry], into writer: any DatabaseWriter) async throws {
+        try await writer.write { db in
             for entry in entries {
                 try insertAudit(db, AuditRecord(account: entry.account, action: entry.action, caseID: entry.caseID,
                                                 municipality: entry.municipality))
@@ -69,7 +69,7 @@ extension SQLiteStore {
     /// The chain, then coverage: every ledger row has its issue (or adoption) row, every voided
     /// row its 取消 row, every 決裁 its request row and, once decided, its decision row.
     public func verify() async throws -> AuditVerification {
-        try await pool.read { db in
+        try await writer.read { db in
             var previous = ""
             var count = 0
             for row in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id") {

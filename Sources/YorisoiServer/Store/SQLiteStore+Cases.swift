@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteStore {
     public func list() async throws -> [SavedCaseSummary] {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT v.case_id, v.version, v.municipality, v.category, v.review, v.saved_at FROM case_versions v
                 JOIN (SELECT case_id, MAX(version) AS version FROM case_versions GROUP BY case_id) latest
@@ -17,7 +17,7 @@ extension SQLiteStore {
     }
 
     public func create(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String) async throws -> Int {
-        try await pool.write { db in
+        try await writer.write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM case_versions WHERE case_id = ?", arguments: [id]) == true {
                 throw StoreError.conflict("ケースID \(id) はすでに保存されています")
             }
@@ -28,7 +28,7 @@ extension SQLiteStore {
 
     public func update(id: String, fields: SavedCaseFields, body: [UInt8], format: String, account: String,
                        baseVersion: Int?) async throws -> Int {
-        try await pool.write { db in
+        try await writer.write { db in
             guard let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM case_versions WHERE case_id = ?", arguments: [id]) else {
                 throw StoreError.notFound
             }
@@ -53,7 +53,7 @@ extension SQLiteStore {
     }
 
     public func version(id: String, version: Int?) async throws -> SavedCaseVersion? {
-        try await pool.read { db in
+        try await writer.read { db in
             let row: Row?
             if let version {
                 row = try Row.fetchOne(db, sql: "SELECT * FROM case_versions WHERE case_id = ? AND version = ?",
@@ -67,7 +67,7 @@ extension SQLiteStore {
     }
 
     public func versions(id: String) async throws -> [SavedCaseVersion] {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM case_versions WHERE case_id = ? ORDER BY version", arguments: [id])
                 .map(Self.savedVersion)
         }

@@ -26,7 +26,7 @@ extension SQLiteStore: DraftStore {
     public func saveDraft(_ draft: Draft) async throws -> Draft {
         var saved = draft
         saved.savedAt = Self.timestamp()
-        try await pool.write { [saved] db in
+        try await writer.write { [saved] db in
             try db.execute(sql: """
                 INSERT INTO drafts (account, key, municipality, kind, base_version, body, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account, key) DO UPDATE SET municipality = excluded.municipality, kind = excluded.kind,
@@ -38,14 +38,14 @@ extension SQLiteStore: DraftStore {
     }
 
     public func draft(account: String, key: String) async throws -> Draft? {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM drafts WHERE account = ? AND key = ?", arguments: [account, key])
                 .map { Self.draft($0, withBody: true) }
         }
     }
 
     public func drafts(account: String) async throws -> [Draft] {
-        try await pool.read { db in
+        try await writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT account, key, municipality, kind, base_version, saved_at, x'' AS body FROM drafts
                 WHERE account = ? ORDER BY saved_at DESC
@@ -54,7 +54,7 @@ extension SQLiteStore: DraftStore {
     }
 
     public func deleteDraft(account: String, key: String) async throws -> Bool {
-        try await pool.write { db in
+        try await writer.write { db in
             try db.execute(sql: "DELETE FROM drafts WHERE account = ? AND key = ?", arguments: [account, key])
             return db.changesCount > 0
         }

@@ -33,7 +33,7 @@ extension SQLiteStore {
     }
 
     public func issue(_ request: IssueRequest, render: @escaping @Sendable (Allocation) throws -> [UInt8]) async throws -> IssueOutcome {
-        try await pool.write { db in
+        try await writer.write { db in
             // 1. A number the case carries: the ledger's own for this case and kind is a reprint;
             //    anything else must be a marked pre-ledger number outside the ledger's series.
             var typedNumber: String?
@@ -57,21 +57,8 @@ extension SQLiteStore {
             let cited = try request.citation.map { try Self.resolveCitation($0, for: request, db) }
 
             // 3. The 決裁, when one is needed or named: approved, unused, for exactly this draft.
-            var approvalID: Int64?
-            if request.needsApproval || request.approvalID != nil {
-                guard let id = request.approvalID else { throw LedgerRefusal.approvalRequired(request.kind) }
-                guard let approval = try Self.fetchApproval(db, id: id), approval.municipality == request.municipality else {
-                    throw LedgerRefusal.approvalNotFound
-                }
-                guard approval.kind == request.kind, approval.caseID == request.caseID, approval.sha256 == request.caseSHA256 else {
-                    throw LedgerRefusal.approvalMismatch
-                }
-                switch approval.status {
-                case .approved: approvalID = id
-                case .pending: throw LedgerRefusal.approvalPending
-                case .rejected: throw LedgerRefusal.approvalRejected
-                case .used: throw LedgerRefusal.approvalUsed
-                }
+            let approvalID = try LedgerRefusal.approvalNamed(by: request).map { id in
+                try LedgerRefusal.check(try Self.fetchApproval(db, id: id), for: request)
             }
 
             // 4. The number: the writer is serialised, so MAX+1 inside this transaction has no
@@ -152,7 +139,7 @@ extension SQLiteStore {
     }
 
     public func entries(_ filter: LedgerFilter) async throws -> [LedgerEntry] {
-        try await pool.read { db in
+        try await writer.read { db in
             var sql = "SELECT \(Self.entryColumns) \(Self.entryFrom) WHERE 1 = 1"
             var arguments: StatementArguments = []
             if let municipality = filter.municipality { sql += " AND l.municipality = ?"; arguments += [municipality] }
@@ -165,17 +152,17 @@ extension SQLiteStore {
     }
 
     public func entry(id: Int64) async throws -> LedgerEntry? {
-        try await pool.read { db in try Self.fetchEntry(db, id: id) }
+        try await writer.read { db in try Self.fetchEntry(db, id: id) }
     }
 
     public func pdf(id: Int64) async throws -> [UInt8]? {
-        try await pool.read { db in
+        try await writer.read { db in
             try Data.fetchOne(db, sql: "SELECT pdf FROM ledger WHERE id = ?", arguments: [id]).map { [UInt8]($0) }
         }
     }
 
     public func void(id: Int64, reason: String, account: String, withCitingMeasures: Bool) async throws -> [LedgerEntry] {
-        try await pool.write { db in
+        try await writer.write { db in
             guard let target = try Self.fetchEntry(db, id: id) else { throw LedgerRefusal.notFound }
             guard target.status == .issued else { throw LedgerRefusal.alreadyVoided }
             let citing = try Row.fetchAll(db, sql: "SELECT \(Self.entryColumns) \(Self.entryFrom) WHERE l.cites_id = ? AND l.status = 'issued' ORDER BY l.id",

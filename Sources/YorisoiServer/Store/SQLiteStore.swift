@@ -8,18 +8,20 @@ import GRDB
 /// allowed). The ledger, 決裁 and audit parts live in the files beside this one.
 public final class SQLiteStore: LedgerStore, ApprovalStore, CaseStore, AuditLog {
     public static let fileName = "yorisoi.sqlite"
-    let pool: DatabasePool
+    /// The file's pool in production; any writer (an in-memory `DatabaseQueue`) in tests.
+    let writer: any DatabaseWriter
+    /// The database file (":memory:" style paths for an in-memory writer).
     public let path: String
     let auditCommit: AuditGroupCommit
 
     /// Opens (creating when absent, 0600 inside a 0700 folder) and migrates the database.
-    public init(directory: URL) throws {
+    public convenience init(directory: URL) throws {
         let fileManager = FileManager.default
         if !fileManager.fileExists(atPath: directory.path) {
             try fileManager.createDirectory(at: directory, withIntermediateDirectories: true,
                                             attributes: [.posixPermissions: 0o700])
         }
-        path = directory.appendingPathComponent(Self.fileName).path
+        let path = directory.appendingPathComponent(Self.fileName).path
         // Create the file ourselves so its mode is 0600 from the first byte; SQLite gives the
         // -wal and -shm files the same mode as the database.
         if !fileManager.fileExists(atPath: path) {
@@ -31,10 +33,16 @@ public final class SQLiteStore: LedgerStore, ApprovalStore, CaseStore, AuditLog 
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        self.pool = pool
-        auditCommit = AuditGroupCommit { entries in try await Self.writeAudit(entries, into: pool) }
-        try Self.migrator.migrate(pool)
+        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// The store on a writer the caller made — `DatabaseQueue()` for an in-memory database in
+    /// tests — migrated to the current schema.
+    public init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        path = writer.path
+        auditCommit = AuditGroupCommit { entries in try await Self.writeAudit(entries, into: writer) }
+        try Self.migrator.migrate(writer)
     }
 
     static var migrator: DatabaseMigrator {
@@ -130,6 +138,6 @@ public final class SQLiteStore: LedgerStore, ApprovalStore, CaseStore, AuditLog 
 
     /// `PRAGMA integrity_check` ("ok" when sound).
     public func integrityCheck() async throws -> String {
-        try await pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+        try await writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }
 }

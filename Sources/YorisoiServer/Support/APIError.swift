@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import YorisoiCase
+import Yorisoi
 
 /// An error answered as CONTRACT §4's `{"error": {"code", "message", "message_en"}}`, or with
 /// the diagnostics shape when a case is at fault. Messages never quote the request body.
@@ -38,14 +38,15 @@ public struct APIError: Error, Sendable {
     public static let unauthorized = APIError(.unauthorized, "unauthorized", "ログインしてください", "sign in first")
 
     public var response: Response {
-        let body: String
+        var response: Response
         if let diagnostics {
-            body = DiagnosticReport(files: [.init(file: "request", diagnostics: diagnostics)]).json()
+            // The engine's own diagnostics report (CONTRACT §1), byte for byte as `validate --format json`.
+            response = Response.json(DiagnosticReport(files: [.init(file: "request", diagnostics: diagnostics)]).json(), status: status)
         } else {
-            body = "{\"error\": {\"code\": \(JSONText.quoted(code)), \"message\": \(JSONText.quoted(message)), "
-                + "\"message_en\": \(JSONText.quoted(messageEN))}}"
+            let body = ErrorResponse(error: .init(code: code, message: message, messageEN: messageEN))
+            // Encoding a struct of strings cannot fail; the fallback keeps the status if it ever did.
+            response = (try? Response.encoded(body, status: status)) ?? Response(status: status)
         }
-        var response = Response.json(body, status: status)
         for field in headers { response.headers.append(field) }
         return response
     }

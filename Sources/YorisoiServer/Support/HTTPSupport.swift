@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
-import YorisoiCase
+import Yorisoi
 
 extension HTTPField.Name {
     static let documentNumber = HTTPField.Name("Yorisoi-Document-Number")!
@@ -52,6 +52,21 @@ extension Response {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    /// A Codable object with the case beside its keys as `"case"`: the case is `CaseJSON` (the
+    /// page's own key order, which an encoder would not keep), so it is placed after the
+    /// encoded object's last key rather than encoded again.
+    static func encoded(_ value: some Encodable, withCase caseJSON: [UInt8], status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var object = [UInt8](try encoder.encode(value))
+        guard object.last == UInt8(ascii: "}") else { throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "not an object")) }
+        object.removeLast()
+        if object.count > 1 { object.append(UInt8(ascii: ",")) }
+        object += Array("\"case\":".utf8) + caseJSON + [UInt8(ascii: "}")]
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: object)))
     }
 
     static func bytes(_ bytes: [UInt8], contentType: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -140,29 +155,4 @@ extension Request {
         }
         return kind
     }
-}
-
-/// JSON written by hand, byte-stable, as the rest of Yorisoi does.
-struct JSONObject {
-    private var parts: [String] = []
-
-    mutating func add(_ key: String, _ value: String?) {
-        parts.append("\(JSONText.quoted(key)): \(value.map(JSONText.quoted) ?? "null")")
-    }
-
-    mutating func add(_ key: String, _ value: Int?) {
-        parts.append("\(JSONText.quoted(key)): \(value.map(String.init) ?? "null")")
-    }
-
-    mutating func add(_ key: String, _ value: Bool) {
-        parts.append("\(JSONText.quoted(key)): \(value)")
-    }
-
-    mutating func add(_ key: String, raw: String) {
-        parts.append("\(JSONText.quoted(key)): \(raw)")
-    }
-
-    var text: String { "{" + parts.joined(separator: ", ") + "}" }
-
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
 }

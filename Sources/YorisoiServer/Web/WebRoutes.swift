@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Yorisoi
 
 /// The staff web page: `GET /` and `GET /app/…` answer the page, `GET /assets/…` its script and
 /// style sheet (compiled into the binary, no CDN), and `GET /api/v1/forms/{municipality}/{kind}`
@@ -8,8 +9,7 @@ import Hummingbird
 /// no audit rows; the page's case, render, notice and packet calls are audited by their routes.
 public enum WebRoutes {
     public static func register(on router: Router<YorisoiRequestContext>, _ dependencies: ServerDependencies) {
-        let forms = FormDescriptionBuilder(library: dependencies.engine.yorisoi.templateLibrary, catalogue: dependencies.engine.forms)
-        let required = RequiredFields(engine: dependencies.engine)
+        let forms = dependencies.engine.forms
         let page: @Sendable (Request, YorisoiRequestContext) async throws -> Response = { _, context in
             var response = Self.asset(WebAssets.page)
             // Without accounts on loopback the first GET of the page starts the "local" session.
@@ -26,12 +26,12 @@ public enum WebRoutes {
             return Self.asset(found)
         }
         router.get("/api/v1/forms/:municipality/:kind") { _, context in
-            try Self.form(forms, required, municipality: context.parameters.get("municipality") ?? "",
+            try Self.form(forms, municipality: context.parameters.get("municipality") ?? "",
                           kind: context.parameters.get("kind") ?? "")
         }
     }
 
-    static func form(_ forms: FormDescriptionBuilder, _ required: RequiredFields, municipality code: String, kind: String) throws -> Response {
+    static func form(_ forms: FormDescriptions, municipality code: String, kind: String) throws -> Response {
         let description: FormDescription
         do {
             description = try forms.description(municipality: code, kind: kind)
@@ -47,7 +47,7 @@ public enum WebRoutes {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var response = Response.bytes(Array(try encoder.encode(required.mark(description))), contentType: "application/json; charset=utf-8")
+        var response = Response.bytes(Array(try encoder.encode(description)), contentType: "application/json; charset=utf-8")
         response.headers[.cacheControl] = "no-store"
         return response
     }

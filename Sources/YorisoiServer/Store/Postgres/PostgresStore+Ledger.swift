@@ -71,21 +71,8 @@ extension PostgresStore: LedgerStore {
 
             // 3. The 決裁: approved, unused, for exactly this draft.
             var approvalID: Int64?
-            if request.needsApproval || request.approvalID != nil {
-                guard let id = request.approvalID else { throw LedgerRefusal.approvalRequired(request.kind) }
-                guard let approval = try await self.fetchApproval(connection, id: id, forUpdate: true),
-                      approval.municipality == request.municipality else {
-                    throw LedgerRefusal.approvalNotFound
-                }
-                guard approval.kind == request.kind, approval.caseID == request.caseID, approval.sha256 == request.caseSHA256 else {
-                    throw LedgerRefusal.approvalMismatch
-                }
-                switch approval.status {
-                case .approved: approvalID = id
-                case .pending: throw LedgerRefusal.approvalPending
-                case .rejected: throw LedgerRefusal.approvalRejected
-                case .used: throw LedgerRefusal.approvalUsed
-                }
+            if let id = try LedgerRefusal.approvalNamed(by: request) {
+                approvalID = try LedgerRefusal.check(try await self.fetchApproval(connection, id: id, forUpdate: true), for: request)
             }
 
             // 4. The number: the municipality's lock is held, so MAX+1 has no gap and no twin

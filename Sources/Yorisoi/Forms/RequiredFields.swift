@@ -8,10 +8,10 @@ import YorisoiCase
 /// sections present but empty, and each list with one row holding a single value — so the marks
 /// follow every rule change (作成日 and 区分 only warn; a 措置's 事業 need 内容 and dates).
 final class RequiredFields: Sendable {
-    let engine: DocumentEngine
+    let engine: YorisoiEngine
     private let cache = Mutex([String: Set<String>]())
 
-    init(engine: DocumentEngine) {
+    init(engine: YorisoiEngine) {
         self.engine = engine
     }
 
@@ -58,9 +58,9 @@ final class RequiredFields: Sendable {
 
     private func errors(in probe: [String: Any], kind: DocumentKind, form: FormDescription) -> Set<String> {
         guard let bytes = try? JSONSerialization.data(withJSONObject: probe) else { return [] }
-        let loaded = engine.load([UInt8](bytes), format: .json)
-        let found = (try? engine.validate(loaded, kind: kind, municipality: form.municipality.code)) ?? []
-        return Set(found.filter { $0.severity == .error }.map(\.path))
+        let report = try? engine.validate(.bytes([UInt8](bytes), format: .json, name: "probe"), kind: kind,
+                                          municipality: form.municipality.code)
+        return Set((report?.diagnostics ?? []).filter { $0.severity == .error }.map(\.path))
     }
 
     /// The form's sections as empty objects (no id: the id is a field too); with `rowOf`, that

@@ -7,10 +7,10 @@ import YorisoiTemplates
 /// in the template itself, such as 守谷市's 気になることリスト), so the page offers exactly the
 /// boxes the paper form has.
 public struct FormDescriptionBuilder: Sendable {
-    public let library: TemplateLibrary
-    public let catalogue: FormCatalogue
+    let library: TemplateLibrary
+    let catalogue: FormCatalogue
 
-    public init(library: TemplateLibrary, catalogue: FormCatalogue) {
+    init(library: TemplateLibrary, catalogue: FormCatalogue) {
         self.library = library
         self.catalogue = catalogue
     }
@@ -23,7 +23,7 @@ public struct FormDescriptionBuilder: Sendable {
         case brokenTemplate(String)
     }
 
-    public func description(municipality code: String, kind: String) throws(Failure) -> FormDescription {
+    func description(municipality code: String, kind: String) throws(Failure) -> FormDescription {
         let entry: MunicipalityEntry
         do { entry = try library.municipality(code) } catch { throw .unknownMunicipality(code) }
         let available = Set(entry.kinds.map(\.kind))

@@ -2,8 +2,9 @@ import Foundation
 import Yams
 import YorisoiCase
 
-/// Case trees written back out: JSON (keys in source order, byte-stable) for the API, YAML for
-/// the export. The server never re-reads these through anything but the case loader.
+/// Case trees written back out: JSON (keys in source order, byte-stable) for the server's API,
+/// YAML for its export, and a value set into a tree (the 文書番号 the 発番簿 allocates) before it
+/// is rendered. What is written is only ever read back through the case loader.
 public enum CaseJSON {
     public static func encode(_ node: CaseNode) -> String {
         var out = ""
