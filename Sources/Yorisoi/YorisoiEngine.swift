@@ -70,7 +70,8 @@ public final class YorisoiEngine: Sendable {
     /// - Parameter timeBudget: when given, a render still running after it is stopped at its next
     ///   paragraph or block and reported with E037 instead of a PDF (`render --timeout`).
     public func render(_ input: CaseInput, kind: DocumentKind, municipality: String? = nil,
-                       template: TemplateChoice = .municipality, timeBudget: Duration? = nil) throws(YorisoiError) -> RenderReport {
+                       template: TemplateChoice = .municipality, timeBudget: Duration? = nil,
+                       familyCopy: String? = nil) throws(YorisoiError) -> RenderReport {
         let loaded = input.load()
         guard loaded.count == 1, let single = loaded.first else {
             let text = "\(input.name): render takes one case; use batch for JSON Lines"
@@ -86,7 +87,8 @@ public final class YorisoiEngine: Sendable {
                 templateFile = try renderer.mergedAssessmentTemplate(municipality: municipality ?? single.typed?.municipality)
             }
             let outcome = try Self.within(timeBudget) {
-                try renderer.render(single, kind: kind, municipality: municipality, templateFile: templateFile)
+                try renderer.render(single, kind: kind, municipality: municipality, templateFile: templateFile,
+                                    familyCopy: familyCopy)
             }
             return RenderReport(name: input.name, pdf: outcome.hasErrors ? nil : outcome.pdf,
                                 pageCount: outcome.pageCount, diagnostics: outcome.diagnostics)

@@ -17,9 +17,12 @@ public struct DocumentBinder {
     /// Counts what the template expands into: nested `<repeat>`s multiply, so a short template
     /// and a short case could otherwise ask for millions of paragraphs.
     let budget = BindingBudget()
+    /// A family copy's translations, printed under the labels (docs/family-copy.md); nil for
+    /// the form as it is.
+    public let familyCopy: FamilyCopy?
 
-    public init(fonts: FontLibrary, template: Template, defaults: BindingStyle) {
-        self.fonts = fonts; self.template = template; self.defaults = defaults
+    public init(fonts: FontLibrary, template: Template, defaults: BindingStyle, familyCopy: FamilyCopy? = nil) {
+        self.fonts = fonts; self.template = template; self.defaults = defaults; self.familyCopy = familyCopy
     }
 
     public func bind(scope: EvaluationScope) throws -> LayoutDocument {
@@ -38,7 +41,7 @@ public struct DocumentBinder {
             page: page, defaultStyle: base,
             header: try region(template.header, context),
             footer: try region(template.footer, context),
-            body: try blocks(template.body, context),
+            body: try referenceNote(context) + blocks(template.body, context),
             title: template.title,
             // A form's last rows are not left alone on a page when a slightly smaller setting keeps them.
             takesBackSpillOver: true)
@@ -51,7 +54,8 @@ public struct DocumentBinder {
     func region(_ items: [FlowItem], _ context: Context) throws -> PageRegion? {
         guard !items.isEmpty else { return nil }
         func bound(pages: Int) throws -> [Block] {
-            try blocks(items, Context(scope: context.scope.forPage(1, of: pages), style: context.style, text: context.text))
+            try blocks(items, Context(scope: context.scope.forPage(1, of: pages), style: context.style, text: context.text,
+                                      glossesParagraphs: false))
         }
         let several = try bound(pages: 2)
         guard !several.isEmpty else { return nil }
@@ -63,6 +67,9 @@ public struct DocumentBinder {
         var scope: EvaluationScope
         var style: TemplateTextStyle
         var text: TextStyle
+        /// A family copy translates literal paragraphs here; a label cell translates its label
+        /// as a whole instead.
+        var glossesParagraphs = true
     }
 
     // MARK: Flow
@@ -99,7 +106,8 @@ public struct DocumentBinder {
                 style: context.text, sourcePath: value?.pointer))]
         case .repeating(let repeated):
             return try context.scope.iterations(of: repeated.header, minimum: repeated.minimum).flatMap { scope in
-                try blocks(repeated.content, Context(scope: scope, style: context.style, text: context.text))
+                try blocks(repeated.content, Context(scope: scope, style: context.style, text: context.text,
+                                                     glossesParagraphs: context.glossesParagraphs))
             }
         case .conditional(let conditional):
             return try context.scope.test(conditional.test) ? try blocks(conditional.content, context) : []
@@ -134,12 +142,19 @@ public struct DocumentBinder {
 
         guard !pieces.checkItems.isEmpty else {
             guard !pieces.leading.isEmpty else { return [] }
-            return [.paragraph(ParagraphBlock(
+            let block = ParagraphBlock(
                 pieces.leading, alignment: alignment, lineHeight: template.lineHeight,
                 firstLineIndent: paragraph.indent?.points(fontSize: size) ?? 0,
                 startIndent: paragraph.insetStart?.points(fontSize: size) ?? 0,
                 endIndent: paragraph.insetEnd?.points(fontSize: size) ?? 0,
-                spaceBefore: spaceBefore, spaceAfter: spaceAfter, sourcePath: pieces.sourcePath))]
+                spaceBefore: spaceBefore, spaceAfter: spaceAfter, sourcePath: pieces.sourcePath)
+            guard familyCopy != nil else { return [.paragraph(block)] }
+            var glossed: [Block] = [.paragraph(block)]
+            if context.glossesParagraphs, !pieces.printsValues {
+                glossed += try glosses(of: Self.plainText(block), style: context.text,
+                                       alignment: alignment == .center ? .center : .start, recordingMiss: false)
+            }
+            return glossed + (try translations(of: pieces.pointers, style: context.text))
         }
         var result: [Block] = []
         if !pieces.leading.isEmpty {
@@ -150,7 +165,8 @@ public struct DocumentBinder {
         // under 「□毎晩10分、…」), so each line is its own run of boxes.
         var lines: [[CheckItem]] = []
         for item in pieces.checkItems {
-            let checkItem = CheckItem(item.label, checked: item.checked, sourcePath: item.sourcePath)
+            var checkItem = CheckItem(item.label, checked: item.checked, sourcePath: item.sourcePath)
+            if item.isLiteral { checkItem.gloss = try glossInlines(of: item.label, style: context.text) }
             if item.startsLine || lines.isEmpty { lines.append([checkItem]) } else { lines[lines.count - 1].append(checkItem) }
         }
         for items in lines {
@@ -169,10 +185,16 @@ public struct DocumentBinder {
             var sourcePath: String?
             /// A line break came before this box: it starts a new line.
             var startsLine = false
+            /// The label is the template's own words (a family copy translates only those).
+            var isLiteral = true
         }
         var leading: [YorisoiLayout.Inline] = []
         var checkItems: [Item] = []
         var sourcePath: String?
+        /// Every case field the paragraph prints (a family copy prints their translations).
+        var pointers: [String] = []
+        /// A value of the case or profile is among the text (not a label a family copy translates).
+        var printsValues = false
         /// A line break after a box's label, not yet known to end the label or to start a box.
         private var pendingBreak = false
 
@@ -197,8 +219,16 @@ public struct DocumentBinder {
             checkItems.append(item)
         }
 
+        /// A value is printed next: the paragraph, and the check box whose label it joins, are
+        /// no longer the template's own words.
+        mutating func markValue() {
+            printsValues = true
+            if !checkItems.isEmpty { checkItems[checkItems.count - 1].isLiteral = false }
+        }
+
         mutating func note(_ pointer: String?) {
             if sourcePath == nil { sourcePath = pointer }
+            if let pointer { pointers.append(pointer) }
         }
     }
 
@@ -215,8 +245,9 @@ public struct DocumentBinder {
                 let checked = try checkbox.checked.map { try context.scope.test($0) } ?? false
                 let pointer = try checkbox.checked.flatMap { try context.scope.evaluate($0).pointer }
                 pieces.appendCheckItem(.init(label: try context.scope.render(checkbox.label), checked: checked,
-                                             sourcePath: pointer))
+                                             sourcePath: pointer, isLiteral: Self.isLiteral(checkbox.label)))
             case .blank(let blank):
+                pieces.markValue()
                 let value = try blank.bind.map { try context.scope.evaluate($0) }
                 pieces.note(value?.pointer)
                 // The blank is drawn on its rule: empty for handwriting (本人署名, 保護者名), or
@@ -228,6 +259,7 @@ public struct DocumentBinder {
                     pieces.append(String(repeating: "\u{3000}", count: count), style: context.text, underlined: true)
                 }
             case .dateBlank(let blank):
+                pieces.markValue()
                 if let label = blank.label { pieces.append(try context.scope.render(label), style: context.text) }
                 let value = try blank.bind.map { try context.scope.evaluate($0) }
                 pieces.note(value?.pointer)
@@ -251,6 +283,7 @@ public struct DocumentBinder {
                     continue
                 }
                 let value = try context.scope.evaluate(expression)
+                pieces.markValue()
                 pieces.note(value.pointer)
                 pieces.append(value.text, style: context.text)
             }
@@ -291,7 +324,8 @@ public struct DocumentBinder {
                 let items = repeated.minimum > 0 ? try context.scope.iterations(of: repeated.header).count : scopes.count
                 for (index, scope) in scopes.enumerated() {
                     let first = rows.count
-                    try appendRows(repeated.content, Context(scope: scope, style: context.style, text: context.text),
+                    try appendRows(repeated.content, Context(scope: scope, style: context.style, text: context.text,
+                                                             glossesParagraphs: context.glossesParagraphs),
                                    borders: borders, padding: padding, into: &rows)
                     if index >= items {
                         for row in first..<rows.count {
@@ -316,7 +350,8 @@ public struct DocumentBinder {
         var fixedHeight: Double?
         var sourcePath: String?
         for cell in row.cells {
-            let inner = try inherit(cell.style, context)
+            var inner = try inherit(cell.style, context)
+            inner.glossesParagraphs = !(cell.isLabel || row.isHeader)
             var content = try blocks(cell.content, inner)
             // One label style per form: every cell of a header row is a column heading — shaded
             // like a label and centred unless the template aligns it; a label cell of a body row
@@ -330,6 +365,9 @@ public struct DocumentBinder {
             }
             if isLabel { content = content.map(Self.keepingWords) }
             if let alignment = cell.alignment.map(Self.alignment) { content = content.map { Self.aligned($0, alignment) } }
+            if isLabel, familyCopy != nil, Self.isLiteral(cell.content), let label = Self.literalText(content) {
+                content += try glosses(of: label, style: inner.text, alignment: row.isHeader ? .center : .start)
+            }
             let cellPath = content.lazy.compactMap(Self.sourcePath).first
             sourcePath = sourcePath ?? cellPath
             let overflow: OverflowPolicy
@@ -360,9 +398,11 @@ public struct DocumentBinder {
         let pointer = try checklist.bind.flatMap { try context.scope.evaluate($0).pointer }
         func items(_ group: ChecklistState.Group) -> [CheckItem] {
             group.options.map { option in
-                CheckItem(option.label, checked: option.isChecked,
-                          writeIn: option.isWriteIn ? WriteIn(text: option.writeIn.isEmpty ? nil : option.writeIn) : nil,
-                          sourcePath: pointer)
+                var item = CheckItem(option.label, checked: option.isChecked,
+                                     writeIn: option.isWriteIn ? WriteIn(text: option.writeIn.isEmpty ? nil : option.writeIn) : nil,
+                                     sourcePath: pointer)
+                item.gloss = (try? glossInlines(of: option.label, style: context.text)) ?? []
+                return item
             }
         }
         let arrangement: CheckListArrangement = checklist.layout == .inline ? .inline : .columns(max(1, checklist.columns))
@@ -376,6 +416,7 @@ public struct DocumentBinder {
             if let label = group.label, checklist.layout == .stacked {
                 result.append(.paragraph(ParagraphBlock(label, style: try heading(context), alignment: .start,
                                                         lineHeight: template.lineHeight)))
+                result += try glosses(of: label, style: context.text, alignment: .start)
             }
             result.append(.checkList(CheckListBlock(items: items(group), arrangement: arrangement, style: context.text,
                                                     lineHeight: template.lineHeight, sourcePath: pointer)))
@@ -403,21 +444,21 @@ public struct DocumentBinder {
         var columns: [ColumnWidth] = [.points(widest + padding.horizontal + 1), .fraction(1)]
         if periodHeading != nil { columns.append(.points(size * 5 + padding.horizontal)) }
 
-        func labelCell(_ text: String) -> TableCell {
+        func labelCell(_ text: String) throws -> TableCell {
             var paragraph = ParagraphBlock(text, style: labelStyle, alignment: .center, lineHeight: template.lineHeight)
             paragraph.keepsWords = true
-            return TableCell([.paragraph(paragraph)],
+            return TableCell([.paragraph(paragraph)] + (try glosses(of: text, style: context.text, alignment: .center)),
                       style: CellStyle(background: defaults.labelShade, verticalAlignment: .middle, padding: padding),
                       keepsWhole: true)
         }
         var rows: [TableRow] = []
         if groupHeading != nil || optionsHeading != nil || periodHeading != nil {
-            var cells = [labelCell(groupHeading ?? ""), labelCell(optionsHeading ?? "")]
-            if let periodHeading { cells.append(labelCell(periodHeading)) }
+            var cells = [try labelCell(groupHeading ?? ""), try labelCell(optionsHeading ?? "")]
+            if let periodHeading { cells.append(try labelCell(periodHeading)) }
             rows.append(TableRow(cells: cells, isHeader: true))
         }
         for group in state.groups {
-            var cells = [labelCell(group.label ?? "")]
+            var cells = [try labelCell(group.label ?? "")]
             cells.append(TableCell([.checkList(CheckListBlock(items: items(group), arrangement: arrangement,
                                                               style: context.text, lineHeight: template.lineHeight,
                                                               sourcePath: sourcePath))],
@@ -439,7 +480,8 @@ public struct DocumentBinder {
 
     func inherit(_ style: TemplateTextStyle, _ context: Context) throws -> Context {
         let merged = style.inheriting(context.style)
-        return Context(scope: context.scope, style: merged, text: try self.style(merged, inside: context.text))
+        return Context(scope: context.scope, style: merged, text: try self.style(merged, inside: context.text),
+                       glossesParagraphs: context.glossesParagraphs)
     }
 
     func style(_ style: TemplateTextStyle, inside outer: TextStyle?) throws -> TextStyle {

@@ -30,11 +30,17 @@ public struct GlyphRun: Sendable {
     /// The draft mark's letters are pale inside and ruled round, so text over them stays black
     /// on near-white while the letters still read at a glance.
     public var outline: StrokeStyle?
+    /// The BCP 47 language of the run when it is not the document's Japanese (a family copy's
+    /// English, Portuguese, Vietnamese or Chinese labels); nil for Japanese. The PDF writer may
+    /// mark the run with /Lang.
+    public var language: String?
 
     public init(face: FontFace, fontSize: Double, origin: Point, color: Color = .black,
-                glyphs: [PositionedGlyph], turn: BaselineTurn = .none, outline: StrokeStyle? = nil) {
+                glyphs: [PositionedGlyph], turn: BaselineTurn = .none, outline: StrokeStyle? = nil,
+                language: String? = nil) {
         self.face = face; self.fontSize = fontSize; self.origin = origin
         self.color = color; self.glyphs = glyphs; self.turn = turn; self.outline = outline
+        self.language = language
     }
 }
 

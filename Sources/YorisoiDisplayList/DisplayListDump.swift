@@ -35,6 +35,7 @@ public enum DisplayListDump {
             if run.color != .black { fields.append("color=" + color(run.color)) }
             if let outline = run.outline { fields.append("outline=" + stroke(outline)) }
             if run.turn != .none { fields.append("turn=(\(format(run.turn.cosine)),\(format(run.turn.sine)))") }
+            if let language = run.language { fields.append("lang=" + language) }
             fields.append(quoted(run.glyphs.map(\.text).joined()))
             return fields.joined(separator: " ")
         case .line(let from, let to, let stroke):

@@ -2,7 +2,7 @@ public import YorisoiText
 
 extension DrawItem {
     /// Glyph runs for a laid-out line with its left edge at `x` and its baseline at `baseline`:
-    /// one run per stretch of glyphs that share a face and size, because a PDF text object
+    /// one run per stretch of glyphs that share a face, size and language, because a PDF text object
     /// selects one font at a time. Shared by the layout engine and anything else that sets text.
     public static func glyphRuns(for line: LaidOutLine, x: Double, baseline: Double,
                                  color: Color = .black) -> [DrawItem] {
@@ -11,9 +11,10 @@ extension DrawItem {
         var start = 0
         while start < line.count {
             // The run: as far as the face and size stay the same (most lines are one run).
-            let face = line[start].face, fontSize = line[start].fontSize
+            let face = line[start].face, fontSize = line[start].fontSize, language = line[start].language
             var end = start + 1
-            while end < line.count, line[end].face === face, line[end].fontSize == fontSize { end += 1 }
+            while end < line.count, line[end].face === face, line[end].fontSize == fontSize,
+                  line[end].language == language { end += 1 }
             var glyphs: [PositionedGlyph] = []
             glyphs.reserveCapacity(end - start)
             for index in start..<end {
@@ -21,7 +22,7 @@ extension DrawItem {
                                               y: line[index].yOffset, text: line[index].text))
             }
             runs.append(.glyphRun(GlyphRun(face: face, fontSize: fontSize, origin: Point(x: x, y: baseline),
-                                           color: color, glyphs: glyphs)))
+                                           color: color, glyphs: glyphs, language: language)))
             start = end
         }
         return runs

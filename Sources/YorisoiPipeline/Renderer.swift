@@ -103,7 +103,12 @@ public final class Renderer: Sendable {
     ///   the pages itself.
     public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
                        templateFile: URL? = nil, pageNumbers: PageNumbering = .shown,
-                       reservedTop: Double = 0) throws -> LaidOutCase {
+                       reservedTop: Double = 0, familyCopy language: String? = nil) throws -> LaidOutCase {
+        // An unknown language is a usage error before any work (exit 2, with the list).
+        let labels = try language.map { _ in try labelCatalogue() }
+        if let language, labels?.languages[language] == nil {
+            throw PipelineError.configuration("--family-copy \(language): 知らない言語です。使える言語: \((labels?.codes ?? []).joined(separator: ", ")) (unknown family-copy language; known: \((labels?.codes ?? []).joined(separator: ", ")))")
+        }
         let code = override ?? loaded.typed?.municipality
         var diagnostics = Validator().validate(loaded, kind: kind, context: try validationContext(municipality: code, kind: kind, templateFile: templateFile))
         guard !diagnostics.contains(where: \.isError), let root = loaded.root, let code else {
@@ -113,9 +118,17 @@ public final class Renderer: Sendable {
         let resolved = try template(municipality: code, kind: kind, file: templateFile)
         var layoutDocument: LayoutDocument
         let tree: CaseNode
+        let familyCopy = language.flatMap { code in
+            labels.flatMap { labels in
+                labels.languages[code].map {
+                    FamilyCopy(easy: labels.easy, language: $0, freeText: FamilyCopy.freeText(in: root, language: code))
+                }
+            }
+        }
         do {
             tree = try boundTree(root, of: loaded, kind: kind, municipality: code)
-            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults)
+            layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults,
+                                                familyCopy: familyCopy)
                 .bind(scope: resolved.scope(for: tree))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
@@ -137,12 +150,14 @@ public final class Renderer: Sendable {
         let info = DocumentInfo(title: [resolved.template.title, loaded.typed?.id].compactMap { $0 }.joined(separator: " "),
                                 author: resolved.profile.centre.name, creator: "Yorisoi",
                                 date: try DocumentDate.of(loaded.typed?.created))
-        return LaidOutCase(layout: laid, diagnostics: diagnostics, info: info)
+        return LaidOutCase(layout: laid, diagnostics: diagnostics, info: info,
+                           untranslatedLabels: familyCopy?.misses.all ?? [])
     }
 
     public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
-                       templateFile: URL? = nil) throws -> RenderOutcome {
-        let laidOut = try layOut(loaded, kind: kind, municipality: override, templateFile: templateFile)
+                       templateFile: URL? = nil, familyCopy: String? = nil) throws -> RenderOutcome {
+        let laidOut = try layOut(loaded, kind: kind, municipality: override, templateFile: templateFile,
+                                 familyCopy: familyCopy)
         guard let laid = laidOut.layout, let info = laidOut.info, !laidOut.hasErrors else {
             return RenderOutcome(pdf: nil, pageCount: laidOut.layout?.pages.count ?? 0, diagnostics: laidOut.diagnostics)
         }
@@ -152,12 +167,22 @@ public final class Renderer: Sendable {
     }
 }
 
+extension Renderer {
+    /// The label translations of a family copy (`Templates/labels/`), read when one is asked
+    /// for: a few small files, and a template folder without them still renders plain forms.
+    public func labelCatalogue() throws -> LabelCatalogue {
+        do { return try LabelCatalogue.load(templatesRoot: templatesRoot) } catch { throw PipelineError.template(error) }
+    }
+}
+
 /// One case laid out: pages (when validation let it get that far), every diagnostic, and the
 /// document information its PDF would carry.
 public struct LaidOutCase: Sendable {
     public var layout: LayoutResult?
     public var diagnostics: [Diagnostic]
     public var info: DocumentInfo?
+    /// A family copy's labels that no file of Templates/labels/ translates (template wording).
+    public var untranslatedLabels: [String] = []
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 }

@@ -25,6 +25,10 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "With --kind assessment: every agency's sheet for the child combined into one, with who answered what; answers that differ are marked 相違.")
     var merge = false
 
+    @Option(name: .customLong("family-copy"),
+            help: "A family copy: every label also in やさしい日本語 and in this language (en, pt, vi, zh-Hans; docs/family-copy.md).")
+    var familyCopy: String?
+
     @Option(help: "Seconds the render may take; past it the render is stopped, nothing is written and E037 says why (exit 1).")
     var timeout: Double = RenderBudget.defaultSeconds
 
@@ -49,7 +53,7 @@ struct RenderCommand: ParsableCommand {
             // --merge picks the consolidated-sheet template unless --template names one.
             let choice: TemplateChoice = template.map { .file(URL(fileURLWithPath: $0)) } ?? (merge ? .mergedAssessment : .municipality)
             let report = try engine.render(input, kind: documentKind, municipality: municipality, template: choice,
-                                       timeBudget: RenderBudget.duration(seconds: timeout))
+                                       timeBudget: RenderBudget.duration(seconds: timeout), familyCopy: familyCopy)
             let lines = DiagnosticReport(files: [.init(file: caseFile, diagnostics: report.diagnostics)])
             for line in lines.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }

@@ -22,6 +22,20 @@ public struct Case: Sendable, Hashable {
     public var assessment: Assessment?
     public var recommendation: Recommendation?
     public var measure: Measure?
+    /// A family copy's translations of free text (docs/family-copy.md).
+    public var translations: [FieldTranslation] = []
+
+    public init() {}
+}
+
+/// One field's text in another language, written by staff or an interpreter, printed under the
+/// Japanese on a family copy in that language.
+public struct FieldTranslation: Sendable, Hashable {
+    /// The family-copy language (`en`, `pt`, `vi`, `zh-Hans`).
+    public var language: String?
+    /// The JSON pointer of the field translated (`/plan/intent/guardian`).
+    public var field: String?
+    public var text: String?
 
     public init() {}
 }

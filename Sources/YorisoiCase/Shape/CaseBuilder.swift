@@ -44,6 +44,13 @@ public enum CaseBuilder {
             measure.services = node.list("services").map(noticeService)
             return measure
         }
+        value.translations = root.list("translations").map { node in
+            var translation = FieldTranslation()
+            translation.language = node.text("language")
+            translation.field = node.text("field")
+            translation.text = node.text("text")
+            return translation
+        }
         return value
     }
 

@@ -40,6 +40,10 @@ public enum CaseShape {
             FieldSpec("difficulty", .text),
             FieldSpec("services", .list(noticeService)),
         ])),
+        // A family copy's translations of free text (docs/family-copy.md).
+        FieldSpec("translations", .list(.object([
+            FieldSpec("language", .text), FieldSpec("field", .text), FieldSpec("text", .text),
+        ]))),
     ])
 
     static let child: FieldShape = .object([

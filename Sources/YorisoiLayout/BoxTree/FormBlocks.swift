@@ -72,6 +72,8 @@ public struct CheckItem: Sendable {
     /// 「その他（　　）」: the text written in the brackets, or a blank when nil or empty.
     public var writeIn: WriteIn?
     public var sourcePath: String?
+    /// Lines set after the label (a family copy's translations of it), each starting with "\n".
+    public var gloss: [Inline] = []
 
     public init(_ label: String, checked: Bool = false, writeIn: WriteIn? = nil, sourcePath: String? = nil) {
         self.label = label

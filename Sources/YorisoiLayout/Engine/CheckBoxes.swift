@@ -95,7 +95,7 @@ struct CheckListSetter {
                 let filled = writeIn.text.flatMap { $0.isEmpty ? nil : $0 }
                 string += writeIn.open + (filled ?? String(repeating: "\u{3000}", count: writeIn.blankCharacters)) + writeIn.close
             }
-            return [.text(TextSpan(string, style: itemStyle))]
+            return [.text(TextSpan(string, style: itemStyle))] + item.gloss
         }
 
         var rows: [[(strips: [Strip], x: Double)]] = []

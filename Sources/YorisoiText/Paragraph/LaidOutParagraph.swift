@@ -13,6 +13,8 @@ public struct LineGlyph: Sendable {
     public var text: String
     /// The cluster's variation selector was not drawable: the text must travel as ActualText.
     public var variationLost: Bool
+    /// The span's language when it is not Japanese (`TextStyle.language`).
+    public var language: String? = nil
 }
 
 /// A line of positioned glyphs with its vertical metrics.

@@ -23,6 +23,7 @@ final class ParagraphCache: Sendable {
             let text: ExactText
             let chain: ChainIdentity
             let size: Double
+            let language: String?
         }
         let spans: [Span]
         let settings: ParagraphSettings
@@ -31,7 +32,7 @@ final class ParagraphCache: Sendable {
     func laidOut(_ spans: [TextSpan], settings: ParagraphSettings,
                  layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
         guard spans.reduce(0, { $0 + $1.text.utf8.count }) <= Self.maxTextLength else { return try layout() }
-        let key = Key(spans: spans.map { Key.Span(text: ExactText($0.text), chain: ChainIdentity($0.style.chain), size: $0.style.size) },
+        let key = Key(spans: spans.map { Key.Span(text: ExactText($0.text), chain: ChainIdentity($0.style.chain), size: $0.style.size, language: $0.style.language) },
                       settings: settings)
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let paragraph = try layout()

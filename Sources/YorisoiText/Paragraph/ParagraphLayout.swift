@@ -35,7 +35,8 @@ public enum ParagraphLayout {
                     glyphs.append(LineGlyph(face: shaped.face, fontSize: size, glyphID: glyph.glyphID,
                                             x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
                                             text: n == 0 ? shaped.text : "",
-                                            variationLost: shaped.variationLost))
+                                            variationLost: shaped.variationLost,
+                                            language: items.runs[owner.run].language))
                     pen += glyph.advance * size
                 }
             }
@@ -60,7 +61,7 @@ public enum ParagraphLayout {
     /// (each copy retained the face, the glyphs and the font chain), and the clusters the breaker
     /// sees, in paragraph order.
     private struct ShapedSpans {
-        var runs: [(clusters: [ShapedCluster], size: Double)] = []
+        var runs: [(clusters: [ShapedCluster], size: Double, language: String?)] = []
         /// For each cluster in paragraph order: its run and its index there.
         var owners: [(run: Int, index: Int)] = []
         var breakable: [TextCluster] = []
@@ -76,7 +77,7 @@ public enum ParagraphLayout {
             let shaped = try Shaper.shape(text, with: span.style.chain)
             let size = span.style.size
             let run = result.runs.count
-            result.runs.append((shaped.clusters, size))
+            result.runs.append((shaped.clusters, size, span.style.language))
             result.owners.reserveCapacity(result.owners.count + shaped.clusters.count)
             result.breakable.reserveCapacity(result.breakable.count + shaped.clusters.count)
             for (position, cluster) in shaped.clusters.enumerated() {

@@ -3,10 +3,14 @@ public struct TextStyle: Sendable {
     public var chain: FontChain
     /// Font size in points.
     public var size: Double
+    /// The BCP 47 language of the text when it is not the document's Japanese (a family copy's
+    /// translated labels): carried to the display list so the PDF can say /Lang per span.
+    public var language: String?
 
-    public init(chain: FontChain, size: Double) {
+    public init(chain: FontChain, size: Double, language: String? = nil) {
         self.chain = chain
         self.size = size
+        self.language = language
     }
 }
 
