@@ -86,17 +86,17 @@ final class WordSegmenter: Sendable {
     /// a 接頭詞 on the word after, nouns join into a compound, and a サ変 noun keeps its する.
     /// Symbols always stand apart: brackets and punctuation follow JLREQ's 禁則 instead.
     static func startsPhrase(_ morpheme: MeCabTagger.Morpheme, after previous: MeCabTagger.Morpheme) -> Bool {
-        if morpheme.partOfSpeech == "記号" || previous.partOfSpeech == "記号" { return true }
-        if previous.partOfSpeech == "接頭詞" { return false }
+        if morpheme.partOfSpeech == .symbol || previous.partOfSpeech == .symbol { return true }
+        if previous.partOfSpeech == .prefix { return false }
         switch morpheme.partOfSpeech {
-        case "助詞", "助動詞": return false
+        case .particle, .auxiliaryVerb: return false
         default: break
         }
-        if morpheme.subclass == "接尾" || morpheme.subclass == "非自立" { return false }
-        if morpheme.partOfSpeech == "名詞" && previous.partOfSpeech == "名詞" && morpheme.subclass != "数"
-            && previous.subclass != "数" { return false }
+        if morpheme.subclass == .suffix || morpheme.subclass == .nonIndependent { return false }
+        if morpheme.partOfSpeech == .noun && previous.partOfSpeech == .noun && morpheme.subclass != .number
+            && previous.subclass != .number { return false }
         // 支援する is one phrase; お手伝い|できること stays two, where a label may break.
-        if morpheme.partOfSpeech == "動詞" && previous.subclass == "サ変接続" && morpheme.baseForm == "する" { return false }
+        if morpheme.partOfSpeech == .verb && previous.subclass == .sahenConnection && morpheme.isSuru { return false }
         return true
     }
 }
