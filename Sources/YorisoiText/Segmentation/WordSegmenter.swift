@@ -25,9 +25,16 @@ final class WordSegmenter: Sendable {
     /// headings repeat on every page and every case); once full the cache stops taking new ones.
     static let maxCachedLength = 256
     static let capacity = 8_192
+    /// Longer texts (a case's free text) are laid out again at each trial size of their cell and
+    /// page, so the last few are kept too: at most `recentLongCapacity` of up to
+    /// `maxRecentLongLength` scalars, the oldest going first — memory stays bounded in a batch of
+    /// any number of cases, where every case brings texts of its own.
+    static let recentLongCapacity = 16
+    static let maxRecentLongLength = 8_192
 
     private let tagger: MeCabTagger
     private let cache = Mutex<[String: [WordBoundary]]>([:])
+    private let recentLong = Mutex<[(text: String, boundaries: [WordBoundary])]>([])
 
     init(tagger: MeCabTagger) {
         self.tagger = tagger
@@ -37,7 +44,7 @@ final class WordSegmenter: Sendable {
     /// scalar. A hard break "\n" and what follows start a new phrase.
     func boundaries(_ text: String) -> [WordBoundary] {
         let count = text.unicodeScalars.count
-        guard count <= Self.maxCachedLength else { return compute(text) }
+        guard count <= Self.maxCachedLength else { return long(text, count: count) }
         if let hit = cache.withLock({ $0[text] }) { return hit }
         let result = compute(text)
         cache.withLock { entries in
@@ -46,10 +53,24 @@ final class WordSegmenter: Sendable {
         return result
     }
 
+    private func long(_ text: String, count: Int) -> [WordBoundary] {
+        guard count <= Self.maxRecentLongLength else { return compute(text) }
+        if let hit = recentLong.withLock({ $0.first { $0.text == text }?.boundaries }) { return hit }
+        let result = compute(text)
+        recentLong.withLock { entries in
+            if entries.count == Self.recentLongCapacity { entries.removeFirst() }
+            entries.append((text, result))
+        }
+        return result
+    }
+
     private func compute(_ text: String) -> [WordBoundary] {
         var result: [WordBoundary] = []
         result.reserveCapacity(text.unicodeScalars.count)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split by scalar, not by Character: grapheme breaking every character of a long text cost
+        // a quarter of the segmentation. (A "\r\n" pair is one Character but two scalars; the
+        // boundaries are one per scalar either way.)
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { result.append(.phrase) }          // the "\n" itself
             result.append(contentsOf: lineBoundaries(String(line)))
         }
