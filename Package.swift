@@ -39,8 +39,10 @@ let package = Package(
                        providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
-                       providers: [.apt(["zlib1g-dev"])]),
+        // /FlateDecode streams: libdeflate writes the same zlib format several times faster
+        // than zlib at a like ratio, and its output depends only on input, level and version.
+        .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"])]),
         // MD5 for the PDF /ID and SHA-256 for the batch manifest (OpenSSL's EVP_Digest).
         .systemLibrary(name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
                        providers: [.apt(["libssl-dev"])]),
@@ -54,11 +56,11 @@ let package = Package(
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CZlib", "CLibCrypto"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CLibDeflate", "CLibCrypto"]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
-                dependencies: ["CLibXML2", "Yams", "YorisoiText", "YorisoiCase"]),
+                dependencies: ["CLibXML2", "CLibCrypto", "Yams", "YorisoiText", "YorisoiCase"]),
         .target(name: "YorisoiValidation",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates"]),
         // case × template → box tree, and the views derived from a case (the merged assessment).

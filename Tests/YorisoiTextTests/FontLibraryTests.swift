@@ -50,6 +50,39 @@ let sharedFonts: FontLibrary = {
         }
     }
 
+    /// The configuration is read field by field (not through Codable): a wrong field is named.
+    @Test(arguments: [
+        ("version: x\nsearch_paths: []\nfonts: {}\nfamilies: {}\n", "version must be an integer"),
+        ("version: 1\nsearch_paths: /usr\nfonts: {}\nfamilies: {}\n", "search_paths must be a list"),
+        ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf}}\nfamilies: {}\n", "fonts.a needs a file and a package"),
+        ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p, lazy: maybe}}\nfamilies: {}\n", "fonts.a.lazy must be true or false"),
+        ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p}}\nfamilies: {m: a}\n", "families.m must be a list"),
+        ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p}}\nfamilies: {m: [b]}\n", "names unknown font 'b'"),
+        ("- just a list\n", "must be a mapping"),
+    ])
+    func aMalformedConfigurationNamesTheField(yaml: String, expected: String) throws {
+        let file = try TestPaths.makeTemporaryDirectory("yorisoi-fonts").appendingPathComponent("fonts.yaml")
+        try Data(yaml.utf8).write(to: file)
+        do {
+            _ = try FontConfiguration.load(from: file)
+            Issue.record("accepted: \(yaml)")
+        } catch let error as FontConfigurationError {
+            guard case .malformed(_, let reason) = error else { Issue.record("\(error)"); return }
+            #expect(reason.contains(expected), "\(reason)")
+        }
+    }
+
+    /// The shipped file reads to what it says (a change of reader must not lose a field).
+    @Test func theShippedConfigurationReadsWhole() throws {
+        let configuration = sharedFonts.configuration
+        #expect(configuration.version == 1)
+        #expect(configuration.searchPaths.first == "/usr/share/fonts/truetype")
+        #expect(configuration.fonts["ipamj-mincho"]?.lazy == true)
+        #expect(configuration.fonts["bizud-mincho"]?.lazy == nil)
+        #expect(configuration.fonts["vl-gothic"]?.package == "fonts-vlgothic")
+        #expect(configuration.families["gothic"] == ["bizud-gothic", "vl-gothic", "ipamj-mincho"])
+    }
+
     @Test func unknownFamilyIsAConfigurationError() {
         #expect(throws: FontConfigurationError.unknownFamily("brush")) { _ = try sharedFonts.chain(family: "brush") }
     }

@@ -8,14 +8,29 @@ public struct TemplateLoader: Sendable {
     public static let maximumInheritanceDepth = 4
 
     public let templatesRoot: URL
-    public let schema: RelaxNGSchema
     public var parser: SafeXMLParser
+    /// Shipped templates known to pass the schema, which are not validated again.
+    let validated: ValidatedTemplates
 
-    public init(templatesRoot: URL, parser: SafeXMLParser = SafeXMLParser()) throws(TemplateError) {
+    /// `checkingEveryTemplate` validates even the files the validated list names (the test that
+    /// keeps that list honest, and `scripts/update-validated-templates`).
+    public init(templatesRoot: URL, parser: SafeXMLParser = SafeXMLParser(),
+                checkingEveryTemplate: Bool = false) throws(TemplateError) {
         self.templatesRoot = templatesRoot.resolvingSymlinksInPath().standardizedFileURL
         self.parser = parser
-        schema = try RelaxNGSchema.cached(at: self.templatesRoot.appendingPathComponent(Self.schemaPath),
-                                          displayName: Self.schemaPath)
+        let schemaBytes: [UInt8]
+        do { schemaBytes = Array(try Data(contentsOf: self.templatesRoot.appendingPathComponent(Self.schemaPath))) } catch {
+            throw TemplateError(.unreadable, at: .file(Self.schemaPath), "cannot read the RELAX NG schema")
+        }
+        validated = checkingEveryTemplate ? .none
+            : ValidatedTemplates.load(templatesRoot: self.templatesRoot, schemaBytes: schemaBytes)
+    }
+
+    /// The compiled schema: compiled on first use (once per process), so a run that loads only
+    /// listed templates never compiles it.
+    public func schema() throws(TemplateError) -> RelaxNGSchema {
+        try RelaxNGSchema.cached(at: templatesRoot.appendingPathComponent(Self.schemaPath),
+                                 displayName: Self.schemaPath)
     }
 
     /// Loads a template file (inside `Templates/` or, for `--template`, anywhere) with its bases.
@@ -27,8 +42,9 @@ public struct TemplateLoader: Sendable {
     /// Parses one file without following `extends` (for tools that inspect a single file).
     func parseDocument(_ url: URL) throws(TemplateError) -> TemplateDocument {
         let name = displayName(url)
+        let bytes = try readBytes(url, name: name)
         let (tree, schemaError) = try parser.parseKeepingSchemaError(
-            try readBytes(url, name: name), file: name, schema: schema)
+            bytes, file: name, schema: validated.contains(bytes) ? nil : try schema())
         if let schemaError {
             // The schema says something is wrong, but libxml2 often blames an ancestor ("template
             // has extra content: block"). Our typed reading walks the same tree and names the

@@ -2,13 +2,19 @@ import Foundation
 import Yams
 
 /// `Fonts/fonts.yaml` as written: families, the files behind them and where to look for files.
-public struct FontConfiguration: Sendable, Decodable {
-    public struct FontFile: Sendable, Decodable {
+public struct FontConfiguration: Sendable {
+    public struct FontFile: Sendable {
         public var file: String
         /// The Debian package that installs the file, named in the error when it is missing.
         public var package: String
         /// Load on first use instead of at start-up (for the big fallback font).
         public var lazy: Bool?
+
+        public init(file: String, package: String, lazy: Bool? = nil) {
+            self.file = file
+            self.package = package
+            self.lazy = lazy
+        }
     }
 
     public var version: Int
@@ -16,22 +22,59 @@ public struct FontConfiguration: Sendable, Decodable {
     public var fonts: [String: FontFile]
     public var families: [String: [String]]
 
-    enum CodingKeys: String, CodingKey {
-        case version, fonts, families
-        case searchPaths = "search_paths"
-    }
-
     public static func load(from url: URL) throws -> FontConfiguration {
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw FontConfigurationError.unreadable(file: url.path)
         }
-        let configuration: FontConfiguration
-        do { configuration = try YAMLDecoder().decode(FontConfiguration.self, from: text) } catch {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
             throw FontConfigurationError.malformed(file: url.path, reason: "\(error)")
         }
+        let configuration = try FontConfiguration(node, file: url.path)
         try configuration.check(file: url.path)
         return configuration
+    }
+
+    /// Read from Yams' node tree rather than through `YAMLDecoder`: Codable's run-time type
+    /// lookups cost a cold `render` more than the parse itself (5% of it, issue #24's profile).
+    init(_ node: Node?, file: String) throws {
+        func malformed(_ reason: String) -> FontConfigurationError { .malformed(file: file, reason: reason) }
+        guard let root = node?.mapping else { throw malformed("the file must be a mapping") }
+        guard let version = root["version"]?.int else { throw malformed("version must be an integer") }
+        guard let paths = root["search_paths"]?.sequence, case let searchPaths = paths.compactMap(\.string),
+              searchPaths.count == paths.count else { throw malformed("search_paths must be a list of folders") }
+        guard let fontNodes = root["fonts"]?.mapping else { throw malformed("fonts must be a mapping") }
+        var fonts: [String: FontFile] = [:]
+        for (key, value) in fontNodes {
+            guard let name = key.string, let entry = value.mapping,
+                  let file = entry["file"]?.string, let package = entry["package"]?.string else {
+                throw malformed("fonts.\(key.string ?? "?") needs a file and a package")
+            }
+            var lazy: Bool?
+            if let flag = entry["lazy"] {
+                guard let value = flag.bool else { throw malformed("fonts.\(name).lazy must be true or false") }
+                lazy = value
+            }
+            fonts[name] = FontFile(file: file, package: package, lazy: lazy)
+        }
+        guard let familyNodes = root["families"]?.mapping else { throw malformed("families must be a mapping") }
+        var families: [String: [String]] = [:]
+        for (key, value) in familyNodes {
+            guard let name = key.string, let members = value.sequence,
+                  case let names = members.compactMap(\.string), names.count == members.count else {
+                throw malformed("families.\(key.string ?? "?") must be a list of font names")
+            }
+            families[name] = names
+        }
+        self.init(version: version, searchPaths: searchPaths, fonts: fonts, families: families)
+    }
+
+    public init(version: Int, searchPaths: [String], fonts: [String: FontFile], families: [String: [String]]) {
+        self.version = version
+        self.searchPaths = searchPaths
+        self.fonts = fonts
+        self.families = families
     }
 
     /// Every family names known fonts and has at least one.

@@ -6,14 +6,36 @@ import CMeCab
 /// own lattice (mecab.h: `Tagger::parse(Lattice*) const` is thread safe), so one instance serves
 /// every thread and `morphemes(of:)` makes a lattice per call.
 final class MeCabTagger: @unchecked Sendable {
-    /// One morpheme: where its surface lies in the UTF-8 of the text, and IPAdic's first two
-    /// part-of-speech fields and base form (品詞, 品詞細分類1, 原形).
+    /// One morpheme: where its surface lies in the UTF-8 of the text, and what phrase grouping
+    /// needs of IPAdic's features (品詞, 品詞細分類1, 原形).
     struct Morpheme: Sendable, Hashable {
         var bytes: Range<Int>
-        var partOfSpeech: Substring
-        var subclass: Substring
-        var baseForm: Substring
+        var partOfSpeech: PartOfSpeech
+        var subclass: Subclass
+        /// 原形 is する (a サ変 noun's verb).
+        var isSuru: Bool
     }
+
+    /// The parts of speech (品詞) phrase grouping tells apart; every other one is `.other`.
+    enum PartOfSpeech: Sendable, Hashable {
+        case symbol, prefix, particle, auxiliaryVerb, noun, verb, other
+
+        static let names: [(bytes: [UInt8], value: PartOfSpeech)] = [
+            ("記号", .symbol), ("接頭詞", .prefix), ("助詞", .particle), ("助動詞", .auxiliaryVerb),
+            ("名詞", .noun), ("動詞", .verb),
+        ].map { (name: String, value: PartOfSpeech) in (Array(name.utf8), value) }
+    }
+
+    /// The subclasses (品詞細分類1) phrase grouping tells apart.
+    enum Subclass: Sendable, Hashable {
+        case suffix, nonIndependent, number, sahenConnection, other
+
+        static let names: [(bytes: [UInt8], value: Subclass)] = [
+            ("接尾", .suffix), ("非自立", .nonIndependent), ("数", .number), ("サ変接続", .sahenConnection),
+        ].map { (name: String, value: Subclass) in (Array(name.utf8), value) }
+    }
+
+    static let suru = Array("する".utf8)
 
     private let model: OpaquePointer
     private let tagger: OpaquePointer
@@ -55,15 +77,42 @@ final class MeCabTagger: @unchecked Sendable {
                 if Int(n.stat) == MECAB_NOR_NODE || Int(n.stat) == MECAB_UNK_NODE,
                    let surface = n.surface {
                     let start = UnsafeRawPointer(surface) - UnsafeRawPointer(sentence)
-                    let fields = n.feature.map { String(cString: $0) }?.split(separator: ",", omittingEmptySubsequences: false) ?? []
-                    result.append(Morpheme(bytes: start..<(start + Int(n.length)),
-                                           partOfSpeech: fields.first ?? "",
-                                           subclass: fields.count > 1 ? fields[1] : "",
-                                           baseForm: fields.count > 6 ? fields[6] : ""))
+                    // The feature is IPAdic's CSV line; its fields are read as bytes. Splitting it
+                    // as a String cost twenty times the parse itself (grapheme breaking of every
+                    // character, a normalising compare per comma).
+                    let fields = n.feature.map { Self.fields(of: $0) } ?? []
+                    result.append(Morpheme(
+                        bytes: start..<(start + Int(n.length)),
+                        partOfSpeech: fields.count > 0 ? Self.match(fields[0], PartOfSpeech.names) ?? .other : .other,
+                        subclass: fields.count > 1 ? Self.match(fields[1], Subclass.names) ?? .other : .other,
+                        isSuru: fields.count > 6 && fields[6].elementsEqual(Self.suru)))
                 }
                 node = n.next
             }
             return result
         }
+    }
+
+    /// The first seven comma-separated fields of a NUL-terminated feature string, as byte views
+    /// into MeCab's lattice (valid while it lives).
+    private static func fields(of feature: UnsafePointer<CChar>) -> [UnsafeBufferPointer<UInt8>] {
+        let bytes = UnsafeRawPointer(feature).assumingMemoryBound(to: UInt8.self)
+        var fields: [UnsafeBufferPointer<UInt8>] = []
+        fields.reserveCapacity(7)
+        var start = 0, index = 0
+        while fields.count < 7 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ",") || byte == 0 {
+                fields.append(UnsafeBufferPointer(start: bytes + start, count: index - start))
+                if byte == 0 { break }
+                start = index + 1
+            }
+            index += 1
+        }
+        return fields
+    }
+
+    private static func match<Value>(_ field: UnsafeBufferPointer<UInt8>, _ names: [(bytes: [UInt8], value: Value)]) -> Value? {
+        names.first { field.elementsEqual($0.bytes) }?.value
     }
 }

@@ -25,9 +25,16 @@ final class WordSegmenter: Sendable {
     /// headings repeat on every page and every case); once full the cache stops taking new ones.
     static let maxCachedLength = 256
     static let capacity = 8_192
+    /// Longer texts (a case's free text) are laid out again at each trial size of their cell and
+    /// page, so the last few are kept too: at most `recentLongCapacity` of up to
+    /// `maxRecentLongLength` scalars, the oldest going first — memory stays bounded in a batch of
+    /// any number of cases, where every case brings texts of its own.
+    static let recentLongCapacity = 16
+    static let maxRecentLongLength = 8_192
 
     private let tagger: MeCabTagger
     private let cache = Mutex<[String: [WordBoundary]]>([:])
+    private let recentLong = Mutex<[(text: String, boundaries: [WordBoundary])]>([])
 
     init(tagger: MeCabTagger) {
         self.tagger = tagger
@@ -37,7 +44,7 @@ final class WordSegmenter: Sendable {
     /// scalar. A hard break "\n" and what follows start a new phrase.
     func boundaries(_ text: String) -> [WordBoundary] {
         let count = text.unicodeScalars.count
-        guard count <= Self.maxCachedLength else { return compute(text) }
+        guard count <= Self.maxCachedLength else { return long(text, count: count) }
         if let hit = cache.withLock({ $0[text] }) { return hit }
         let result = compute(text)
         cache.withLock { entries in
@@ -46,10 +53,24 @@ final class WordSegmenter: Sendable {
         return result
     }
 
+    private func long(_ text: String, count: Int) -> [WordBoundary] {
+        guard count <= Self.maxRecentLongLength else { return compute(text) }
+        if let hit = recentLong.withLock({ $0.first { $0.text == text }?.boundaries }) { return hit }
+        let result = compute(text)
+        recentLong.withLock { entries in
+            if entries.count == Self.recentLongCapacity { entries.removeFirst() }
+            entries.append((text, result))
+        }
+        return result
+    }
+
     private func compute(_ text: String) -> [WordBoundary] {
         var result: [WordBoundary] = []
         result.reserveCapacity(text.unicodeScalars.count)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split by scalar, not by Character: grapheme breaking every character of a long text cost
+        // a quarter of the segmentation. (A "\r\n" pair is one Character but two scalars; the
+        // boundaries are one per scalar either way.)
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { result.append(.phrase) }          // the "\n" itself
             result.append(contentsOf: lineBoundaries(String(line)))
         }
@@ -86,17 +107,17 @@ final class WordSegmenter: Sendable {
     /// a 接頭詞 on the word after, nouns join into a compound, and a サ変 noun keeps its する.
     /// Symbols always stand apart: brackets and punctuation follow JLREQ's 禁則 instead.
     static func startsPhrase(_ morpheme: MeCabTagger.Morpheme, after previous: MeCabTagger.Morpheme) -> Bool {
-        if morpheme.partOfSpeech == "記号" || previous.partOfSpeech == "記号" { return true }
-        if previous.partOfSpeech == "接頭詞" { return false }
+        if morpheme.partOfSpeech == .symbol || previous.partOfSpeech == .symbol { return true }
+        if previous.partOfSpeech == .prefix { return false }
         switch morpheme.partOfSpeech {
-        case "助詞", "助動詞": return false
+        case .particle, .auxiliaryVerb: return false
         default: break
         }
-        if morpheme.subclass == "接尾" || morpheme.subclass == "非自立" { return false }
-        if morpheme.partOfSpeech == "名詞" && previous.partOfSpeech == "名詞" && morpheme.subclass != "数"
-            && previous.subclass != "数" { return false }
+        if morpheme.subclass == .suffix || morpheme.subclass == .nonIndependent { return false }
+        if morpheme.partOfSpeech == .noun && previous.partOfSpeech == .noun && morpheme.subclass != .number
+            && previous.subclass != .number { return false }
         // 支援する is one phrase; お手伝い|できること stays two, where a label may break.
-        if morpheme.partOfSpeech == "動詞" && previous.subclass == "サ変接続" && morpheme.baseForm == "する" { return false }
+        if morpheme.partOfSpeech == .verb && previous.subclass == .sahenConnection && morpheme.isSuru { return false }
         return true
     }
 }
