@@ -221,6 +221,10 @@ public final class YorisoiEngine: Sendable {
         case .assessment: return root["assessment"] != nil
         case .recommendation: return root["recommendation"] != nil
         case .measure: return root["measure"] != nil
+        case .selfPlan: return root["self_plan"] != nil
+        case .providerBrief: return root["provider_brief"] != nil
+        case .feeReduction: return root["fee_reduction"] != nil
+        case .explanation: return root["explanation"] != nil
         }
     }
 

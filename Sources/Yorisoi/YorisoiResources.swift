@@ -1,4 +1,5 @@
 import Foundation
+import YorisoiCase
 import YorisoiPipeline
 
 /// The folder that holds `Fonts/fonts.yaml`, `Templates/` and `samples/`.
@@ -27,6 +28,16 @@ public struct YorisoiResources: Sendable, Hashable {
     }
 
     public var samples: URL { root.appendingPathComponent("samples") }
+
+    /// The CSV columns a kind's batch reads when no `--mapping` is given: a セルフプラン batch
+    /// reads a day's 妊娠届 as the registration system exports it
+    /// (`Templates/national/pregnancy-registration-columns.yaml`). nil for other kinds, or when
+    /// the Templates folder has no such file.
+    public func defaultColumnMapping(for kind: DocumentKind) -> URL? {
+        guard kind == .selfPlan else { return nil }
+        let file = locator.templates.appendingPathComponent("national/pregnancy-registration-columns.yaml")
+        return FileManager.default.fileExists(atPath: file.path) ? file : nil
+    }
 
     var locator: ResourceLocator {
         var locator = ResourceLocator(root: root)

@@ -46,10 +46,12 @@ public final class Renderer: Sendable {
     public func validationContext(municipality code: String?, kind: DocumentKind? = nil,
                                   templateFile: URL? = nil) throws -> ValidationContext {
         var catalogue: [String] = []
+        var feeBands: [String]?
         if let code {
             do {
                 let entry = try templates.municipality(code)
                 catalogue = entry.profile.catalogues.values.flatMap { $0.groups.flatMap { $0.options.map(\.label) } }
+                feeBands = entry.profile.feeBandNames
             } catch where error.code == .unknownMunicipality {
                 // No profile for the code: validation reports it at the case's field (E206).
             } catch {
@@ -67,7 +69,7 @@ public final class Renderer: Sendable {
         }
         return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
                                  glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: bindingDefaults.bodyFamily)),
-                                 unprinted: unprinted, minchoInGothic: minchoInGothic)
+                                 unprinted: unprinted, minchoInGothic: minchoInGothic, feeBands: feeBands)
     }
 
     /// The template `code` uses for `kind`, or the file given instead (TemplateLibrary keeps

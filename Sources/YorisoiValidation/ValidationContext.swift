@@ -17,10 +17,14 @@ public struct ValidationContext: Sendable {
     /// On a form set in gothic: the characters its gothic faces cannot draw but the Mincho
     /// fallback can (W401). nil skips the check (Mincho forms, or no fonts known).
     public var minchoInGothic: (any GlyphCoverage)?
+    /// The municipality's 減免 bands (`fee_reduction.bands[].name` of its profile): a case's
+    /// `fee_reduction.band` must be one of them (E822). nil skips the check.
+    public var feeBands: [String]?
 
     public init(municipalities: (any MunicipalityDirectory)? = nil, serviceCatalogue: [String] = [],
                 glyphCoverage: (any GlyphCoverage)? = nil, unprinted: [UnprintedValue] = [],
-                minchoInGothic: (any GlyphCoverage)? = nil) {
+                minchoInGothic: (any GlyphCoverage)? = nil, feeBands: [String]? = nil) {
+        self.feeBands = feeBands
         self.municipalities = municipalities
         self.serviceCatalogue = serviceCatalogue
         self.glyphCoverage = glyphCoverage

@@ -27,6 +27,10 @@ public struct Validator: Sendable {
         case .recommendation: return common + [RecommendationRules()]
         case .measure: return common + [MeasureRules()]
         case .assessment: return common + [AssessmentRules(), AssessmentItemRules()]
+        case .selfPlan: return common + [SelfPlanRules()]
+        case .providerBrief: return common + [ProviderBriefRules()]
+        case .feeReduction: return common + [FeeReductionRules()]
+        case .explanation: return common + [ExplanationRules()]
         }
     }
 }

@@ -51,8 +51,10 @@ struct BatchCommand: ParsableCommand {
             guard jobs >= 1 else { throw YorisoiError.usage("--jobs must be at least 1") }
             guard caseTimeout > 0, caseTimeout.isFinite else { throw YorisoiError.usage("--case-timeout must be a positive number of seconds") }
             try OutputFile.refuseBatchOverInputs(outputFolder: output, inputs: [input] + [mapping, template].compactMap { $0 })
-            let batchInput = try PreparedBatchInput(path: input, mapping: mapping.map { URL(fileURLWithPath: $0) })
-            let engine = try YorisoiEngine(resources: .locate(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }))
+            let resources = try YorisoiResources.locate(templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
+            let columns = mapping.map { URL(fileURLWithPath: $0) } ?? resources.defaultColumnMapping(for: documentKind)
+            let batchInput = try PreparedBatchInput(path: input, mapping: columns)
+            let engine = try YorisoiEngine(resources: resources)
 
             let stop = BatchStop()
             let trap = InterruptTrap(stop: stop) { signal in

@@ -15,6 +15,8 @@ import TestSupport
         ("082244", "support-plan"), ("082244", "support-plan-child"),
         ("990019", "recommendation"), ("990019", "measure"), ("990019", "assessment"),
         ("122297", "recommendation"), ("045012", "measure"), ("082244", "assessment"),
+        ("990019", "self-plan"), ("122297", "self-plan"), ("990019", "provider-brief"), ("990019", "fee-reduction"),
+        ("990019", "explanation"), ("045012", "explanation"),
     ]
 
     /// The sections each kind prints (the case holds the other documents' data too).
@@ -23,6 +25,10 @@ import TestSupport
         case "support-plan", "support-plan-child": ["created", "child", "guardians", "family", "plan", "consent", "staff"]
         case "assessment": ["child", "assessment"]
         case "recommendation": ["child", "guardians", "recommendation"]
+        case "self-plan": ["guardians", "self_plan", "staff"]
+        case "provider-brief": ["child", "guardians", "plan", "measure", "provider_brief", "staff"]
+        case "fee-reduction": ["child", "guardians", "recommendation", "fee_reduction", "staff"]
+        case "explanation": ["guardians", "explanation", "staff"]
         default: ["child", "guardians", "recommendation", "measure"]
         }
     }
@@ -113,6 +119,8 @@ struct MarkerCase {
     /// File metadata, not content: the format version, the case id (the file name), the
     /// municipality code and the internal 区分.
     static let metadata: Set<String> = ["version", "id", "municipality", "category"]
+    /// A band of 見本市's profile (the only one with 減免 bands).
+    static let feeBand = "市町村民税非課税世帯"
 
     init(municipality: String) throws {
         let schemaURL = TestPaths.repositoryRoot.appendingPathComponent("schema/case.schema.json")
@@ -127,6 +135,23 @@ struct MarkerCase {
         built["id"] = "coverage-\(municipality)"
         built["municipality"] = municipality
         built["category"] = "要支援児童"
+        // The 事前共有 goes to a provider the 措置 names (E814), for every service of it (another
+        // provider's service is not on its sheet); the 減免 band is one of the profile's (E822).
+        if var measure = built["measure"] as? [String: Any], var services = measure["services"] as? [[String: Any]],
+           var brief = built["provider_brief"] as? [String: Any], let provider = services.first?["provider"] {
+            for index in services.indices { services[index]["provider"] = provider }
+            measure["services"] = services
+            brief["provider"] = provider
+            built["measure"] = measure
+            built["provider_brief"] = brief
+            leaves.removeAll { $0.tokens == ["measure", "services", "1", "provider"] || $0.tokens == ["provider_brief", "provider"] }
+        }
+        if var guidance = built["fee_reduction"] as? [String: Any] {
+            guidance["band"] = Self.feeBand
+            built["fee_reduction"] = guidance
+            leaves.removeAll { $0.tokens == ["fee_reduction", "band"] }
+            leaves.append(Leaf(tokens: ["fee_reduction", "band"], expected: [Self.feeBand]))
+        }
         root = built
         leaves.removeAll { Self.metadata.contains($0.tokens[0]) }
     }

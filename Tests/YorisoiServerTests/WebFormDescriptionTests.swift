@@ -25,14 +25,16 @@ import Yorisoi
         #expect(supports.fields?.map(\.pointer).contains("/service") == true)
         // The national form prints no municipality catalogue.
         #expect(!form.sections.contains { $0.id == "checklists" })
-        #expect(form.kinds.map(\.kind) == ["support-plan", "recommendation", "measure"])
+        #expect(form.kinds.map(\.kind) == ["support-plan", "recommendation", "measure", "self-plan", "provider-brief", "fee-reduction",
+                                           "explanation"])
     }
 
     /// Issue #22: the form's fields and labels are the schema's (`x-yorisoi-form`, titles,
     /// `x-form`), not a list of the server's own; a shared definition is labelled per use.
     @Test func theFormIsReadFromTheCaseSchema() throws {
         let catalogue = try FormCatalogue(root: TestPaths.repositoryRoot)
-        #expect(catalogue.kinds == ["support-plan", "support-plan-child", "recommendation", "measure"])
+        #expect(catalogue.kinds == ["support-plan", "support-plan-child", "recommendation", "measure", "self-plan", "provider-brief",
+                                    "fee-reduction", "explanation"])
         let fields = Dictionary(uniqueKeysWithValues: try #require(catalogue.sections(for: "measure")).flatMap(\.fields)
             .map { ($0.pointer, $0) })
         #expect(fields["/staff/maternal_health/phone"]?.label == "母子保健機能の担当者の連絡先")

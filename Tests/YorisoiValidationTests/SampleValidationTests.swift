@@ -25,6 +25,10 @@ import YorisoiValidation
         .init(file: "sodegaura-notices.yaml", kinds: [.recommendation, .measure]),
         // The sheets print no guardian; the sample names one, so staff are told (W604).
         .init(file: "assessment-three-agencies.yaml", kinds: [.assessment], expected: ["W604 /guardians"]),
+        .init(file: "mihon-self-plan.yaml", kinds: [.selfPlan]),
+        .init(file: "mihon-provider-brief.yaml", kinds: [.providerBrief, .recommendation, .measure]),
+        .init(file: "mihon-fee-reduction.yaml", kinds: [.feeReduction, .recommendation]),
+        .init(file: "mihon-explanation.yaml", kinds: [.explanation]),
     ]
 
     static let folder = TestPaths.repositoryRoot.appendingPathComponent("samples/cases")

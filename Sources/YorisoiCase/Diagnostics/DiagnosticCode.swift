@@ -118,6 +118,24 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e705 = "E705"  // no case in the meeting
     case e706 = "E706"  // a listed file is not a case file
     case w701 = "W701"  // a case left out or printed without recorded consent
+    // The centre's other papers (issue #28)
+    case e801 = "E801"  // self-plan: self_plan section missing
+    case e802 = "E802"  // self-plan: due date missing
+    case e803 = "E803"  // self-plan: the woman's name missing
+    case w801 = "W801"  // self-plan: date missing
+    case w802 = "W802"  // self-plan: due date not after the plan's date
+    case w803 = "W803"  // self-plan: no 保健師 named
+    case e811 = "E811"  // provider-brief: provider_brief section missing
+    case e812 = "E812"  // provider-brief: no consent to share with the provider
+    case e813 = "E813"  // provider-brief: provider missing
+    case e814 = "E814"  // provider-brief: provider not named by the measure
+    case w811 = "W811"  // provider-brief: consent date missing
+    case w812 = "W812"  // provider-brief: date missing
+    case e821 = "E821"  // fee-reduction: fee_reduction section missing
+    case e822 = "E822"  // fee-reduction: band not one of the profile's
+    case w821 = "W821"  // fee-reduction: date missing
+    case e831 = "E831"  // explanation: explanation section missing
+    case w831 = "W831"  // explanation: no staff member named
 
     public var severity: Diagnostic.Severity {
         rawValue.hasPrefix("W") ? .warning : .error

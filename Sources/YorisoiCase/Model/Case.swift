@@ -22,6 +22,11 @@ public struct Case: Sendable, Hashable {
     public var assessment: Assessment?
     public var recommendation: Recommendation?
     public var measure: Measure?
+    public var selfPlan: SelfPlan?
+    public var providerBrief: ProviderBrief?
+    public var feeReduction: FeeReduction?
+    public var explanation: Explanation?
+
     /// A family copy's translations of free text (docs/family-copy.md).
     public var translations: [FieldTranslation] = []
 

@@ -51,6 +51,50 @@ public enum CaseBuilder {
             translation.text = node.text("text")
             return translation
         }
+        value.selfPlan = root.object("self_plan").map { node in
+            var plan = SelfPlan()
+            plan.date = node.date("date")
+            plan.dueDate = node.date("due_date")
+            plan.hospital = node.text("hospital")
+            plan.preparations = node.list("preparations").map { item in
+                var preparation = SelfPlan.Preparation()
+                preparation.text = item.text("text")
+                return preparation
+            }
+            plan.worries = node.text("worries")
+            plan.services = node.list("services").map { item in
+                var use = SelfPlan.ServiceUse()
+                use.service = item.text("service")
+                return use
+            }
+            plan.supporters = node.text("supporters")
+            return plan
+        }
+        value.providerBrief = root.object("provider_brief").map { node in
+            var brief = ProviderBrief()
+            brief.provider = node.text("provider")
+            brief.date = node.date("date")
+            brief.consent = node.object("consent").map { consentNode in
+                var consent = BriefConsent()
+                consent.agreed = consentNode.boolean("agreed")
+                consent.date = consentNode.date("date")
+                return consent
+            }
+            brief.situation = node.text("situation")
+            brief.notes = node.text("notes")
+            return brief
+        }
+        value.feeReduction = root.object("fee_reduction").map { node in
+            var guidance = FeeReduction()
+            guidance.date = node.date("date")
+            guidance.band = node.text("band")
+            return guidance
+        }
+        value.explanation = root.object("explanation").map { node in
+            var explanation = Explanation()
+            explanation.date = node.date("date")
+            return explanation
+        }
         return value
     }
 

@@ -44,6 +44,18 @@ public enum CaseShape {
         FieldSpec("translations", .list(.object([
             FieldSpec("language", .text), FieldSpec("field", .text), FieldSpec("text", .text),
         ]))),
+        FieldSpec("self_plan", .object([
+            FieldSpec("date", .date(.day)), FieldSpec("due_date", .date(.day)), FieldSpec("hospital", .text),
+            FieldSpec("preparations", .list(.object([FieldSpec("text", .text)]))), FieldSpec("worries", .text),
+            FieldSpec("services", .list(.object([FieldSpec("service", .text)]))), FieldSpec("supporters", .text),
+        ])),
+        FieldSpec("provider_brief", .object([
+            FieldSpec("provider", .text), FieldSpec("date", .date(.day)),
+            FieldSpec("consent", .object([FieldSpec("agreed", .boolean), FieldSpec("date", .date(.day))])),
+            FieldSpec("situation", .text), FieldSpec("notes", .text),
+        ])),
+        FieldSpec("fee_reduction", .object([FieldSpec("date", .date(.day)), FieldSpec("band", .text)])),
+        FieldSpec("explanation", .object([FieldSpec("date", .date(.day))])),
     ])
 
     static let child: FieldShape = .object([

@@ -44,6 +44,11 @@ enum DocumentRoutes {
             try await dependencies.audit.append(account: context.account ?? "", action: "render.\(kind.rawValue)", caseID: caseID,
                                                 municipality: acting)
             guard let pdf = outcome.pdf else { throw APIError.invalidCase(outcome.diagnostics) }
+            // A 事前共有 hands family data to a business: the audit names which one (issue #28).
+            if kind == .providerBrief, let provider = loaded.typed?.providerBrief?.provider {
+                try await dependencies.audit.append(account: context.account ?? "", action: "provider_brief", caseID: caseID,
+                                                    municipality: acting, detail: provider)
+            }
             return Response.bytes(pdf, contentType: "application/pdf")
         }
 

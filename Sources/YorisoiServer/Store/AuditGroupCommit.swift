@@ -13,6 +13,7 @@ actor AuditGroupCommit {
         var action: String
         var caseID: String?
         var municipality: String?
+        var detail: String? = nil
     }
 
     private struct Waiting {

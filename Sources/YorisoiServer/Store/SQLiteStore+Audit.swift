@@ -45,6 +45,10 @@ extension SQLiteStore {
         try await auditCommit.append(.init(account: account, action: action, caseID: caseID, municipality: municipality))
     }
 
+    public func append(account: String, action: String, caseID: String?, municipality: String?, detail: String?) async throws {
+        try await auditCommit.append(.init(account: account, action: action, caseID: caseID, municipality: municipality, detail: detail))
+    }
+
     /// The rows from `from` to `to` (timestamps compared as ISO 8601 text), oldest first.
     public func auditRows(from: String, to: String) async throws -> [AuditRow] {
         try await writer.read { db in
@@ -61,7 +65,7 @@ extension SQLiteStore {
         try await writer.write { db in
             for entry in entries {
                 try insertAudit(db, AuditRecord(account: entry.account, action: entry.action, caseID: entry.caseID,
-                                                municipality: entry.municipality))
+                                                detail: entry.detail, municipality: entry.municipality))
             }
         }
     }

@@ -363,6 +363,8 @@ public protocol CaseStore: Sendable {
 public protocol AuditLog: Sendable {
     /// `municipality`: whose data the action touched, when one municipality's.
     func append(account: String, action: String, caseID: String?, municipality: String?) async throws
+    /// With a detail that is never case content: the provider a 事前共有 went to (a business).
+    func append(account: String, action: String, caseID: String?, municipality: String?, detail: String?) async throws
     /// For `yorisoi audit export`.
     func auditRows(from: String, to: String) async throws -> [AuditRow]
     /// Walks the hash chain and checks that every ledger row and every 決裁 has its audit rows.

@@ -70,7 +70,10 @@ public struct EvaluationScope: Sendable {
     /// cannot supply 教示 text of its own, nor make one appear on a notice that has none;
     /// `document_number` so a case cannot print a number the draft rule did not see.
     public static let reservedNames: Set<String> = ["profile", "loop", "page", "pages", appealInstructionName,
-                                                    NoticeNumber.variableName]
+                                                    NoticeNumber.variableName, paperName]
+    /// The paper the document is printed on (`A4`, `A5`, …): a form whose paper the profile
+    /// chooses (the セルフプラン) gives the larger sheet a writing area the smaller has no room for.
+    public static let paperName = "paper"
 
     public var root: CaseNode
     public var profile: CaseNode?

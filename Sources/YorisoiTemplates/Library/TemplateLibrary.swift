@@ -95,6 +95,7 @@ public struct TemplateLibrary: Sendable {
         try ProfileRequirements.check(profile, kind: template.kind)
         var resolved = template
         if let family = profile.fontFamily { resolved.style.family = family }
+        if template.kind == DocumentKind.selfPlan.rawValue, let paper = profile.selfPlanPaper { resolved.page.size = paper }
         resolved.header = try CatalogueResolver.resolve(resolved.header, profile: profile)
         resolved.footer = try CatalogueResolver.resolve(resolved.footer, profile: profile)
         resolved.body = try CatalogueResolver.resolve(resolved.body, profile: profile)
@@ -147,6 +148,7 @@ public struct ResolvedTemplate: Sendable {
     /// gets `appeal_instruction` too: the 教示 in force on the 処分's date, filled from the profile.
     public func scope(for caseRoot: CaseNode) throws(TemplateError) -> EvaluationScope {
         var scope = EvaluationScope(case: caseRoot, profile: profile)
+            .binding(EvaluationScope.paperName, to: BoundValue(.string(template.page.size.rawValue)))
         if let number = NoticeNumber(kind: template.kind, case: caseRoot) {
             scope = scope.binding(NoticeNumber.variableName, to: number.printed(prefix: profile.documentNumberPrefix))
         }

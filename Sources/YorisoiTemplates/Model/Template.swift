@@ -54,7 +54,7 @@ public struct TemplatePageSetup: Sendable, Hashable {
 }
 
 public enum TemplatePaperSize: String, Sendable, Hashable, CaseIterable {
-    case a4 = "A4", a3 = "A3", b4 = "B4", b5 = "B5"
+    case a4 = "A4", a3 = "A3", b4 = "B4", b5 = "B5", a5 = "A5"
 
     /// Portrait width × height in mm (B sizes are JIS B, as Japanese offices use).
     public var portraitMM: (Double, Double) {
@@ -63,6 +63,7 @@ public enum TemplatePaperSize: String, Sendable, Hashable, CaseIterable {
         case .a3: return (297, 420)
         case .b4: return (257, 364)
         case .b5: return (182, 257)
+        case .a5: return (148, 210)
         }
     }
 }

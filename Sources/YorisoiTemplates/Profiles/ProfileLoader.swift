@@ -61,6 +61,7 @@ public enum ProfileLoader {
             appeal: try appeal(r),
             contacts: contacts, fontFamily: fontFamily, catalogues: catalogues, valueTree: tree, file: file)
         profile.ledger = ledger
+        try centreDocuments(r)
         return profile
     }
 
@@ -114,7 +115,7 @@ public enum ProfileLoader {
 }
 
 /// Pointer-addressed reads over the profile tree, with errors that name the pointer.
-private struct ProfileReader {
+struct ProfileReader {
     let root: CaseNode
     let file: String
 

@@ -13,12 +13,17 @@ public enum ProfileRequirements {
     /// never supply one of its own (涌谷町's reaches back to 妊娠前, the national example does not).
     public static let consentStatement = "/consent/statement"
 
+    /// The first 減免 band (`fee_reduction.bands`: name and fee of each, ProfileLoader checks the rest).
+    public static let feeBand = "/fee_reduction/bands/0/name"
+
     /// Profile fields (JSON Pointers into municipality.yaml) a template of `kind` cannot do without.
     public static func requiredFields(kind: String) -> [String] {
         switch kind {
         case DocumentKind.supportPlan.rawValue, DocumentKind.supportPlanChild.rawValue: return [consentStatement]
         case DocumentKind.recommendation.rawValue: return NoticeRequirements.sender
         case DocumentKind.measure.rawValue: return NoticeRequirements.sender + NoticeRequirements.appeal
+        // The guidance prints the town's bands and amounts, never amounts of its own.
+        case DocumentKind.feeReduction.rawValue: return [feeBand]
         default: return []
         }
     }

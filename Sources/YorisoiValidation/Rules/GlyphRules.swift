@@ -11,6 +11,10 @@ struct GlyphRules {
         case .assessment: ["id", "child", "assessment"]
         case .recommendation: ["child", "guardians", "recommendation", "staff"]
         case .measure: ["child", "guardians", "recommendation", "measure", "staff"]
+        case .selfPlan: ["guardians", "self_plan", "staff"]
+        case .providerBrief: ["child", "guardians", "plan", "measure", "provider_brief", "staff"]
+        case .feeReduction: ["child", "guardians", "recommendation", "fee_reduction", "staff"]
+        case .explanation: ["guardians", "explanation", "staff"]
         }
     }
 

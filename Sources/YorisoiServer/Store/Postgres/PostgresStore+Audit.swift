@@ -29,6 +29,10 @@ extension PostgresStore: AuditLog {
         try await auditCommit.append(.init(account: account, action: action, caseID: caseID, municipality: municipality))
     }
 
+    public func append(account: String, action: String, caseID: String?, municipality: String?, detail: String?) async throws {
+        try await auditCommit.append(.init(account: account, action: action, caseID: caseID, municipality: municipality, detail: detail))
+    }
+
     /// One transaction for a batch of rows (the server's own work: every municipality). The
     /// chains are locked in name order, so two instances' batches cannot wait on each other.
     func writeAudit(_ entries: [AuditGroupCommit.Entry]) async throws {
@@ -38,7 +42,8 @@ extension PostgresStore: AuditLog {
             }
             for entry in entries {
                 try await self.insertAudit(connection, AuditRecord(account: entry.account, action: entry.action,
-                                                                   caseID: entry.caseID, municipality: entry.municipality))
+                                                                   caseID: entry.caseID, detail: entry.detail,
+                                                                   municipality: entry.municipality))
             }
         }
     }
