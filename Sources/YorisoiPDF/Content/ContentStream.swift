@@ -133,4 +133,17 @@ struct ContentStream {
         op(">>> BDC")
     }
     func endMarkedContent() { op("EMC") }
+    /// `/Artifact BMC`: page furniture, outside the logical structure.
+    func beginArtifact() { op("/Artifact BMC") }
+    /// `/P <</MCID n>> BDC` (with `/Lang` when given): content of a structure element.
+    func beginMarkedContent(_ role: String, mcid: Int, language: String?) {
+        buffer.append("/"); PDFName.append(role, to: buffer)
+        buffer.append(" <</MCID "); buffer.appendInt(mcid)
+        if let language {
+            buffer.append(" /Lang <")
+            buffer.appendHex(TextEncoding.utf16BEWithBOM(language))
+            buffer.append(">")
+        }
+        op(">> BDC")
+    }
 }
