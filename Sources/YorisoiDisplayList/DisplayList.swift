@@ -39,6 +39,9 @@ public struct GlyphRun: Sendable {
     /// Drawn invisibly (text rendering mode 3): words a screen reader and a copy hear that
     /// paper shows otherwise (a check box's 「チェックあり」, which paper shows as a tick).
     public var isInvisible: Bool
+    /// Horizontal scale of the glyphs and their positions about `origin` (PDF's Tz; 1 = as
+    /// shaped). Only invisible text is squeezed: a check box's words fit in the box.
+    public var horizontalScale: Double = 1
 
     public init(face: FontFace, fontSize: Double, origin: Point, color: Color = .black,
                 glyphs: [PositionedGlyph], turn: BaselineTurn = .none, outline: StrokeStyle? = nil,

@@ -72,21 +72,22 @@ struct CheckBoxSetter {
         guard let structure else { return strips }
         strips = strips.map { $0.stamped(StructureRef(structure.index + 2)) }
         strips[0].items += try announcement(checked: checked, style: spans.first?.style ?? text.style(style),
-                                            top: top, side: side, label: StructureRef(structure.index + 1))
+                                            baseline: baseline, side: side, label: StructureRef(structure.index + 1))
         return strips
     }
 
     /// The box's state in words, for a screen reader and for copied text: 「チェックあり」 or
-    /// 「チェックなし」 set invisibly inside the box (paper shows the tick), as the Lbl's content.
-    /// Set small enough to stay within the box, so text extraction finds it where the box is.
-    private func announcement(checked: Bool, style: TextStyle, top: Double, side: Double,
+    /// 「チェックなし」 set invisibly in the box (paper shows the tick), as the Lbl's content. Set
+    /// at the label's size on its baseline, squeezed (Tz) to the box's width, so text extraction
+    /// reads it on the label's line, just before the label.
+    private func announcement(checked: Bool, style: TextStyle, baseline: Double, side: Double,
                               label: StructureRef) throws -> [DrawItem] {
         let words = checked ? StructureBuilder.checkedText : StructureBuilder.uncheckedText
-        var small = style
-        small.size = side / Double(words.count + 1)
-        guard let line = try text.singleLine(words, style: small, sourcePath: nil).line else { return [] }
-        return TextSetting.glyphRuns(line, x: 0, baseline: top + side * 0.6).map { item in
+        let (line, advance) = try text.singleLine(words, style: style, sourcePath: nil)
+        guard let line, advance > 0 else { return [] }
+        return TextSetting.glyphRuns(line, x: 0, baseline: baseline).map { item in
             guard case .glyphRun(var run) = item else { return item }
+            run.horizontalScale = side / advance
             run.isInvisible = true
             run.structure = label
             return .glyphRun(run)

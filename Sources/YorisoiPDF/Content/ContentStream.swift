@@ -77,6 +77,8 @@ struct ContentStream {
         operands(x, y); op("Tm")
     }
     func textRise(_ rise: Double) { operands(rise); op("Ts") }
+    /// `Tz`: horizontal scaling in percent.
+    func horizontalScaling(_ percent: Double) { operands(percent); op("Tz") }
     /// `Tr`: 0 fills the glyphs (every run's default), 2 fills them and strokes their outlines.
     func textRenderingMode(_ mode: Int) { buffer.appendInt(mode); op(" Tr") }
 

@@ -16,7 +16,7 @@ struct TextRunEncoder {
         guard !run.glyphs.isEmpty else { return }
         // An outlined run (the draft mark) sets stroke state and the rendering mode, which
         // outlive ET: its own q/Q keeps them from the runs after it.
-        // Tr outlives ET: an invisible run (3) keeps it inside its own q/Q.
+        // Tr and Tz outlive ET: an invisible run (3) keeps them inside its own q/Q.
         if run.isInvisible && run.outline == nil { content.save() }
         if let outline = run.outline {
             content.save()
@@ -28,6 +28,8 @@ struct TextRunEncoder {
         content.fillColor(run.color)
         content.font(font.resourceName, size: run.fontSize)
         if run.isInvisible { content.textRenderingMode(3) } else if run.outline != nil { content.textRenderingMode(2) }
+        // Tz outlives ET too; only invisible runs (inside their q/Q) use it.
+        if run.isInvisible && run.horizontalScale != 1 { content.horizontalScaling(run.horizontalScale * 100) }
         if run.turn == .none {
             content.textOrigin(run.origin.x, pageHeight - run.origin.y)
         } else {
