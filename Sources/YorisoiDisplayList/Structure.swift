@@ -152,3 +152,13 @@ extension DrawItem {
         }
     }
 }
+
+extension PDFPage {
+    /// The page with its items' structure references moved by `offset` (see `StructureTree.graft`).
+    public func movingStructure(by offset: Int) -> PDFPage {
+        guard offset != 0 else { return self }
+        var copy = self
+        copy.items = items.map { $0.movingStructure(by: offset) }
+        return copy
+    }
+}
