@@ -129,6 +129,17 @@ public struct DocumentBinder {
 
     // MARK: Paragraphs
 
+    /// A template's `role` → the paragraph's place in the PDF's structure.
+    static func role(_ role: TemplateParagraphRole) -> ParagraphRole {
+        switch role {
+        case .p: return .paragraph
+        case .h1: return .heading(level: 1)
+        case .h2: return .heading(level: 2)
+        case .h3: return .heading(level: 3)
+        case .artifact: return .artifact
+        }
+    }
+
     /// A paragraph; one that holds check boxes becomes a line of check items (the box tree
     /// draws boxes as vector squares, never as ☐ glyphs), each item taking the text after it.
     func paragraph(_ paragraph: Paragraph, _ outer: Context) throws -> [Block] {
@@ -142,12 +153,13 @@ public struct DocumentBinder {
 
         guard !pieces.checkItems.isEmpty else {
             guard !pieces.leading.isEmpty else { return [] }
-            let block = ParagraphBlock(
+            var block = ParagraphBlock(
                 pieces.leading, alignment: alignment, lineHeight: template.lineHeight,
                 firstLineIndent: paragraph.indent?.points(fontSize: size) ?? 0,
                 startIndent: paragraph.insetStart?.points(fontSize: size) ?? 0,
                 endIndent: paragraph.insetEnd?.points(fontSize: size) ?? 0,
                 spaceBefore: spaceBefore, spaceAfter: spaceAfter, sourcePath: pieces.sourcePath)
+            block.role = paragraph.role.map(Self.role)
             guard familyCopy != nil else { return [.paragraph(block)] }
             var glossed: [Block] = [.paragraph(block)]
             if context.glossesParagraphs, !pieces.printsValues {

@@ -30,17 +30,25 @@ public struct GlyphRun: Sendable {
     /// The draft mark's letters are pale inside and ruled round, so text over them stays black
     /// on near-white while the letters still read at a glance.
     public var outline: StrokeStyle?
-    /// The BCP 47 language of the run when it is not the document's Japanese (a family copy's
-    /// English, Portuguese, Vietnamese or Chinese labels); nil for Japanese. The PDF writer may
-    /// mark the run with /Lang.
+    /// The structure element this text belongs to; nil: page furniture, written as an artifact
+    /// (running headers, page numbers, the 見本 mark).
+    public var structure: StructureRef?
+    /// BCP 47 tag when this run's language differs from the document's (an English label
+    /// beside the Japanese): written as /Lang on the run's marked content.
     public var language: String?
+    /// Drawn invisibly (text rendering mode 3): words a screen reader and a copy hear that
+    /// paper shows otherwise (a check box's 「チェックあり」, which paper shows as a tick).
+    public var isInvisible: Bool
+    /// Horizontal scale of the glyphs and their positions about `origin` (PDF's Tz; 1 = as
+    /// shaped). Only invisible text is squeezed: a check box's words fit in the box.
+    public var horizontalScale: Double = 1
 
     public init(face: FontFace, fontSize: Double, origin: Point, color: Color = .black,
                 glyphs: [PositionedGlyph], turn: BaselineTurn = .none, outline: StrokeStyle? = nil,
-                language: String? = nil) {
+                structure: StructureRef? = nil, language: String? = nil, isInvisible: Bool = false) {
         self.face = face; self.fontSize = fontSize; self.origin = origin
         self.color = color; self.glyphs = glyphs; self.turn = turn; self.outline = outline
-        self.language = language
+        self.structure = structure; self.language = language; self.isInvisible = isInvisible
     }
 }
 
@@ -111,7 +119,12 @@ public struct Path: Sendable, Hashable {
     }
 
     public var elements: [Element]
-    public init(_ elements: [Element] = []) { self.elements = elements }
+    /// The structure element this drawing belongs to (a Figure); nil: a rule or decoration,
+    /// written as an artifact.
+    public var structure: StructureRef?
+    public init(_ elements: [Element] = [], structure: StructureRef? = nil) {
+        self.elements = elements; self.structure = structure
+    }
 
     public mutating func move(to point: Point) { elements.append(.move(to: point)) }
     public mutating func line(to point: Point) { elements.append(.line(to: point)) }

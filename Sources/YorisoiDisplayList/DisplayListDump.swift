@@ -21,10 +21,15 @@ public enum DisplayListDump {
         return out
     }
 
-    /// One page: its header line (`page N width height`) and one line per item.
+    /// One page: its header line (`page N width height`) and one line per item. Invisible text
+    /// (a check box's state in words, for screen readers and copying) draws nothing and is left
+    /// out: the dump is what paper shows; the tagged-PDF tests read the words.
     public static func lines(of page: PDFPage, number: Int) -> [String] {
         ["page \(number) \(format(page.size.width)) \(format(page.size.height))"]
-            + page.items.map { "\(number) " + line(for: $0) }
+            + page.items.filter { item in
+                if case .glyphRun(let run) = item, run.isInvisible { return false }
+                return true
+            }.map { "\(number) " + line(for: $0) }
     }
 
     /// One item without its page number: kind, box, then what distinguishes it.

@@ -6,11 +6,14 @@ public struct PDFDocument: Sendable {
     public var language: String
     public var outline: [OutlineItem]
     public var pageLabels: [PageLabelRange]
+    /// The logical structure the items' references point into. nil: the writer makes one
+    /// paragraph per tagged run… (see `StructureTree.fallback`), so every PDF is tagged.
+    public var structure: StructureTree?
 
-    public init(pages: [PDFPage], info: DocumentInfo, language: String = "ja",
-                outline: [OutlineItem] = [], pageLabels: [PageLabelRange] = []) {
+    public init(pages: [PDFPage], info: DocumentInfo, language: String = "ja-JP",
+                outline: [OutlineItem] = [], pageLabels: [PageLabelRange] = [], structure: StructureTree? = nil) {
         self.pages = pages; self.info = info; self.language = language
-        self.outline = outline; self.pageLabels = pageLabels
+        self.outline = outline; self.pageLabels = pageLabels; self.structure = structure
     }
 }
 

@@ -45,8 +45,12 @@ struct DocumentWriter {
                 dict.int("Count", pageRefs.count)
             }
         }
-        let contents = try PageContents.deflated(document.pages, fonts: fonts, registry: registry, options: options)
-        for (index, page) in document.pages.enumerated() {
+        // Every document is tagged (PDF/UA-1): one without a structure of its own gets the
+        // fallback's (a paragraph per line).
+        let (pages, tree) = document.structure.map { (document.pages, $0) } ?? StructureTree.fallback(for: document.pages)
+        let contents = try PageContents.deflated(pages, fonts: fonts, registry: registry,
+                                                 marking: ContentMarking(tree: tree), options: options)
+        for (index, page) in pages.enumerated() {
             let refs = pageRefs[index]
             chunk.indirect(refs.page) { obj in
                 obj.dict { dict in
@@ -65,10 +69,17 @@ struct DocumentWriter {
                         }
                     }
                     dict.ref("Contents", refs.content)
+                    dict.int("StructParents", index)
+                    // Tab order follows the structure (PDF/UA-1 §7.18.3; needed once a page has
+                    // annotations, written always so it holds when one is added).
+                    dict.name("Tabs", "S")
                 }
             }
-            chunk.stream(refs.content, data: contents[index], filter: .flate)
+            chunk.stream(refs.content, data: contents[index].bytes, filter: .flate)
         }
+        let structTreeRoot = StructureTreeWriter(tree: tree, marked: contents.map(\.marked),
+                                                 pageRefs: pageRefs.map(\.page))
+            .write(to: chunk, allocator: &allocator)
 
         // Fonts.
         let streams = try Parallel.map(fonts.count, threads: options.threads) { index in
@@ -94,6 +105,8 @@ struct DocumentWriter {
                 dict.ref("Metadata", metadata)
                 dict.key("OutputIntents").array { $0.ref(outputIntent) }
                 dict.key("Lang").textString(document.language)
+                dict.key("MarkInfo").dict { $0.key("Marked").bool(true) }
+                dict.ref("StructTreeRoot", structTreeRoot)
                 if !document.pageLabels.isEmpty { PageLabels.write(document.pageLabels, to: dict) }
                 if let outline {
                     dict.ref("Outlines", outline)

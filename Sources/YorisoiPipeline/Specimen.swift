@@ -111,7 +111,8 @@ public struct Specimen: Sendable {
         return PDFDocument(pages: laid.pages.map { PDFPage(size: .a4, items: $0.items) },
                            info: info,
                            outline: [OutlineItem(title: "組版見本", pageIndex: 0)],
-                           pageLabels: [PageLabelRange(firstPageIndex: 0)])
+                           pageLabels: [PageLabelRange(firstPageIndex: 0)],
+                           structure: laid.structure)
     }
 }
 

@@ -51,6 +51,33 @@ import YorisoiText
         #expect(page.paths.count == 1)
     }
 
+    /// Each check box says its state in words, invisibly, inside the box on its label's
+    /// baseline, as its structure's Lbl; the label is the LBody; the box and tick are furniture.
+    @Test func checkBoxesAnnounceTheirStateInTheirLabelElement() throws {
+        let list = CheckListBlock(items: [CheckItem("こども食堂", checked: true), CheckItem("保育所")],
+                                  arrangement: .columns(2))
+        let result = try Layout.run(Fixtures.document([.checkList(list)]))
+        let tree = result.structure
+        let roles = tree.nodes.map(\.role)
+        #expect(roles == [.document, .list, .listItem, .label, .listBody, .listItem, .label, .listBody])
+        #expect(tree.nodes[3].actualText == "チェックあり")
+        #expect(tree.nodes[6].actualText == "チェックなし")
+        let runs = result.pages[0].items.compactMap { item -> GlyphRun? in
+            if case .glyphRun(let run) = item { run } else { nil }
+        }
+        let announced = runs.filter(\.isInvisible)
+        #expect(announced.map { $0.glyphs.map(\.text).joined() } == ["チェックあり", "チェックなし"])
+        #expect(announced.map(\.structure) == [StructureRef(3), StructureRef(6)])
+        let boxes = result.pages[0].rectangles.filter { $0.1 != nil }.map(\.0)
+        for (run, box) in zip(announced, boxes) {
+            // Squeezed into the box: from its left edge to its right.
+            let width = run.glyphs.map { $0.x + Double(run.face.advance(of: $0.glyphID)) / Double(run.face.metrics.unitsPerEm) * run.fontSize }.max()! * run.horizontalScale
+            #expect(abs(run.origin.x - box.origin.x) < 0.01 && abs(width - box.size.width) < 0.1)
+        }
+        let labels = runs.filter { !$0.isInvisible }
+        #expect(labels.map(\.structure) == [StructureRef(4), StructureRef(7)])
+    }
+
     @Test func scaleMarksTheValueOnTheBar() throws {
         let scale = ScaleBlock(label: "保護者の現在の満足度", value: 50)
         let result = try Layout.run(Fixtures.document([.scale(scale)]))

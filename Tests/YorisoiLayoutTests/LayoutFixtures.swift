@@ -59,9 +59,11 @@ struct DrawnGlyph {
 }
 
 extension PDFPage {
+    /// The glyphs paper shows: invisible text (a check box's state in words, for screen readers
+    /// and copying; FormBlockTests checks it) is not drawn.
     var glyphs: [DrawnGlyph] {
         items.flatMap { item -> [DrawnGlyph] in
-            guard case .glyphRun(let run) = item else { return [] }
+            guard case .glyphRun(let run) = item, !run.isInvisible else { return [] }
             return run.glyphs.map { glyph in
                 let advance = Double(run.face.advance(of: glyph.glyphID)) / Double(run.face.metrics.unitsPerEm) * run.fontSize
                 return DrawnGlyph(text: glyph.text, fontSize: run.fontSize, x: run.origin.x + glyph.x,

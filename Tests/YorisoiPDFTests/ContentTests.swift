@@ -15,8 +15,11 @@ import Testing
                   stroke: nil, fill: .black),
             .rectangle(Rect(x: 0, y: 0, width: 1, height: 1), stroke: nil, fill: nil),
         ])
-        let bytes = PageRenderer(page: page) { _ in fatalError("no text") }.render()
+        // Rules, frames and untagged drawings are furniture: one artifact sequence around them all.
+        let bytes = PageRenderer(page: page, fontFor: { _ in fatalError("no text") },
+                                 marking: ContentMarking(tree: StructureTree())).render().bytes
         #expect(bytes.latin1 == """
+            /Artifact BMC
             q
             1 0 0 RG
             0.5 w
@@ -39,6 +42,7 @@ import Testing
             h
             f
             Q
+            EMC
 
             """)
     }

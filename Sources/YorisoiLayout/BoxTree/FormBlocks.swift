@@ -1,4 +1,5 @@
 public import YorisoiText
+public import YorisoiDisplayList
 
 // The pieces that make a sheet a form: check boxes, blanks to write in, the satisfaction scale.
 
@@ -11,6 +12,9 @@ public struct CheckBoxBlock: Sendable {
     public var mark: CheckMark
     public var lineHeight: Double
     public var sourcePath: String?
+    /// The structure element this block's content belongs to (set by `StructureBuilder`; a
+    /// check item's Lbl and LBody are the two elements after its LI).
+    public var structure: StructureRef?
 
     public init(checked: Bool, label: [Inline], style: TextStyle? = nil, mark: CheckMark = .tick,
                 lineHeight: Double = 1.4, sourcePath: String? = nil) {
@@ -41,6 +45,9 @@ public struct CheckListBlock: Sendable {
     /// Horizontal gap between columns (or between items set inline).
     public var columnGap: Double
     public var sourcePath: String?
+    /// The structure element this block's content belongs to (set by `StructureBuilder`; a
+    /// check item's Lbl and LBody are the two elements after its LI).
+    public var structure: StructureRef?
 
     public init(items: [CheckItem], arrangement: CheckListArrangement = .columns(1), style: TextStyle? = nil,
                 mark: CheckMark = .tick, lineHeight: Double = 1.4, rowGap: Double = 1, columnGap: Double = 8,
@@ -74,6 +81,9 @@ public struct CheckItem: Sendable {
     public var sourcePath: String?
     /// Lines set after the label (a family copy's translations of it), each starting with "\n".
     public var gloss: [Inline] = []
+    /// The structure element this block's content belongs to (set by `StructureBuilder`; a
+    /// check item's Lbl and LBody are the two elements after its LI).
+    public var structure: StructureRef?
 
     public init(_ label: String, checked: Bool = false, writeIn: WriteIn? = nil, sourcePath: String? = nil) {
         self.label = label
@@ -111,6 +121,9 @@ public struct SignatureLineBlock: Sendable {
     public var style: TextStyle?
     public var placement: RowPlacement
     public var sourcePath: String?
+    /// The structure element this block's content belongs to (set by `StructureBuilder`; a
+    /// check item's Lbl and LBody are the two elements after its LI).
+    public var structure: StructureRef?
 
     public init(label: String? = nil, value: String? = nil, suffix: String? = nil, length: Double? = nil,
                 line: BorderLine = .thin, style: TextStyle? = nil, placement: RowPlacement = RowPlacement(),
@@ -139,6 +152,9 @@ public struct DateBlankBlock: Sendable {
     public var style: TextStyle?
     public var placement: RowPlacement
     public var sourcePath: String?
+    /// The structure element this block's content belongs to (set by `StructureBuilder`; a
+    /// check item's Lbl and LBody are the two elements after its LI).
+    public var structure: StructureRef?
 
     public init(label: String? = nil, prefix: String? = "令和",
                 fields: [DateBlankField] = [DateBlankField(unit: "年"), DateBlankField(unit: "月"), DateBlankField(unit: "日")],
@@ -205,6 +221,9 @@ public struct ScaleBlock: Sendable {
     public var spaceBefore: Double
     public var spaceAfter: Double
     public var sourcePath: String?
+    /// The structure element this block's content belongs to (set by `StructureBuilder`; a
+    /// check item's Lbl and LBody are the two elements after its LI).
+    public var structure: StructureRef?
 
     public init(label: String? = nil, minimum: Double = 0, maximum: Double = 100,
                 ticks: [Double] = [0, 25, 50, 75, 100], minorTicks: [Double] = [], value: Double? = nil,

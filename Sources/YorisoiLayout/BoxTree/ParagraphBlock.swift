@@ -1,4 +1,5 @@
 public import YorisoiText
+public import YorisoiDisplayList
 
 /// A paragraph of styled text, broken into lines by the JLREQ line breaker.
 public struct ParagraphBlock: Sendable {
@@ -21,7 +22,13 @@ public struct ParagraphBlock: Sendable {
     /// Katakana words stay whole (labels and headings): a word wider than the measure makes the
     /// cell shrink the text rather than split 「モニタリン／グ」.
     public var keepsWords = false
+    /// What the paragraph is in the document's structure (PDF tags): nil lets layout decide (a
+    /// paragraph, or a heading when set large); a template says `role="h1"` etc. to override.
+    public var role: ParagraphRole?
     public var sourcePath: String?
+    /// The structure element this block's content belongs to (set by `StructureBuilder`; a
+    /// check item's Lbl and LBody are the two elements after its LI).
+    public var structure: StructureRef?
 
     public init(_ content: [Inline], alignment: TextAlignment = .justify, lineHeight: Double = 1.5,
                 firstLineIndent: Double = 0, startIndent: Double = 0, endIndent: Double = 0,
@@ -66,4 +73,12 @@ public enum ParagraphMeasure: Sendable, Hashable {
     case points(Double)
     /// The natural width of this text in the paragraph's first style: 「氏名」 as wide as 「生年月日」.
     case asWideAs(String)
+}
+
+/// A paragraph's place in the logical structure, as a template may state it.
+public enum ParagraphRole: Sendable, Hashable {
+    case paragraph
+    case heading(level: Int)
+    /// Page furniture: written as an artifact, not read aloud (a form number in a corner).
+    case artifact
 }

@@ -53,7 +53,7 @@ struct BlockSetter {
     func strips(_ block: Block, width: Double) throws -> [Strip] {
         switch block {
         case .paragraph(let paragraph):
-            return try ParagraphSetter(text: text).strips(paragraph, width: width)
+            return try ParagraphSetter(text: text).strips(paragraph, width: width).map { $0.stamped(paragraph.structure) }
         case .table(let table):
             return [try TableBuilder(setter: self).build(table, availableWidth: width).asSingleStrip()]
         case .group(let group):
@@ -65,15 +65,16 @@ struct BlockSetter {
         case .checkBox(let box):
             return try CheckBoxSetter(text: text).strips(checked: box.checked, label: box.label, style: box.style,
                                                          mark: box.mark, lineHeight: box.lineHeight, width: width,
-                                                         sourcePath: box.sourcePath)
+                                                         sourcePath: box.sourcePath, structure: box.structure)
         case .checkList(let list):
             return try CheckListSetter(text: text).strips(list, width: width)
         case .signatureLine(let signature):
-            return try BlankRow(text: text).signature(signature, width: width)
+            return try BlankRow(text: text).signature(signature, width: width).map { $0.stamped(signature.structure) }
         case .dateBlank(let date):
-            return try BlankRow(text: text).date(date, width: width)
+            return try BlankRow(text: text).date(date, width: width).map { $0.stamped(date.structure) }
         case .scale(let scale):
             return try ScaleSetter(text: text).strips(scale, width: width)
+                .map { $0.stamped(scale.structure, includingDrawings: true) }
         case .rule(let rule):
             let y = rule.spaceBefore + rule.line.width / 2
             var stroke = rule.line.stroke

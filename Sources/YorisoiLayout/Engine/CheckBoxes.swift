@@ -41,8 +41,9 @@ enum CheckBoxMarkDrawing {
 struct CheckBoxSetter {
     let text: TextSetting
 
+    /// `structure`: the item's LI (its Lbl and LBody follow it in the tree, `StructureBuilder`).
     func strips(checked: Bool, label: [Inline], style: TextStyle?, mark: CheckMark, lineHeight: Double,
-                width: Double, sourcePath: String?) throws -> [Strip] {
+                width: Double, sourcePath: String?, structure: StructureRef? = nil) throws -> [Strip] {
         let spans = text.spans(label)
         let size = spans.first?.style.size ?? text.style(style).size
         let side = CheckBoxMarkDrawing.side(fontSize: size)
@@ -68,7 +69,29 @@ struct CheckBoxSetter {
         let baseline = first?.baseline ?? (strips[0].height - size) / 2 + size * 0.88
         let top = CheckBoxMarkDrawing.top(baseline: baseline, fontSize: size, side: side)
         strips[0].items += CheckBoxMarkDrawing.items(x: 0, y: top, side: side, checked: checked, mark: mark)
+        guard let structure else { return strips }
+        strips = strips.map { $0.stamped(StructureRef(structure.index + 2)) }
+        strips[0].items += try announcement(checked: checked, style: spans.first?.style ?? text.style(style),
+                                            baseline: baseline, side: side, label: StructureRef(structure.index + 1))
         return strips
+    }
+
+    /// The box's state in words, for a screen reader and for copied text: 「チェックあり」 or
+    /// 「チェックなし」 set invisibly in the box (paper shows the tick), as the Lbl's content. Set
+    /// at the label's size on its baseline, squeezed (Tz) to the box's width, so text extraction
+    /// reads it on the label's line, just before the label.
+    private func announcement(checked: Bool, style: TextStyle, baseline: Double, side: Double,
+                              label: StructureRef) throws -> [DrawItem] {
+        let words = checked ? StructureBuilder.checkedText : StructureBuilder.uncheckedText
+        let (line, advance) = try text.singleLine(words, style: style, sourcePath: nil)
+        guard let line, advance > 0 else { return [] }
+        return TextSetting.glyphRuns(line, x: 0, baseline: baseline).map { item in
+            guard case .glyphRun(var run) = item else { return item }
+            run.horizontalScale = side / advance
+            run.isInvisible = true
+            run.structure = label
+            return .glyphRun(run)
+        }
     }
 
     /// The width the item takes on one line: for inline check lists.
@@ -114,7 +137,7 @@ struct CheckListSetter {
                 }
                 let itemStrips = try boxes.strips(checked: item.checked, label: label(item), style: list.style,
                                                   mark: list.mark, lineHeight: list.lineHeight, width: columnWidth,
-                                                  sourcePath: item.sourcePath ?? list.sourcePath)
+                                                  sourcePath: item.sourcePath ?? list.sourcePath, structure: item.structure)
                 rows[row].append((itemStrips, Double(column) * (columnWidth + list.columnGap)))
             }
         case .inline:
@@ -130,7 +153,7 @@ struct CheckListSetter {
                 let itemWidth = min(natural + style.size, width - x)
                 let itemStrips = try boxes.strips(checked: item.checked, label: label(item), style: list.style,
                                                   mark: list.mark, lineHeight: list.lineHeight, width: itemWidth,
-                                                  sourcePath: item.sourcePath ?? list.sourcePath)
+                                                  sourcePath: item.sourcePath ?? list.sourcePath, structure: item.structure)
                 current.append((itemStrips, x))
                 x += natural + list.columnGap
             }

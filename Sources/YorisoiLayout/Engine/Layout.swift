@@ -12,6 +12,9 @@ public enum Layout {
         setup.margins = setup.safeMargins
         setup.margins.top = max(setup.margins.top, document.reservedTop)
         var document = document
+        // Structure first, from the template's order; layout only stamps its references.
+        let structure: StructureTree
+        (document.body, structure) = StructureBuilder.build(document.body, defaultSize: document.defaultStyle.size)
         if var header = document.header {
             header.offset = max(header.offset, document.reservedTop)
             document.header = header
@@ -50,7 +53,8 @@ public enum Layout {
                             uncovered: context.uncovered,
                             boxes: contents.flatMap(\.boxes),
                             outline: Outline.build(contents),
-                            title: document.title)
+                            title: document.title,
+                            structure: structure)
     }
 
     private static func paginate(_ body: [Block], scale: Double, setup: PageSetup, area: BodyArea,

@@ -12,15 +12,17 @@ public struct LayoutResult: Sendable {
     public var boxes: [PlacedBox]
     public var outline: [OutlineItem]
     public var title: String?
+    /// The logical structure the pages' items refer to (PDF tags).
+    public var structure: StructureTree
 
     /// True when some text did not fit even at its minimum size (the caller must refuse to print).
     public var hasOverflow: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// The writer's input, with this layout's pages, title and outline.
-    public func pdfDocument(info: DocumentInfo, language: String = "ja") -> PDFDocument {
+    public func pdfDocument(info: DocumentInfo, language: String = "ja-JP") -> PDFDocument {
         var info = info
         if info.title == nil { info.title = title }
-        return PDFDocument(pages: pages, info: info, language: language, outline: outline)
+        return PDFDocument(pages: pages, info: info, language: language, outline: outline, structure: structure)
     }
 }
 

@@ -178,6 +178,8 @@ struct Paginator {
     private mutating func place(_ table: TableFlow) {
         if table.spaceBefore > 0 { place(Strip.space(table.spaceBefore)) }
         let headers = table.headerBands.map { $0.render(columnX: table.columnX) }
+        // Repeated on a later page, the header rows are furniture: read once, where the table starts.
+        let repeatedHeaders = headers.map(\.unstamped)
         let headerHeight = table.headerHeight
         // Header rows are repeated only if they leave room for the body on a fresh page.
         let repeatsHeaders = headerHeight < contentHeight / 2
@@ -207,7 +209,7 @@ struct Paginator {
                 if group > remaining + 0.01, group <= contentHeight * Self.smallGroup {
                     queue.insert(band, at: 0)
                     newPage()
-                    if repeatsHeaders { for header in headers { emit(header) } }
+                    if repeatsHeaders { for header in repeatedHeaders { emit(header) } }
                     bandsOnPage = 0
                     tableStartedPage = true
                     continue
@@ -221,7 +223,7 @@ struct Paginator {
                    !(table.rowSplitting == .allowed && last.rows.count == 1 && last.split(at: remaining - band.height) != nil) {
                     queue.insert(band, at: 0)
                     newPage()
-                    if repeatsHeaders { for header in headers { emit(header) } }
+                    if repeatsHeaders { for header in repeatedHeaders { emit(header) } }
                     bandsOnPage = 0
                     tableStartedPage = true
                     continue
@@ -252,7 +254,7 @@ struct Paginator {
                 queue.insert(band, at: 0)
             }
             newPage()
-            if repeatsHeaders { for header in headers { emit(header) } }
+            if repeatsHeaders { for header in repeatedHeaders { emit(header) } }
             bandsOnPage = 0
             tableStartedPage = true
         }

@@ -77,6 +77,8 @@ struct ContentStream {
         operands(x, y); op("Tm")
     }
     func textRise(_ rise: Double) { operands(rise); op("Ts") }
+    /// `Tz`: horizontal scaling in percent.
+    func horizontalScaling(_ percent: Double) { operands(percent); op("Tz") }
     /// `Tr`: 0 fills the glyphs (every run's default), 2 fills them and strokes their outlines.
     func textRenderingMode(_ mode: Int) { buffer.appendInt(mode); op(" Tr") }
 
@@ -133,4 +135,17 @@ struct ContentStream {
         op(">>> BDC")
     }
     func endMarkedContent() { op("EMC") }
+    /// `/Artifact BMC`: page furniture, outside the logical structure.
+    func beginArtifact() { op("/Artifact BMC") }
+    /// `/P <</MCID n>> BDC` (with `/Lang` when given): content of a structure element.
+    func beginMarkedContent(_ role: String, mcid: Int, language: String?) {
+        buffer.append("/"); PDFName.append(role, to: buffer)
+        buffer.append(" <</MCID "); buffer.appendInt(mcid)
+        if let language {
+            buffer.append(" /Lang <")
+            buffer.appendHex(TextEncoding.utf16BEWithBOM(language))
+            buffer.append(">")
+        }
+        op(">> BDC")
+    }
 }

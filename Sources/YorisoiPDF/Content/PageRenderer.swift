@@ -1,13 +1,35 @@
 /// Draws a page's display list into a content stream, flipping layout's top-left, y-down
 /// coordinates into PDF's bottom-left, y-up space (y_pdf = page height − y).
+///
+/// Every item is inside a marked-content sequence (PDF/UA-1 §7.1): the content of a structure
+/// element (`/P <</MCID n>> BDC … EMC`), or `/Artifact BMC … EMC`. Consecutive items of the same
+/// element (the runs of a line, the lines of a paragraph) share one sequence.
 struct PageRenderer {
     let page: PDFPage
     /// Embedded fonts, looked up by the run's face.
     let fontFor: (GlyphRun) -> EmbeddedFont
+    let marking: ContentMarking
 
-    func render() -> [UInt8] {
+    /// The content stream, and per MCID (0, 1, …) the element it marks.
+    func render() -> (bytes: [UInt8], marked: [StructureRef]) {
         let content = ContentStream()
+        var marked: [StructureRef] = []
+        var open: ContentMarking.Mark?
+        defer { _ = open }
         for item in page.items {
+            guard draws(item) else { continue }
+            let mark = marking.mark(item)
+            if mark != open {
+                if open != nil { content.endMarkedContent() }
+                switch mark {
+                case .artifact:
+                    content.beginArtifact()
+                case .content(let ref, let language):
+                    content.beginMarkedContent(marking.tag(of: ref), mcid: marked.count, language: language)
+                    marked.append(ref)
+                }
+                open = mark
+            }
             switch item {
             case .glyphRun(let run):
                 TextRunEncoder(run: run, font: fontFor(run), pageHeight: page.size.height)
@@ -45,7 +67,19 @@ struct PageRenderer {
                 content.restore()
             }
         }
-        return content.bytes
+        if open != nil { content.endMarkedContent() }
+        return (content.bytes, marked)
+    }
+
+    /// Whether the item puts anything on the page (an empty run or an unpainted shape does not,
+    /// and gets no marked content).
+    private func draws(_ item: DrawItem) -> Bool {
+        switch item {
+        case .glyphRun(let run): return !run.glyphs.isEmpty
+        case .line: return true
+        case .rectangle(_, let stroke, let fill): return stroke != nil || fill != nil
+        case .path(let path, let stroke, let fill): return (stroke != nil || fill != nil) && !path.elements.isEmpty
+        }
     }
 
     private func flip(_ y: Double) -> Double { page.size.height - y }

@@ -16,6 +16,8 @@ struct TextRunEncoder {
         guard !run.glyphs.isEmpty else { return }
         // An outlined run (the draft mark) sets stroke state and the rendering mode, which
         // outlive ET: its own q/Q keeps them from the runs after it.
+        // Tr and Tz outlive ET: an invisible run (3) keeps them inside its own q/Q.
+        if run.isInvisible && run.outline == nil { content.save() }
         if let outline = run.outline {
             content.save()
             content.strokeColor(outline.color)
@@ -25,7 +27,9 @@ struct TextRunEncoder {
         content.beginText()
         content.fillColor(run.color)
         content.font(font.resourceName, size: run.fontSize)
-        if run.outline != nil { content.textRenderingMode(2) }
+        if run.isInvisible { content.textRenderingMode(3) } else if run.outline != nil { content.textRenderingMode(2) }
+        // Tz outlives ET too; only invisible runs (inside their q/Q) use it.
+        if run.isInvisible && run.horizontalScale != 1 { content.horizontalScaling(run.horizontalScale * 100) }
         if run.turn == .none {
             content.textOrigin(run.origin.x, pageHeight - run.origin.y)
         } else {
@@ -67,7 +71,7 @@ struct TextRunEncoder {
         // Ts is text state and outlives ET; leave it as we found it.
         if PDFNumber.units(rise) != 0 { content.textRise(0) }
         content.endText()
-        if run.outline != nil { content.restore() }
+        if run.outline != nil || run.isInvisible { content.restore() }
     }
 
     /// The cluster's text if ToUnicode alone would extract something else, nil otherwise.

@@ -85,16 +85,19 @@ public struct MonthlyReport: Sendable {
         }
 
         var pages = cover.pages
+        // The cover's structure, each plan's as a section after it.
+        var structure = cover.structure
         var outline = [OutlineItem(title: "表紙（一覧）", pageIndex: 0)]
         for plan in plans {
             guard let layout = plan.layout else { continue }
             outline.append(OutlineItem(title: plan.id, pageIndex: pages.count, isOpen: false,
                                        children: layout.outline.map { $0.shifted(by: pages.count) }))
-            pages += layout.pages
+            let offset = structure.graft(layout.structure, under: structure.root)
+            pages += layout.pages.map { $0.movingStructure(by: offset) }
         }
         let info = DocumentInfo(title: "\(resolved.template.title) \(month.description)", author: resolved.profile.centre.name,
                                 creator: "Yorisoi", date: try DocumentDate.of(month))
-        let pdf = try PDFDocument(pages: pages, info: info, outline: outline).write()
+        let pdf = try PDFDocument(pages: pages, info: info, outline: outline, structure: structure).write()
         return Outcome(pdf: pdf, printed: plans.filter { $0.layout != nil }.map(\.id),
                        failed: plans.filter { $0.layout == nil }.map(\.id))
     }

@@ -124,6 +124,8 @@ public struct PacketBuilder: Sendable {
 
         let overlay = try PacketOverlay(fonts: renderer.fonts, basis: Self.basis(meeting, numbered: copies > 1))
         var allPages: [PDFPage] = []
+        // One copy's structure; each further copy is a section of its own (a copy is read whole).
+        var structure = copies > 1 ? StructureTree() : pages.structure
         var outline: [OutlineItem] = []
         var labels: [PageLabelRange] = []
         for copy in 1...max(1, copies) {
@@ -139,7 +141,9 @@ public struct PacketBuilder: Sendable {
             // The last copy takes the pages themselves; earlier ones copy them.
             var copyPages = pages.pages
             if copy == max(1, copies) { pages.pages = [] }
+            let offset = copies > 1 ? structure.graft(pages.structure, under: structure.root) : 0
             for index in copyPages.indices {
+                if offset != 0 { copyPages[index] = copyPages[index].movingStructure(by: offset) }
                 copyPages[index].items += try overlays[index].get()
             }
             allPages += copyPages
@@ -157,7 +161,7 @@ public struct PacketBuilder: Sendable {
                                 subject: "\(meeting.kind.rawValue) 資料（取扱注意）", creator: "Yorisoi",
                                 date: try PDFDate(year: meeting.date.year, month: meeting.date.month,
                                                   day: meeting.date.day ?? 1))
-        return (PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels),
+        return (PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels, structure: structure),
                 PacketOutcome(pdf: nil, pagesPerCopy: pagesPerCopy, reports: reports,
                               includedCases: included.count, leftOutCases: leftOut.count))
     }
@@ -337,7 +341,8 @@ public struct PacketBuilder: Sendable {
 
     /// One copy's pages and outline: cover, 進行管理表, then the documents.
     func assemble(meeting: Meeting, included: [PacketCase], leftOut: [PacketCase],
-                  documents: [PacketDocument], frontMatter: PacketFrontMatter) throws -> (pages: [PDFPage], outline: [OutlineItem]) {
+                  documents: [PacketDocument], frontMatter: PacketFrontMatter)
+        throws -> (pages: [PDFPage], outline: [OutlineItem], structure: StructureTree) {
         let byCase = Dictionary(grouping: documents, by: \.caseIndex)
         let contents = PacketContents(meeting: meeting, included: included, leftOut: leftOut, documents: byCase)
 
@@ -351,7 +356,15 @@ public struct PacketBuilder: Sendable {
             table = try frontMatter.progressTable(contents, firstCasePage: cover.pages.count + tablePages + 1)
         }
 
-        var pages = cover.pages + table.pages
+        // Each part's structure becomes a section of the packet's, in page order.
+        var structure = StructureTree()
+        var pages: [PDFPage] = []
+        func append(_ layout: LayoutResult) {
+            let offset = structure.graft(layout.structure, under: structure.root)
+            pages += layout.pages.map { $0.movingStructure(by: offset) }
+        }
+        append(cover)
+        append(table)
         var outline = [OutlineItem(title: "表紙・次第", pageIndex: 0),
                        OutlineItem(title: "進行管理表", pageIndex: cover.pages.count)]
         for (caseIndex, item) in included.enumerated() {
@@ -362,12 +375,12 @@ public struct PacketBuilder: Sendable {
                 guard let layout = document.layout else { continue }
                 children.append(OutlineItem(title: document.title, pageIndex: pages.count, isOpen: false,
                                             children: layout.outline.map { $0.shifted(by: pages.count) }))
-                pages += layout.pages
+                append(layout)
             }
             outline.append(OutlineItem(title: "\(item.id)（\(item.entry.section.rawValue)）", pageIndex: firstPage,
                                        isOpen: false, children: children))
         }
-        return (pages, outline)
+        return (pages, outline, structure)
     }
 }
 

@@ -107,7 +107,7 @@ struct TemplateBuilder {
                 alignment: try a.choice("align", TemplateTextAlignment.self), indent: try a.length("indent"),
                 insetStart: try a.length("inset-start"), insetEnd: try a.length("inset-end"),
                 spaceBefore: try a.length("space-before"), spaceAfter: try a.length("space-after"),
-                location: e.location))
+                role: try a.choice("role", TemplateParagraphRole.self), location: e.location))
         case "block":
             var name: String?
             if let attribute = a.raw("name") {

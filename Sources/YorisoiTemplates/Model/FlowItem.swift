@@ -47,11 +47,15 @@ public struct Paragraph: Sendable, Hashable {
     public var insetEnd: Length?
     public var spaceBefore: Length?
     public var spaceAfter: Length?
+    /// Nil: decided by layout (a paragraph, or a heading when set large).
+    public var role: TemplateParagraphRole?
     public var location: TemplateLocation
 
     public init(content: [TemplateInline], style: TemplateTextStyle = TemplateTextStyle(), alignment: TemplateTextAlignment? = nil,
                 indent: Length? = nil, insetStart: Length? = nil, insetEnd: Length? = nil,
-                spaceBefore: Length? = nil, spaceAfter: Length? = nil, location: TemplateLocation) {
+                spaceBefore: Length? = nil, spaceAfter: Length? = nil, role: TemplateParagraphRole? = nil,
+                location: TemplateLocation) {
+        self.role = role
         self.content = content
         self.style = style
         self.alignment = alignment

@@ -99,6 +99,14 @@ public enum TemplateTextAlignment: String, Sendable, Hashable, CaseIterable {
     case start, center, end, justify, distribute
 }
 
+/// `<text role="…">`: what the paragraph is in the PDF's logical structure, when its size does
+/// not say it (layout makes text set ≥ 1.3 × the template's size a heading on its own).
+public enum TemplateParagraphRole: String, Sendable, Hashable, CaseIterable {
+    case p, h1, h2, h3
+    /// Page furniture, not read aloud (a 様式番号 in a corner).
+    case artifact
+}
+
 public enum TemplateVerticalAlignment: String, Sendable, Hashable, CaseIterable {
     case top, middle, bottom
 }
