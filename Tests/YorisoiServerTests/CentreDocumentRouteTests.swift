@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TestSupport
+import Yorisoi
 @testable import YorisoiServer
-import YorisoiTemplates
 
 /// Issue #28 on the server: the new kinds render through `POST /api/v1/render`, the page's form
 /// offers them, and a 事前共有 is logged in the audit with the provider it went to — never the
@@ -51,8 +51,7 @@ struct CentreDocumentRouteTests {
     }
 
     @Test func thePageOffersTheNewKindsWithTheirOwnSections() throws {
-        let builder = FormDescriptionBuilder(library: try TemplateLibrary(root: TestPaths.repositoryRoot.appendingPathComponent("Templates")),
-                                             catalogue: try FormCatalogue(root: TestPaths.repositoryRoot))
+        let builder = try DocumentEngine(root: TestPaths.repositoryRoot).forms
         let expected: [String: (section: String, pointers: [String])] = [
             "self-plan": ("self_plan", ["/self_plan/due_date", "/self_plan/preparations", "/self_plan/services"]),
             "provider-brief": ("provider_brief", ["/provider_brief/provider", "/provider_brief/consent/agreed", "/provider_brief/situation"]),
@@ -66,6 +65,6 @@ struct CentreDocumentRouteTests {
             #expect(want.pointers.allSatisfy { pointer in section.fields.contains { $0.pointer == pointer } }, "\(kind)")
             #expect(!form.sections.contains { $0.id == "plan" }, "\(kind) is not a plan form")
         }
-        #expect(FormCatalogue.title(of: "self-plan") == "セルフプラン")
+        #expect(FormDescriptions.title(of: "self-plan") == "セルフプラン")
     }
 }
