@@ -26,7 +26,7 @@ struct PostgresTenancyTests {
                                                                 body: [1], format: "yaml", account: "a"))
             _ = try await store.create(id: "K-\(municipality)", fields: SavedCaseFields(municipality: municipality, category: nil, review: nil),
                                        body: [1], format: "yaml", account: "a")
-            _ = try await store.saveDraft(Draft(key: "K-\(municipality)", account: "a", municipality: municipality, kind: "support-plan",
+            _ = try await store.saveDraft(Draft(key: "K-\(municipality)", account: "a", municipality: municipality, kind: .supportPlan,
                                                 baseVersion: 1, body: [1]))
         }
         return (store, location)

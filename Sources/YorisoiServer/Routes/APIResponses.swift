@@ -130,7 +130,7 @@ struct DraftSummaryResponse: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(draft.key, forKey: .key)
         try container.encode(draft.municipality, forKey: .municipality)
-        try container.encode(draft.kind, forKey: .kind)
+        try container.encode(draft.kind.rawValue, forKey: .kind)
         try container.encode(draft.baseVersion, forKey: .baseVersion)
         try container.encode(draft.savedAt, forKey: .savedAt)
     }

@@ -36,7 +36,7 @@ enum DraftRoutes {
                 throw APIError.badRequest("bad_draft", "下書きは JSON のオブジェクトで送ってください", "a draft is a JSON object")
             }
             let saved = try await store.saveDraft(Draft(key: key, account: context.account ?? "", municipality: municipality,
-                                                        kind: kind.rawValue, baseVersion: base, body: Array(CaseJSON.encode(root).utf8)))
+                                                        kind: kind, baseVersion: base, body: Array(CaseJSON.encode(root).utf8)))
             return try Response.encoded(DraftSummaryResponse(draft: saved))
         }
 

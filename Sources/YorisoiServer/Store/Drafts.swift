@@ -1,4 +1,5 @@
 import Foundation
+import Yorisoi
 
 /// Work in progress on the page, kept on the server (never in the browser's storage) so that a
 /// session that ends, a reload, a crash or a slip of the hand on a menu link loses nothing: one
@@ -11,14 +12,14 @@ public struct Draft: Sendable, Equatable {
     public var account: String
     public var municipality: String
     /// The document the form showed (`support-plan`, `measure`, …).
-    public var kind: String
+    public var kind: DocumentKind
     /// The version the edit started from; nil for a new plan.
     public var baseVersion: Int?
     /// The case as the page held it, JSON.
     public var body: [UInt8]
     public var savedAt: String
 
-    public init(key: String, account: String, municipality: String, kind: String, baseVersion: Int?, body: [UInt8], savedAt: String = "") {
+    public init(key: String, account: String, municipality: String, kind: DocumentKind, baseVersion: Int?, body: [UInt8], savedAt: String = "") {
         self.key = key
         self.account = account
         self.municipality = municipality

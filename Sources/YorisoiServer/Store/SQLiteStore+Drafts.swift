@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Yorisoi
 
 extension SQLiteStore: DraftStore {
     /// v4: one draft per account and key (the case id, or `DraftKey.newPlan`).
@@ -18,9 +19,12 @@ extension SQLiteStore: DraftStore {
             """)
     }
 
-    static func draft(_ row: Row, withBody: Bool) -> Draft {
-        Draft(key: row["key"], account: row["account"], municipality: row["municipality"], kind: row["kind"],
-              baseVersion: row["base_version"], body: withBody ? [UInt8](row["body"] as Data) : [], savedAt: row["saved_at"])
+    /// nil for a row whose kind this build does not know (written by a newer one): it stays in
+    /// the table, untouched, and is not offered.
+    static func draft(_ row: Row, withBody: Bool) -> Draft? {
+        guard let kind = DocumentKind(rawValue: row["kind"]) else { return nil }
+        return Draft(key: row["key"], account: row["account"], municipality: row["municipality"], kind: kind,
+                     baseVersion: row["base_version"], body: withBody ? [UInt8](row["body"] as Data) : [], savedAt: row["saved_at"])
     }
 
     public func saveDraft(_ draft: Draft) async throws -> Draft {
@@ -31,7 +35,7 @@ extension SQLiteStore: DraftStore {
                 INSERT INTO drafts (account, key, municipality, kind, base_version, body, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account, key) DO UPDATE SET municipality = excluded.municipality, kind = excluded.kind,
                   base_version = excluded.base_version, body = excluded.body, saved_at = excluded.saved_at
-                """, arguments: [saved.account, saved.key, saved.municipality, saved.kind, saved.baseVersion,
+                """, arguments: [saved.account, saved.key, saved.municipality, saved.kind.rawValue, saved.baseVersion,
                                  Data(saved.body), saved.savedAt])
         }
         return saved
@@ -40,7 +44,7 @@ extension SQLiteStore: DraftStore {
     public func draft(account: String, key: String) async throws -> Draft? {
         try await writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM drafts WHERE account = ? AND key = ?", arguments: [account, key])
-                .map { Self.draft($0, withBody: true) }
+                .flatMap { Self.draft($0, withBody: true) }
         }
     }
 
@@ -49,7 +53,7 @@ extension SQLiteStore: DraftStore {
             try Row.fetchAll(db, sql: """
                 SELECT account, key, municipality, kind, base_version, saved_at, x'' AS body FROM drafts
                 WHERE account = ? ORDER BY saved_at DESC
-                """, arguments: [account]).map { Self.draft($0, withBody: false) }
+                """, arguments: [account]).compactMap { Self.draft($0, withBody: false) }
         }
     }
 

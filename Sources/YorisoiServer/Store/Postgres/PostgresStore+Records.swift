@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import PostgresNIO
+import Yorisoi
 
 // 決裁, saved cases, drafts: the same contracts as SQLiteStore's, under row-level security.
 
@@ -181,10 +182,12 @@ extension PostgresStore: CaseStore {
 }
 
 extension PostgresStore: DraftStore {
-    static func draft(_ row: PostgresRandomAccessRow, withBody: Bool) throws -> Draft {
-        Draft(key: try row.get("key"), account: try row.get("account"), municipality: try row.get("municipality"),
-              kind: try row.get("kind"), baseVersion: try row.get("base_version"),
-              body: withBody ? try row.bytes("body") : [], savedAt: try row.get("saved_at"))
+    /// nil for a row whose kind this build does not know (see `SQLiteStore.draft`).
+    static func draft(_ row: PostgresRandomAccessRow, withBody: Bool) throws -> Draft? {
+        guard let kind = DocumentKind(rawValue: try row.get("kind", as: String.self)) else { return nil }
+        return Draft(key: try row.get("key"), account: try row.get("account"), municipality: try row.get("municipality"),
+                     kind: kind, baseVersion: try row.get("base_version"),
+                     body: withBody ? try row.bytes("body") : [], savedAt: try row.get("saved_at"))
     }
 
     public func saveDraft(_ draft: Draft) async throws -> Draft {
@@ -194,7 +197,7 @@ extension PostgresStore: DraftStore {
         try await transaction { connection in
             try await connection.query("""
                 INSERT INTO drafts (account, key, municipality, kind, base_version, body, saved_at)
-                VALUES (\(stored.account), \(stored.key), \(stored.municipality), \(stored.kind), \(stored.baseVersion),
+                VALUES (\(stored.account), \(stored.key), \(stored.municipality), \(stored.kind.rawValue), \(stored.baseVersion),
                         \(ByteBuffer(bytes: stored.body)), \(stored.savedAt))
                 ON CONFLICT (account, key) DO UPDATE SET municipality = excluded.municipality, kind = excluded.kind,
                   base_version = excluded.base_version, body = excluded.body, saved_at = excluded.saved_at
@@ -206,7 +209,7 @@ extension PostgresStore: DraftStore {
     public func draft(account: String, key: String) async throws -> Draft? {
         try await transaction { connection in
             try await connection.row("SELECT * FROM drafts WHERE account = \(account) AND key = \(key)", self.logger)
-                .map { try Self.draft($0, withBody: true) }
+                .flatMap { try Self.draft($0, withBody: true) }
         }
     }
 
@@ -215,7 +218,7 @@ extension PostgresStore: DraftStore {
             try await connection.rows("""
                 SELECT account, key, municipality, kind, base_version, saved_at FROM drafts
                 WHERE account = \(account) ORDER BY saved_at DESC
-                """, self.logger).map { try Self.draft($0, withBody: false) }
+                """, self.logger).compactMap { try Self.draft($0, withBody: false) }
         }
     }
 
