@@ -36,6 +36,12 @@ public final class YorisoiEngine: Sendable {
         renderer.templates.municipalities.map(MunicipalityListing.init)
     }
 
+    /// The languages a family copy can be printed in (`render --family-copy`, the API's
+    /// `family_copy`), sorted: one file each in `Templates/labels/`.
+    public func familyCopyLanguages() throws(YorisoiError) -> [String] {
+        do { return try renderer.labelCatalogue().codes } catch { throw YorisoiError.from(error) }
+    }
+
     /// The same listing without loading fonts (the command line's `yorisoi templates`).
     public static func templates(resources: YorisoiResources) throws(YorisoiError) -> [MunicipalityListing] {
         do {

@@ -45,8 +45,16 @@ public final class DocumentEngine: Sendable {
 
     /// One case → the PDF (nil when an error diagnostic stands in the way) and every diagnostic.
     /// A tree changed in code (the ledger's 文書番号 set into it) is typed anew by the façade.
-    public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality: String?) throws -> RenderReport {
-        try translatingErrors { try yorisoi.render(.loaded(loaded), kind: kind, municipality: municipality) }
+    public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality: String?,
+                       familyCopy: String? = nil) throws -> RenderReport {
+        try translatingErrors {
+            try yorisoi.render(.loaded(loaded), kind: kind, municipality: municipality, familyCopy: familyCopy)
+        }
+    }
+
+    /// The family-copy languages the installation ships (`Templates/labels/`).
+    public func familyCopyLanguages() throws -> [String] {
+        try translatingErrors { try yorisoi.familyCopyLanguages() }
     }
 
     /// A meeting packet from a meeting object whose `cases` carry each case inline (`case:`);

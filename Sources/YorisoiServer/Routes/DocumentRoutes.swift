@@ -33,13 +33,22 @@ enum DocumentRoutes {
         api.post("render") { request, context in
             let kind = try request.documentKind()
             let municipality = try request.municipalityOverride(engine)
+            // A family copy (docs/family-copy.md): labels also in やさしい日本語 and this language.
+            let familyCopy = try request.query("family_copy").map { code -> String in
+                let known = try engine.familyCopyLanguages()
+                guard known.contains(code) else {
+                    throw APIError.badRequest("bad_family_copy", "family_copy は \(known.joined(separator: ", ")) のいずれかです",
+                                              "family_copy must be one of \(known.joined(separator: ", "))")
+                }
+                return code
+            }
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
             let loaded = engine.load(bytes, format: format)
             let acting = municipality ?? loaded.typed?.municipality
             try context.requireActing(for: acting)
             let (outcome, caseID) = try await dependencies.gate.run {
-                (try engine.render(loaded, kind: kind, municipality: municipality), loaded.typed?.id)
+                (try engine.render(loaded, kind: kind, municipality: municipality, familyCopy: familyCopy), loaded.typed?.id)
             }
             try await dependencies.audit.append(account: context.account ?? "", action: "render.\(kind.rawValue)", caseID: caseID,
                                                 municipality: acting)
