@@ -861,6 +861,32 @@ class PageFlow(unittest.TestCase):
         self.check_contrast_and_focus("monthly")
         self.shot("monthly", 1280)
 
+    def test_self_plan_on_the_page(self):
+        """#28: a セルフプラン made on the page — the kind offered, its own section, a preview."""
+        req = urllib.request.Request(self.server.base + "/api/v1/cases", method="POST",
+                                     data=(ROOT / "samples" / "cases" / "mihon-self-plan.yaml").read_bytes(),
+                                     headers={"Authorization": "Bearer " + self.server.token,
+                                              "Content-Type": "application/yaml", "Accept": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            self.assertIn(r.status, (200, 201))
+        self.go("#/cases/SP-0001")
+        self.find("#case-form")
+        kinds = [o.get_attribute("value") for o in Select(self.find("#kind")).options]
+        for kind in ("self-plan", "provider-brief", "fee-reduction", "explanation"):
+            self.assertIn(kind, kinds)
+        Select(self.find("#kind")).select_by_value("self-plan")
+        self.click("#kind-go")
+        self.settled("form switched to self-plan")
+        self.find("#sec-self_plan")
+        self.find("#f-self_plan-hospital")
+        self.click("#preview")
+        self.wait(lambda d: d.find_element(By.ID, "preview-frame").is_displayed(), message="preview shown: " + self.status_text())
+        text = re.sub(r"\s+", "", self.pdftotext(self.download("SP-0001-self-plan.pdf")))
+        self.assertIn("わたしのセルフプラン", text)
+        self.assertIn("母親学級に夫と一緒に参加する", text)
+        self.check_contrast_and_focus("self-plan")
+        self.shot("self-plan", 1280)
+
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""
         d = self.d
