@@ -37,9 +37,16 @@ public final class YorisoiEngine: Sendable {
     }
 
     /// The languages a family copy can be printed in (`render --family-copy`, the API's
-    /// `family_copy`), sorted: one file each in `Templates/labels/`.
-    public func familyCopyLanguages() throws(YorisoiError) -> [String] {
-        do { return try renderer.labelCatalogue().codes } catch { throw YorisoiError.from(error) }
+    /// `family_copy`), sorted by code: one file each in `Templates/labels/`.
+    public func familyCopyLanguages() throws(YorisoiError) -> [FamilyCopyLanguage] {
+        do {
+            let catalogue = try renderer.labelCatalogue()
+            return catalogue.codes.compactMap { code in
+                catalogue.languages[code].map { FamilyCopyLanguage(code: code, name: $0.name) }
+            }
+        } catch {
+            throw YorisoiError.from(error)
+        }
     }
 
     /// The same listing without loading fonts (the command line's `yorisoi templates`).
@@ -270,4 +277,16 @@ public final class YorisoiEngine: Sendable {
     }
 
     private var benchmarkSample: URL { resources.samples.appendingPathComponent("cases/sodegaura-support-plan.yaml") }
+}
+
+/// A language a family copy can be printed in: the value `--family-copy` takes and how the
+/// language names itself (the staff page's select shows it).
+public struct FamilyCopyLanguage: Sendable, Hashable, Codable {
+    public var code: String
+    public var name: String
+
+    public init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
 }

@@ -33,6 +33,17 @@ import TestSupport
         }
     }
 
+    @Test func theLanguagesAreListedWithTheirOwnNames() async throws {
+        let (dependencies, _) = try ServerHarness.dependencies()
+        try await ServerHarness.application(dependencies).test(.router) { client in
+            let response = try await client.send(.get, "/api/v1/family-copy-languages")
+            #expect(response.status == .ok, "\(response.text)")
+            let languages = try JSONDecoder().decode([[String: String]].self, from: Data(response.bytes))
+            #expect(languages.map { $0["code"] ?? "" } == ["en", "pt", "vi", "zh-Hans"])
+            #expect(languages.first { $0["code"] == "vi" }?["name"] == "Tiếng Việt")
+        }
+    }
+
     @Test(arguments: ["fr", "", "ja", "VI"])
     func anUnknownLanguageIsRefusedNamingTheField(code: String) async throws {
         let (dependencies, _) = try ServerHarness.dependencies()

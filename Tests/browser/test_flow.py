@@ -887,6 +887,23 @@ class PageFlow(unittest.TestCase):
         self.check_contrast_and_focus("self-plan")
         self.shot("self-plan", 1280)
 
+    def test_family_copy_from_the_preview(self):
+        """#27: the preview offers a family copy; its PDF carries the labels in the language chosen."""
+        self.open_case("FC-0001")
+        select = Select(self.find("#family-copy"))
+        codes = [o.get_attribute("value") for o in select.options]
+        self.assertEqual(codes, ["", "en", "pt", "vi", "zh-Hans"], "the languages come from the server's label files")
+        self.assertIn("Tiếng Việt", [o.text for o in select.options])
+        select.select_by_value("vi")
+        self.wait(lambda d: d.find_element(By.ID, "download").get_attribute("download") == "FC-0001-support-plan-vi.pdf",
+                  message="family copy previewed: " + self.status_text())
+        text = self.pdftotext(self.download("FC-0001-support-plan-vi.pdf"))
+        self.assertIn("Tên của trẻ", text)
+        self.assertIn("こどもの なまえ", text)
+        self.assertIn("試験 あお", text)
+        self.check_contrast_and_focus("family-copy")
+        self.shot("family-copy", 1280)
+
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""
         d = self.d

@@ -53,7 +53,7 @@ public final class DocumentEngine: Sendable {
     }
 
     /// The family-copy languages the installation ships (`Templates/labels/`).
-    public func familyCopyLanguages() throws -> [String] {
+    public func familyCopyLanguages() throws -> [FamilyCopyLanguage] {
         try translatingErrors { try yorisoi.familyCopyLanguages() }
     }
 

@@ -35,7 +35,7 @@ enum DocumentRoutes {
             let municipality = try request.municipalityOverride(engine)
             // A family copy (docs/family-copy.md): labels also in やさしい日本語 and this language.
             let familyCopy = try request.query("family_copy").map { code -> String in
-                let known = try engine.familyCopyLanguages()
+                let known = try engine.familyCopyLanguages().map(\.code)
                 guard known.contains(code) else {
                     throw APIError.badRequest("bad_family_copy", "family_copy は \(known.joined(separator: ", ")) のいずれかです",
                                               "family_copy must be one of \(known.joined(separator: ", "))")
@@ -92,6 +92,11 @@ enum DocumentRoutes {
         // before building from the same rule instead of a copy of it.
         api.get("meeting-kinds") { _, _ in
             try Response.encoded(MeetingKindAnswer.all)
+        }
+
+        // The family copy's languages (docs/family-copy.md), for the page's select.
+        api.get("family-copy-languages") { _, _ in
+            try Response.encoded(try engine.familyCopyLanguages())
         }
 
         api.post("import") { request, context in

@@ -19,6 +19,9 @@ async function openEditor(holder, { data, kind, caseId, version, readOnly }) {
   S.acted = false;
   const copied = !readOnly && kind === 'measure' && measureFromRecommendation(data);
   S.form = await loadForm(data.municipality, kind);
+  // The family copy's languages come from the server's label files (GET /api/v1/family-copy-languages).
+  if (!S.familyLanguages) S.familyLanguages = await expectJSON(await api('GET', '/api/v1/family-copy-languages'));
+  S.familyCopy = '';
   holder.replaceChildren(editorView());
   if (copied) { S.dirty = true; scheduleDraft(); say(COPIED_SERVICES); }
   await loadCaseNotices();
@@ -110,6 +113,13 @@ function editorView() {
   const previewPane = el('section', { class: 'preview', 'aria-labelledby': 'preview-title' },
     el('h2', { id: 'preview-title', text: 'プレビュー' }),
     el('p', { id: 'preview-state', class: 'hint', role: 'status', text: '入力に誤りがなければ、ここに印刷する書類が表示されます。' }),
+    // A family copy (docs/family-copy.md): every label also in やさしい日本語 and the family's language.
+    el('div', { class: 'field' },
+      el('label', { for: 'family-copy', text: '家族向けの写し' }),
+      el('p', { id: 'family-copy-hint', class: 'hint', text: '項目名を、やさしい日本語と選んだ言語でも印刷します。書いた内容はそのままです。' }),
+      el('select', { id: 'family-copy', 'aria-describedby': 'family-copy-hint', onchange: e => { S.familyCopy = e.target.value; preview(true); } },
+        el('option', { value: '', selected: true }, 'なし（日本語のみ）'),
+        (S.familyLanguages || []).map(l => el('option', { value: l.code, lang: l.code }, l.name)))),
     el('div', { class: 'preview-actions' },
       el('a', { id: 'download', class: 'button', hidden: true, download: (S.caseId || S.data.id || 'plan') + '.pdf' }, 'PDFをダウンロード'),
       el('button', { type: 'button', id: 'print', hidden: true, onclick: printPreview }, '印刷')),

@@ -9,12 +9,13 @@ async function preview(explicit) {
   if (explicit) { await flushValidation(); if (blockedByErrors()) return; }
   const seq = ++previewSeq;
   previewState('プレビューを作っています…');
-  const q = '?kind=' + encodeURIComponent(S.kind) + '&municipality=' + encodeURIComponent(S.data.municipality);
+  const q = '?kind=' + encodeURIComponent(S.kind) + '&municipality=' + encodeURIComponent(S.data.municipality)
+    + (S.familyCopy ? '&family_copy=' + encodeURIComponent(S.familyCopy) : '');
   const res = await api('POST', '/api/v1/render' + q, { body: caseBody(), accept: 'application/pdf' });
   if (seq !== previewSeq) return;
   if (res.status === 422) { const b = await json(res); S.diagnostics = (b && b.diagnostics) || []; showDiagnostics(); previewState('誤りを直すとプレビューが更新されます。'); return; }
   if (!res.ok) { const b = await json(res); previewState((b && b.error && b.error.message) || 'プレビューを作れませんでした。'); return; }
-  showPdf(await res.blob(), (S.caseId || S.data.id || 'plan') + '-' + S.kind + '.pdf');
+  showPdf(await res.blob(), (S.caseId || S.data.id || 'plan') + '-' + S.kind + (S.familyCopy ? '-' + S.familyCopy : '') + '.pdf');
   previewState('プレビューを更新しました（' + new Date().toLocaleTimeString('ja-JP') + '）。');
 }
 function showPdf(blob, filename) {
