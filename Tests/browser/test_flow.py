@@ -396,6 +396,8 @@ class PageFlow(unittest.TestCase):
         self.click("#confirm-ok")
 
     # ---- the flow (one test: each step builds on the one before, as a user's session does) ----
+    # It starts from an empty case list: unittest runs tests by name, and every test that saves a
+    # case is named to sort after test_flow.
     def test_flow(self):
         d = self.d
         self.go("#/cases")
@@ -861,7 +863,7 @@ class PageFlow(unittest.TestCase):
         self.check_contrast_and_focus("monthly")
         self.shot("monthly", 1280)
 
-    def test_self_plan_on_the_page(self):
+    def test_self_plan_made_on_the_page(self):
         """#28: a セルフプラン made on the page — the kind offered, its own section, a preview."""
         req = urllib.request.Request(self.server.base + "/api/v1/cases", method="POST",
                                      data=(ROOT / "samples" / "cases" / "mihon-self-plan.yaml").read_bytes(),
@@ -887,7 +889,7 @@ class PageFlow(unittest.TestCase):
         self.check_contrast_and_focus("self-plan")
         self.shot("self-plan", 1280)
 
-    def test_family_copy_from_the_preview(self):
+    def test_preview_offers_a_family_copy(self):
         """#27: the preview offers a family copy; its PDF carries the labels in the language chosen."""
         self.open_case("FC-0001")
         select = Select(self.find("#family-copy"))
