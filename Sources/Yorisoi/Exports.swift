@@ -23,6 +23,10 @@ public typealias CaseDate = YorisoiCase.CaseDate
 /// A node of a case tree: a value with the line and column it was read from.
 public typealias CaseNode = YorisoiCase.CaseNode
 
+/// Ruby as a caller asks for it: as the template says, on everywhere, or off; and the reader's
+/// school grade (docs/ruby.md).
+public typealias RubyOption = YorisoiPipeline.RubyOption
+
 /// サポートプラン更新時期一覧: plans due for review, grouped per 担当者 (`YorisoiEngine.reviewSchedule`).
 public typealias ReviewSchedule = YorisoiPipeline.ReviewSchedule
 /// CSV for Excel (BOM, CRLF, quoted cells, formula guard): the 発番簿, the 更新時期一覧.

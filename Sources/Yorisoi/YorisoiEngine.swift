@@ -36,6 +36,20 @@ public final class YorisoiEngine: Sendable {
         renderer.templates.municipalities.map(MunicipalityListing.init)
     }
 
+    /// The school grades ruby can be set for (`render --ruby-grade`, the API's `ruby_grade`),
+    /// each with how many kanji its reader knows (Templates/ruby/kanji-grades.txt).
+    public func rubyGrades() throws(YorisoiError) -> [RubyGrade] {
+        do {
+            let table = try renderer.kanjiGrades()
+            return RubyOption.grades.map { grade in
+                RubyGrade(grade: grade, name: grade == 0 ? "すべての漢字にふりがな" : "小学\(grade)年までの漢字にはつけない",
+                          known: table.known(throughGrade: grade).count)
+            }
+        } catch {
+            throw YorisoiError.from(error)
+        }
+    }
+
     /// The languages a family copy can be printed in (`render --family-copy`, the API's
     /// `family_copy`), sorted by code: one file each in `Templates/labels/`.
     public func familyCopyLanguages() throws(YorisoiError) -> [FamilyCopyLanguage] {
@@ -84,7 +98,7 @@ public final class YorisoiEngine: Sendable {
     ///   paragraph or block and reported with E037 instead of a PDF (`render --timeout`).
     public func render(_ input: CaseInput, kind: DocumentKind, municipality: String? = nil,
                        template: TemplateChoice = .municipality, timeBudget: Duration? = nil,
-                       familyCopy: String? = nil) throws(YorisoiError) -> RenderReport {
+                       familyCopy: String? = nil, ruby: RubyOption = RubyOption()) throws(YorisoiError) -> RenderReport {
         let loaded = input.load()
         guard loaded.count == 1, let single = loaded.first else {
             let text = "\(input.name): render takes one case; use batch for JSON Lines"
@@ -101,7 +115,7 @@ public final class YorisoiEngine: Sendable {
             }
             let outcome = try Self.within(timeBudget) {
                 try renderer.render(single, kind: kind, municipality: municipality, templateFile: templateFile,
-                                    familyCopy: familyCopy)
+                                    familyCopy: familyCopy, ruby: ruby)
             }
             return RenderReport(name: input.name, pdf: outcome.hasErrors ? nil : outcome.pdf,
                                 pageCount: outcome.pageCount, diagnostics: outcome.diagnostics)
@@ -277,6 +291,16 @@ public final class YorisoiEngine: Sendable {
     }
 
     private var benchmarkSample: URL { resources.samples.appendingPathComponent("cases/sodegaura-support-plan.yaml") }
+}
+
+/// A school grade ruby can be set for: its kanji and those of the grades before it are known.
+public struct RubyGrade: Sendable, Hashable, Codable {
+    /// The value of `ruby_grade` (0: no kanji known).
+    public var grade: Int
+    /// How the page offers it.
+    public var name: String
+    /// How many kanji of the 学年別漢字配当表 the reader knows.
+    public var known: Int
 }
 
 /// A language a family copy can be printed in: the value `--family-copy` takes and how the

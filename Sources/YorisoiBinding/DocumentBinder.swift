@@ -20,9 +20,13 @@ public struct DocumentBinder {
     /// A family copy's translations, printed under the labels (docs/family-copy.md); nil for
     /// the form as it is.
     public let familyCopy: FamilyCopy?
+    /// Which texts take ruby, for which reader (docs/ruby.md); nil: none.
+    public let ruby: RubyPlan?
 
-    public init(fonts: FontLibrary, template: Template, defaults: BindingStyle, familyCopy: FamilyCopy? = nil) {
+    public init(fonts: FontLibrary, template: Template, defaults: BindingStyle, familyCopy: FamilyCopy? = nil,
+                ruby: RubyPlan? = nil) {
         self.fonts = fonts; self.template = template; self.defaults = defaults; self.familyCopy = familyCopy
+        self.ruby = ruby
     }
 
     public func bind(scope: EvaluationScope) throws -> LayoutDocument {
@@ -485,7 +489,7 @@ public struct DocumentBinder {
 
     /// Group headings in bold gothic, so they stand out on forms set in gothic too (守谷市).
     func heading(_ context: Context) throws -> TextStyle {
-        TextStyle(chain: try fonts.chain(family: defaults.headingFamily), size: context.text.size)
+        TextStyle(chain: try fonts.chain(family: defaults.headingFamily), size: context.text.size, ruby: context.text.ruby)
     }
 
     // MARK: Styles and small conversions
@@ -499,7 +503,7 @@ public struct DocumentBinder {
     func style(_ style: TemplateTextStyle, inside outer: TextStyle?) throws -> TextStyle {
         let family = style.family?.rawValue ?? defaults.bodyFamily
         let size = style.size?.points(fontSize: outer?.size ?? defaults.bodySize) ?? outer?.size ?? defaults.bodySize
-        return TextStyle(chain: try fonts.chain(family: family), size: size)
+        return TextStyle(chain: try fonts.chain(family: family), size: size, ruby: ruby?.request(for: style))
     }
 
     static func alignment(_ alignment: TemplateTextAlignment) -> TextAlignment {

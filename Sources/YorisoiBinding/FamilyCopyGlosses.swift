@@ -38,7 +38,7 @@ extension DocumentBinder {
         var spans: [TextSpan] = []
         let size = style.size * Self.glossScale
         if let easy, LabelLanguage.key(easy) != key {
-            spans.append(TextSpan(easy, style: TextStyle(chain: style.chain, size: size)))
+            spans.append(TextSpan(easy, style: TextStyle(chain: style.chain, size: size, ruby: style.ruby)))
         }
         if let translated {
             spans.append(TextSpan(translated, style: try languageStyle(size: size)))

@@ -39,6 +39,10 @@ public struct GlyphRun: Sendable {
     /// Drawn invisibly (text rendering mode 3): words a screen reader and a copy hear that
     /// paper shows otherwise (a check box's 「チェックあり」, which paper shows as a tick).
     public var isInvisible: Bool
+    /// A reading set over its base (ruby, docs/ruby.md): drawn for the eye, and written as an
+    /// artifact with an empty /ActualText, so neither a screen reader nor a copy takes it — the
+    /// base text carries the meaning.
+    public var isRuby = false
     /// Horizontal scale of the glyphs and their positions about `origin` (PDF's Tz; 1 = as
     /// shaped). Only invisible text is squeezed: a check box's words fit in the box.
     public var horizontalScale: Double = 1

@@ -41,6 +41,7 @@ public enum DisplayListDump {
             if let outline = run.outline { fields.append("outline=" + stroke(outline)) }
             if run.turn != .none { fields.append("turn=(\(format(run.turn.cosine)),\(format(run.turn.sine)))") }
             if let language = run.language { fields.append("lang=" + language) }
+            if run.isRuby { fields.append("ruby") }
             fields.append(quoted(run.glyphs.map(\.text).joined()))
             return fields.joined(separator: " ")
         case .line(let from, let to, let stroke):

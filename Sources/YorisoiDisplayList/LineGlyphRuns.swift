@@ -12,17 +12,20 @@ extension DrawItem {
         while start < line.count {
             // The run: as far as the face and size stay the same (most lines are one run).
             let face = line[start].face, fontSize = line[start].fontSize, language = line[start].language
+            let isRuby = line[start].isRuby
             var end = start + 1
             while end < line.count, line[end].face === face, line[end].fontSize == fontSize,
-                  line[end].language == language { end += 1 }
+                  line[end].language == language, line[end].isRuby == isRuby { end += 1 }
             var glyphs: [PositionedGlyph] = []
             glyphs.reserveCapacity(end - start)
             for index in start..<end {
                 glyphs.append(PositionedGlyph(glyphID: line[index].glyphID, x: line[index].x,
                                               y: line[index].yOffset, text: line[index].text))
             }
-            runs.append(.glyphRun(GlyphRun(face: face, fontSize: fontSize, origin: Point(x: x, y: baseline),
-                                           color: color, glyphs: glyphs, language: language)))
+            var run = GlyphRun(face: face, fontSize: fontSize, origin: Point(x: x, y: baseline),
+                               color: color, glyphs: glyphs, language: language)
+            run.isRuby = isRuby
+            runs.append(.glyphRun(run))
             start = end
         }
         return runs

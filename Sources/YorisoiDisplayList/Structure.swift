@@ -28,10 +28,8 @@ public enum StructureRole: String, Sendable, Hashable, CaseIterable {
     case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
     case figure = "Figure"
     /// Inline text set apart, e.g. in another language (its /Lang on the element).
+    /// (Ruby has no element: its readings are artifacts, `GlyphRun.isRuby`.)
     case span = "Span"
-    /// Ruby over a base text. Written as /Artifact (the reading is not read aloud twice and never
-    /// copied): the base text carries the meaning. A hook for the ruby engineer's runs.
-    case rubyAnnotation = "RT"
 
     /// Heading of a given depth (1…3; deeper levels are written as H3).
     public static func heading(level: Int) -> StructureRole {
@@ -41,9 +39,6 @@ public enum StructureRole: String, Sendable, Hashable, CaseIterable {
         default: return .heading3
         }
     }
-
-    /// Content of this role is written as an artifact, not as marked content of the element.
-    public var isArtifact: Bool { self == .rubyAnnotation }
 }
 
 /// Which cells a table header cell heads (/Scope of a TH's /Table attributes).

@@ -26,7 +26,7 @@ public final class Renderer: Sendable {
     public let templates: TemplateLibrary
     /// The binder's defaults (Templates/national/binding-style.yaml), read once.
     public let bindingDefaults: BindingStyle
-    private let templatesRoot: URL
+    let templatesRoot: URL
 
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
         self.fonts = fonts
@@ -105,7 +105,8 @@ public final class Renderer: Sendable {
     ///   the pages itself.
     public func layOut(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
                        templateFile: URL? = nil, pageNumbers: PageNumbering = .shown,
-                       reservedTop: Double = 0, familyCopy language: String? = nil) throws -> LaidOutCase {
+                       reservedTop: Double = 0, familyCopy language: String? = nil,
+                       ruby: RubyOption = RubyOption()) throws -> LaidOutCase {
         // An unknown language is a usage error before any work (exit 2, with the list).
         let labels = try language.map { _ in try labelCatalogue() }
         if let language, labels?.languages[language] == nil {
@@ -130,7 +131,8 @@ public final class Renderer: Sendable {
         do {
             tree = try boundTree(root, of: loaded, kind: kind, municipality: code)
             layoutDocument = try DocumentBinder(fonts: fonts, template: resolved.template, defaults: bindingDefaults,
-                                                familyCopy: familyCopy)
+                                                familyCopy: familyCopy,
+                                                ruby: try rubyPlan(ruby, case: loaded.typed, profile: resolved.profile))
                 .bind(scope: resolved.scope(for: tree))
         } catch let error as TemplateError {
             throw PipelineError.template(error)
@@ -157,9 +159,10 @@ public final class Renderer: Sendable {
     }
 
     public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality override: String? = nil,
-                       templateFile: URL? = nil, familyCopy: String? = nil) throws -> RenderOutcome {
+                       templateFile: URL? = nil, familyCopy: String? = nil,
+                       ruby: RubyOption = RubyOption()) throws -> RenderOutcome {
         let laidOut = try layOut(loaded, kind: kind, municipality: override, templateFile: templateFile,
-                                 familyCopy: familyCopy)
+                                 familyCopy: familyCopy, ruby: ruby)
         guard let laid = laidOut.layout, let info = laidOut.info, !laidOut.hasErrors else {
             return RenderOutcome(pdf: nil, pageCount: laidOut.layout?.pages.count ?? 0, diagnostics: laidOut.diagnostics)
         }

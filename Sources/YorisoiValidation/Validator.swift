@@ -21,7 +21,7 @@ public struct Validator: Sendable {
     }
 
     func rules(for kind: DocumentKind) -> [any CaseRule] {
-        let common: [any CaseRule] = [IdentityRules(), DateRules()]
+        let common: [any CaseRule] = [IdentityRules(), DateRules(), FuriganaRules()]
         switch kind {
         case .supportPlan, .supportPlanChild: return common + [SupportPlanRules()]
         case .recommendation: return common + [RecommendationRules()]

@@ -29,6 +29,16 @@ struct RenderCommand: ParsableCommand {
             help: "A family copy: every label also in やさしい日本語 and in this language (en, pt, vi, zh-Hans; docs/family-copy.md).")
     var familyCopy: String?
 
+    @Flag(help: "Ruby (ふりがな) over the kanji of every text, not only a こども版's (docs/ruby.md).")
+    var ruby = false
+
+    @Flag(name: .customLong("no-ruby"), help: "No ruby at all, a こども版 included.")
+    var noRuby = false
+
+    @Option(name: .customLong("ruby-grade"),
+            help: "The school grade (0–6) whose kanji the reader knows; ruby goes over every other kanji. Default: the profile's ruby_grade, else 0 (every kanji).")
+    var rubyGrade: Int?
+
     @Option(help: "Seconds the render may take; past it the render is stopped, nothing is written and E037 says why (exit 1).")
     var timeout: Double = RenderBudget.defaultSeconds
 
@@ -36,6 +46,10 @@ struct RenderCommand: ParsableCommand {
     func validate() throws {
         if merge && kind != DocumentKind.assessment.rawValue {
             throw ValidationError("--merge combines アセスメントシート; it needs --kind assessment")
+        }
+        if ruby && noRuby { throw ValidationError("--ruby and --no-ruby contradict each other; give one") }
+        if let rubyGrade, !RubyOption.grades.contains(rubyGrade) {
+            throw ValidationError("--ruby-grade must be a school grade from \(RubyOption.grades.lowerBound) to \(RubyOption.grades.upperBound)")
         }
         guard RenderBudget.duration(seconds: timeout) != nil else {
             throw ValidationError("--timeout must be a positive number of seconds")
@@ -53,7 +67,8 @@ struct RenderCommand: ParsableCommand {
             // --merge picks the consolidated-sheet template unless --template names one.
             let choice: TemplateChoice = template.map { .file(URL(fileURLWithPath: $0)) } ?? (merge ? .mergedAssessment : .municipality)
             let report = try engine.render(input, kind: documentKind, municipality: municipality, template: choice,
-                                       timeBudget: RenderBudget.duration(seconds: timeout), familyCopy: familyCopy)
+                                       timeBudget: RenderBudget.duration(seconds: timeout), familyCopy: familyCopy,
+                                       ruby: RubyOption(mode: noRuby ? .off : ruby ? .on : .template, grade: rubyGrade))
             let lines = DiagnosticReport(files: [.init(file: caseFile, diagnostics: report.diagnostics)])
             for line in lines.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             if report.hasConfigurationProblems { throw ExitCode(2) }

@@ -906,6 +906,40 @@ class PageFlow(unittest.TestCase):
         self.check_contrast_and_focus("family-copy")
         self.shot("family-copy", 1280)
 
+    def ruby_spans(self, path):
+        """How many readings the PDF sets over their bases: each is an artifact with an empty
+        /ActualText (docs/ruby.md), found in the uncompressed content streams."""
+        qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(path), "-"],
+                             capture_output=True, check=True).stdout
+        return qdf.count(b"/Span <</ActualText <FEFF>>> BDC")
+
+    def test_preview_offers_ruby(self):
+        """#27: the preview offers ruby on any form, for a reader of a chosen grade; copying the
+        PDF's text still gives the base text alone."""
+        self.open_case("RB-0001")
+        grades = [o.get_attribute("value") for o in Select(self.find("#ruby-grade")).options]
+        self.assertEqual(grades, ["", "0", "1", "2", "3", "4", "5", "6"], "the grades come from the server's table")
+
+        def previewed(choose, what):
+            """Chooses, waits for the new preview (a new PDF behind the download link), fetches it."""
+            before = self.find("#download").get_attribute("href")
+            choose()
+            self.wait(lambda d: d.find_element(By.ID, "download").get_attribute("href") not in (None, "", before),
+                      message=what + ": " + self.status_text())
+            return self.download("RB-0001-support-plan.pdf")
+
+        path = previewed(lambda: Select(self.find("#ruby")).select_by_value("on"), "ruby previewed")
+        everything = self.ruby_spans(path)
+        self.assertGreater(everything, 20, "readings over the plan's kanji")
+        text = re.sub(r"\s+", "", self.pdftotext(path))
+        self.assertIn("試験", text)
+        self.assertNotIn("しけん", text, "a reading is never part of the copied text")
+        # A reader through grade 6 knows most kanji: fewer readings.
+        path = previewed(lambda: Select(self.find("#ruby-grade")).select_by_value("6"), "sixth grade previewed")
+        self.assertLess(self.ruby_spans(path), everything)
+        self.check_contrast_and_focus("ruby")
+        self.shot("ruby", 1280)
+
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""
         d = self.d

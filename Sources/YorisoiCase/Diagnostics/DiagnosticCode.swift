@@ -71,6 +71,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e205 = "E205"  // municipality check digit wrong
     case e206 = "E206"  // no profile for the municipality (configuration)
     case e207 = "E207"  // a period whose start is after its end
+    case e208 = "E208"  // furigana: a reading that is not kana
+    case e209 = "E209"  // furigana: a word with no kanji
     case w201 = "W201"  // category missing
     // Notices
     case e301 = "E301"  // recommendation section missing

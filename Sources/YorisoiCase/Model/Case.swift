@@ -29,6 +29,18 @@ public struct Case: Sendable, Hashable {
 
     /// A family copy's translations of free text (docs/family-copy.md).
     public var translations: [FieldTranslation] = []
+    /// Readings for words of the case, set as ruby where a document has ruby (docs/ruby.md).
+    public var furigana: [Furigana] = []
+
+    public init() {}
+}
+
+/// A word of the case and how it is read (a place, a school, a word MeCab does not know), for
+/// ruby. Names need none: their kana fields give them.
+public struct Furigana: Sendable, Hashable {
+    public var word: String?
+    /// In hiragana or katakana.
+    public var reading: String?
 
     public init() {}
 }

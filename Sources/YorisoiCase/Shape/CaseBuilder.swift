@@ -51,6 +51,12 @@ public enum CaseBuilder {
             translation.text = node.text("text")
             return translation
         }
+        value.furigana = root.list("furigana").map { node in
+            var entry = Furigana()
+            entry.word = node.text("word")
+            entry.reading = node.text("reading")
+            return entry
+        }
         value.selfPlan = root.object("self_plan").map { node in
             var plan = SelfPlan()
             plan.date = node.date("date")

@@ -44,6 +44,8 @@ public enum CaseShape {
         FieldSpec("translations", .list(.object([
             FieldSpec("language", .text), FieldSpec("field", .text), FieldSpec("text", .text),
         ]))),
+        // Readings the staff give for words of the case, printed as ruby (docs/ruby.md).
+        FieldSpec("furigana", .list(.object([FieldSpec("word", .text), FieldSpec("reading", .text)]))),
         FieldSpec("self_plan", .object([
             FieldSpec("date", .date(.day)), FieldSpec("due_date", .date(.day)), FieldSpec("hospital", .text),
             FieldSpec("preparations", .list(.object([FieldSpec("text", .text)]))), FieldSpec("worries", .text),

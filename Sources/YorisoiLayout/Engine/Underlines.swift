@@ -20,7 +20,7 @@ enum Underlines {
             var segment: (from: Double, to: Double, depth: Double)?
             var segments: [(from: Double, to: Double, depth: Double)] = []
             var inRule = false
-            for glyph in line.glyphs {
+            for glyph in line.glyphs where !glyph.isRuby {
                 if !glyph.text.isEmpty {
                     let scalars = Array(glyph.text.unicodeScalars)
                     // Clusters the line breaker left out (a hard break, a space at a line end)

@@ -15,7 +15,6 @@ struct PageRenderer {
         let content = ContentStream()
         var marked: [StructureRef] = []
         var open: ContentMarking.Mark?
-        defer { _ = open }
         for item in page.items {
             guard draws(item) else { continue }
             let mark = marking.mark(item)
@@ -32,8 +31,12 @@ struct PageRenderer {
             }
             switch item {
             case .glyphRun(let run):
+                // Ruby: an empty /ActualText inside the artifact, so copying and text extraction
+                // give the base text alone (poppler and Acrobat honour it; docs/ruby.md).
+                if run.isRuby { content.beginActualText("") }
                 TextRunEncoder(run: run, font: fontFor(run), pageHeight: page.size.height)
                     .encode(into: content)
+                if run.isRuby { content.endMarkedContent() }
             case .line(let from, let to, let stroke):
                 // Each graphic gets its own q/Q so no width, dash or colour leaks into the next.
                 content.save()

@@ -13,6 +13,8 @@ struct ContentMarking: Sendable {
         var language: String?
         switch item {
         case .glyphRun(let run):
+            // A reading over its base is for the eye only (docs/ruby.md).
+            if run.isRuby { return .artifact }
             ref = run.structure
             language = run.language
         case .path(let path, _, _):
@@ -26,7 +28,6 @@ struct ContentMarking: Sendable {
         // A reference the tree does not hold (a caller's mistake) is still real content: it
         // goes to the Document rather than being lost to assistive technology.
         let target = ref.index >= 0 && ref.index < tree.nodes.count ? ref : tree.root
-        if tree[target].role.isArtifact { return .artifact }
         if language == nil || language == tree[target].language { language = nil }
         return .content(target, language: language)
     }

@@ -46,10 +46,16 @@ public final class DocumentEngine: Sendable {
     /// One case → the PDF (nil when an error diagnostic stands in the way) and every diagnostic.
     /// A tree changed in code (the ledger's 文書番号 set into it) is typed anew by the façade.
     public func render(_ loaded: LoadedCase, kind: DocumentKind, municipality: String?,
-                       familyCopy: String? = nil) throws -> RenderReport {
+                       familyCopy: String? = nil, ruby: RubyOption? = nil) throws -> RenderReport {
         try translatingErrors {
-            try yorisoi.render(.loaded(loaded), kind: kind, municipality: municipality, familyCopy: familyCopy)
+            try yorisoi.render(.loaded(loaded), kind: kind, municipality: municipality, familyCopy: familyCopy,
+                               ruby: ruby ?? RubyOption())
         }
+    }
+
+    /// The grades ruby can be set for (docs/ruby.md).
+    public func rubyGrades() throws -> [RubyGrade] {
+        try translatingErrors { try yorisoi.rubyGrades() }
     }
 
     /// The family-copy languages the installation ships (`Templates/labels/`).

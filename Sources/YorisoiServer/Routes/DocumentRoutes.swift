@@ -42,13 +42,15 @@ enum DocumentRoutes {
                 }
                 return code
             }
+            let ruby = try request.rubyOption()
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
             let loaded = engine.load(bytes, format: format)
             let acting = municipality ?? loaded.typed?.municipality
             try context.requireActing(for: acting)
             let (outcome, caseID) = try await dependencies.gate.run {
-                (try engine.render(loaded, kind: kind, municipality: municipality, familyCopy: familyCopy), loaded.typed?.id)
+                (try engine.render(loaded, kind: kind, municipality: municipality, familyCopy: familyCopy, ruby: ruby),
+                 loaded.typed?.id)
             }
             try await dependencies.audit.append(account: context.account ?? "", action: "render.\(kind.rawValue)", caseID: caseID,
                                                 municipality: acting)
@@ -92,6 +94,11 @@ enum DocumentRoutes {
         // before building from the same rule instead of a copy of it.
         api.get("meeting-kinds") { _, _ in
             try Response.encoded(MeetingKindAnswer.all)
+        }
+
+        // The grades ruby can be set for (docs/ruby.md), for the page's select.
+        api.get("ruby-grades") { _, _ in
+            try Response.encoded(try engine.rubyGrades())
         }
 
         // The family copy's languages (docs/family-copy.md), for the page's select.

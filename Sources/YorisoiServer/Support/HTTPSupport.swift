@@ -147,6 +147,19 @@ extension Request {
         return value
     }
 
+    /// `?ruby=template|on|off` and `?ruby_grade=0…6` (docs/ruby.md), 400 `bad_ruby` naming the
+    /// parameter when either is anything else.
+    func rubyOption() throws -> RubyOption {
+        let mode: RubyOption.Mode = try enumQuery("ruby", code: "bad_ruby") ?? .template
+        guard let text = query("ruby_grade") else { return RubyOption(mode: mode) }
+        let grades = RubyOption.grades
+        guard let grade = Int(text), grades.contains(grade) else {
+            throw APIError.badRequest("bad_ruby", "ruby_grade は \(grades.lowerBound) から \(grades.upperBound) の学年です",
+                                      "ruby_grade must be a school grade from \(grades.lowerBound) to \(grades.upperBound)")
+        }
+        return RubyOption(mode: mode, grade: grade)
+    }
+
     /// `?kind=` as a document kind, 400 when unknown or missing.
     func documentKind(allowed: [DocumentKind] = DocumentKind.allCases) throws -> DocumentKind {
         guard let text = query("kind"), let kind = DocumentKind(rawValue: text), allowed.contains(kind) else {

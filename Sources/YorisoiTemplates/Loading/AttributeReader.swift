@@ -105,6 +105,6 @@ struct AttributeReader {
     }
 
     func style() throws(TemplateError) -> TemplateTextStyle {
-        TemplateTextStyle(family: try choice("font", FontFamily.self), size: try fontSize("size"))
+        TemplateTextStyle(family: try choice("font", FontFamily.self), size: try fontSize("size"), ruby: try bool("ruby"))
     }
 }

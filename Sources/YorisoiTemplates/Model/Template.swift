@@ -82,15 +82,20 @@ public enum FontFamily: String, Sendable, Hashable, CaseIterable {
 public struct TemplateTextStyle: Sendable, Hashable {
     public var family: FontFamily?
     public var size: Length?
+    /// `ruby="true"`: the text takes ruby over the kanji its reader has not learned (a こども版
+    /// sets it on the whole template); `"false"` keeps it off inside (an ID, a phone number).
+    /// Inherited like the font. docs/ruby.md.
+    public var ruby: Bool?
 
-    public init(family: FontFamily? = nil, size: Length? = nil) {
+    public init(family: FontFamily? = nil, size: Length? = nil, ruby: Bool? = nil) {
         self.family = family
         self.size = size
+        self.ruby = ruby
     }
 
     /// This style with the unset parts taken from `outer`.
     public func inheriting(_ outer: TemplateTextStyle) -> TemplateTextStyle {
-        TemplateTextStyle(family: family ?? outer.family, size: size ?? outer.size)
+        TemplateTextStyle(family: family ?? outer.family, size: size ?? outer.size, ruby: ruby ?? outer.ruby)
     }
 }
 

@@ -16,6 +16,16 @@ extension MunicipalityProfile {
         valueTree.resolve(pointer: "/self_plan_paper")?.scalarText.flatMap(TemplatePaperSize.init(rawValue:))
     }
 
+    /// The school grade whose kanji a こども版's reader is taken to know (`ruby_grade: 2`): ruby is
+    /// set over every other kanji (docs/ruby.md). nil: none known, every kanji has its reading.
+    public var rubyGrade: Int? {
+        guard case .integer(let grade)? = valueTree.resolve(pointer: "/ruby_grade")?.value else { return nil }
+        return grade
+    }
+
+    /// The grades `ruby_grade` may name: 0 (no kanji known) to 6 (the whole 学年別漢字配当表).
+    public static let rubyGrades = 0...6
+
     /// The papers `self_plan_paper` may name: the plan is one page of a notebook or a sheet.
     static let selfPlanPapers: [TemplatePaperSize] = [.a4, .a5]
 }
@@ -26,6 +36,11 @@ extension ProfileLoader {
         if let paper = try r.optionalText("/self_plan_paper") {
             guard let size = TemplatePaperSize(rawValue: paper), MunicipalityProfile.selfPlanPapers.contains(size) else {
                 throw r.error("/self_plan_paper", "must be A4 or A5")
+            }
+        }
+        if let node = r.node("/ruby_grade"), node.value != .null {
+            guard case .integer(let grade) = node.value, MunicipalityProfile.rubyGrades.contains(grade) else {
+                throw r.error("/ruby_grade", "must be a school grade from 0 to 6")
             }
         }
         for index in 0..<(try r.count("/fee_reduction/bands")) {

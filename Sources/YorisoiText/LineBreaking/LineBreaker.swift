@@ -10,10 +10,19 @@ public enum JapaneseLineBreaker {
     ///   分離禁止), the breaker first squeezes in the clusters up to the next allowed break
     ///   (追い込み) if the line's shrinkable space allows, else pushes back to the previous allowed
     ///   break (追い出し). A unit longer than the whole line (a long word) is broken where it fills it.
-    public static func breakLines(_ clusters: [TextCluster], options: LineBreakOptions) -> [BrokenLine] {
+    /// - Parameter groups: cluster ranges no line may end inside and no justification spreads
+    ///   (the base of group ruby, whose reading is set over the whole of it).
+    public static func breakLines(_ clusters: [TextCluster], options: LineBreakOptions,
+                                  keepingTogether groups: [Range<Int>] = []) -> [BrokenLine] {
         let metrics = ClusterMetrics.analyse(clusters)
         let measure = LineMeasure(metrics)
-        let rules = BreakRules.compute(metrics, clusters, keepsWords: options.keepsWords)
+        var rules = BreakRules.compute(metrics, clusters, keepsWords: options.keepsWords)
+        for group in groups where group.count > 1 && group.upperBound <= clusters.count {
+            for i in (group.lowerBound + 1)..<group.upperBound {
+                rules.kinds[i] = .never
+                rules.solid[i] = true
+            }
+        }
         let kinds = BreakRules.resolve(rules.kinds, measure: measure, width: options.width)
         let composer = LineComposer(measure: measure, solid: rules.solid)
         let chooser = BreakChooser(measure: measure, kinds: kinds, width: options.width)

@@ -15,6 +15,8 @@ public struct LineGlyph: Sendable {
     public var variationLost: Bool
     /// The span's language when it is not Japanese (`TextStyle.language`).
     public var language: String? = nil
+    /// A reading set over its base (ruby): drawn, but never part of the text (docs/ruby.md).
+    public var isRuby = false
 }
 
 /// A line of positioned glyphs with its vertical metrics.
@@ -38,6 +40,8 @@ public struct LaidOutLine: Sendable {
 public struct LaidOutParagraph: Sendable {
     public var lines: [LaidOutLine]
     public var uncovered: [UncoveredCharacter]
+    /// Runs of unlearned kanji that got no ruby because no reading was found (docs/ruby.md).
+    public var unreadKanji = 0
 
     public var height: Double { lines.reduce(0) { $0 + $1.pitch } }
 }

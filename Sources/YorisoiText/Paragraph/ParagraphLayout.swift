@@ -8,12 +8,16 @@ public enum ParagraphLayout {
     static func layoutUncached(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {
         try RenderCancellation.check()
         let items = try shape(spans)
-        guard !items.breakable.isEmpty else { return LaidOutParagraph(lines: [], uncovered: items.uncovered) }
+        guard !items.breakable.isEmpty else {
+            return LaidOutParagraph(lines: [], uncovered: items.uncovered, unreadKanji: items.unreadKanji)
+        }
 
         var options = LineBreakOptions(width: settings.width, alignment: settings.alignment)
         options.firstLineIndent = settings.firstLineIndent
         options.keepsWords = settings.keepsWords
-        let broken = JapaneseLineBreaker.breakLines(items.breakable, options: options)
+        let broken = JapaneseLineBreaker.breakLines(items.breakable, options: options,
+                                                    keepingTogether: items.rubies.filter { $0.clusters.count > 1 }.map(\.clusters))
+        var rubyIndex = 0
 
         var lines: [LaidOutLine] = []
         lines.reserveCapacity(broken.count)
@@ -30,7 +34,7 @@ public enum ParagraphLayout {
                 let metrics = shaped.face.metrics
                 ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
                 descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
-                var pen = line.positions[offset]
+                var pen = line.positions[offset] + items.drawOffset(index)
                 for (n, glyph) in shaped.glyphs.enumerated() {
                     glyphs.append(LineGlyph(face: shaped.face, fontSize: size, glyphID: glyph.glyphID,
                                             x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
@@ -39,6 +43,18 @@ public enum ParagraphLayout {
                                             language: items.runs[owner.run].language))
                     pen += glyph.advance * size
                 }
+            }
+            // Ruby over the bases that start on this line (a group's base is never split).
+            while rubyIndex < items.rubies.count, items.rubies[rubyIndex].clusters.lowerBound < line.clusterRange.upperBound {
+                let ruby = items.rubies[rubyIndex]
+                rubyIndex += 1
+                guard ruby.clusters.lowerBound >= line.clusterRange.lowerBound else { continue }
+                let last = ruby.clusters.upperBound - 1
+                guard last < line.clusterRange.upperBound else { continue }
+                let start = line.positions[ruby.clusters.lowerBound - line.clusterRange.lowerBound] + ruby.padBefore
+                let end = line.positions[last - line.clusterRange.lowerBound] + items.breakable[last].advance - ruby.padAfter
+                glyphs += ruby.glyphs(baseStart: start, baseEnd: end, lineWidth: max(settings.width, line.width))
+                ascent = max(ascent, ruby.top)
             }
             if largest == 0 { largest = spans.first?.style.size ?? 10 }
             if glyphs.isEmpty {
@@ -49,7 +65,7 @@ public enum ParagraphLayout {
             lines.append(LaidOutLine(glyphs: glyphs, width: line.width, ascent: ascent, descent: descent,
                                      pitch: max(settings.lineHeight * largest, ascent + descent)))
         }
-        return LaidOutParagraph(lines: lines, uncovered: items.uncovered)
+        return LaidOutParagraph(lines: lines, uncovered: items.uncovered, unreadKanji: items.unreadKanji)
     }
 
     /// The width `spans` would take on one unbroken line, in points.
@@ -66,6 +82,13 @@ public enum ParagraphLayout {
         var owners: [(run: Int, index: Int)] = []
         var breakable: [TextCluster] = []
         var uncovered: [UncoveredCharacter] = []
+        /// Ruby over bases in this paragraph, in paragraph order (docs/ruby.md).
+        var rubies: [RubySetting] = []
+        /// Space added before a ruby base's first cluster (inside its advance), by cluster index.
+        var leadingPads: [Int: Double] = [:]
+        var unreadKanji = 0
+
+        func drawOffset(_ index: Int) -> Double { leadingPads.isEmpty ? 0 : leadingPads[index] ?? 0 }
     }
 
     private static func shape(_ spans: [TextSpan]) throws -> ShapedSpans {
@@ -84,6 +107,17 @@ public enum ParagraphLayout {
                 result.owners.append((run, position))
                 result.breakable.append(TextCluster(text: cluster.isLineBreak ? "\n" : cluster.text,
                                                     advance: cluster.advance * size, fontSize: size))
+            }
+            // Ruby is for Japanese text (a family copy's translations take none), and only where
+            // every character was drawn, so the readings' offsets match the clusters.
+            if let request = span.style.ruby, span.style.language == nil || span.style.language == "ja",
+               shaped.uncovered.isEmpty {
+                let first = result.breakable.count - shaped.clusters.count
+                let found = RubyAnnotator.annotate(text, request: request)
+                result.unreadKanji += found.unread
+                try RubySetting.add(found.annotations, over: shaped.clusters, startingAt: first, size: size,
+                                    chain: span.style.chain, to: &result.breakable, rubies: &result.rubies,
+                                    leadingPads: &result.leadingPads)
             }
             result.uncovered += shaped.uncovered.map {
                 UncoveredCharacter(codePoint: $0.codePoint, offset: $0.offset + offset, isPrivateUse: $0.isPrivateUse)

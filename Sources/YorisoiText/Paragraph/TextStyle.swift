@@ -6,11 +6,14 @@ public struct TextStyle: Sendable {
     /// The BCP 47 language of the text when it is not the document's Japanese (a family copy's
     /// translated labels): carried to the display list so the PDF can say /Lang per span.
     public var language: String?
+    /// Ruby over the kanji the reader has not learned (docs/ruby.md); nil: none.
+    public var ruby: RubyRequest?
 
-    public init(chain: FontChain, size: Double, language: String? = nil) {
+    public init(chain: FontChain, size: Double, language: String? = nil, ruby: RubyRequest? = nil) {
         self.chain = chain
         self.size = size
         self.language = language
+        self.ruby = ruby
     }
 }
 

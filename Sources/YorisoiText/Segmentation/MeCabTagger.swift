@@ -93,14 +93,44 @@ final class MeCabTagger: @unchecked Sendable {
         }
     }
 
-    /// The first seven comma-separated fields of a NUL-terminated feature string, as byte views
+    /// The morphemes of `text` with IPAdic's reading (読み, the eighth field, in katakana) where
+    /// the dictionary has one; an unknown word has none. Used for ruby (docs/ruby.md).
+    func readings(of text: String) -> [(bytes: Range<Int>, reading: String?)] {
+        guard let lattice = mecab_model_new_lattice(model) else { return [] }
+        defer { mecab_lattice_destroy(lattice) }
+        var utf8 = Array(text.utf8)
+        utf8.append(0)
+        return utf8.withUnsafeBufferPointer { buffer -> [(bytes: Range<Int>, reading: String?)] in
+            guard let base = buffer.baseAddress else { return [] }
+            let sentence = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            mecab_lattice_set_sentence2(lattice, sentence, buffer.count - 1)
+            guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
+            var result: [(bytes: Range<Int>, reading: String?)] = []
+            var node = mecab_lattice_get_bos_node(lattice)
+            while let current = node {
+                let n = current.pointee
+                if Int(n.stat) == MECAB_NOR_NODE || Int(n.stat) == MECAB_UNK_NODE, let surface = n.surface {
+                    let start = UnsafeRawPointer(surface) - UnsafeRawPointer(sentence)
+                    let fields = n.feature.map { Self.fields(of: $0, count: 8) } ?? []
+                    // "*" is IPAdic's "no reading".
+                    let reading = fields.count > 7 && !fields[7].elementsEqual([UInt8(ascii: "*")]) && !fields[7].isEmpty
+                        ? String(decoding: fields[7], as: UTF8.self) : nil
+                    result.append((start..<(start + Int(n.length)), reading))
+                }
+                node = n.next
+            }
+            return result
+        }
+    }
+
+    /// The first `count` comma-separated fields of a NUL-terminated feature string, as byte views
     /// into MeCab's lattice (valid while it lives).
-    private static func fields(of feature: UnsafePointer<CChar>) -> [UnsafeBufferPointer<UInt8>] {
+    private static func fields(of feature: UnsafePointer<CChar>, count: Int = 7) -> [UnsafeBufferPointer<UInt8>] {
         let bytes = UnsafeRawPointer(feature).assumingMemoryBound(to: UInt8.self)
         var fields: [UnsafeBufferPointer<UInt8>] = []
-        fields.reserveCapacity(7)
+        fields.reserveCapacity(count)
         var start = 0, index = 0
-        while fields.count < 7 {
+        while fields.count < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: ",") || byte == 0 {
                 fields.append(UnsafeBufferPointer(start: bytes + start, count: index - start))

@@ -32,7 +32,8 @@ final class WordSegmenter: Sendable {
     static let recentLongCapacity = 16
     static let maxRecentLongLength = 8_192
 
-    private let tagger: MeCabTagger
+    /// Shared with ruby, which asks the same dictionary for readings (`RubyAnnotator`).
+    let tagger: MeCabTagger
     private let cache = Mutex<[String: [WordBoundary]]>([:])
     private let recentLong = Mutex<[(text: String, boundaries: [WordBoundary])]>([])
 

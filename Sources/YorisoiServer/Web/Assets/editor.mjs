@@ -22,6 +22,9 @@ async function openEditor(holder, { data, kind, caseId, version, readOnly }) {
   // The family copy's languages come from the server's label files (GET /api/v1/family-copy-languages).
   if (!S.familyLanguages) S.familyLanguages = await expectJSON(await api('GET', '/api/v1/family-copy-languages'));
   S.familyCopy = '';
+  // Ruby (docs/ruby.md): the grades and how many kanji each knows come from the server's table.
+  if (!S.rubyGrades) S.rubyGrades = await expectJSON(await api('GET', '/api/v1/ruby-grades'));
+  S.ruby = ''; S.rubyGrade = '';
   holder.replaceChildren(editorView());
   if (copied) { S.dirty = true; scheduleDraft(); say(COPIED_SERVICES); }
   await loadCaseNotices();
@@ -120,6 +123,19 @@ function editorView() {
       el('select', { id: 'family-copy', 'aria-describedby': 'family-copy-hint', onchange: e => { S.familyCopy = e.target.value; preview(true); } },
         el('option', { value: '', selected: true }, 'なし（日本語のみ）'),
         (S.familyLanguages || []).map(l => el('option', { value: l.code, lang: l.code }, l.name)))),
+    // Ruby (docs/ruby.md): a こども版 has it as its template says; any form can have it or not.
+    el('div', { class: 'field' },
+      el('label', { for: 'ruby', text: 'ふりがな' }),
+      el('p', { id: 'ruby-hint', class: 'hint', text: 'こども版には、まだ習っていない漢字にふりがなを付けます。ほかの書類にも付けられます。' }),
+      el('select', { id: 'ruby', 'aria-describedby': 'ruby-hint', onchange: e => { S.ruby = e.target.value; preview(true); } },
+        el('option', { value: '', selected: true }, '様式のとおり（こども版に付ける）'),
+        el('option', { value: 'on' }, 'この書類にも付ける'),
+        el('option', { value: 'off' }, '付けない'))),
+    el('div', { class: 'field' },
+      el('label', { for: 'ruby-grade', text: 'ふりがなを付けない漢字' }),
+      el('select', { id: 'ruby-grade', onchange: e => { S.rubyGrade = e.target.value; preview(true); } },
+        el('option', { value: '', selected: true }, 'センターの設定のとおり'),
+        (S.rubyGrades || []).map(g => el('option', { value: String(g.grade) }, g.name + '（' + g.known + '字）')))),
     el('div', { class: 'preview-actions' },
       el('a', { id: 'download', class: 'button', hidden: true, download: (S.caseId || S.data.id || 'plan') + '.pdf' }, 'PDFをダウンロード'),
       el('button', { type: 'button', id: 'print', hidden: true, onclick: printPreview }, '印刷')),

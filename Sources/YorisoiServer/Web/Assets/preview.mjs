@@ -10,7 +10,9 @@ async function preview(explicit) {
   const seq = ++previewSeq;
   previewState('プレビューを作っています…');
   const q = '?kind=' + encodeURIComponent(S.kind) + '&municipality=' + encodeURIComponent(S.data.municipality)
-    + (S.familyCopy ? '&family_copy=' + encodeURIComponent(S.familyCopy) : '');
+    + (S.familyCopy ? '&family_copy=' + encodeURIComponent(S.familyCopy) : '')
+    + (S.ruby ? '&ruby=' + encodeURIComponent(S.ruby) : '')
+    + (S.rubyGrade ? '&ruby_grade=' + encodeURIComponent(S.rubyGrade) : '');
   const res = await api('POST', '/api/v1/render' + q, { body: caseBody(), accept: 'application/pdf' });
   if (seq !== previewSeq) return;
   if (res.status === 422) { const b = await json(res); S.diagnostics = (b && b.diagnostics) || []; showDiagnostics(); previewState('誤りを直すとプレビューが更新されます。'); return; }

@@ -1,0 +1,45 @@
+/// 学年別漢字配当表: the kanji a child learns in each grade of 小学校 (Templates/ruby/kanji-grades.txt).
+public struct KanjiGrades: Sendable {
+    /// `grades[g - 1]`: the kanji of grade g, in the file's order.
+    public let grades: [[Unicode.Scalar]]
+
+    public struct FormatError: Error, CustomStringConvertible, Sendable {
+        public let line: Int
+        public let reason: String
+        public var description: String { "kanji-grades.txt line \(line): \(reason)" }
+    }
+
+    /// Reads the file's text: `#` comments, then one line per grade, "N 漢字漢字…", grades 1…6 in order.
+    public init(parsing text: String) throws(FormatError) {
+        var grades: [[Unicode.Scalar]] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: " \r\t")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, let grade = Int(parts[0]), grade == grades.count + 1 else {
+                throw FormatError(line: index + 1, reason: "expected grade \(grades.count + 1), a space and its kanji")
+            }
+            let kanji = Array(parts[1].unicodeScalars)
+            guard kanji.allSatisfy(RubyText.isKanji) else {
+                throw FormatError(line: index + 1, reason: "grade \(grade) holds a character that is not a kanji")
+            }
+            grades.append(kanji)
+        }
+        guard grades.count == 6 else { throw FormatError(line: 0, reason: "expected grades 1 to 6, found \(grades.count)") }
+        self.grades = grades
+    }
+
+    /// The kanji a reader who has finished grade `grade` knows (0: none; 6 or more: all 1,026).
+    public func known(throughGrade grade: Int) -> Set<Unicode.Scalar> {
+        Set(grades.prefix(max(0, grade)).joined())
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: String) -> Substring {
+        var result = self
+        while let first = result.first, set.contains(first) { result.removeFirst() }
+        while let last = result.last, set.contains(last) { result.removeLast() }
+        return result
+    }
+}
