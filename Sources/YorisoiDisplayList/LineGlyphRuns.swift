@@ -15,7 +15,7 @@ extension DrawItem {
             let isRuby = line[start].isRuby
             var end = start + 1
             while end < line.count, line[end].face === face, line[end].fontSize == fontSize,
-                  line[end].language == language, line[end].isRuby == isRuby { end += 1 }
+                  line[end].language == language, line[end].isRuby == isRuby, !line[end].startsReading { end += 1 }
             var glyphs: [PositionedGlyph] = []
             glyphs.reserveCapacity(end - start)
             for index in start..<end {

@@ -82,6 +82,7 @@ struct OpenAPITests {
             ("POST /api/v1/packets", "/api/v1/packets", meeting, "application/yaml", [:]),
             ("GET /api/v1/meeting-kinds", "/api/v1/meeting-kinds", nil, "", [:]),
             ("GET /api/v1/family-copy-languages", "/api/v1/family-copy-languages", nil, "", [:]),
+            ("GET /api/v1/ruby-grades", "/api/v1/ruby-grades", nil, "", [:]),
             ("POST /api/v1/reviews", "/api/v1/reviews", "{\"from\": \"2025-07\"}", "application/json", [:]),
             ("POST /api/v1/monthly-reports", "/api/v1/monthly-reports", "{\"month\": \"2025-01\", \"municipality\": \"122297\"}",
              "application/json", [:]),

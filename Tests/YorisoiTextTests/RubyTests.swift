@@ -43,8 +43,8 @@ import TestSupport
     }
 
     @Test func readingsSplitPerCharacterWhereTheyAddUpElseOverTheWord() {
-        // 支援 = し + えん: mono-ruby; 学校 is がっこう, not がく + こう: group ruby.
-        #expect(ruby("支援を受ける", request()) == ["支:し", "援:えん", "受:う"])
+        // 保育園 = ほ + いく + えん: mono-ruby; 学校 is がっこう, not がく + こう: group ruby.
+        #expect(ruby("保育園に通う", request()) == ["保:ほ", "育:いく", "園:えん", "通:かよ"])
         #expect(ruby("学校に行く", request()) == ["学校:がっこう", "行:い"])
     }
 
@@ -57,7 +57,9 @@ import TestSupport
         // Through grade 2: 学, 校, 一 and 考 are known; 緒 is not, so 一緒 keeps its group reading.
         #expect(ruby("学校と一緒に考えたい。", request(grade: 2)) == ["一緒:いっしょ"])
         // Through grade 6 every kanji of the table is known; 緒 is not in it.
-        #expect(ruby("支援", request(grade: 6)).isEmpty)
+        #expect(ruby("学校", request(grade: 6)).isEmpty)
+        // 保 and 育 are grade 5 and 3, 園 grade 2: a fourth-grader needs 保's reading only.
+        #expect(ruby("保育園", request(grade: 4)) == ["保:ほ"])
         #expect(ruby("一緒", request(grade: 6)) == ["一緒:いっしょ"])
     }
 
@@ -87,11 +89,12 @@ import TestSupport
 
     @Test func aGroupBaseIsNeverBrokenAcrossLines() throws {
         // Six ems hold 「あいうえお学」; 学校 is one base, so it moves down whole.
-        let plain = try ParagraphLayout.layout([TextSpan("あいうえお学校", style: TextStyle(chain: gothic, size: 10))],
+        let text = "あいうえお学校へいく"
+        let plain = try ParagraphLayout.layout([TextSpan(text, style: TextStyle(chain: gothic, size: 10))],
                                                settings: ParagraphSettings(width: 60, alignment: .start))
-        #expect(plain.lines.map(baseText) == ["あいうえお学", "校"])
-        let laid = try layout("あいうえお学校", width: 60)
-        #expect(laid.lines.map(baseText) == ["あいうえお", "学校"])
+        #expect(plain.lines.map(baseText) == ["あいうえお学", "校へいく"])
+        let laid = try layout(text, width: 60)
+        #expect(laid.lines.map(baseText) == ["あいうえお", "学校へいく"])
         #expect(laid.lines.map(rubyText) == ["", "がっこう"])
     }
 

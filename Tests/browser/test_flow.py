@@ -911,7 +911,7 @@ class PageFlow(unittest.TestCase):
         /ActualText (docs/ruby.md), found in the uncompressed content streams."""
         qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(path), "-"],
                              capture_output=True, check=True).stdout
-        return qdf.count(b"/Span <</ActualText <FEFF>>> BDC")
+        return qdf.lower().count(b"/span <</actualtext <feff>>> bdc")
 
     def test_preview_offers_ruby(self):
         """#27: the preview offers ruby on any form, for a reader of a chosen grade; copying the

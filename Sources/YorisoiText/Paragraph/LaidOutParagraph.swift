@@ -17,6 +17,9 @@ public struct LineGlyph: Sendable {
     public var language: String? = nil
     /// A reading set over its base (ruby): drawn, but never part of the text (docs/ruby.md).
     public var isRuby = false
+    /// The first glyph of one reading: each reading is its own run, so the PDF's marked content
+    /// and a test can tell which base it stands over.
+    public var startsReading = false
 }
 
 /// A line of positioned glyphs with its vertical metrics.

@@ -121,6 +121,7 @@ struct RubySetting: Sendable {
             }
             pen += gap
         }
+        if !glyphs.isEmpty { glyphs[0].startsReading = true }
         return glyphs
     }
 }
