@@ -241,6 +241,21 @@ enum LayoutFindings {
                                     messageEN: tallerThanPage ? "a block does not fit on any page"
                                                               : "text does not fit its field even at the minimum font size"))
         }
+        // Kanji ruby could not read, once per field (a field is set again on every trial size
+        // and in every repeated header).
+        var unread: [String: Int] = [:]
+        var unreadOrder: [String] = []
+        for finding in result.diagnostics {
+            guard case .unreadKanji(let count) = finding.kind else { continue }
+            let path = finding.sourcePath ?? ""
+            if unread[path] == nil { unreadOrder.append(path) }
+            unread[path] = max(unread[path] ?? 0, count)
+        }
+        for path in unreadOrder {
+            found.append(Diagnostic(.w208, path: path, at: root.resolve(pointer: path)?.position,
+                                    message: "読みの分からない漢字が \(unread[path]!) か所あり、ふりがなを付けずに印刷します。ケースの furigana に読みを書けます",
+                                    messageEN: "\(unread[path]!) run(s) of kanji have no known reading and are printed without ruby; give readings under furigana"))
+        }
         for missing in result.uncovered {
             let path = missing.sourcePath ?? ""
             found.append(Diagnostic(missing.character.isPrivateUse ? .e402 : .e401, path: path,

@@ -72,15 +72,17 @@ import TestSupport
         let source = try String(contentsOf: Self.samples.appendingPathComponent("moriya-support-plan.yaml"), encoding: .utf8)
         let dir = try TestPaths.makeTemporaryDirectory("ruby-case")
         let file = dir.appendingPathComponent("case.yaml")
-        try (source + "\nfurigana:\n  - {word: 人間関係, reading: ningen}\n  - {word: ふりがな, reading: ふりがな}\n")
+        // The sample ends with its furigana list (two entries); two more go on it.
+        #expect(source.hasSuffix("reading: ふくお}\n"))
+        try (source + "  - {word: 人間関係, reading: ningen}\n  - {word: ふりがな, reading: ふりがな}\n")
             .write(to: file, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out.pdf")
         let result = try ExternalTool.run(TestPaths.yorisoiExecutable.path,
                                           ["render", file.path, "--kind", "support-plan-child", "-o", out.path],
                                           currentDirectory: TestPaths.repositoryRoot)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("E208 /furigana/0/reading"))
-        #expect(result.stderr.contains("E209 /furigana/1/word"))
+        #expect(result.stderr.contains("E208 /furigana/2/reading"))
+        #expect(result.stderr.contains("E209 /furigana/3/word"))
         #expect(!result.stderr.contains("ningen"), "the entry is named, its text is not")
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }

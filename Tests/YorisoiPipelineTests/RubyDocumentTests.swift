@@ -49,7 +49,7 @@ import YorisoiDisplayList
 
     @Test func theCaseFuriganaWinsOverTheDictionary() throws {
         let loaded = try load("samples/cases/moriya-support-plan.yaml",
-                              appending: "\nfurigana:\n  - {word: 人間関係, reading: ひととのかかわり}\n")
+                              appending: "  - {word: 人間関係, reading: ひととのかかわり}\n")   // the sample's list goes on
         let laid = try Self.renderer.layOut(loaded, kind: .supportPlanChild)
         #expect(!laid.hasErrors, "\(laid.diagnostics)")
         let found = try readings(laid)
@@ -89,5 +89,26 @@ import YorisoiDisplayList
         let found = try readings(laid)
         // A reading never stands over Chinese text (its baseline holds Japanese bases only).
         #expect(found.allSatisfy { !$0.base.isEmpty })
+    }
+}
+
+extension RubyDocumentTests {
+    /// A word no one can read (𠮷𠮷 is in no dictionary and the case gives no reading) is printed
+    /// without ruby, and a warning names its field — not the word.
+    @Test func kanjiWithoutAReadingAreNamedByTheirField() throws {
+        let url = TestPaths.repositoryRoot.appendingPathComponent("samples/cases/moriya-support-plan.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "人間関係", with: "𠮷𠮷関係")
+        let loaded = try #require(CaseLoader().load(data: Data(text.utf8), format: .yaml, displayName: "case.yaml").first)
+        let laid = try Self.renderer.layOut(loaded, kind: .supportPlanChild)
+        #expect(!laid.hasErrors, "\(laid.diagnostics)")
+        let warnings = laid.diagnostics.filter { $0.code == .w208 }
+        #expect(warnings.count == 1, "\(warnings)")   // the staff's names are read by the sample's furigana
+        #expect(warnings.first?.path.hasPrefix("/plan/issues") == true)
+        #expect(warnings.allSatisfy { !$0.message.contains("𠮷") && !$0.messageEN.contains("𠮷") })
+        #expect(try readings(laid).contains { $0.base == "関係" })
+        #expect(try readings(laid).contains { $0.reading == "ためしだ" && $0.base == "試田" })
+        // Without ruby nothing is asked, so nothing is missing.
+        #expect(!(try Self.renderer.layOut(loaded, kind: .supportPlanChild, ruby: RubyOption(mode: .off)))
+            .diagnostics.contains { $0.code == .w208 })
     }
 }

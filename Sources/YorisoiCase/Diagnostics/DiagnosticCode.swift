@@ -73,6 +73,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     case e207 = "E207"  // a period whose start is after its end
     case e208 = "E208"  // furigana: a reading that is not kana
     case e209 = "E209"  // furigana: a word with no kanji
+    case w208 = "W208"  // ruby: kanji with no known reading, printed without ruby
     case w201 = "W201"  // category missing
     // Notices
     case e301 = "E301"  // recommendation section missing

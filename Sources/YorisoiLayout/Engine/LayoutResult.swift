@@ -82,6 +82,9 @@ public struct LayoutDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case regionOverlapsBody(excess: Double)
         /// A table's cells do not match its columns (spans were cut).
         case tableStructure(String)
+        /// Ruby was asked for, but `count` runs of unlearned kanji found no reading (a word the
+        /// dictionary does not know): printed without one (docs/ruby.md).
+        case unreadKanji(count: Int)
     }
 
     public var kind: Kind
@@ -109,6 +112,8 @@ public struct LayoutDiagnostic: Sendable, Hashable, CustomStringConvertible {
             return "\(place): ヘッダー／フッターが本文に重なります（\(Self.format(excess))pt）"
         case .tableStructure(let detail):
             return "\(place): 表の構成が列数と合いません（\(detail)）"
+        case .unreadKanji(let count):
+            return "\(place): 読みの分からない漢字が \(count) か所あり、ふりがなを付けていません"
         }
     }
 

@@ -58,6 +58,9 @@ struct TextSetting {
         settings.width = max(settings.width, spans.map(\.style.size).max() ?? 0)
         let paragraph = try ParagraphLayout.layout(spans, settings: settings)
         context.addUncovered(paragraph.uncovered, sourcePath: sourcePath)
+        if paragraph.unreadKanji > 0 {
+            context.report(.unreadKanji(count: paragraph.unreadKanji), .warning, sourcePath: sourcePath)
+        }
         return paragraph.lines
     }
 
