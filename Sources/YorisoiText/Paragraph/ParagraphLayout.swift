@@ -44,6 +44,7 @@ public enum ParagraphLayout {
                     pen += glyph.advance * size
                 }
             }
+            var hasRuby = false
             // Ruby over the bases that start on this line (a group's base is never split).
             while rubyIndex < items.rubies.count, items.rubies[rubyIndex].clusters.lowerBound < line.clusterRange.upperBound {
                 let ruby = items.rubies[rubyIndex]
@@ -55,6 +56,7 @@ public enum ParagraphLayout {
                 let end = line.positions[last - line.clusterRange.lowerBound] + items.breakable[last].advance - ruby.padAfter
                 glyphs += ruby.glyphs(baseStart: start, baseEnd: end, lineWidth: max(settings.width, line.width))
                 ascent = max(ascent, ruby.top)
+                hasRuby = true
             }
             if largest == 0 { largest = spans.first?.style.size ?? 10 }
             if glyphs.isEmpty {
@@ -62,8 +64,11 @@ public enum ParagraphLayout {
                 ascent = 0.88 * largest
                 descent = 0.12 * largest
             }
-            lines.append(LaidOutLine(glyphs: glyphs, width: line.width, ascent: ascent, descent: descent,
-                                     pitch: max(settings.lineHeight * largest, ascent + descent)))
+            // A line with ruby keeps a little room over its readings, so they never touch the
+            // line or the rule above (the readings fill a 1.5 pitch's whole leading).
+            let clearance = hasRuby ? RubySetting.clearance * largest : 0
+            lines.append(LaidOutLine(glyphs: glyphs, width: line.width, ascent: ascent + clearance, descent: descent,
+                                     pitch: max(settings.lineHeight * largest, ascent + clearance + descent)))
         }
         return LaidOutParagraph(lines: lines, uncovered: items.uncovered, unreadKanji: items.unreadKanji)
     }

@@ -36,6 +36,8 @@ struct RubySetting: Sendable {
     var top: Double { Self.baseEmTop * baseSize + size }
     /// The reading's baseline above the base's: its em box stands on the base's em box.
     var rise: Double { Self.baseEmTop * baseSize + Self.emBottom * size }
+    /// Room kept above a line's readings, in ems of the line's largest size.
+    static let clearance = 0.25
     /// The ideographic em box of a Japanese face: 0.88 em above the baseline, 0.12 below.
     static let baseEmTop = 0.88
     static let emBottom = 0.12
