@@ -920,13 +920,13 @@ class PageFlow(unittest.TestCase):
         grades = [o.get_attribute("value") for o in Select(self.find("#ruby-grade")).options]
         self.assertEqual(grades, ["", "0", "1", "2", "3", "4", "5", "6"], "the grades come from the server's table")
 
-        def previewed(choose, what):
+        def previewed(choose, what, name="RB-0001-support-plan.pdf"):
             """Chooses, waits for the new preview (a new PDF behind the download link), fetches it."""
             before = self.find("#download").get_attribute("href")
             choose()
             self.wait(lambda d: d.find_element(By.ID, "download").get_attribute("href") not in (None, "", before),
                       message=what + ": " + self.status_text())
-            return self.download("RB-0001-support-plan.pdf")
+            return self.download(name)
 
         path = previewed(lambda: Select(self.find("#ruby")).select_by_value("on"), "ruby previewed")
         everything = self.ruby_spans(path)
@@ -939,6 +939,27 @@ class PageFlow(unittest.TestCase):
         self.assertLess(self.ruby_spans(path), everything)
         self.check_contrast_and_focus("ruby")
         self.shot("ruby", 1280)
+
+        # 守谷市's こども版 has ruby as its template says; 「付けない」 takes it off.
+        req = urllib.request.Request(self.server.base + "/api/v1/cases", method="POST",
+                                     data=(ROOT / "samples" / "cases" / "moriya-support-plan.yaml").read_bytes(),
+                                     headers={"Authorization": "Bearer " + self.server.token,
+                                              "Content-Type": "application/yaml", "Accept": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            self.assertIn(r.status, (200, 201))
+        self.go("#/cases/M-0311")
+        self.find("#case-form")
+        Select(self.find("#kind")).select_by_value("support-plan-child")
+        self.click("#kind-go")
+        self.settled("form switched to the こども版")
+        before = self.find("#download").get_attribute("href")
+        self.click("#preview")
+        self.wait(lambda d: d.find_element(By.ID, "download").get_attribute("href") not in (None, "", before),
+                  message="こども版 previewed: " + self.status_text())
+        child = self.ruby_spans(self.download("M-0311-support-plan-child.pdf"))
+        self.assertGreater(child, 30, "the こども版's readings, without asking")
+        path = previewed(lambda: Select(self.find("#ruby")).select_by_value("off"), "ruby off", "M-0311-support-plan-child.pdf")
+        self.assertEqual(self.ruby_spans(path), 0)
 
     def step_drafts_and_conflicts(self):
         """Nothing typed is lost, and two people on one case do not overwrite each other."""
