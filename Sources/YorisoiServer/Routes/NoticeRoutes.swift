@@ -55,13 +55,8 @@ enum NoticeRoutes {
             guard let facts = NoticeFacts(loaded, kind: kind, municipality: municipalityOverride) else {
                 throw APIError.invalidCase(diagnostics)
             }
-            let typedNumber = facts.typedNumber.map { IssueRequest.TypedNumber(number: $0.number, preLedger: $0.preLedger) }
-            let citation: IssueRequest.Citation? = facts.citation.map { cited in
-                switch cited {
-                case .latestOfCase: .latestOfCase
-                case .number(let number, let preLedger, let date): .number(number, preLedger: preLedger, date: date?.description)
-                }
-            }
+            let typedNumber = facts.typedNumber
+            let citation = facts.citation
             let issue = IssueRequest(
                 municipality: municipality, series: numbering.prefix,
                 sequenceScope: numbering.rules.sequence == .continuous ? .continuous : .fiscalYear,

@@ -124,6 +124,8 @@ extension SQLiteStore {
                                         arguments: [request.municipality, number]).map(entry)
             if rows.isEmpty {
                 guard preLedger else { throw LedgerRefusal.citesUnknown(number) }
+                // The ledger keeps dates as yyyy-mm-dd text; the case's date is written the same way.
+                let date = date?.description
                 if let date, date >= request.date { throw LedgerRefusal.citesLater(number) }
                 return CitedRecommendation(number: number, date: date ?? "", ledgerID: nil)
             }

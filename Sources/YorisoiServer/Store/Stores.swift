@@ -1,4 +1,5 @@
 import Foundation
+import Yorisoi
 
 // The server's storage, behind small protocols so that a PostgreSQL store (several server
 // instances sharing one database) can follow the SQLite one without touching the routes.
@@ -131,25 +132,13 @@ public struct IssueRequest: Sendable {
     /// Whether the sequence restarts on 4月1日 (the profile's `ledger.sequence`).
     public enum SequenceScope: Sendable { case fiscalYear, continuous }
 
-    /// A 文書番号 the case carries.
-    public struct TypedNumber: Sendable, Hashable {
-        public var number: String
-        /// Marked 台帳外 in the case (`pre_ledger: true`).
-        public var preLedger: Bool
+    /// A 文書番号 the case carries (the engine's reading of it, one type for both).
+    public typealias TypedNumber = NoticeFacts.TypedNumber
 
-        public init(number: String, preLedger: Bool) {
-            self.number = number
-            self.preLedger = preLedger
-        }
-    }
-
-    /// Which 勧奨 a 措置 cites.
-    public enum Citation: Sendable, Hashable {
-        /// The case names no 勧奨 number: the latest standing 勧奨 of the same case in the ledger.
-        case latestOfCase
-        /// The number the case names; `date` is the case's 勧奨 date (used for a pre-ledger one).
-        case number(String, preLedger: Bool, date: String?)
-    }
+    /// Which 勧奨 a 措置 cites: `.latestOfCase` (the case names no number: its latest standing
+    /// 勧奨 in the ledger) or `.number(_, preLedger:, date:)`, the case's own 勧奨 date used for a
+    /// 台帳外 one (the engine's reading, one type for both).
+    public typealias Citation = NoticeFacts.Citation
 
     public var municipality: String
     public var series: String
