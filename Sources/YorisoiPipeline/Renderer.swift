@@ -252,9 +252,12 @@ enum LayoutFindings {
             unread[path] = max(unread[path] ?? 0, count)
         }
         for path in unreadOrder {
+            // Text with no case value in it is the form's own or the profile's (the centre's name).
+            let place = path.isEmpty ? "様式や自治体の設定の文言に" : ""
+            let placeEN = path.isEmpty ? " in the form's or the profile's own text" : ""
             found.append(Diagnostic(.w208, path: path, at: root.resolve(pointer: path)?.position,
-                                    message: "読みの分からない漢字が \(unread[path]!) か所あり、ふりがなを付けずに印刷します。ケースの furigana に読みを書けます",
-                                    messageEN: "\(unread[path]!) run(s) of kanji have no known reading and are printed without ruby; give readings under furigana"))
+                                    message: "\(place)読みの分からない漢字が \(unread[path]!) か所あり、ふりがなを付けずに印刷します。ケースの furigana に読みを書けます",
+                                    messageEN: "\(unread[path]!) run(s) of kanji\(placeEN) have no known reading and are printed without ruby; give readings under furigana"))
         }
         for missing in result.uncovered {
             let path = missing.sourcePath ?? ""
