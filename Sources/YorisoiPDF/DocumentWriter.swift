@@ -36,6 +36,9 @@ struct DocumentWriter {
         let metadata = allocator.bump()
 
         let chunk = Chunk()
+        // Dictionaries nobody needs before finding the object streams — page objects, structure
+        // elements, outline items — are packed (`ObjectStreams`); streams and the catalog stay plain.
+        let packed = ObjectStreams()
 
         // Pages.
         chunk.indirect(pageTree) { obj in
@@ -52,7 +55,7 @@ struct DocumentWriter {
                                                  marking: ContentMarking(tree: tree), options: options)
         for (index, page) in pages.enumerated() {
             let refs = pageRefs[index]
-            chunk.indirect(refs.page) { obj in
+            packed.add(refs.page) { obj in
                 obj.dict { dict in
                     dict.name("Type", "Page")
                     dict.ref("Parent", pageTree)
@@ -79,7 +82,7 @@ struct DocumentWriter {
         }
         let structTreeRoot = StructureTreeWriter(tree: tree, marked: contents.map(\.marked),
                                                  pageRefs: pageRefs.map(\.page))
-            .write(to: chunk, allocator: &allocator)
+            .write(to: packed, allocator: &allocator)
 
         // Fonts.
         let streams = try Parallel.map(fonts.count, threads: options.threads) { index in
@@ -92,7 +95,8 @@ struct DocumentWriter {
         // Navigation.
         let outline = try OutlineWriter(items: document.outline, pageRefs: pageRefs.map(\.page),
                                         pageHeights: document.pages.map(\.size.height))
-            .write(to: chunk, allocator: &allocator)
+            .write(to: packed, allocator: &allocator)
+        try packed.write(to: chunk, allocator: &allocator, options: options)
 
         // Colour and metadata.
         try OutputIntent.write(intent: outputIntent, profile: iccProfile, to: chunk)
@@ -128,7 +132,7 @@ struct DocumentWriter {
             dict.name("Subtype", "XML")
         }
 
-        return FileWriter.write(chunk, trailer: .init(root: catalog, info: info, id: id))
+        return try FileWriter.write(chunk, trailer: .init(root: catalog, info: info, id: id))
     }
 
     /// Validates the display list and records every glyph per face.

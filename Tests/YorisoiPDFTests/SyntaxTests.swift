@@ -117,10 +117,36 @@ import Testing
             """)
     }
 
+    @Test func compactObjectsAreOneLine() {
+        let buffer = ByteBuffer()
+        Obj(buffer: buffer, indent: 0, compact: true).dict { dict in
+            dict.name("S", "TH")
+            dict.ref("P", Ref(number: 12))
+            dict.key("K").array { array in
+                array.int(3)
+                array.item().dict { mcr in mcr.name("Type", "MCR"); mcr.int("MCID", 0) }
+            }
+            dict.key("A").dict { $0.name("Scope", "Row") }
+            dict.key("E").dict { _ in }
+        }
+        #expect(buffer.bytes.latin1 == "<</S /TH /P 12 0 R /K [3 <</Type /MCR /MCID 0>>] /A <</Scope /Row>> /E <<>>>>")
+    }
+
+    @Test func integersAreWrittenDigitByDigit() {
+        for value in [0, 7, 10, -1, -42, 1_234_567, Int.max, Int.min] {
+            let buffer = ByteBuffer()
+            buffer.appendInt(value)
+            #expect(buffer.bytes.latin1 == String(value))
+        }
+    }
+
     @Test func namesEscapeDelimitersAndNonASCII() {
         let buffer = ByteBuffer()
         Obj(buffer: buffer, indent: 0).name("A B#(é)")
         #expect(buffer.bytes.latin1 == "/A#20B#23#28#C3#A9#29")
+        let delimiters = ByteBuffer()
+        Obj(buffer: delimiters, indent: 0).name("a<>[]{}/%\u{7F}~!")
+        #expect(delimiters.bytes.latin1 == "/a#3C#3E#5B#5D#7B#7D#2F#25#7F~!")
     }
 
     @Test func xrefEntriesAreTwentyBytes() {
@@ -129,11 +155,11 @@ import Testing
         #expect(FileWriter.xrefEntry(offset: 1234, generation: 0, inUse: true).utf8.count == 20)
     }
 
-    @Test func wholeFileLayout() {
+    @Test func wholeFileLayout() throws {
         let chunk = Chunk()
         chunk.indirect(Ref(number: 1)) { $0.dict { $0.name("Type", "Catalog") } }
         chunk.indirect(Ref(number: 2)) { $0.dict { _ in } }
-        let bytes = FileWriter.write(chunk, trailer: .init(root: Ref(number: 1), info: Ref(number: 2),
+        let bytes = try FileWriter.write(chunk, trailer: .init(root: Ref(number: 1), info: Ref(number: 2),
                                                            id: [0xAB, 0x01]))
         let header = Array("%PDF-1.7\n%".utf8) + [0x80, 0x81, 0x82, 0x83, 0x0A]
         #expect(Array(bytes.prefix(header.count)) == header)

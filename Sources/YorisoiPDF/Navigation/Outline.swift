@@ -6,12 +6,12 @@ struct OutlineWriter {
     let pageHeights: [Double]
 
     /// Validates every destination and writes the tree; returns the /Outlines root, nil if empty.
-    func write(to chunk: Chunk, allocator: inout RefAllocator) throws(PDFError) -> Ref? {
+    func write(to packed: ObjectStreams, allocator: inout RefAllocator) throws(PDFError) -> Ref? {
         guard !items.isEmpty else { return nil }
         try validate(items)
         let root = allocator.bump()
         let refs = allocate(items, &allocator)
-        chunk.indirect(root) { obj in
+        packed.add(root) { obj in
             obj.dict { dict in
                 dict.name("Type", "Outlines")
                 dict.ref("First", refs.first!.ref)
@@ -19,7 +19,7 @@ struct OutlineWriter {
                 dict.int("Count", Self.visibleCount(items))
             }
         }
-        writeSiblings(items, refs: refs, parent: root, to: chunk)
+        writeSiblings(items, refs: refs, parent: root, to: packed)
         return root
     }
 
@@ -52,10 +52,10 @@ struct OutlineWriter {
         items.reduce(0) { sum, item in sum + 1 + (item.isOpen ? visibleCount(item.children) : 0) }
     }
 
-    private func writeSiblings(_ items: [OutlineItem], refs: [Node], parent: Ref, to chunk: Chunk) {
+    private func writeSiblings(_ items: [OutlineItem], refs: [Node], parent: Ref, to packed: ObjectStreams) {
         for (index, item) in items.enumerated() {
             let node = refs[index]
-            chunk.indirect(node.ref) { obj in
+            packed.add(node.ref) { obj in
                 obj.dict { dict in
                     dict.key("Title").textString(item.title)
                     dict.ref("Parent", parent)
@@ -77,7 +77,7 @@ struct OutlineWriter {
                     }
                 }
             }
-            writeSiblings(item.children, refs: node.children, parent: node.ref, to: chunk)
+            writeSiblings(item.children, refs: node.children, parent: node.ref, to: packed)
         }
     }
 }

@@ -17,8 +17,9 @@ struct StructureTreeWriter {
         }
     }
 
-    /// Writes the tree and returns the /StructTreeRoot.
-    func write(to chunk: Chunk, allocator: inout RefAllocator) -> Ref {
+    /// Writes the tree, every object of it packed into object streams (they are all small
+    /// dictionaries, and a packet has tens of thousands), and returns the /StructTreeRoot.
+    func write(to packed: ObjectStreams, allocator: inout RefAllocator) -> Ref {
         let count = tree.nodes.count
         // Content of each element in page order, MCID order within a page.
         var content = [[(page: Int, mcid: Int)]](repeating: [], count: count)
@@ -47,15 +48,21 @@ struct StructureTreeWriter {
             guard let ref = refs[index] else { continue }
             let node = tree.nodes[index]
             let items = content[index]
-            chunk.indirect(ref) { obj in
+            // No /Type: it is optional for a structure element (ISO 32000-1 Table 323) and would
+            // be repeated tens of thousands of times in a packet.
+            packed.add(ref) { obj in
                 obj.dict { dict in
-                    dict.name("Type", "StructElem")
                     dict.name("S", node.role.rawValue)
                     dict.ref("P", node.parent.flatMap { refs[$0.index] } ?? root)
                     let page = items.first?.page
                     if let page { dict.ref("Pg", pageRefs[page]) }
                     let kids = children[index].compactMap { refs[$0] }
-                    if !items.isEmpty || !kids.isEmpty {
+                    // /K is one kid as itself, several in an array (Table 323).
+                    if items.count == 1, kids.isEmpty {
+                        dict.int("K", items[0].mcid)
+                    } else if items.isEmpty, kids.count == 1 {
+                        dict.ref("K", kids[0])
+                    } else if !items.isEmpty || !kids.isEmpty {
                         dict.key("K").array { array in
                             for item in items {
                                 if item.page == page {
@@ -86,7 +93,7 @@ struct StructureTreeWriter {
             }
         }
 
-        chunk.indirect(parentTree) { obj in
+        packed.add(parentTree) { obj in
             obj.dict { dict in
                 dict.key("Nums").array { nums in
                     for (page, mcids) in marked.enumerated() {
@@ -98,7 +105,7 @@ struct StructureTreeWriter {
                 }
             }
         }
-        chunk.indirect(root) { obj in
+        packed.add(root) { obj in
             obj.dict { dict in
                 dict.name("Type", "StructTreeRoot")
                 if let document = refs[0] { dict.ref("K", document) }

@@ -17,7 +17,12 @@ final class ByteBuffer {
     func append(_ data: [UInt8]) { bytes.append(contentsOf: data) }
     func append(_ data: ArraySlice<UInt8>) { bytes.append(contentsOf: data) }
 
-    func appendInt(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    /// Digit by digit, like `appendReal`: object numbers, MCIDs and offsets are written by the
+    /// hundred thousand, and `String(value)` built a string for each.
+    func appendInt(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(value.magnitude))
+    }
 
     /// A real in PDF syntax: at most `decimals` fraction digits, no exponent, no trailing zeros.
     /// Written in place, digit by digit: content streams hold tens of thousands of numbers.

@@ -3,6 +3,8 @@
 final class Chunk {
     let buffer = ByteBuffer(capacity: 64 * 1024)
     private(set) var offsets: [(ref: Ref, offset: Int)] = []
+    /// Objects packed into an object stream: which stream, and their index in it (`ObjectStreams`).
+    private(set) var packed: [(ref: Ref, stream: Ref, index: Int)] = []
 
     var bytes: [UInt8] { buffer.bytes }
 
@@ -26,6 +28,11 @@ final class Chunk {
         buffer.append("\nstream\n")
         buffer.append(data)
         buffer.append("\nendstream\nendobj\n\n")
+    }
+
+    /// Records that `ref` lives in object stream `stream` at `index`, for the xref stream.
+    func recordPacked(_ ref: Ref, in stream: Ref, at index: Int) {
+        packed.append((ref, stream, index))
     }
 
     private func begin(_ ref: Ref) {
