@@ -26,7 +26,12 @@ public struct FormDescriptionBuilder: Sendable {
     func description(municipality code: String, kind: String) throws(Failure) -> FormDescription {
         let entry: MunicipalityEntry
         do { entry = try library.municipality(code) } catch { throw .unknownMunicipality(code) }
-        let available = Set(entry.kinds.map(\.kind))
+        // A kind the town's profile cannot print (a 減免 guidance without its bands, a notice
+        // without its sender) is not offered: it is not the caller's to choose, and loading
+        // it would only fail as a configuration error.
+        let available = Set(entry.kinds.map(\.kind).filter { kind in
+            (try? ProfileRequirements.check(entry.profile, kind: kind)) != nil
+        })
         guard available.contains(kind), var sections = catalogue.sections(for: kind) else {
             throw .unknownKind(kind)
         }
