@@ -49,7 +49,7 @@ let package = Package(
         // Japanese word boundaries for line breaking (docs/typesetting.md): MeCab with IPAdic from
         // Debian. libmecab-dev has no pkg-config file; the module map links libmecab.
         .systemLibrary(name: "CMeCab", path: "Sources/CMeCab", providers: [.apt(["libmecab-dev"])]),
-        // glibc's allocator settings (mallopt), for the document commands.
+        // glibc's allocator: its settings (mallopt) for the document commands, malloc_trim for the server.
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Pipeline stages, one module each (see ARCHITECTURE.md).
@@ -72,7 +72,7 @@ let package = Package(
         // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
         .target(name: "YorisoiServer",
                 // The engine through the façade only (ARCHITECTURE.md).
-                dependencies: ["Yorisoi",
+                dependencies: ["Yorisoi", "CMalloc",
                                .product(name: "Hummingbird", package: "hummingbird"),
                                .product(name: "HummingbirdCore", package: "hummingbird"),
                                .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -18,7 +18,7 @@ public enum YorisoiServerApp {
                                                        listening: dependencies.listening))
         router.add(middleware: RequestLogMiddleware(logger: dependencies.logger))
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(memory: dependencies.gate.memory))
         router.add(middleware: AuthenticationMiddleware(sessions: dependencies.sessions, localToken: dependencies.localToken,
                                                         accounts: dependencies.accounts))
         SystemRoutes.register(on: router, dependencies)

@@ -78,6 +78,7 @@ struct ServeCommand: ParsableCommand {
             return
         }
         try runReportingErrors(doing: "starting the server") {
+            MemoryReturn.fixThresholds()
             var configuration = ServerConfiguration(resourceRoot: try YorisoiResources.locate().root)
             configuration.host = host
             configuration.port = port

@@ -18,6 +18,9 @@ public final class RenderGate: Sendable {
     public let limit: Int
     public let queueLimit: Int
     public let timeout: TimeInterval
+    /// Trims the allocator after a job that failed or was cancelled (and, through
+    /// `ErrorMiddleware`, after any refused request).
+    public let memory = MemoryReturn()
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "yorisoi.render", attributes: .concurrent)
 
@@ -46,6 +49,7 @@ public final class RenderGate: Sendable {
             queue.async {
                 let outcome = Result { try RenderCancellation.$current.withValue(cancellation) { try work() } }
                 self.release()
+                if case .failure = outcome { self.memory.afterFailure() }
                 result.finish(outcome)
             }
             // Weak: the timer must not keep the box (and once it kept the finished document in
@@ -62,7 +66,12 @@ public final class RenderGate: Sendable {
     public func runAsync<T: Sendable>(_ work: @Sendable () async throws -> T) async throws -> T {
         try await acquire()
         defer { release() }
-        return try await work()
+        do {
+            return try await work()
+        } catch {
+            memory.afterFailure()
+            throw error
+        }
     }
 
     private func acquire() async throws {
