@@ -45,6 +45,21 @@ import Testing
         #expect(segmenter.boundaries("センター\nです")[4] == .phrase)
     }
 
+    /// The cache keys texts by their bytes: a decomposed text, canonically equal to a composed
+    /// one already answered, gets boundaries of its own — one per scalar of its own — short or long.
+    @Test func aDecomposedTextIsNotAnsweredWithTheComposedOnesBoundaries() throws {
+        let segmenter = try Self.segmenter()
+        for repeats in [1, 40] {
+            let composed = String(repeating: "ガイドブックを読む。", count: repeats)
+            let decomposed = String(String.UnicodeScalarView(composed.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+                scalar == "ガ" ? ["カ", "\u{3099}"] : scalar == "ブ" ? ["フ", "\u{3099}"] : [scalar]
+            }))
+            #expect(composed == decomposed)                                   // canonically equal
+            #expect(segmenter.boundaries(composed).count == composed.unicodeScalars.count)
+            #expect(segmenter.boundaries(decomposed).count == decomposed.unicodeScalars.count)
+        }
+    }
+
     static func lines(_ text: String, width: Double, keepsWords: Bool) -> [String] {
         var options = LineBreakOptions(width: width, alignment: .start)
         options.keepsWords = keepsWords

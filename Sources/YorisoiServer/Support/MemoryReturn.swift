@@ -25,24 +25,30 @@ public final class MemoryReturn: Sendable {
     /// Time for the failed request's buffers to be released (the connection closing, the
     /// cancelled render unwinding) before the trim looks at the arenas.
     let delay: DispatchTimeInterval
+    private let trim: @Sendable () -> Void
     private let scheduled = Mutex(false)
     private let queue = DispatchQueue(label: "yorisoi.memory-return")
 
-    public init(delay: DispatchTimeInterval = .milliseconds(200)) {
+    /// - Parameter trim: what a trim does (`malloc_trim(0)`; tests count the calls instead).
+    public init(delay: DispatchTimeInterval = .milliseconds(200), trim: @escaping @Sendable () -> Void = MemoryReturn.trim) {
         self.delay = delay
+        self.trim = trim
     }
 
     /// A request or a job has ended in failure: trim soon, once for however many end together.
-    public func afterFailure() {
+    /// Returns whether this call scheduled the trim (false: one is already on its way).
+    @discardableResult
+    public func afterFailure() -> Bool {
         let first = scheduled.withLock { pending -> Bool in
             defer { pending = true }
             return !pending
         }
-        guard first else { return }
+        guard first else { return false }
         queue.asyncAfter(deadline: .now() + delay) { [self] in
             scheduled.withLock { $0 = false }
-            Self.trim()
+            trim()
         }
+        return true
     }
 
     /// Blocks from `mmapThreshold` up (a large body, a packet's PDF) get pages of their own, given
@@ -60,7 +66,7 @@ public final class MemoryReturn: Sendable {
         #endif
     }
 
-    static func trim() {
+    @Sendable public static func trim() {
         #if canImport(CMalloc)
         _ = malloc_trim(0)
         #endif

@@ -20,11 +20,12 @@ public final class RenderGate: Sendable {
     public let timeout: TimeInterval
     /// Trims the allocator after a job that failed or was cancelled (and, through
     /// `ErrorMiddleware`, after any refused request).
-    public let memory = MemoryReturn()
+    public let memory: MemoryReturn
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "yorisoi.render", attributes: .concurrent)
 
-    public init(limit: Int, queueLimit: Int, timeout: TimeInterval) {
+    public init(limit: Int, queueLimit: Int, timeout: TimeInterval, memory: MemoryReturn = MemoryReturn()) {
+        self.memory = memory
         self.limit = max(1, limit)
         self.queueLimit = max(0, queueLimit)
         self.timeout = timeout

@@ -16,7 +16,7 @@ public enum JapaneseLineBreaker {
                                   keepingTogether groups: [Range<Int>] = []) -> [BrokenLine] {
         let metrics = ClusterMetrics.analyse(clusters)
         let measure = LineMeasure(metrics)
-        var rules = BreakRules.compute(metrics, clusters, keepsWords: options.keepsWords)
+        var rules = BreakRulesCache.shared.rules(metrics, clusters, keepsWords: options.keepsWords)
         for group in groups where group.count > 1 && group.upperBound <= clusters.count {
             for i in (group.lowerBound + 1)..<group.upperBound {
                 rules.kinds[i] = .never

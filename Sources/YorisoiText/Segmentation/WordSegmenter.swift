@@ -34,8 +34,10 @@ final class WordSegmenter: Sendable {
 
     /// Shared with ruby, which asks the same dictionary for readings (`RubyAnnotator`).
     let tagger: MeCabTagger
-    private let cache = Mutex<[String: [WordBoundary]]>([:])
-    private let recentLong = Mutex<[(text: String, boundaries: [WordBoundary])]>([])
+    /// By exact bytes: a `String` key hashes and compares canonically, which cost more than
+    /// MeCab's whole answer for a long text found in the cache.
+    private let cache = Mutex<[ExactText: [WordBoundary]]>([:])
+    private let recentLong = Mutex<[(text: ExactText, boundaries: [WordBoundary])]>([])
 
     init(tagger: MeCabTagger) {
         self.tagger = tagger
@@ -46,21 +48,23 @@ final class WordSegmenter: Sendable {
     func boundaries(_ text: String) -> [WordBoundary] {
         let count = text.unicodeScalars.count
         guard count <= Self.maxCachedLength else { return long(text, count: count) }
-        if let hit = cache.withLock({ $0[text] }) { return hit }
+        let key = ExactText(text)
+        if let hit = cache.withLock({ $0[key] }) { return hit }
         let result = compute(text)
         cache.withLock { entries in
-            if entries.count < Self.capacity { entries[text] = result }
+            if entries.count < Self.capacity { entries[key] = result }
         }
         return result
     }
 
     private func long(_ text: String, count: Int) -> [WordBoundary] {
         guard count <= Self.maxRecentLongLength else { return compute(text) }
-        if let hit = recentLong.withLock({ $0.first { $0.text == text }?.boundaries }) { return hit }
+        let key = ExactText(text)
+        if let hit = recentLong.withLock({ $0.first { $0.text == key }?.boundaries }) { return hit }
         let result = compute(text)
         recentLong.withLock { entries in
             if entries.count == Self.recentLongCapacity { entries.removeFirst() }
-            entries.append((text, result))
+            entries.append((key, result))
         }
         return result
     }

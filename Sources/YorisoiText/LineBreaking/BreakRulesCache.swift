@@ -1,0 +1,81 @@
+import Synchronization
+
+/// The break rules of the last paragraphs broken, for laying the same text out again.
+///
+/// Layout sets a free text several times: to measure its cell, to set it, and again at each
+/// smaller size tried to take back a spill-over page (in 20 generated plans, 280 layouts of
+/// 81 long texts). Its rules (`BreakRules.compute`: 禁則, units, and the katakana words MeCab
+/// finds) depend on the clusters' text and on which of them are set full-width, never on the
+/// size or the measure, so a hit returns exactly what computing them would.
+///
+/// Only paragraphs of at least `minimumClusters` are kept (a short label's rules cost less than
+/// its key), the last `capacity` of them, oldest first out: a batch of any size keeps no more.
+final class BreakRulesCache: Sendable {
+    static let shared = BreakRulesCache()
+    static let minimumClusters = 24
+    static let capacity = 64
+
+    typealias Rules = (kinds: [BreakKind], solid: [Bool])
+
+    /// The clusters' text, each cluster ended by 0xFF (never a UTF-8 byte), and one bit per
+    /// cluster for being set on a full em — what the rules read besides the text.
+    struct Key: Hashable {
+        let bytes: [UInt8]
+        let fullWidth: [UInt64]
+        let keepsWords: Bool
+
+        init(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(clusters.count * 4)
+            for cluster in clusters {
+                var text = cluster.text
+                text.withUTF8 { bytes.append(contentsOf: $0) }
+                bytes.append(0xFF)
+            }
+            var fullWidth = [UInt64](repeating: 0, count: (metrics.count + 63) / 64)
+            for (index, cluster) in metrics.enumerated() where cluster.isFullWidth {
+                fullWidth[index / 64] |= 1 << UInt64(index % 64)
+            }
+            self.bytes = bytes
+            self.fullWidth = fullWidth
+            self.keepsWords = keepsWords
+        }
+    }
+
+    private struct Recent {
+        var entries: [Key: (kinds: [BreakKind], solid: [Bool])] = [:]
+        var order: [Key] = []
+        var next = 0
+
+        mutating func insert(_ key: Key, _ rules: Rules) {
+            guard entries[key] == nil else { return }
+            if order.count < BreakRulesCache.capacity {
+                order.append(key)
+            } else {
+                entries[order[next]] = nil
+                order[next] = key
+                next = (next + 1) % order.count
+            }
+            entries[key] = rules
+        }
+    }
+
+    private let recent = Mutex(Recent())
+
+    func rules(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) -> Rules {
+        guard clusters.count >= Self.minimumClusters else {
+            return BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
+        }
+        let key = Key(metrics, clusters, keepsWords: keepsWords)
+        if let hit = recent.withLock({ $0.entries[key] }) { return hit }
+        let rules = BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
+        recent.withLock { $0.insert(key, rules) }
+        return rules
+    }
+
+    /// Whether rules for these clusters are kept (lets tests prove what is cached).
+    func contains(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) -> Bool {
+        let key = Key(metrics, clusters, keepsWords: keepsWords)
+        return recent.withLock { $0.entries[key] != nil }
+    }
+}

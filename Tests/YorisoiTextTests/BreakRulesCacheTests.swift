@@ -1,0 +1,62 @@
+import Testing
+@testable import YorisoiText
+
+/// `BreakRulesCache` answers a paragraph laid out again (another width, another trial size) with
+/// the rules it computed before; what it answers must be what computing them gives, or a
+/// paragraph's breaks would depend on what the process set before it.
+@Suite(.serialized) struct BreakRulesCacheTests {
+    /// A free text with katakana words (MeCab is asked), a date, a time range and a URL.
+    static let text = "令和7年4月15日（火）の8:30〜17:15に、ファミリー・サポート・センターの担当者と面談した。"
+        + "詳しくは https://example.jp/kosodate/ を見てください。コミュニケーションが苦手なこともある。"
+
+    static func clusters(_ text: String, size: Double) throws -> [TextCluster] {
+        let chain = try sharedFonts.chain(family: "mincho")
+        return try Shaper.shape(text, with: chain).clusters.map {
+            TextCluster(text: $0.isLineBreak ? "\n" : $0.text, advance: $0.advance * size, fontSize: size)
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func aHitIsWhatComputingGives(keepsWords: Bool) throws {
+        for size in [10.5, 10.5 * 0.91] {
+            let clusters = try Self.clusters(Self.text, size: size)
+            let metrics = ClusterMetrics.analyse(clusters)
+            let fresh = BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
+            for _ in 0..<2 {
+                let cached = BreakRulesCache.shared.rules(metrics, clusters, keepsWords: keepsWords)
+                #expect(cached.kinds == fresh.kinds)
+                #expect(cached.solid == fresh.solid)
+            }
+        }
+    }
+
+    @Test func theSizeIsNotPartOfTheKeyButTheWordRuleIs() throws {
+        let text = Self.text + "（大きさの確認）"
+        let full = try Self.clusters(text, size: 10.5)
+        _ = BreakRulesCache.shared.rules(ClusterMetrics.analyse(full), full, keepsWords: false)
+        let smaller = try Self.clusters(text, size: 10.5 * 0.94)
+        #expect(BreakRulesCache.shared.contains(ClusterMetrics.analyse(smaller), smaller, keepsWords: false))
+        #expect(!BreakRulesCache.shared.contains(ClusterMetrics.analyse(smaller), smaller, keepsWords: true))
+        // The same text set half-width (another font, another advance) is another paragraph.
+        let narrow = full.map { TextCluster(text: $0.text, advance: $0.fontSize * 0.5, fontSize: $0.fontSize) }
+        #expect(!BreakRulesCache.shared.contains(ClusterMetrics.analyse(narrow), narrow, keepsWords: false))
+    }
+
+    @Test func shortTextsAreNotKeptAndLongOnesOnlyWhileRecent() throws {
+        let label = try Self.clusters("お手伝いできること", size: 10.5)
+        #expect(label.count < BreakRulesCache.minimumClusters)
+        _ = BreakRulesCache.shared.rules(ClusterMetrics.analyse(label), label, keepsWords: true)
+        #expect(!BreakRulesCache.shared.contains(ClusterMetrics.analyse(label), label, keepsWords: true))
+
+        let long = try Self.clusters(Self.text + "（押し出しの確認）", size: 10.5)
+        let metrics = ClusterMetrics.analyse(long)
+        _ = BreakRulesCache.shared.rules(metrics, long, keepsWords: false)
+        #expect(BreakRulesCache.shared.contains(metrics, long, keepsWords: false))
+        // As many other paragraphs push it out: a batch of any size keeps no more than `capacity`.
+        for n in 0..<BreakRulesCache.capacity {
+            let other = try Self.clusters("別の自由記述の文章、その\(n)番目です。支援の内容を書きます。", size: 10.5)
+            _ = BreakRulesCache.shared.rules(ClusterMetrics.analyse(other), other, keepsWords: false)
+        }
+        #expect(!BreakRulesCache.shared.contains(metrics, long, keepsWords: false))
+    }
+}
