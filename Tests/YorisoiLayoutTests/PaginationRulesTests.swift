@@ -1,5 +1,5 @@
 import Testing
-import YorisoiLayout
+@testable import YorisoiLayout
 import YorisoiPDF
 import YorisoiText
 
@@ -176,6 +176,40 @@ import YorisoiText
         let long = try Layout.run(longer)
         #expect(long.pages.count == 2)
         #expect(long.pages[0].glyphs.first?.fontSize == 10.5)
+    }
+
+    /// The trials are searched by bisection (`Layout.tighterPages`), yet the mildest size that
+    /// takes the page back still wins: each winner is checked against the same text set at every
+    /// milder size by hand, which keeps the second page. Across these lengths every outcome
+    /// occurs — each size wins somewhere, and past them nothing takes the page back.
+    @Test func theMildestSizeThatTakesThePageBackWins() throws {
+        func pages(_ count: Int, size: Double) throws -> Int {
+            try Layout.run(Fixtures.document((0..<count).map { _ in Fixtures.paragraph("本文の行です。", size: size) })).pages.count
+        }
+        var winners: Set<Double> = []
+        for count in 49...60 {
+            var document = Fixtures.document(Self.filler(count))
+            document.takesBackSpillOver = true
+            let result = try Layout.run(document)
+            let shrunk = result.diagnostics.compactMap { diagnostic -> Double? in
+                if case .shrunk(let from, let to) = diagnostic.kind { return to / from } else { return nil }
+            }.first
+            guard try pages(count, size: 10.5) == 2 else { continue }         // nothing spilled
+            if let scale = shrunk {
+                let winner = try #require(Layout.spillOverScales.first { abs($0 - scale) < 1e-9 })
+                winners.insert(winner)
+                #expect(result.pages.count == 1)
+                #expect(try pages(count, size: 10.5 * winner) == 1)
+                for milder in Layout.spillOverScales where milder > winner {
+                    #expect(try pages(count, size: 10.5 * milder) == 2, "\(count) lines: \(milder) would have done")
+                }
+            } else {
+                winners.insert(0)
+                #expect(result.pages.count == 2)
+                #expect(try pages(count, size: 10.5 * Layout.spillOverScales.last!) == 2)
+            }
+        }
+        #expect(winners == Set(Layout.spillOverScales + [0]), "outcomes seen: \(winners.sorted())")
     }
 
     /// The blank rows a form keeps for handwriting give way when they alone push the consent onto

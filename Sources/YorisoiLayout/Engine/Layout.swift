@@ -77,11 +77,19 @@ public enum Layout {
     /// smaller when that takes the spill-over back: the scale and its pages, or nil to keep the
     /// pages at full size.
     ///
-    /// Each smaller size is tried for real, diagnostics and all, so the first that takes a page
-    /// back is kept as it is instead of being laid out once more; a size that does not is rolled
-    /// back. On success the full-size run's diagnostics (reported since `mark`) are dropped, which
-    /// leaves exactly what laying out at that size alone would have reported. (Uncovered
-    /// characters depend only on the text, which every size sets the same.)
+    /// The first trial in order that takes a page back wins. Without blank rows the trials are
+    /// one text size after another, each smaller than the last, so once one takes the page back
+    /// every later one does too: the winner is then found by bisection, two layouts for the three
+    /// sizes instead of up to three (in 50 generated plans, 64 layouts instead of 77 — most
+    /// spill-overs are taken back only at the smallest size). With blank rows the order is not
+    /// like that (fewer rows at full size, then all rows at a smaller size), so the trials are
+    /// tried one by one.
+    ///
+    /// Each trial is laid out for real, diagnostics and all, so the winner is kept as it is
+    /// instead of being laid out once more; a trial that does not win is rolled back. On success
+    /// the full-size run's diagnostics (reported since `mark`) are dropped, which leaves exactly
+    /// what laying out at that size alone would have reported. (Uncovered characters depend only
+    /// on the text, which every size sets the same.)
     private static func tighterPages(for body: [Block], after paginator: Paginator, since mark: Int, setup: PageSetup,
                                      area: BodyArea, context: LayoutContext) throws -> (Double, Paginator)? {
         let count = paginator.pages.count
@@ -100,16 +108,31 @@ public enum Layout {
             trials.append((scale, body))
             if padding > 0 { trials.append((scale, body.droppingPaddingRows(padding))) }
         }
-        for (scale, candidate) in trials {
+        var winner: (index: Int, paginator: Paginator, diagnostics: [LayoutDiagnostic])?
+        /// Lays out trial `index`; keeps it as the winner when it takes the page back.
+        func attempt(_ index: Int) throws -> Bool {
             let trialMark = context.diagnosticsMark
-            let trial = try paginate(candidate, scale: scale, setup: setup, area: area, context: context)
-            if trial.pages.count < count {
-                context.forget(mark..<trialMark)
-                return (scale, trial)
-            }
-            context.rollBack(to: trialMark)
+            let trial = try paginate(trials[index].body, scale: trials[index].scale, setup: setup, area: area,
+                                     context: context)
+            let diagnostics = context.takeDiagnostics(since: trialMark)
+            guard trial.pages.count < count else { return false }
+            winner = (index, trial, diagnostics)
+            return true
         }
-        return nil
+        if padding == 0 {
+            // Trials before `failing` keep the extra page, trials from `winning` on take it back.
+            var failing = 0, winning = trials.count
+            while failing < winning {
+                let middle = (failing + winning) / 2
+                if try attempt(middle) { winning = middle } else { failing = middle + 1 }
+            }
+        } else {
+            for index in trials.indices where try attempt(index) { break }
+        }
+        guard let winner else { return nil }
+        context.forget(mark..<context.diagnosticsMark)
+        context.restore(winner.diagnostics)
+        return (trials[winner.index].scale, winner.paginator)
     }
 }
 

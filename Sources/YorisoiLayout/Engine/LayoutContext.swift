@@ -36,6 +36,17 @@ final class LayoutContext {
         diagnostics.removeSubrange(mark...)
     }
 
+    /// The diagnostics since `mark`, taken out: a trial run set aside while others are tried.
+    func takeDiagnostics(since mark: Int) -> [LayoutDiagnostic] {
+        defer { diagnostics.removeSubrange(mark...) }
+        return Array(diagnostics[mark...])
+    }
+
+    /// Puts back the diagnostics of the trial run that was kept.
+    func restore(_ taken: [LayoutDiagnostic]) {
+        diagnostics += taken
+    }
+
     /// Forgets the diagnostics in `range` (a run replaced by a later one), keeping those after it.
     func forget(_ range: Range<Int>) {
         diagnostics.removeSubrange(range)
