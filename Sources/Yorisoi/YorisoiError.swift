@@ -41,6 +41,14 @@ public struct YorisoiError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The one line the command line prints, exactly as it did before the façade existed.
     public let description: String
 
+    /// The request chose what this installation does not offer: a municipality or kind without
+    /// a template or profile (Y002), or a kind whose settings the municipality's profile lacks
+    /// (T043: 袖ケ浦市 has no 減免 bands, so no fee-reduction form). The client's choice, not a
+    /// broken installation: the server answers 400, not 500.
+    public var isNotOffered: Bool {
+        category == .configuration && (code == "Y002" || code == TemplateErrorCode.profileLacksField.rawValue)
+    }
+
     public init(category: Category, code: String, message: String, messageEN: String,
                 file: String? = nil, line: Int? = nil, column: Int? = nil, pointer: String? = nil,
                 isUnexpected: Bool = false, description: String? = nil) {

@@ -379,3 +379,23 @@ struct HardeningTests {
         ((response.json as? [String: Any])?["error"] as? [String: Any])?["code"] as? String
     }
 }
+
+/// A kind the municipality's profile cannot print (袖ケ浦市 has no 減免 bands) is the client's
+/// choice, answered 400 naming the profile's missing field — never 500 as a broken installation.
+@Suite struct KindNotOfferedTests {
+    @Test func aFeeReductionForATownWithoutBandsIs400() async throws {
+        let (dependencies, _) = try ServerHarness.dependencies()
+        let sample = try String(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("samples/cases/mihon-fee-reduction.yaml"),
+                                encoding: .utf8)
+        let sodegaura = sample.replacingOccurrences(of: "municipality: \"990019\"", with: "municipality: \"122297\"")
+        #expect(sodegaura != sample)
+        try await ServerHarness.application(dependencies).test(.router) { client in
+            let response = try await client.send(.post, "/api/v1/render?kind=fee-reduction", body: sodegaura)
+            #expect(response.status == .badRequest, "\(response.text)")
+            #expect(response.text.contains("\"configuration\"") && response.text.contains("T043"))
+            #expect(response.text.contains("fee_reduction"))
+            let offered = try await client.send(.post, "/api/v1/render?kind=fee-reduction", body: sample)
+            #expect(offered.status == .ok, "\(offered.text)")
+        }
+    }
+}

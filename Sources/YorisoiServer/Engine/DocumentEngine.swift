@@ -104,9 +104,11 @@ public final class DocumentEngine: Sendable {
     }
 
     /// The façade's errors as API errors: a municipality or kind the request chose that has no
-    /// template or profile is 400, input unusable as a whole 422; an installation fault (a
-    /// template that does not load, a missing font) or a bug is 500 with the façade's message,
-    /// which names the template or font, never case data.
+    /// template or profile is 400, and so is a kind the municipality's profile lacks the
+    /// settings for (T043: 袖ケ浦市 has no 減免 bands, so it prints no fee-reduction form); input
+    /// unusable as a whole is 422; an installation fault (a template that does not load, a
+    /// missing font) or a bug is 500 with the façade's message, which names the template or
+    /// font, never case data.
     func translatingErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -114,6 +116,9 @@ public final class DocumentEngine: Sendable {
             switch (error.category, error.code) {
             case (.configuration, "Y002"):
                 throw APIError(.badRequest, "configuration", error.message, "no template or profile for this request")
+            case (.configuration, _) where error.isNotOffered:
+                throw APIError(.badRequest, "configuration", error.description,
+                               "this municipality's profile lacks what this kind prints: \(error.messageEN)")
             case (.invalidInput, _):
                 throw APIError(.unprocessableContent, "invalid_input", error.message, "invalid input")
             case (.configuration, _):
