@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import YorisoiBinding
 import YorisoiCase
 import YorisoiLayout
@@ -27,6 +28,9 @@ public final class Renderer: Sendable {
     /// The binder's defaults (Templates/national/binding-style.yaml), read once.
     public let bindingDefaults: BindingStyle
     let templatesRoot: URL
+    /// The 学年別漢字配当表, read at the first render with ruby and kept (`kanjiGrades()`): a
+    /// batch of こども版 reads it once, and a templates folder without it still renders plain forms.
+    let kanjiGradeTable = Mutex<KanjiGrades?>(nil)
 
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
         self.fonts = fonts

@@ -46,8 +46,15 @@ extension Renderer {
         return RubyPlan(scope: scope, request: request)
     }
 
-    /// The 学年別漢字配当表 (Templates/ruby/kanji-grades.txt).
+    /// The 学年別漢字配当表 (Templates/ruby/kanji-grades.txt), read once per renderer.
     public func kanjiGrades() throws -> KanjiGrades {
+        if let table = kanjiGradeTable.withLock({ $0 }) { return table }
+        let table = try readKanjiGrades()
+        kanjiGradeTable.withLock { $0 = table }
+        return table
+    }
+
+    private func readKanjiGrades() throws -> KanjiGrades {
         let url = templatesRoot.appendingPathComponent("ruby/kanji-grades.txt")
         let text: String
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {

@@ -688,6 +688,15 @@ class PageFlow(unittest.TestCase):
                                          "provider": "見本市子育て支援課", "period": "6か月"}]},
     }
 
+    def save_sample(self, name):
+        """Saves samples/cases/NAME as it is (YAML) through the API, as another client would."""
+        req = urllib.request.Request(self.server.base + "/api/v1/cases", method="POST",
+                                     data=(ROOT / "samples" / "cases" / name).read_bytes(),
+                                     headers={"Authorization": "Bearer " + self.server.token,
+                                              "Content-Type": "application/yaml", "Accept": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as r:
+            self.assertIn(r.status, (200, 201))
+
     def open_case(self, case_id):
         """Saves a case through the API and opens it signed in, the form settled."""
         body = dict(self.A11Y_CASE, id=case_id)
@@ -865,12 +874,7 @@ class PageFlow(unittest.TestCase):
 
     def test_self_plan_made_on_the_page(self):
         """#28: a セルフプラン made on the page — the kind offered, its own section, a preview."""
-        req = urllib.request.Request(self.server.base + "/api/v1/cases", method="POST",
-                                     data=(ROOT / "samples" / "cases" / "mihon-self-plan.yaml").read_bytes(),
-                                     headers={"Authorization": "Bearer " + self.server.token,
-                                              "Content-Type": "application/yaml", "Accept": "application/json"})
-        with urllib.request.urlopen(req, timeout=30) as r:
-            self.assertIn(r.status, (200, 201))
+        self.save_sample("mihon-self-plan.yaml")
         self.go("#/cases/SP-0001")
         self.find("#case-form")
         kinds = [o.get_attribute("value") for o in Select(self.find("#kind")).options]
@@ -941,12 +945,7 @@ class PageFlow(unittest.TestCase):
         self.shot("ruby", 1280)
 
         # 守谷市's こども版 has ruby as its template says; 「付けない」 takes it off.
-        req = urllib.request.Request(self.server.base + "/api/v1/cases", method="POST",
-                                     data=(ROOT / "samples" / "cases" / "moriya-support-plan.yaml").read_bytes(),
-                                     headers={"Authorization": "Bearer " + self.server.token,
-                                              "Content-Type": "application/yaml", "Accept": "application/json"})
-        with urllib.request.urlopen(req, timeout=30) as r:
-            self.assertIn(r.status, (200, 201))
+        self.save_sample("moriya-support-plan.yaml")
         self.go("#/cases/M-0311")
         self.find("#case-form")
         Select(self.find("#kind")).select_by_value("support-plan-child")

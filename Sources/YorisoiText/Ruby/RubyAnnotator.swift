@@ -60,13 +60,7 @@ public enum RubyAnnotator {
                 unspaced.append(scalar)
             }
             let lineText = String(unspaced)
-            var scalarAt = [Int](repeating: -1, count: lineText.utf8.count + 1)
-            var offset = 0
-            for (index, scalar) in unspaced.enumerated() {
-                scalarAt[offset] = index
-                offset += UTF8.width(scalar)
-            }
-            scalarAt[offset] = unspaced.count
+            let scalarAt = MeCabTagger.scalarIndexByByte(of: lineText)
             for morpheme in tagger.readings(of: lineText) {
                 guard morpheme.bytes.upperBound < scalarAt.count,
                       case let firstKept = scalarAt[morpheme.bytes.lowerBound], firstKept >= 0,

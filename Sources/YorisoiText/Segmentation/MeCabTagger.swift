@@ -60,6 +60,21 @@ final class MeCabTagger: @unchecked Sendable {
     }
 
     /// The morphemes of `text` in order (whitespace between them belongs to none).
+    /// `result[b]`: the index of the scalar of `text` that starts at UTF-8 byte `b` (−1 for a byte
+    /// inside a scalar), and the scalar count at `b == text.utf8.count`. MeCab answers in byte
+    /// ranges; this turns them into scalar ranges (segmentation and ruby both need it).
+    static func scalarIndexByByte(of text: String) -> [Int] {
+        var scalarAt = [Int](repeating: -1, count: text.utf8.count + 1)
+        var offset = 0, index = 0
+        for scalar in text.unicodeScalars {
+            scalarAt[offset] = index
+            offset += UTF8.width(scalar)
+            index += 1
+        }
+        scalarAt[offset] = index
+        return scalarAt
+    }
+
     func morphemes(of text: String) -> [Morpheme] {
         guard let lattice = mecab_model_new_lattice(model) else { return [] }
         defer { mecab_lattice_destroy(lattice) }

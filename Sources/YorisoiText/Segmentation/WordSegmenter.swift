@@ -85,14 +85,7 @@ final class WordSegmenter: Sendable {
     private func lineBoundaries(_ line: String) -> [WordBoundary] {
         let scalars = Array(line.unicodeScalars)
         guard !scalars.isEmpty else { return [] }
-        // Scalar index of each UTF-8 byte offset that starts a scalar.
-        var scalarAt = [Int](repeating: -1, count: line.utf8.count + 1)
-        var offset = 0
-        for (index, scalar) in scalars.enumerated() {
-            scalarAt[offset] = index
-            offset += UTF8.width(scalar)
-        }
-        scalarAt[offset] = scalars.count
+        let scalarAt = MeCabTagger.scalarIndexByByte(of: line)
 
         var result = [WordBoundary](repeating: .phrase, count: scalars.count)
         var previous: MeCabTagger.Morpheme?
