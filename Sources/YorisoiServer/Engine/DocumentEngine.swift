@@ -114,11 +114,9 @@ public final class DocumentEngine: Sendable {
             return try body()
         } catch let error as YorisoiError {
             switch (error.category, error.code) {
-            case (.configuration, "Y002"):
-                throw APIError(.badRequest, "configuration", error.message, "no template or profile for this request")
             case (.configuration, _) where error.isNotOffered:
                 throw APIError(.badRequest, "configuration", error.description,
-                               "this municipality's profile lacks what this kind prints: \(error.messageEN)")
+                               "this installation does not offer what the request chose: \(error.messageEN)")
             case (.invalidInput, _):
                 throw APIError(.unprocessableContent, "invalid_input", error.message, "invalid input")
             case (.configuration, _):

@@ -43,7 +43,7 @@ final class BreakRulesCache: Sendable {
     }
 
     private struct Recent {
-        var entries: [Key: (kinds: [BreakKind], solid: [Bool])] = [:]
+        var entries: [Key: Rules] = [:]
         var order: [Key] = []
         var next = 0
 

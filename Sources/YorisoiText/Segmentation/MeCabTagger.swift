@@ -59,7 +59,6 @@ final class MeCabTagger: @unchecked Sendable {
         mecab_model_destroy(model)
     }
 
-    /// The morphemes of `text` in order (whitespace between them belongs to none).
     /// `result[b]`: the index of the scalar of `text` that starts at UTF-8 byte `b` (−1 for a byte
     /// inside a scalar), and the scalar count at `b == text.utf8.count`. MeCab answers in byte
     /// ranges; this turns them into scalar ranges (segmentation and ruby both need it).
@@ -75,6 +74,7 @@ final class MeCabTagger: @unchecked Sendable {
         return scalarAt
     }
 
+    /// The morphemes of `text` in order (whitespace between them belongs to none).
     func morphemes(of text: String) -> [Morpheme] {
         guard let lattice = mecab_model_new_lattice(model) else { return [] }
         defer { mecab_lattice_destroy(lattice) }

@@ -83,11 +83,10 @@ final class WordSegmenter: Sendable {
     }
 
     private func lineBoundaries(_ line: String) -> [WordBoundary] {
-        let scalars = Array(line.unicodeScalars)
-        guard !scalars.isEmpty else { return [] }
+        guard !line.isEmpty else { return [] }
         let scalarAt = MeCabTagger.scalarIndexByByte(of: line)
 
-        var result = [WordBoundary](repeating: .phrase, count: scalars.count)
+        var result = [WordBoundary](repeating: .phrase, count: scalarAt[line.utf8.count])
         var previous: MeCabTagger.Morpheme?
         for morpheme in tagger.morphemes(of: line) {
             guard morpheme.bytes.upperBound < scalarAt.count,
