@@ -39,4 +39,21 @@ import Testing
         _ = try Shaper.shape("見出し", with: chain)
         #expect(ShapeCache.shared.contains("見出し", chain: chain))
     }
+
+    /// Values (a digit anywhere, half- or full-width) are shaped afresh every time: a packet's
+    /// page numbers once filled the shared caches for good. Labels are kept.
+    @Test func valuesAreNotKeptLabelsAre() throws {
+        let chain = try sharedFonts.chain(family: "mincho")
+        for value in ["配布番号 3 / 200　17 / 412", "令和７年４月１日", "R6-0042", "第９号"] {
+            #expect(!SharedCachePolicy.admits(value))
+            let fresh = try Shaper.shapeUncached(value, with: chain)
+            #expect(try Shaper.shape(value, with: chain).clusters.map(\.glyphs) == fresh.clusters.map(\.glyphs))
+            #expect(!ShapeCache.shared.contains(value, chain: chain))
+        }
+        for label in ["支援の内容", "お子さんの名前", "ＡＢＣ", "取扱注意"] {
+            #expect(SharedCachePolicy.admits(label))
+            _ = try Shaper.shape(label, with: chain)
+            #expect(ShapeCache.shared.contains(label, chain: chain))
+        }
+    }
 }

@@ -32,8 +32,10 @@ final class ParagraphCache: Sendable {
     func laidOut(_ spans: [TextSpan], settings: ParagraphSettings,
                  layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
         // Ruby belongs to one case (its names, its overrides): such paragraphs are not kept.
+        // Nor are values (`SharedCachePolicy`: a date, a page number).
         guard spans.reduce(0, { $0 + $1.text.utf8.count }) <= Self.maxTextLength,
-              !spans.contains(where: { $0.style.ruby != nil }) else { return try layout() }
+              !spans.contains(where: { $0.style.ruby != nil }),
+              spans.allSatisfy({ SharedCachePolicy.admits($0.text) }) else { return try layout() }
         let key = Key(spans: spans.map { Key.Span(text: ExactText($0.text), chain: ChainIdentity($0.style.chain), size: $0.style.size, language: $0.style.language) },
                       settings: settings)
         if let hit = entries.withLock({ $0[key] }) { return hit }

@@ -38,3 +38,21 @@ struct ChainIdentity: Hashable, Sendable {
         for slot in slots { hasher.combine(ObjectIdentifier(slot)) }
     }
 }
+
+/// Which short texts the process-wide caches (`ShapeCache`, `ParagraphCache`) keep. They fill up
+/// once and then take nothing new, so what they keep should come again: the template's own
+/// labels and headings, set on every page of every case. A text holding a digit is a value — a
+/// date, an amount, a case ID, a packet's 「配布番号 12 / 200　37 / 412」 — that differs from page
+/// to page and case to case. One 200-copy packet filled both caches with its page numbers, and a
+/// server kept the 40 MB after the request had timed out (issue #24, `scripts/measure-server-rss`).
+enum SharedCachePolicy {
+    static func admits(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            if byte >= 0x30 && byte <= 0x39 { return false }                    // 0–9
+            // Full-width ０–９ are U+FF10–U+FF19: EF BC 90–99.
+            if byte == 0xEF, bytes.next() == 0xBC, let last = bytes.next(), last >= 0x90 && last <= 0x99 { return false }
+        }
+        return true
+    }
+}

@@ -55,6 +55,7 @@ final class ShapeCache: Sendable {
             recent.withLock { $0.insert(key, shaped) }
             return shaped
         }
+        guard SharedCachePolicy.admits(text) else { return try shape() }
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let shaped = try shape()
         entries.withLock { cache in
@@ -63,7 +64,8 @@ final class ShapeCache: Sendable {
         return shaped
     }
 
-    /// Whether `text` is kept for `chain` (lets tests prove what is cached).
+    /// Whether `text` is kept for `chain` (lets tests prove what is cached). Short texts holding a
+    /// digit are not kept (`SharedCachePolicy`).
     func contains(_ text: String, chain: FontChain) -> Bool {
         let key = Key(text: ExactText(text), chain: ChainIdentity(chain))
         if text.utf8.count > Self.maxTextLength { return recent.withLock { $0.entries[key] != nil } }
