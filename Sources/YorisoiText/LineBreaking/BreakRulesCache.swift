@@ -42,32 +42,14 @@ final class BreakRulesCache: Sendable {
         }
     }
 
-    private struct Recent {
-        var entries: [Key: Rules] = [:]
-        var order: [Key] = []
-        var next = 0
-
-        mutating func insert(_ key: Key, _ rules: Rules) {
-            guard entries[key] == nil else { return }
-            if order.count < BreakRulesCache.capacity {
-                order.append(key)
-            } else {
-                entries[order[next]] = nil
-                order[next] = key
-                next = (next + 1) % order.count
-            }
-            entries[key] = rules
-        }
-    }
-
-    private let recent = Mutex(Recent())
+    private let recent = Mutex(RecentEntries<Key, Rules>(capacity: BreakRulesCache.capacity))
 
     func rules(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) -> Rules {
         guard clusters.count >= Self.minimumClusters else {
             return BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
         }
         let key = Key(metrics, clusters, keepsWords: keepsWords)
-        if let hit = recent.withLock({ $0.entries[key] }) { return hit }
+        if let hit = recent.withLock({ $0[key] }) { return hit }
         let rules = BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
         recent.withLock { $0.insert(key, rules) }
         return rules
@@ -76,6 +58,6 @@ final class BreakRulesCache: Sendable {
     /// Whether rules for these clusters are kept (lets tests prove what is cached).
     func contains(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) -> Bool {
         let key = Key(metrics, clusters, keepsWords: keepsWords)
-        return recent.withLock { $0.entries[key] != nil }
+        return recent.withLock { $0[key] != nil }
     }
 }

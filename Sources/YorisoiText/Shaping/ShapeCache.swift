@@ -20,26 +20,7 @@ final class ShapeCache: Sendable {
     static let recentCapacity = 48
 
     private let entries = Mutex<[Key: ShapedText]>([:])
-    private let recent = Mutex(RecentTexts())
-
-    /// The last long texts shaped, oldest first out.
-    struct RecentTexts {
-        var entries: [Key: ShapedText] = [:]
-        var order: [Key] = []
-        var next = 0
-
-        mutating func insert(_ key: Key, _ shaped: ShapedText) {
-            guard entries[key] == nil else { return }
-            if order.count < ShapeCache.recentCapacity {
-                order.append(key)
-            } else {
-                entries[order[next]] = nil
-                order[next] = key
-                next = (next + 1) % order.count
-            }
-            entries[key] = shaped
-        }
-    }
+    private let recent = Mutex(RecentEntries<Key, ShapedText>(capacity: ShapeCache.recentCapacity))
 
     /// The text by its exact bytes and the chain by its slots' identity.
     struct Key: Hashable {
@@ -50,7 +31,7 @@ final class ShapeCache: Sendable {
     func shaped(_ text: String, chain: FontChain, shape: () throws -> ShapedText) rethrows -> ShapedText {
         let key = Key(text: ExactText(text), chain: ChainIdentity(chain))
         guard text.utf8.count <= Self.maxTextLength else {
-            if let hit = recent.withLock({ $0.entries[key] }) { return hit }
+            if let hit = recent.withLock({ $0[key] }) { return hit }
             let shaped = try shape()
             recent.withLock { $0.insert(key, shaped) }
             return shaped
@@ -68,7 +49,7 @@ final class ShapeCache: Sendable {
     /// digit are not kept (`SharedCachePolicy`).
     func contains(_ text: String, chain: FontChain) -> Bool {
         let key = Key(text: ExactText(text), chain: ChainIdentity(chain))
-        if text.utf8.count > Self.maxTextLength { return recent.withLock { $0.entries[key] != nil } }
+        if text.utf8.count > Self.maxTextLength { return recent.withLock { $0[key] != nil } }
         return entries.withLock { $0[key] != nil }
     }
 }
