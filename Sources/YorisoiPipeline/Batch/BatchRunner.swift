@@ -48,7 +48,6 @@ public struct BatchRunner: Sendable {
             unstarted.add(BatchEntry(id: nil, source: item.source, status: .notDone), at: total)
             total += 1
         }
-        if total > FontFace.plainSubsetsBeforePreparing { renderer.fonts.expectManyDocuments() }
         _ = try unstarted.finish(interrupted: true)
         started(total)
 

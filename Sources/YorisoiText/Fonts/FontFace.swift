@@ -1,6 +1,5 @@
 internal import CHarfBuzz
 import Foundation
-import Synchronization
 
 /// One font file, loaded once and shared by every document and thread.
 ///
@@ -18,8 +17,8 @@ public final class FontFace: @unchecked Sendable {
     private let face: OpaquePointer
     /// The shaping font; scale = units per em, so HarfBuzz positions come back in font units.
     let font: OpaquePointer
-    /// `hb_subset_preprocess` output, made once the face has been subset often (see `subsetSource()`).
-    private let preparedSubsetSource = Mutex<PreparedSubsetSource>(PreparedSubsetSource())
+    /// Cuts subsets of a TrueType-outline face; nil for other fonts, which HarfBuzz subsets.
+    let trueTypeSubsetter: TrueTypeSubsetter?
 
     /// Loads `path`, reads its metrics and embedding rights, and refuses a font that forbids embedding.
     public static func load(path: String) throws -> FontFace {
@@ -38,6 +37,11 @@ public final class FontFace: @unchecked Sendable {
         hb_face_make_immutable(face)
         let font = hb_font_create(face)!
         hb_font_make_immutable(font)
+        var length: UInt32 = 0
+        let bytes = hb_blob_get_data(blob, &length)
+        self.trueTypeSubsetter = bytes.flatMap {
+            TrueTypeSubsetter(file: UnsafeRawBufferPointer(start: $0, count: Int(length)))
+        }
         self.path = path
         self.postScriptName = info.postScriptName
         self.metrics = info.metrics
@@ -48,7 +52,6 @@ public final class FontFace: @unchecked Sendable {
     }
 
     deinit {
-        if let prepared = preparedSubsetSource.withLock({ $0.face }) { hb_face_destroy(prepared.pointer) }
         hb_font_destroy(font)
         hb_face_destroy(face)
         hb_blob_destroy(blob)
@@ -76,11 +79,33 @@ public final class FontFace: @unchecked Sendable {
         Int(hb_font_get_glyph_h_advance(font, glyph))
     }
 
-    /// A TrueType program holding only `glyphs` (plus .notdef), with glyph ids renumbered.
-    ///
+    /// A TrueType program holding only `glyphs` (plus .notdef and the components of composite
+    /// glyphs), with glyph ids renumbered; `newGlyphID` maps every old id kept to its new one.
+    public func subset(glyphs: Set<UInt32>) throws -> FontSubset {
+        if let trueTypeSubsetter {
+            do {
+                return try trueTypeSubsetter.subset(glyphs: glyphs)
+            } catch {
+                throw FontError.subsetFailed(postScriptName: postScriptName)
+            }
+        }
+        return try harfBuzzSubset(glyphs: glyphs)
+    }
+
+    /// The ink box of `glyph` in font units (x, y of its top left, width, height), from its outline.
+    func extents(of glyph: UInt32) -> [Int32]? {
+        var extents = hb_glyph_extents_t()
+        guard hb_font_get_glyph_extents(font, glyph, &extents) != 0 else { return nil }
+        return [extents.x_bearing, extents.y_bearing, extents.width, extents.height]
+    }
+
+    /// The number of glyphs in the face.
+    var glyphCount: Int { Int(hb_face_get_glyph_count(face)) }
+
+    /// HarfBuzz's subset, for a face `TrueTypeSubsetter` does not take (CFF outlines, collections).
     /// The new ids come from HarfBuzz's subset plan, never from guessing: composite glyphs pull
     /// their components in, so the numbering is not simply the sorted input.
-    public func subset(glyphs: Set<UInt32>) throws -> FontSubset {
+    func harfBuzzSubset(glyphs: Set<UInt32>) throws -> FontSubset {
         guard let input = hb_subset_input_create_or_fail() else {
             throw FontError.subsetFailed(postScriptName: postScriptName)
         }
@@ -93,7 +118,7 @@ public final class FontFace: @unchecked Sendable {
         // Hinting is useless in a PDF viewer's anti-aliased rendering and costs ~20–40 % of the size.
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue)
 
-        guard let plan = hb_subset_plan_create_or_fail(subsetSource(), input) else {
+        guard let plan = hb_subset_plan_create_or_fail(face, input) else {
             throw FontError.subsetFailed(postScriptName: postScriptName)
         }
         defer { hb_subset_plan_destroy(plan) }
@@ -117,46 +142,6 @@ public final class FontFace: @unchecked Sendable {
         return FontSubset(data: data, newGlyphID: newGlyphID)
     }
 
-    /// The face to cut a subset from: the face itself for its first `plainSubsetsBeforePreparing`
-    /// subsets, then its `hb_subset_preprocess` copy.
-    ///
-    /// Preprocessing makes each later subset ~5× cheaper but costs about eight plain subsets and
-    /// keeps a copy of the face in memory (callgrind and /usr/bin/time, 400 glyphs: BIZ UD明朝
-    /// plain subset 14.5 M instructions, preprocess 112 M + 25 MB, then 2.8 M per subset; IPAmj明朝
-    /// plain 183 M, preprocess ~2.8 G + 155 MB). A single document or a packet subsets each face
-    /// once, and IPAmj is needed by a handful of cases in a batch, so preparing every face when it
-    /// was loaded paid for a cache that was rarely used. Buying it only after spending about its
-    /// price on plain subsets never costs more than twice the better choice (ski rental).
-    /// HarfBuzz cuts the same bytes from either source (`FontSubsetSourceTests` proves it).
-    /// One thread prepares while the others keep subsetting the plain face, so nobody waits.
-    private func subsetSource() -> OpaquePointer {
-        let (prepared, mustPrepare) = preparedSubsetSource.withLock { state -> (PreparedFace?, Bool) in
-            if let face = state.face { return (face, false) }
-            state.plainSubsets += 1
-            let threshold = state.expectsManySubsets ? 1 : Self.plainSubsetsBeforePreparing
-            guard state.plainSubsets > threshold, !state.preparing else { return (nil, false) }
-            state.preparing = true
-            return (nil, true)
-        }
-        if let prepared { return prepared.pointer }
-        guard mustPrepare, let made = hb_subset_preprocess(face) else { return face }
-        let madeFace = PreparedFace(pointer: made)
-        preparedSubsetSource.withLock { $0.face = madeFace }
-        return made
-    }
-
-    public static let plainSubsetsBeforePreparing = 8
-
-    /// Said by a caller that will subset this face for many documents (a batch of them): the
-    /// face is then prepared at its second subset instead of after eight plain ones. Not at the
-    /// first, so a face that only one document of the run needs is never prepared.
-    public func expectManySubsets() {
-        preparedSubsetSource.withLock { $0.expectsManySubsets = true }
-    }
-
-    /// Whether later subsets come from the preprocessed copy (lets tests prove both paths).
-    var hasPreparedSubsetSource: Bool { preparedSubsetSource.withLock { $0.face != nil } }
-
     /// Layout and vertical tables are dropped: the PDF positions every glyph itself, and we set
     /// horizontal text only. Dropping GSUB also switches off HarfBuzz's layout closure.
     private static let tablesDroppedFromSubsets = [
@@ -165,21 +150,7 @@ public final class FontFace: @unchecked Sendable {
     ]
 }
 
-/// The lazily made preprocessed face and how often the plain face was subset before it.
-struct PreparedSubsetSource {
-    var face: PreparedFace?
-    var plainSubsets = 0
-    var preparing = false
-    var expectsManySubsets = false
-}
-
-/// A face made by `hb_subset_preprocess`. Sendable for the reason `FontFace` is: HarfBuzz faces
-/// are immutable once made, and several threads may cut subsets from one at the same time.
-struct PreparedFace: @unchecked Sendable {
-    let pointer: OpaquePointer
-}
-
-/// A subset font program and the old → new glyph id mapping HarfBuzz used to build it.
+/// A subset font program and the old → new glyph id mapping it was built with.
 public struct FontSubset: Sendable {
     public let data: [UInt8]
     public let newGlyphID: [UInt32: UInt32]

@@ -50,17 +50,6 @@ public final class FontLibrary: Sendable {
     }
 
     public var familyNames: [String] { configuration.families.keys.sorted() }
-
-    /// Tells the faces that open a family's chain that many documents are coming, so each is
-    /// prepared for repeated subsetting early (see `FontFace.expectManySubsets`). Fallback faces
-    /// keep their own pace: IPAmj明朝 costs about fifteen plain subsets to prepare and most
-    /// documents never need it. Faces not loaded yet are left unloaded.
-    public func expectManyDocuments() {
-        for members in configuration.families.values {
-            guard let first = members.first, let slot = slots[first], slot.isLoaded else { continue }
-            (try? slot.face())?.expectManySubsets()
-        }
-    }
 }
 
 /// One configured font file; loads its `FontFace` on first use and keeps it.
