@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-import YorisoiCase
+@testable import YorisoiCase
 
 /// Bounds on a case's text (issue #24, criterion 1): expanded size after YAML aliases (E012), a
 /// JSON Lines line (E013), text per document (E014) and cluster length (E015). Each hostile
@@ -59,6 +59,37 @@ import YorisoiCase
     func aClusterOfThousandsOfMarksIsRefused(cluster: String) {
         let loaded = load("version: 1\nid: A-1\nchild:\n  name: 見本\n  situation: \"前\(cluster)後\"\n")
         expectRefused(loaded, .e015, at: "/child/situation", hiding: cluster)
+    }
+
+    /// Exactly at the limit (32 scalars: a base and 31 marks) passes; one more is refused, with
+    /// the marks split on both sides of nothing else — the shortcut must not let it through.
+    @Test func theClusterLimitHoldsToTheScalar() {
+        let atLimit = "あ" + String(repeating: "\u{3099}", count: 31)
+        #expect(!load("version: 1\nid: A-1\nchild:\n  situation: \"\(atLimit)\"\n").diagnostics.contains { $0.code == .e015 })
+        let over = "あ" + String(repeating: "\u{3099}", count: 32)
+        expectRefused(load("version: 1\nid: A-1\nchild:\n  situation: \"前\(over)後\"\n"), .e015, at: "/child/situation", hiding: over)
+    }
+
+    /// The shortcut's premise, checked against Swift's own grapheme breaking (UAX #29): two
+    /// scalars that stand alone never share a cluster, side by side or with joiners, marks or
+    /// selectors between them (CR LF, the one exception, aside).
+    @Test func scalarsThatStandAloneNeverShareACluster() {
+        let others: [Unicode.Scalar] = ["あ", "A", "漢", "ー"]
+        let between: [Unicode.Scalar] = ["\u{3099}", "\u{200D}", "\u{FE0F}", "\u{094D}", "\u{E0100}"]
+        var checked = 0
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), CaseTextBounds.standsAlone(scalar) else { continue }
+            for other in others {
+                let name = "U+\(String(value, radix: 16)) and \(other)"
+                #expect(String(String.UnicodeScalarView([scalar, other])).count == 2, "\(name)")
+                #expect(String(String.UnicodeScalarView([other, scalar])).count == 2, "\(name)")
+                for mark in between {
+                    #expect(String(String.UnicodeScalarView([scalar, mark, other])).count >= 2, "\(name), U+\(String(mark.value, radix: 16)) between")
+                }
+            }
+            checked += 1
+        }
+        #expect(checked > 20_000)
     }
 
     @Test func realLongClustersPass() {

@@ -107,10 +107,33 @@ struct CaseTextBounds {
     /// limit (fewer scalars than the limit in all): most values are short and skip the walk.
     private func longestCluster(in text: String) -> Int? {
         guard text.utf8.count > limits.maxClusterScalars else { return nil }
+        // A cluster holds at most one scalar that `standsAlone` (CR LF excepted, two in all), so
+        // one of n scalars has a run of at least (n − 1) / 2 others beside it. Runs shorter than
+        // that prove every cluster within the limit without grapheme breaking the whole text.
+        var run = 0, longestRun = 0
+        for scalar in text.unicodeScalars {
+            if Self.standsAlone(scalar) { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+        }
+        guard 2 * longestRun + 2 > limits.maxClusterScalars else { return nil }
         var longest = 0
         for character in text {
             longest = max(longest, character.unicodeScalars.count)
         }
         return longest
+    }
+
+    /// Scalars whose Grapheme_Cluster_Break is Other and that are not Extended_Pictographic or
+    /// an Indic conjunct consonant (UAX #29): ASCII, kana, CJK ideographs and punctuation,
+    /// full-width forms. No rule joins two of them (GB999), except CR × LF (GB3). Left out on
+    /// purpose: U+3099–309C and U+302A–302F (Extend), U+3030 and U+303D (pictographic), and the
+    /// half-width forms from U+FF61 (U+FF9E/FF9F are Extend).
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0x7E: return true
+        case 0x3000...0x3029, 0x3031...0x303C, 0x303E...0x303F: return true
+        case 0x3041...0x3096, 0x309D...0x309F, 0x30A0...0x30FF: return true
+        case 0x4E00...0x9FFF, 0xFF01...0xFF60: return true
+        default: return false
+        }
     }
 }
