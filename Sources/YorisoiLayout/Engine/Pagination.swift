@@ -57,6 +57,46 @@ struct Paginator {
     private var remaining: Double { bottom - y }
     private var pageIndex: Int { pages.count - 1 }
 
+    /// The state before a flow, to go back to when the flow after it has to take its end along.
+    /// Placing only appends — pages, and items, boxes and bookmarks to the last page — so the
+    /// counts restore it. (A copy of the whole paginator did too, but made the next strip on the
+    /// page copy every item already there: the copy shared the page's arrays.)
+    private struct Checkpoint {
+        let pageCount: Int
+        let items: Int, boxes: Int, bookmarks: Int
+        let y: Double
+        let pageIsEmpty: Bool
+        let lastPrinted: (page: Int, top: Double)?
+        let shortenedPage: (page: Int, bottom: Double)?
+        let finishedSections: Int
+        let sectionStart: Int
+    }
+
+    private var checkpoint: Checkpoint {
+        let last = pages[pageIndex]
+        return Checkpoint(pageCount: pages.count, items: last.items.count, boxes: last.boxes.count,
+                          bookmarks: last.bookmarks.count, y: y, pageIsEmpty: pageIsEmpty,
+                          lastPrinted: lastPrinted, shortenedPage: shortenedPage,
+                          finishedSections: finishedSections.count, sectionStart: sectionStart)
+    }
+
+    /// This paginator as it was at `checkpoint`, taken since.
+    private func restored(to checkpoint: Checkpoint) -> Paginator {
+        var state = self
+        state.pages.removeLast(state.pages.count - checkpoint.pageCount)
+        let last = checkpoint.pageCount - 1
+        state.pages[last].items.removeLast(state.pages[last].items.count - checkpoint.items)
+        state.pages[last].boxes.removeLast(state.pages[last].boxes.count - checkpoint.boxes)
+        state.pages[last].bookmarks.removeLast(state.pages[last].bookmarks.count - checkpoint.bookmarks)
+        state.y = checkpoint.y
+        state.pageIsEmpty = checkpoint.pageIsEmpty
+        state.lastPrinted = checkpoint.lastPrinted
+        state.shortenedPage = checkpoint.shortenedPage
+        state.finishedSections.removeLast(state.finishedSections.count - checkpoint.finishedSections)
+        state.sectionStart = checkpoint.sectionStart
+        return state
+    }
+
     mutating func newPage() {
         pages.append(PageContent())
         y = top
@@ -81,18 +121,18 @@ struct Paginator {
     mutating func place(_ flows: [Flow]) {
         // The state before the last flow that printed something, that flow's index, and how
         // many diagnostics there were then.
-        var beforePrevious: (state: Paginator, index: Int, mark: Int)?
+        var beforePrevious: (state: Checkpoint, index: Int, mark: Int)?
         for (index, flow) in flows.enumerated() {
             // It would open a page: it does not fit here, or nothing is printed on this page yet.
             if case .group(_, true, _) = flow, let before = beforePrevious,
                flow.height > remaining + 0.01 || lastPrinted?.page != pageIndex,
-               let moved = before.state.placing(flows[before.index..<index], withEndMovedAlongWith: flow,
-                                                 diagnosticsMark: before.mark) {
+               let moved = restored(to: before.state).placing(flows[before.index..<index], withEndMovedAlongWith: flow,
+                                                               diagnosticsMark: before.mark) {
                 self = moved
                 beforePrevious = nil
                 continue
             }
-            if !flow.isOnlySpace { beforePrevious = (self, index, context.diagnosticsMark) }
+            if !flow.isOnlySpace { beforePrevious = (checkpoint, index, context.diagnosticsMark) }
             if !pageIsEmpty, endsPageAsHeading(flow, before: flows[(index + 1)...]) { newPage() }
             place(flow)
         }
