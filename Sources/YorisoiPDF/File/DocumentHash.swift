@@ -11,7 +11,7 @@ enum DocumentHash {
         return hash
     }
 
-    /// MD5 (libcrypto's). A content fingerprint, not security: the PDF /ID convention is a
+    /// MD5 (Nettle's, through `ContentDigest`). A content fingerprint, not security: the PDF /ID convention is a
     /// 16-byte digest.
     static func md5(_ message: [UInt8]) -> [UInt8] {
         ContentDigest.md5(message)

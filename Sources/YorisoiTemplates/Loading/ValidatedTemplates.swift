@@ -1,5 +1,5 @@
 import Foundation
-internal import CLibCrypto
+internal import CNettle
 
 /// The shipped templates that already passed the RELAX NG schema, by the SHA-256 of their bytes
 /// (`Templates/schema/validated.sha256`, written by `scripts/update-validated-templates` and kept
@@ -65,16 +65,15 @@ public struct ValidatedTemplates: Sendable {
         return text
     }
 
-    /// SHA-256 through the system's libcrypto, as `ContentDigest` does for the PDF writer (the
+    /// SHA-256 through the system's Nettle, as `ContentDigest` does for the PDF writer (the
     /// document commands link no swift-crypto; see docs/executables.md).
     public static func digest(_ bytes: [UInt8]) -> String {
-        var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var written: UInt32 = 0
-        let ok = bytes.withUnsafeBytes { input in
-            EVP_Digest(input.baseAddress, input.count, &out, &written, EVP_sha256(), nil)
-        }
-        precondition(ok == 1 && written == 32, "libcrypto SHA-256 failed")
-        return out.prefix(32).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        var context = sha256_ctx()
+        var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_SIZE))
+        nettle_sha256_init(&context)
+        bytes.withUnsafeBufferPointer { nettle_sha256_update(&context, $0.count, $0.baseAddress) }
+        nettle_sha256_digest(&context, out.count, &out)
+        return out.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 }
 
