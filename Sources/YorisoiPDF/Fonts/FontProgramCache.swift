@@ -8,9 +8,9 @@ import YorisoiText
 ///
 /// Documents of one batch often embed the very same subset: every plan sets its labels in BIZ UD
 /// ゴシック and nothing else, and a family's rare name (𠮷) sends each of its documents to
-/// IPAmj明朝, whose big face costs ~60 ms to cut a subset from before it is prepared. hb-subset
-/// and deflate are pure functions of these inputs (`FontSubsetSourceTests`), so a hit gives the
-/// same bytes the work would. The ToUnicode map, which also depends on the document's text, is
+/// IPAmj明朝 for the same few glyphs. Cutting a subset (`FontFace.subset`) and deflating it are
+/// pure functions of these inputs (`TrueTypeSubsetterTests`), so a hit gives the same bytes the
+/// work would, without deflating the program again. The ToUnicode map, which also depends on the document's text, is
 /// not kept here.
 final class FontProgramCache: Sendable {
     static let shared = FontProgramCache()
