@@ -107,9 +107,9 @@ struct CaseTextBounds {
     /// limit (fewer scalars than the limit in all): most values are short and skip the walk.
     private func longestCluster(in text: String) -> Int? {
         guard text.utf8.count > limits.maxClusterScalars else { return nil }
-        // A cluster holds at most one scalar that `standsAlone` (CR LF excepted, two in all), so
-        // one of n scalars has a run of at least (n − 1) / 2 others beside it. Runs shorter than
-        // that prove every cluster within the limit without grapheme breaking the whole text.
+        // A cluster holds at most one scalar that `standsAlone` (CR LF, two in all, excepted), so
+        // a cluster of n scalars holds a run of at least (n − 1) / 2 scalars that do not. When
+        // every such run is shorter, every cluster is within the limit: no grapheme breaking.
         var run = 0, longestRun = 0
         for scalar in text.unicodeScalars {
             if Self.standsAlone(scalar) { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
