@@ -16,6 +16,8 @@ struct TrueTypeSubsetter: @unchecked Sendable {
     /// The whole font file; owned by the `FontFace` (its HarfBuzz blob), which outlives this value.
     private let file: UnsafeRawBufferPointer
     private let tables: [UInt32: Range<Int>]
+    /// The tables every glyph is read from, found once (`tables` holds them too).
+    private let glyf: Range<Int>, loca: Range<Int>, hmtx: Range<Int>
     private let glyphCount: Int
     private let longLoca: Bool
     private let horizontalMetricsCount: Int
@@ -34,13 +36,20 @@ struct TrueTypeSubsetter: @unchecked Sendable {
     }()
 
     /// The tables a subset keeps unchanged (`OS/2`, `name`) besides the ones it rewrites.
-    private static let copiedTables: [UInt32] = [tag("OS/2"), tag("name")]
+    private static let copiedTables: [UInt32] = [FontTag("OS/2").value, FontTag("name").value]
+
+    /// The tags this subsetter reads or writes.
+    private enum Tag {
+        static let cmap = FontTag("cmap").value, glyf = FontTag("glyf").value, head = FontTag("head").value
+        static let hhea = FontTag("hhea").value, hmtx = FontTag("hmtx").value, loca = FontTag("loca").value
+        static let maxp = FontTag("maxp").value, post = FontTag("post").value, trueType = FontTag("true").value
+    }
 
     /// Nil when `file` is not a single TrueType-outline font this subsetter understands (a CFF
     /// font, a collection, a damaged directory): the caller then falls back to HarfBuzz.
     init?(file: UnsafeRawBufferPointer) {
         let reader = BigEndianReader(file)
-        guard let version = reader.u32(0), version == 0x0001_0000 || version == Self.tag("true"),
+        guard let version = reader.u32(0), version == 0x0001_0000 || version == Tag.trueType,
               let count = reader.u16(4) else { return nil }
         var tables: [UInt32: Range<Int>] = [:]
         for index in 0..<Int(count) {
@@ -50,21 +59,23 @@ struct TrueTypeSubsetter: @unchecked Sendable {
                   Int(offset) + Int(length) <= file.count else { return nil }
             tables[tag] = Int(offset)..<Int(offset) + Int(length)
         }
-        for required in ["head", "hhea", "hmtx", "maxp", "loca", "glyf"] where tables[Self.tag(required)] == nil {
+        guard let head = tables[Tag.head], let hhea = tables[Tag.hhea], let hmtx = tables[Tag.hmtx],
+              let maxp = tables[Tag.maxp], let loca = tables[Tag.loca], let glyf = tables[Tag.glyf] else {
             return nil
         }
-        let head = tables[Self.tag("head")]!, maxp = tables[Self.tag("maxp")]!, hhea = tables[Self.tag("hhea")]!
         guard head.count >= 54, maxp.count >= 6, hhea.count >= 36,
               let locaFormat = reader.u16(head.lowerBound + 50), locaFormat <= 1,
               let glyphs = reader.u16(maxp.lowerBound + 4), glyphs > 0,
               let metrics = reader.u16(hhea.lowerBound + 34), metrics > 0 else { return nil }
-        let loca = tables[Self.tag("loca")]!
         guard loca.count >= (Int(glyphs) + 1) * (locaFormat == 1 ? 4 : 2),
-              tables[Self.tag("hmtx")]!.count >= 4 * Int(metrics) + 2 * max(0, Int(glyphs) - Int(metrics)) else {
+              hmtx.count >= 4 * Int(metrics) + 2 * max(0, Int(glyphs) - Int(metrics)) else {
             return nil
         }
         self.file = file
         self.tables = tables
+        self.glyf = glyf
+        self.loca = loca
+        self.hmtx = hmtx
         self.glyphCount = Int(glyphs)
         self.longLoca = locaFormat == 1
         self.horizontalMetricsCount = Int(min(metrics, glyphs))
@@ -94,10 +105,10 @@ struct TrueTypeSubsetter: @unchecked Sendable {
         }
 
         let reader = BigEndianReader(file)
-        var head = Array(bytes(of: "head"))
+        var head = Array(bytes(of: Tag.head))
         BigEndianWriter.put(0, u32At: 8, in: &head)                 // checkSumAdjustment, set last
         BigEndianWriter.put(shortLoca ? 0 : 1, u16At: 50, in: &head)
-        var maxp = Array(bytes(of: "maxp"))
+        var maxp = Array(bytes(of: Tag.maxp))
         BigEndianWriter.put(UInt16(kept.count), u16At: 4, in: &maxp)
 
         // Full metrics up to the last glyph whose advance differs from the final one; the rest
@@ -110,12 +121,12 @@ struct TrueTypeSubsetter: @unchecked Sendable {
             if index < longMetrics { hmtx.u16(metric.advance) }
             hmtx.u16(metric.leftSideBearing)
         }
-        var hhea = Array(bytes(of: "hhea"))
+        var hhea = Array(bytes(of: Tag.hhea))
         BigEndianWriter.put(UInt16(longMetrics), u16At: 34, in: &hhea)
 
         var post = BigEndianWriter()                                  // version 3: no glyph names
         post.u32(0x0003_0000)
-        if let old = tables[Self.tag("post")], old.count >= 32 {
+        if let old = tables[Tag.post], old.count >= 32 {
             post.bytes.append(contentsOf: file[(old.lowerBound + 4)..<(old.lowerBound + 16)])
             post.bytes.append(contentsOf: [UInt8](repeating: 0, count: 16))   // memory hints: unknown
         } else {
@@ -123,9 +134,8 @@ struct TrueTypeSubsetter: @unchecked Sendable {
         }
 
         var out: [(tag: UInt32, data: [UInt8])] = [
-            (Self.tag("cmap"), Self.emptyCharacterMap), (Self.tag("glyf"), glyf.bytes), (Self.tag("head"), head), (Self.tag("hhea"), hhea),
-            (Self.tag("hmtx"), hmtx.bytes), (Self.tag("loca"), loca.bytes), (Self.tag("maxp"), maxp),
-            (Self.tag("post"), post.bytes),
+            (Tag.cmap, Self.emptyCharacterMap), (Tag.glyf, glyf.bytes), (Tag.head, head), (Tag.hhea, hhea),
+            (Tag.hmtx, hmtx.bytes), (Tag.loca, loca.bytes), (Tag.maxp, maxp), (Tag.post, post.bytes),
         ]
         for tag in Self.copiedTables where tables[tag] != nil {
             out.append((tag, Array(file[tables[tag]!])))
@@ -200,7 +210,6 @@ struct TrueTypeSubsetter: @unchecked Sendable {
 
     private func glyphBytes(_ gid: UInt32) throws(SubsetError) -> UnsafeRawBufferPointer {
         let reader = BigEndianReader(file)
-        let loca = tables[Self.tag("loca")]!, glyf = tables[Self.tag("glyf")]!
         let index = Int(gid)
         let start: Int, end: Int
         if longLoca {
@@ -215,7 +224,7 @@ struct TrueTypeSubsetter: @unchecked Sendable {
     }
 
     private func horizontalMetrics(of gid: UInt32, _ reader: BigEndianReader) -> (advance: UInt16, leftSideBearing: UInt16) {
-        let hmtx = tables[Self.tag("hmtx")]!.lowerBound
+        let hmtx = self.hmtx.lowerBound
         let index = Int(gid)
         if index < horizontalMetricsCount {
             return (reader.u16(hmtx + 4 * index)!, reader.u16(hmtx + 4 * index + 2)!)
@@ -224,8 +233,8 @@ struct TrueTypeSubsetter: @unchecked Sendable {
         return (advance, reader.u16(hmtx + 4 * horizontalMetricsCount + 2 * (index - horizontalMetricsCount))!)
     }
 
-    private func bytes(of name: String) -> UnsafeRawBufferPointer.SubSequence {
-        file[tables[Self.tag(name)]!]
+    private func bytes(of tag: UInt32) -> UnsafeRawBufferPointer.SubSequence {
+        file[tables[tag]!]
     }
 
     /// The sfnt file: directory sorted by tag, tables 4-byte aligned, checksums, then `head`'s
@@ -246,7 +255,7 @@ struct TrueTypeSubsetter: @unchecked Sendable {
         var headOffset = 0
         var fileSum: UInt32 = 0
         for table in sorted {
-            if table.tag == tag("head") { headOffset = offset }
+            if table.tag == Tag.head { headOffset = offset }
             let sum = checksum(table.data[...])
             fileSum &+= sum
             out.u32(table.tag)
@@ -291,10 +300,6 @@ struct TrueTypeSubsetter: @unchecked Sendable {
 
     private static let moreComponents: UInt16 = 0x0020
     private static let weHaveInstructions: UInt16 = 0x0100
-
-    static func tag(_ text: String) -> UInt32 {
-        text.utf8.prefix(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-    }
 
     enum SubsetError: Error {
         case malformedGlyph(UInt32)
