@@ -8,20 +8,21 @@ internal import CNettle
 /// and 3 MB of relocated pages. Fingerprints of content, not security.
 public enum ContentDigest {
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var context = sha256_ctx()
-        var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_SIZE))
-        nettle_sha256_init(&context)
-        bytes.withUnsafeBufferPointer { nettle_sha256_update(&context, $0.count, $0.baseAddress) }
-        nettle_sha256_digest(&context, out.count, &out)
-        return out
+        digest(bytes, nettle_sha256)
     }
 
     public static func md5(_ bytes: [UInt8]) -> [UInt8] {
-        var context = md5_ctx()
-        var out = [UInt8](repeating: 0, count: Int(MD5_DIGEST_SIZE))
-        nettle_md5_init(&context)
-        bytes.withUnsafeBufferPointer { nettle_md5_update(&context, $0.count, $0.baseAddress) }
-        nettle_md5_digest(&context, out.count, &out)
+        digest(bytes, nettle_md5)
+    }
+
+    /// `bytes` through one of Nettle's hash descriptors (its own table of init, update and digest).
+    private static func digest(_ bytes: [UInt8], _ hash: nettle_hash) -> [UInt8] {
+        let context = UnsafeMutableRawPointer.allocate(byteCount: Int(hash.context_size), alignment: 16)
+        defer { context.deallocate() }
+        var out = [UInt8](repeating: 0, count: Int(hash.digest_size))
+        hash.`init`(context)
+        bytes.withUnsafeBufferPointer { hash.update(context, $0.count, $0.baseAddress) }
+        hash.digest(context, out.count, &out)
         return out
     }
 
