@@ -25,11 +25,11 @@ import YorisoiText
     @Test func theLeastRecentlyUsedProgramsGoFirstOnceTheBudgetIsSpent() throws {
         let cache = FontProgramCache()
         let face = Fixtures.mincho
-        // Programs of about 1,700 glyphs each, until the first must have gone.
+        // Programs of about 570 glyphs each (a few to the budget), until the first must have gone.
         var made: [Set<UInt32>] = []
         var held = 0
         while held <= FontProgramCache.capacity {
-            let glyphs = Set(stride(from: UInt32(1 + made.count), to: 12_000, by: 7))
+            let glyphs = Set(stride(from: UInt32(1 + made.count), to: 12_000, by: 21))
             let program = try cache.program(face, glyphs: glyphs, level: 1)
             held += program.subset.data.count + program.deflated.count
             made.append(glyphs)

@@ -45,6 +45,24 @@ import Testing
         #expect(segmenter.boundaries("センター\nです")[4] == .phrase)
     }
 
+    /// Running text asks only where a morpheme goes on, found without reading the dictionary's
+    /// parts of speech: exactly the scalars `boundaries` calls `.inside`, short text or long,
+    /// across hard breaks, decomposed kana and an ideographic variation sequence.
+    @Test func morphemeInteriorsAreWhatBoundariesCallInside() throws {
+        let segmenter = try Self.segmenter()
+        let texts = [
+            "センターに行く",
+            "ファミリー・サポート・センターの利用を\nショートステイと合わせて検討します。",
+            "カ\u{3099}イドブックとパンフレットを渡邉\u{E0104}さんに手交した。",
+            String(repeating: "ヘルパーの派遣（週2回）とLINEでの連絡を続ける。", count: 20),
+        ]
+        for text in texts {
+            let interiors = segmenter.morphemeInteriors(text)
+            #expect(interiors == segmenter.boundaries(text).map { $0 == .inside }, "\(text.prefix(12))")
+            #expect(segmenter.morphemeInteriors(text) == interiors)      // and cached
+        }
+    }
+
     /// The cache keys texts by their bytes: a decomposed text, canonically equal to a composed
     /// one already answered, gets boundaries of its own — one per scalar of its own — short or long.
     @Test func aDecomposedTextIsNotAnsweredWithTheComposedOnesBoundaries() throws {

@@ -14,7 +14,11 @@ import YorisoiText
 /// not kept here.
 final class FontProgramCache: Sendable {
     static let shared = FontProgramCache()
-    static let capacity = 8 << 20
+    /// 2 MB: the small subsets of a batch and the body subsets of the last few documents (a
+    /// preview edited and rendered again). A plan's body subset is about 200 KB raw and deflated
+    /// and seldom comes back in a batch; at 8 MB they had filled the budget and were a tenth of
+    /// a 50-plan batch's peak memory, for no hits.
+    static let capacity = 2 << 20
 
     /// The face by identity. An entry holds its face weakly (a cache must not keep a library's
     /// faces alive after it is gone) and is used only while that very face still lives: a new

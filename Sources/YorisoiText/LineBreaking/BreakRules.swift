@@ -109,8 +109,9 @@ enum BreakRules {
         // Segment only texts that hold two katakana side by side: most paragraphs hold none.
         guard metrics.indices.dropFirst().contains(where: { isKatakanaLetter($0 - 1, metrics, clusters) && isKatakanaLetter($0, metrics, clusters) })
         else { return }
-        let boundaries = clusterBoundaries(segmenter, clusters)
-        for i in metrics.indices.dropFirst() where boundaries[i] == .inside && (kinds[i] == .free || kinds[i] == .relaxable)
+        // Only "inside a morpheme" matters here, so MeCab's parts of speech are never read.
+        let inside = perCluster(segmenter.morphemeInteriors(clusters.map(\.text).joined()), clusters, otherwise: false)
+        for i in metrics.indices.dropFirst() where inside[i] && (kinds[i] == .free || kinds[i] == .relaxable)
             && isKatakanaLetter(i - 1, metrics, clusters) && isKatakanaLetter(i, metrics, clusters) {
             kinds[i] = kinds[i] == .relaxable ? .insideWordRelaxable : .insideWord
         }
@@ -119,12 +120,15 @@ enum BreakRules {
     /// The boundary before each cluster: a cluster's first scalar decides (a cluster inside a
     /// morpheme, such as a kanji with its variation selector, has `.inside` before its marks).
     private static func clusterBoundaries(_ segmenter: WordSegmenter, _ clusters: [TextCluster]) -> [WordBoundary] {
-        let text = clusters.map(\.text).joined()
-        let scalarBoundaries = segmenter.boundaries(text)
-        var result = [WordBoundary](repeating: .phrase, count: clusters.count)
+        perCluster(segmenter.boundaries(clusters.map(\.text).joined()), clusters, otherwise: .phrase)
+    }
+
+    /// A per-scalar answer for the joined text of `clusters`, taken at each cluster's first scalar.
+    private static func perCluster<Value>(_ perScalar: [Value], _ clusters: [TextCluster], otherwise: Value) -> [Value] {
+        var result = [Value](repeating: otherwise, count: clusters.count)
         var offset = 0
         for (i, cluster) in clusters.enumerated() {
-            if offset < scalarBoundaries.count { result[i] = scalarBoundaries[offset] }
+            if offset < perScalar.count { result[i] = perScalar[offset] }
             offset += cluster.text.unicodeScalars.count
         }
         return result

@@ -108,6 +108,34 @@ final class MeCabTagger: @unchecked Sendable {
         }
     }
 
+    /// Where each morpheme of `text` lies in its UTF-8, in order, and nothing else. IPAdic's
+    /// features (its largest part, 31 of sys.dic's 49 MB) are never read: running text needs only
+    /// where a word begins (`WordSegmenter.morphemeInteriors`), and a feature read per morpheme
+    /// of every free text had MeCab's mapping grow to most of the dictionary.
+    func spans(of text: String) -> [Range<Int>] {
+        guard let lattice = mecab_model_new_lattice(model) else { return [] }
+        defer { mecab_lattice_destroy(lattice) }
+        var utf8 = Array(text.utf8)
+        utf8.append(0)
+        return utf8.withUnsafeBufferPointer { buffer -> [Range<Int>] in
+            guard let base = buffer.baseAddress else { return [] }
+            let sentence = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            mecab_lattice_set_sentence2(lattice, sentence, buffer.count - 1)
+            guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
+            var result: [Range<Int>] = []
+            var node = mecab_lattice_get_bos_node(lattice)
+            while let current = node {
+                let n = current.pointee
+                if Int(n.stat) == MECAB_NOR_NODE || Int(n.stat) == MECAB_UNK_NODE, let surface = n.surface {
+                    let start = UnsafeRawPointer(surface) - UnsafeRawPointer(sentence)
+                    result.append(start..<(start + Int(n.length)))
+                }
+                node = n.next
+            }
+            return result
+        }
+    }
+
     /// The morphemes of `text` with IPAdic's reading (読み, the eighth field, in katakana) where
     /// the dictionary has one; an unknown word has none. Used for ruby (docs/ruby.md).
     func readings(of text: String) -> [(bytes: Range<Int>, reading: String?)] {

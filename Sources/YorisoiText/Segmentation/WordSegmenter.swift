@@ -34,10 +34,8 @@ final class WordSegmenter: Sendable {
 
     /// Shared with ruby, which asks the same dictionary for readings (`RubyAnnotator`).
     let tagger: MeCabTagger
-    /// By exact bytes: a `String` key hashes and compares canonically, which cost more than
-    /// MeCab's whole answer for a long text found in the cache.
-    private let cache = Mutex<[ExactText: [WordBoundary]]>([:])
-    private let recentLong = Mutex<[(text: ExactText, boundaries: [WordBoundary])]>([])
+    private let phrases = AnswerCache<WordBoundary>()
+    private let interiors = AnswerCache<Bool>()
 
     init(tagger: MeCabTagger) {
         self.tagger = tagger
@@ -46,38 +44,67 @@ final class WordSegmenter: Sendable {
     /// `result[s]`: the boundary before the text's scalar `s` (`result[0]` is `.phrase`); one per
     /// scalar. A hard break "\n" and what follows start a new phrase.
     func boundaries(_ text: String) -> [WordBoundary] {
-        let count = text.unicodeScalars.count
-        guard count <= Self.maxCachedLength else { return long(text, count: count) }
-        let key = ExactText(text)
-        if let hit = cache.withLock({ $0[key] }) { return hit }
-        let result = compute(text)
-        cache.withLock { entries in
-            if entries.count < Self.capacity { entries[key] = result }
-        }
-        return result
+        phrases.answer(text) { line in lineBoundaries(line) } separator: { .phrase }
     }
 
-    private func long(_ text: String, count: Int) -> [WordBoundary] {
-        guard count <= Self.maxRecentLongLength else { return compute(text) }
-        let key = ExactText(text)
-        if let hit = recentLong.withLock({ $0.first { $0.text == key }?.boundaries }) { return hit }
-        let result = compute(text)
-        recentLong.withLock { entries in
-            if entries.count == Self.recentLongCapacity { entries.removeFirst() }
-            entries.append((key, result))
-        }
-        return result
+    /// `result[s]`: the text's scalar `s` lies inside a morpheme, after its first scalar (what
+    /// `boundaries` calls `.inside`); one per scalar. Running text needs no more than this, and
+    /// it is found without reading the dictionary's parts of speech (`MeCabTagger.spans`).
+    func morphemeInteriors(_ text: String) -> [Bool] {
+        interiors.answer(text) { line in lineInteriors(line) } separator: { false }
     }
 
-    private func compute(_ text: String) -> [WordBoundary] {
-        var result: [WordBoundary] = []
-        result.reserveCapacity(text.unicodeScalars.count)
-        // Split by scalar, not by Character: grapheme breaking every character of a long text cost
-        // a quarter of the segmentation. (A "\r\n" pair is one Character but two scalars; the
-        // boundaries are one per scalar either way.)
-        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { result.append(.phrase) }          // the "\n" itself
-            result.append(contentsOf: lineBoundaries(String(line)))
+    /// One kind of answer per text, cached by exact bytes: a `String` key hashes and compares
+    /// canonically, which cost more than MeCab's whole answer for a long text found in the cache.
+    private final class AnswerCache<Element: Sendable>: Sendable {
+        private let short = Mutex<[ExactText: [Element]]>([:])
+        private let recentLong = Mutex<[(text: ExactText, answer: [Element])]>([])
+
+        /// The answer for `text`: each line (split at "\n") answered by `line`, joined with
+        /// `separator`'s value for each "\n" itself.
+        func answer(_ text: String, line: (String) -> [Element], separator: () -> Element) -> [Element] {
+            func compute() -> [Element] {
+                var result: [Element] = []
+                result.reserveCapacity(text.unicodeScalars.count)
+                // Split by scalar, not by Character: grapheme breaking every character of a long
+                // text cost a quarter of the segmentation. (A "\r\n" pair is one Character but two
+                // scalars; the answer is one per scalar either way.)
+                for (index, part) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if index > 0 { result.append(separator()) }          // the "\n" itself
+                    result.append(contentsOf: line(String(part)))
+                }
+                return result
+            }
+            let count = text.unicodeScalars.count
+            let key = ExactText(text)
+            if count <= WordSegmenter.maxCachedLength {
+                if let hit = short.withLock({ $0[key] }) { return hit }
+                let result = compute()
+                short.withLock { entries in
+                    if entries.count < WordSegmenter.capacity { entries[key] = result }
+                }
+                return result
+            }
+            guard count <= WordSegmenter.maxRecentLongLength else { return compute() }
+            if let hit = recentLong.withLock({ $0.first { $0.text == key }?.answer }) { return hit }
+            let result = compute()
+            recentLong.withLock { entries in
+                if entries.count == WordSegmenter.recentLongCapacity { entries.removeFirst() }
+                entries.append((key, result))
+            }
+            return result
+        }
+    }
+
+    private func lineInteriors(_ line: String) -> [Bool] {
+        guard !line.isEmpty else { return [] }
+        let scalarAt = MeCabTagger.scalarIndexByByte(of: line)
+        var result = [Bool](repeating: false, count: scalarAt[line.utf8.count])
+        for bytes in tagger.spans(of: line) {
+            guard bytes.upperBound < scalarAt.count,
+                  case let first = scalarAt[bytes.lowerBound], first >= 0,
+                  case let end = scalarAt[bytes.upperBound], end > first else { continue }
+            for s in (first + 1)..<end { result[s] = true }
         }
         return result
     }
