@@ -81,8 +81,9 @@ import YorisoiCase
             課題1: plan.issues.0.text
             満足度: plan.satisfaction
             備考: ~
+            連絡メモ: null
             """, name: "mapping.yaml")
-        let text = "ケースID,市区町村コード,児童氏名,課題1,満足度,備考,plan.review\nR6-0003,122297,例野 ひなた,朝の支度,70,メモ,2025-04\n"
+        let text = "ケースID,市区町村コード,児童氏名,課題1,満足度,備考,連絡メモ,plan.review\nR6-0003,122297,例野 ひなた,朝の支度,70,メモ,電話済,2025-04\n"
         let (cases, _) = load(Array(text.utf8), mapping: mapping)
         let loaded = try #require(cases.first)
         #expect(!loaded.diagnostics.hasErrors, "\(codes(loaded))")
@@ -90,6 +91,7 @@ import YorisoiCase
         #expect(loaded.root?.resolve(pointer: "/plan/satisfaction")?.value == .integer(70))
         #expect(loaded.root?.resolve(pointer: "/plan/review")?.value == .string("2025-04"))   // a path works next to titles
         #expect(loaded.root?["備考"] == nil)
+        #expect(loaded.root?["連絡メモ"] == nil)                       // `null` leaves a column out as `~` does
     }
 
     @Test func mappingToAnUnknownPathIsAConfigurationProblem() {

@@ -112,6 +112,16 @@ import YorisoiCase
         #expect(loaded.root != nil)
     }
 
+    /// Keys are text: a plain `12` and a quoted `"12"` are one key twice (no YAML 1.1 int tag
+    /// sets them apart), and so are `true` and `"true"`.
+    @Test func aQuotedKeyRepeatingAPlainOneIsADuplicate() throws {
+        for key in ["12", "true"] {
+            let loaded = load("version: 1\nextra:\n  \(key): a\n  \"\(key)\": b\n")
+            let duplicate = try #require(loaded.diagnostics.first { $0.code == .e008 }, "\(key)")
+            #expect(duplicate.line == 4 && duplicate.column == 3)
+        }
+    }
+
     @Test func tripleDuplicateReportsEachRepeat() {
         let loaded = load("version: 1\nid: a\nid: b\nid: c\n")
         let lines = loaded.diagnostics.filter { $0.code == .e008 }.map(\.line)

@@ -34,7 +34,7 @@ public struct CSVColumnMapping: Sendable {
 
     public static func parse(_ text: String, name: String) throws(Problem) -> CSVColumnMapping {
         let node: Yams.Node?
-        do { node = try Yams.compose(yaml: text) } catch {
+        do { node = try YAMLCompose.node(text) } catch {
             throw Problem(description: "\(name): 列の対応表が YAML として読めません (mapping is not valid YAML: \(error))")
         }
         guard let mapping = node?.mapping else {
@@ -46,7 +46,8 @@ public struct CSVColumnMapping: Sendable {
                 throw Problem(description: "\(name):\(key.mark?.line ?? 0): 列の見出しが空です (empty column title)")
             }
             let target = value.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
-            if value.null != nil || target.isEmpty || target == "~" {
+            let isNull = value.scalar.map { YAMLScalarTyping.value(of: $0) == .null } ?? false
+            if isNull || target.isEmpty || target == "~" {
                 paths[title] = .some(nil)
                 continue
             }

@@ -30,7 +30,7 @@ public struct YAMLCaseReader: Sendable {
         // sits in the tree and where the other occurrences are.
         for _ in 0...32 {
             do {
-                guard let node = try Yams.compose(yaml: working) else { return (nil, []) }
+                guard let node = try YAMLCompose.node(working) else { return (nil, []) }
                 var converter = NodeConverter(limits: limits)
                 let root = try converter.convert(node, depth: 0, pointer: "")
                 let (cleaned, duplicates) = DuplicateKeyMarker.resolve(root, marked: !marked.isEmpty)

@@ -28,7 +28,10 @@ public struct FontConfiguration: Sendable {
             throw FontConfigurationError.unreadable(file: url.path)
         }
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
+        // As `YAMLCompose` (YorisoiCase) does: no implicit tags (Yams' default resolver compiles
+        // seven ICU regular expressions in every process) and the encoding given (Yams' default
+        // reads the whole environment at every parse).
+        do { node = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch {
             throw FontConfigurationError.malformed(file: url.path, reason: "\(error)")
         }
         let configuration = try FontConfiguration(node, file: url.path)
@@ -41,24 +44,29 @@ public struct FontConfiguration: Sendable {
     init(_ node: Node?, file: String) throws {
         func malformed(_ reason: String) -> FontConfigurationError { .malformed(file: file, reason: reason) }
         guard let root = node?.mapping else { throw malformed("the file must be a mapping") }
-        guard let version = root["version"]?.int else { throw malformed("version must be an integer") }
-        guard let paths = root["search_paths"]?.sequence, case let searchPaths = paths.compactMap(\.string),
+        guard let version = root[text: "version"]?.string.flatMap({ Int($0) }) else {
+            throw malformed("version must be an integer")
+        }
+        guard let paths = root[text: "search_paths"]?.sequence, case let searchPaths = paths.compactMap(\.string),
               searchPaths.count == paths.count else { throw malformed("search_paths must be a list of folders") }
-        guard let fontNodes = root["fonts"]?.mapping else { throw malformed("fonts must be a mapping") }
+        guard let fontNodes = root[text: "fonts"]?.mapping else { throw malformed("fonts must be a mapping") }
         var fonts: [String: FontFile] = [:]
         for (key, value) in fontNodes {
             guard let name = key.string, let entry = value.mapping,
-                  let file = entry["file"]?.string, let package = entry["package"]?.string else {
+                  let file = entry[text: "file"]?.string, let package = entry[text: "package"]?.string else {
                 throw malformed("fonts.\(key.string ?? "?") needs a file and a package")
             }
             var lazy: Bool?
-            if let flag = entry["lazy"] {
-                guard let value = flag.bool else { throw malformed("fonts.\(name).lazy must be true or false") }
-                lazy = value
+            if let flag = entry[text: "lazy"] {
+                switch flag.scalar?.string {
+                case "true", "True", "TRUE": lazy = true
+                case "false", "False", "FALSE": lazy = false
+                default: throw malformed("fonts.\(name).lazy must be true or false")
+                }
             }
             fonts[name] = FontFile(file: file, package: package, lazy: lazy)
         }
-        guard let familyNodes = root["families"]?.mapping else { throw malformed("families must be a mapping") }
+        guard let familyNodes = root[text: "families"]?.mapping else { throw malformed("families must be a mapping") }
         var families: [String: [String]] = [:]
         for (key, value) in familyNodes {
             guard let name = key.string, let members = value.sequence,
@@ -108,5 +116,13 @@ public enum FontConfigurationError: Error, Sendable, Hashable, CustomStringConve
         case .unknownFamily(let family):
             return "未定義のフォントファミリーです (unknown font family): \(family)"
         }
+    }
+}
+
+private extension Node.Mapping {
+    /// The value under the key whose text is `key`. (Yams' own `mapping["key"]` makes a `Node`
+    /// with the default resolver, whose seven regular expressions every process would compile.)
+    subscript(text key: String) -> Node? {
+        first { $0.key.scalar?.string == key }?.value
     }
 }
