@@ -20,11 +20,10 @@ final class FontProgramCache: Sendable {
     /// a 50-plan batch's peak memory, for no hits.
     static let capacity = 2 << 20
 
-    /// The face by identity. An entry holds its face weakly (a cache must not keep a library's
-    /// faces alive after it is gone) and is used only while that very face still lives: a new
-    /// face at a freed face's address finds the entry's reference empty.
+    /// The face by its serial (`FontFace.serial`), never reused: an entry does not keep its face
+    /// alive, and an entry of a face that is gone is never found again and ages out like any other.
     struct Key: Hashable {
-        let face: ObjectIdentifier
+        let face: UInt64
         let glyphs: Set<UInt32>
         let level: Int
     }
@@ -34,14 +33,7 @@ final class FontProgramCache: Sendable {
         let deflated: [UInt8]
     }
 
-    /// A weak reference, read and written only under `recent`'s lock.
-    private final class FaceReference: @unchecked Sendable {
-        weak var face: FontFace?
-        init(_ face: FontFace) { self.face = face }
-    }
-
     private struct Entry {
-        let face: FaceReference
         let program: Program
         var bytes: Int { program.subset.data.count + program.deflated.count }
     }
@@ -57,15 +49,10 @@ final class FontProgramCache: Sendable {
     private let recent = Mutex(Recent())
 
     func program(_ face: FontFace, glyphs: Set<UInt32>, level: Int) throws(PDFError) -> Program {
-        let key = Key(face: ObjectIdentifier(face), glyphs: glyphs, level: level)
+        let key = Key(face: face.serial, glyphs: glyphs, level: level)
         if let hit = recent.withLock({ state -> Program? in
             guard let entry = state.programs[key] else { return nil }
             state.order.removeAll { $0 == key }
-            guard entry.face.face === face else {
-                state.programs[key] = nil
-                state.bytes -= entry.bytes
-                return nil
-            }
             state.order.append(key)
             return entry.program
         }) {
@@ -78,7 +65,7 @@ final class FontProgramCache: Sendable {
             throw PDFError.subsetFailed(font: face.postScriptName, reason: String(describing: error))
         }
         let made = Program(subset: subset, deflated: try Deflate.compress(subset.data, level: level))
-        let entry = Entry(face: FaceReference(face), program: made)
+        let entry = Entry(program: made)
         recent.withLock { state in
             guard state.programs[key] == nil, entry.bytes <= Self.capacity else { return }
             while state.bytes + entry.bytes > Self.capacity, !state.order.isEmpty {
@@ -93,6 +80,6 @@ final class FontProgramCache: Sendable {
 
     /// Whether a program for `face` and `glyphs` is kept (lets tests prove what is cached).
     func contains(_ face: FontFace, glyphs: Set<UInt32>, level: Int) -> Bool {
-        recent.withLock { $0.programs[Key(face: ObjectIdentifier(face), glyphs: glyphs, level: level)]?.face.face === face }
+        recent.withLock { $0.programs[Key(face: face.serial, glyphs: glyphs, level: level)] != nil }
     }
 }

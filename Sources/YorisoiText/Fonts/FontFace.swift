@@ -1,4 +1,5 @@
 internal import CHarfBuzz
+import Synchronization
 import Foundation
 
 /// One font file, loaded once and shared by every document and thread.
@@ -12,6 +13,11 @@ public final class FontFace: @unchecked Sendable {
     public let postScriptName: String
     public let metrics: FontMetrics
     public let embedding: EmbeddingPermission
+    /// Unique in the process and never reused: what a cache keys a face by when it must not keep
+    /// the face alive. (A weak reference would do it too, but gives the face a side table, and
+    /// every retain and release of it — one per glyph a line holds — then takes the runtime's slow
+    /// path: 6% of a batch.)
+    public let serial: UInt64
 
     private let blob: OpaquePointer
     private let face: OpaquePointer
@@ -46,10 +52,13 @@ public final class FontFace: @unchecked Sendable {
         self.postScriptName = info.postScriptName
         self.metrics = info.metrics
         self.embedding = info.embedding
+        self.serial = Self.serials.add(1, ordering: .relaxed).newValue
         self.blob = blob
         self.face = face
         self.font = font
     }
+
+    private static let serials = Atomic<UInt64>(0)
 
     deinit {
         hb_font_destroy(font)
