@@ -52,7 +52,7 @@ struct Band {
         let tops = rowTops
         var strip = Strip(height: height)
         var borders: [DrawItem] = []
-        var contents: [(Strip, Double, Double)] = []
+        var contents: [(strips: [Strip], x: Double, y: Double)] = []
         for cell in cells {
             let x = columnX[cell.column]
             let width = columnX[cell.column + cell.colspan] - x
@@ -70,14 +70,14 @@ struct Band {
             case .middle: dy += max(0, (innerHeight - contentHeight) / 2)
             case .bottom: dy += max(0, innerHeight - contentHeight)
             }
-            contents.append((.stacked(cell.strips), x + style.padding.left, y + dy))
+            contents.append((cell.strips, x + style.padding.left, y + dy))
             strip.boxes.append(RelativeBox(rect: Rect(x: x, y: y, width: width, height: h),
                                            kind: .cell(row: cell.tableRow, column: cell.tableColumn),
                                            sourcePath: cell.sourcePath))
             borders += Self.borders(style.borders, x: x, y: y, width: width, height: h)
         }
         // Fills first, then text, then rules on top, so no fill hides a neighbour's line.
-        for (content, x, y) in contents { strip.overlay(content, dx: x, dy: y) }
+        for content in contents { strip.overlay(stacking: content.strips, dx: content.x, dy: content.y) }
         strip.items += borders
         return strip
     }

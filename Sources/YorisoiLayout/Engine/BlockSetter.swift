@@ -84,10 +84,10 @@ struct BlockSetter {
         case .columns(let row):
             return [try columns(row)]
         case .framed(let framed):
-            let content = Strip.stacked(try strips(framed.blocks, width: max(0, width - 2 * framed.padding)))
-            var strip = Strip(height: content.height)
-            strip.overlay(content, dx: framed.padding, dy: 0)
-            strip.items.append(.rectangle(Rect(x: 0, y: 0, width: width, height: content.height),
+            let content = try strips(framed.blocks, width: max(0, width - 2 * framed.padding))
+            var strip = Strip(height: content.totalHeight)
+            strip.overlay(stacking: content, dx: framed.padding, dy: 0)
+            strip.items.append(.rectangle(Rect(x: 0, y: 0, width: width, height: strip.height),
                                           stroke: framed.stroke, fill: nil))
             return [strip]
         case .pageBreak:
@@ -101,15 +101,16 @@ struct BlockSetter {
     private func columns(_ row: ColumnsBlock) throws -> Strip {
         var strip = Strip(height: 0)
         for column in row.columns {
-            let content = Strip.stacked(try strips(column.blocks, width: column.width))
-            strip.overlay(content, dx: column.x, dy: 0)
+            let content = try strips(column.blocks, width: column.width)
+            let height = content.totalHeight
+            strip.overlay(stacking: content, dx: column.x, dy: 0)
             if let rules = column.edgeRules {
                 for edge in [column.x - rules.outset, column.x + column.width + rules.outset] {
-                    strip.items.append(.line(from: Point(x: edge, y: 0), to: Point(x: edge, y: content.height),
+                    strip.items.append(.line(from: Point(x: edge, y: 0), to: Point(x: edge, y: height),
                                              stroke: rules.stroke))
                 }
             }
-            strip.height = max(strip.height, content.height)
+            strip.height = max(strip.height, height)
         }
         return strip
     }

@@ -164,7 +164,7 @@ struct CheckListSetter {
         var strips: [Strip] = []
         for (index, row) in rows.enumerated() {
             var strip = Strip(height: row.map { $0.strips.totalHeight }.max() ?? 0)
-            for item in row { strip.overlay(.stacked(item.strips), dx: item.x, dy: 0) }
+            for item in row { strip.overlay(stacking: item.strips, dx: item.x, dy: 0) }
             if index < rows.count - 1 { strip.height += list.rowGap }
             strips.append(strip)
         }

@@ -22,6 +22,23 @@ struct Strip {
         bookmarks += other.bookmarks.map { RelativeBookmark(block: $0.block, x: $0.x + dx, y: $0.y + dy) }
     }
 
+    /// Appends `strips` stacked from their own top and shifted by (dx, dy): what
+    /// `overlay(.stacked(strips), dx:, dy:)` appends, to the bit (each point moves by the stacking
+    /// offset, then by (dx, dy), as two moves would), without making the stacked strip first: a
+    /// table cell's every glyph run was copied once more for it.
+    mutating func overlay(stacking strips: [Strip], dx: Double, dy: Double) {
+        var top = 0.0
+        for strip in strips {
+            let first = (dx: 0.0, dy: top)
+            items += strip.items.map { $0.offset(first, then: (dx, dy)) }
+            boxes += strip.boxes.map { $0.offset(dx: first.dx, dy: first.dy).offset(dx: dx, dy: dy) }
+            bookmarks += strip.bookmarks.map {
+                RelativeBookmark(block: $0.block, x: $0.x + first.dx + dx, y: $0.y + first.dy + dy)
+            }
+            top += strip.height
+        }
+    }
+
     /// Many strips stacked into one (for content that must not be split: a nested table, a
     /// header region).
     static func stacked(_ strips: [Strip]) -> Strip {
@@ -59,7 +76,15 @@ extension [Strip] {
 
 extension DrawItem {
     func offset(dx: Double, dy: Double) -> DrawItem {
-        func move(_ point: Point) -> Point { Point(x: point.x + dx, y: point.y + dy) }
+        transformed { Point(x: $0.x + dx, y: $0.y + dy) }
+    }
+
+    /// Moved by `first`, then by `second`: the same coordinates as two `offset` calls, in one copy.
+    func offset(_ first: (dx: Double, dy: Double), then second: (dx: Double, dy: Double)) -> DrawItem {
+        transformed { Point(x: $0.x + first.dx + second.dx, y: $0.y + first.dy + second.dy) }
+    }
+
+    private func transformed(_ move: (Point) -> Point) -> DrawItem {
         switch self {
         case .glyphRun(var run):
             run.origin = move(run.origin)
