@@ -9,13 +9,21 @@ public enum TestPaths {
         return url
     }()
 
-    /// A fresh temporary folder for one test.
+    /// A fresh temporary folder for one test, inside this test process's own folder.
     public static func makeTemporaryDirectory(_ label: String = "yorisoi") throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+        let url = processFolder.appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Every temporary folder of one test process, removed when the process exits: a full run
+    /// makes about a thousand, which had stayed in the system's temporary folder.
+    private static let processFolder: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("yorisoi-tests-\(UUID().uuidString)", isDirectory: true)
+        atexit { try? FileManager.default.removeItem(at: TestPaths.processFolder) }
+        return url
+    }()
 
     /// The `yorisoi` executable built next to the test bundle.
     public static var yorisoiExecutable: URL {
