@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import YorisoiCase
 
 /// A case CSV file is read a chunk at a time (issue #24): a row longer than the limit is refused
@@ -10,10 +11,7 @@ import YorisoiCase
     static let header = "id,municipality,child.name,plan.issues.0.text"
 
     func write(_ bytes: [UInt8], _ name: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("yorisoi-csv-streaming-\(getpid())", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent(name)
+        let url = try TestPaths.makeTemporaryDirectory("yorisoi-csv-streaming").appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import YorisoiTemplates
 
 /// Broken templates are refused with file:line:column and a specific code.
@@ -175,9 +176,7 @@ import Testing
 enum TestPathsHelper {
     /// A valid template file outside any Templates folder, for symlink escapes.
     static func writeOutsideTemplate() throws -> URL {
-        let dir = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
-                                              appropriateFor: URL(fileURLWithPath: NSTemporaryDirectory()), create: true)
-        let url = dir.appendingPathComponent("outside.xml")
+        let url = try TestPaths.makeTemporaryDirectory("yorisoi-outside").appendingPathComponent("outside.xml")
         try Data("<template kind=\"support-plan\"><text>outside</text></template>".utf8).write(to: url)
         return url
     }
