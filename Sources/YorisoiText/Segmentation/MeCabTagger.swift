@@ -76,35 +76,16 @@ final class MeCabTagger: @unchecked Sendable {
 
     /// The morphemes of `text` in order (whitespace between them belongs to none).
     func morphemes(of text: String) -> [Morpheme] {
-        guard let lattice = mecab_model_new_lattice(model) else { return [] }
-        defer { mecab_lattice_destroy(lattice) }
-        var utf8 = Array(text.utf8)
-        utf8.append(0)
-        return utf8.withUnsafeBufferPointer { buffer -> [Morpheme] in
-            guard let base = buffer.baseAddress else { return [] }
-            let sentence = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            mecab_lattice_set_sentence2(lattice, sentence, buffer.count - 1)
-            guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
-            var result: [Morpheme] = []
-            var node = mecab_lattice_get_bos_node(lattice)
-            while let current = node {
-                let n = current.pointee
-                if Int(n.stat) == MECAB_NOR_NODE || Int(n.stat) == MECAB_UNK_NODE,
-                   let surface = n.surface {
-                    let start = UnsafeRawPointer(surface) - UnsafeRawPointer(sentence)
-                    // The feature is IPAdic's CSV line; its fields are read as bytes. Splitting it
-                    // as a String cost twenty times the parse itself (grapheme breaking of every
-                    // character, a normalising compare per comma).
-                    let fields = n.feature.map { Self.fields(of: $0) } ?? []
-                    result.append(Morpheme(
-                        bytes: start..<(start + Int(n.length)),
-                        partOfSpeech: fields.count > 0 ? Self.match(fields[0], PartOfSpeech.names) ?? .other : .other,
-                        subclass: fields.count > 1 ? Self.match(fields[1], Subclass.names) ?? .other : .other,
-                        isSuru: fields.count > 6 && fields[6].elementsEqual(Self.suru)))
-                }
-                node = n.next
-            }
-            return result
+        parse(text) { bytes, feature in
+            // The feature is IPAdic's CSV line; its fields are read as bytes. Splitting it as a
+            // String cost twenty times the parse itself (grapheme breaking of every character, a
+            // normalising compare per comma).
+            let fields = feature.map { Self.fields(of: $0) } ?? []
+            return Morpheme(
+                bytes: bytes,
+                partOfSpeech: fields.count > 0 ? Self.match(fields[0], PartOfSpeech.names) ?? .other : .other,
+                subclass: fields.count > 1 ? Self.match(fields[1], Subclass.names) ?? .other : .other,
+                isSuru: fields.count > 6 && fields[6].elementsEqual(Self.suru))
         }
     }
 
@@ -113,52 +94,42 @@ final class MeCabTagger: @unchecked Sendable {
     /// where a word begins (`WordSegmenter.morphemeInteriors`), and a feature read per morpheme
     /// of every free text had MeCab's mapping grow to most of the dictionary.
     func spans(of text: String) -> [Range<Int>] {
-        guard let lattice = mecab_model_new_lattice(model) else { return [] }
-        defer { mecab_lattice_destroy(lattice) }
-        var utf8 = Array(text.utf8)
-        utf8.append(0)
-        return utf8.withUnsafeBufferPointer { buffer -> [Range<Int>] in
-            guard let base = buffer.baseAddress else { return [] }
-            let sentence = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            mecab_lattice_set_sentence2(lattice, sentence, buffer.count - 1)
-            guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
-            var result: [Range<Int>] = []
-            var node = mecab_lattice_get_bos_node(lattice)
-            while let current = node {
-                let n = current.pointee
-                if Int(n.stat) == MECAB_NOR_NODE || Int(n.stat) == MECAB_UNK_NODE, let surface = n.surface {
-                    let start = UnsafeRawPointer(surface) - UnsafeRawPointer(sentence)
-                    result.append(start..<(start + Int(n.length)))
-                }
-                node = n.next
-            }
-            return result
-        }
+        parse(text) { bytes, _ in bytes }
     }
 
     /// The morphemes of `text` with IPAdic's reading (読み, the eighth field, in katakana) where
     /// the dictionary has one; an unknown word has none. Used for ruby (docs/ruby.md).
     func readings(of text: String) -> [(bytes: Range<Int>, reading: String?)] {
+        parse(text) { bytes, feature in
+            let fields = feature.map { Self.fields(of: $0, count: 8) } ?? []
+            // "*" is IPAdic's "no reading".
+            let reading = fields.count > 7 && !fields[7].elementsEqual([UInt8(ascii: "*")]) && !fields[7].isEmpty
+                ? String(decoding: fields[7], as: UTF8.self) : nil
+            return (bytes, reading)
+        }
+    }
+
+    /// Parses `text` with a lattice of its own and answers `morpheme` for each morpheme in order:
+    /// where its surface lies in the UTF-8 of `text`, and its feature line, which is valid only
+    /// during the call and is not touched unless `morpheme` reads it.
+    private func parse<Answer>(_ text: String,
+                               _ morpheme: (Range<Int>, UnsafePointer<CChar>?) -> Answer) -> [Answer] {
         guard let lattice = mecab_model_new_lattice(model) else { return [] }
         defer { mecab_lattice_destroy(lattice) }
         var utf8 = Array(text.utf8)
         utf8.append(0)
-        return utf8.withUnsafeBufferPointer { buffer -> [(bytes: Range<Int>, reading: String?)] in
+        return utf8.withUnsafeBufferPointer { buffer -> [Answer] in
             guard let base = buffer.baseAddress else { return [] }
             let sentence = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
             mecab_lattice_set_sentence2(lattice, sentence, buffer.count - 1)
             guard mecab_parse_lattice(tagger, lattice) != 0 else { return [] }
-            var result: [(bytes: Range<Int>, reading: String?)] = []
+            var result: [Answer] = []
             var node = mecab_lattice_get_bos_node(lattice)
             while let current = node {
                 let n = current.pointee
                 if Int(n.stat) == MECAB_NOR_NODE || Int(n.stat) == MECAB_UNK_NODE, let surface = n.surface {
                     let start = UnsafeRawPointer(surface) - UnsafeRawPointer(sentence)
-                    let fields = n.feature.map { Self.fields(of: $0, count: 8) } ?? []
-                    // "*" is IPAdic's "no reading".
-                    let reading = fields.count > 7 && !fields[7].elementsEqual([UInt8(ascii: "*")]) && !fields[7].isEmpty
-                        ? String(decoding: fields[7], as: UTF8.self) : nil
-                    result.append((start..<(start + Int(n.length)), reading))
+                    result.append(morpheme(start..<(start + Int(n.length)), n.feature))
                 }
                 node = n.next
             }
