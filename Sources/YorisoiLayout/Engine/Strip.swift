@@ -22,10 +22,10 @@ struct Strip {
         bookmarks += other.bookmarks.map { RelativeBookmark(block: $0.block, x: $0.x + dx, y: $0.y + dy) }
     }
 
-    /// Appends `strips` stacked from their own top and shifted by (dx, dy): what
-    /// `overlay(.stacked(strips), dx:, dy:)` appends, to the bit (each point moves by the stacking
-    /// offset, then by (dx, dy), as two moves would), without making the stacked strip first: a
-    /// table cell's every glyph run was copied once more for it.
+    /// Appends `strips` stacked from their own top and shifted by (dx, dy), each point moved by
+    /// the stacking offset and then by (dx, dy), as two moves would: the same coordinates as
+    /// overlaying their `stacked` strip, without making it first (a table cell's every glyph run
+    /// was copied once more for it).
     mutating func overlay(stacking strips: [Strip], dx: Double, dy: Double) {
         var top = 0.0
         for strip in strips {
@@ -42,11 +42,8 @@ struct Strip {
     /// Many strips stacked into one (for content that must not be split: a nested table, a
     /// header region).
     static func stacked(_ strips: [Strip]) -> Strip {
-        var result = Strip(height: 0)
-        for strip in strips {
-            result.overlay(strip, dx: 0, dy: result.height)
-            result.height += strip.height
-        }
+        var result = Strip(height: strips.totalHeight)
+        result.overlay(stacking: strips, dx: 0, dy: 0)
         return result
     }
 }
