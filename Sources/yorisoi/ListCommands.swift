@@ -110,6 +110,9 @@ struct MonthlyReportCommand: ParsableCommand {
 
     func run() throws {
         let chosen = try yearMonth(month, "--month")
+        guard MonthlyReport.canName(chosen) else {
+            throw usage("--month must be 1873-01 (明治6年1月) or later: earlier months cannot be written in 和暦")
+        }
         try runReportingErrors(doing: "building the monthly report") {
             let (loaded, files) = try loadCases(cases)
             try OutputFile.refuseIfInput(output, inputs: files)

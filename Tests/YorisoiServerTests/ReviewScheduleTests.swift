@@ -89,6 +89,10 @@ struct ReviewScheduleTests {
             #expect(january.headers[.yorisoiIncludedCases] == "1", "R6-0042 signed in January; R7-0108 in April")
             #expect(january.bytes.starts(with: Array("%PDF-".utf8)))
             #expect(try await report("{\"month\": \"2025-13\", \"municipality\": \"122297\"}").status == .badRequest)
+            // A month before 1873-01 has no 和暦 to print on the cover: the caller's mistake, not a 500.
+            let early = try await report("{\"month\": \"0155-04\", \"municipality\": \"122297\"}")
+            #expect(early.status == .badRequest)
+            #expect(early.text.contains("bad_monthly_report"), "\(early.text)")
             #expect(try await report("{\"month\": \"2025-01\"}").status == .badRequest)
             #expect(try await report("{\"month\": \"2025-01\", \"municipality\": \"082244\"}").status == .forbidden)
         }

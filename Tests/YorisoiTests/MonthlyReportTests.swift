@@ -40,6 +40,14 @@ import Yorisoi
         #expect(try EngineTests.engine.monthlyReport(report, municipality: "122297").pdf == outcome.pdf, "same input, same bytes")
     }
 
+    /// The cover writes its month in 和暦, which begins on 1873-01-01.
+    @Test func aCoverNamesOnlyMonthsThatHaveAJapaneseDate() throws {
+        #expect(MonthlyReport.canName(try #require(CaseDate(iso: "1873-01"))))
+        #expect(MonthlyReport.canName(try #require(CaseDate(iso: "2025-06"))))
+        #expect(!MonthlyReport.canName(try #require(CaseDate(iso: "1872-12"))))
+        #expect(!MonthlyReport.canName(try #require(CaseDate(iso: "0155-04"))))
+    }
+
     @Test func aMonthWithoutSignedPlansSaysSo() throws {
         let report = MonthlyReport(month: try #require(CaseDate(iso: "2025-06")), candidates: Self.candidates())
         #expect(report.cases.isEmpty)

@@ -22,6 +22,10 @@ enum MonthlyReportRoutes {
             guard let month = CaseDate(iso: query.month), month.isYearMonth else {
                 throw APIError.badRequest("bad_monthly_report", "month（月）は YYYY-MM で指定してください", "month is YYYY-MM")
             }
+            guard MonthlyReport.canName(month) else {
+                throw APIError.badRequest("bad_monthly_report", "month（月）は 1873-01（明治6年1月）以降で指定してください",
+                                          "month is 1873-01 (明治6年1月) or later: earlier months cannot be written in 和暦")
+            }
             try context.requireActing(for: query.municipality)
             guard dependencies.engine.numbering(municipality: query.municipality) != nil else {
                 throw APIError.badRequest("unknown_municipality", "この市区町村の様式がありません", "no templates for this municipality")
