@@ -59,6 +59,9 @@ struct ReviewsCommand: ParsableCommand {
 
     func run() throws {
         let first = try yearMonth(from, "--from")
+        guard ReviewSchedule.canName(first) else {
+            throw usage("--from must be 1873-01 (明治6年1月) or later: earlier months cannot be written in 和暦")
+        }
         let last: String
         if let to {
             _ = try yearMonth(to, "--to")

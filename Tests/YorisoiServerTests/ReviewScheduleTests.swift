@@ -63,7 +63,9 @@ struct ReviewScheduleTests {
             #expect(pdf.bytes.starts(with: Array("%PDF-".utf8)))
 
             // Bad conditions name the field; acting for another town is refused.
-            for bad in ["{\"from\": \"2025\"}", "{\"from\": \"2025-07\", \"to\": \"2025-06\"}", "{}", "[1]"] {
+            // A month before 1873-01 has no 和暦 for the table: refused, not a 500.
+            for bad in ["{\"from\": \"2025\"}", "{\"from\": \"2025-07\", \"to\": \"2025-06\"}", "{}", "[1]",
+                        "{\"from\": \"0155-04\"}"] {
                 let response = try await reviews(bad)
                 #expect(response.status == .badRequest, "\(bad)")
                 #expect(response.text.contains("bad_reviews"), "\(bad)")

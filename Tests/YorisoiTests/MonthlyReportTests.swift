@@ -46,6 +46,9 @@ import Yorisoi
         #expect(MonthlyReport.canName(try #require(CaseDate(iso: "2025-06"))))
         #expect(!MonthlyReport.canName(try #require(CaseDate(iso: "1872-12"))))
         #expect(!MonthlyReport.canName(try #require(CaseDate(iso: "0155-04"))))
+        // The 更新時期一覧 follows the same rule.
+        #expect(ReviewSchedule.canName(try #require(CaseDate(iso: "1873-01"))))
+        #expect(!ReviewSchedule.canName(try #require(CaseDate(iso: "1872-12"))))
     }
 
     @Test func aMonthWithoutSignedPlansSaysSo() throws {

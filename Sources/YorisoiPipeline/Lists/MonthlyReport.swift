@@ -4,7 +4,6 @@ import YorisoiDisplayList
 import YorisoiLayout
 import YorisoiPDF
 import YorisoiTemplates
-import YorisoiText
 
 /// 月次起案 (袖ケ浦市, forms-and-rules.md B4): each month's signed サポートプラン bundled for a
 /// 事後報告 to the センター長, behind a cover that lists them — a packet without a meeting.
@@ -27,13 +26,8 @@ public struct MonthlyReport: Sendable {
             .sorted { ($0.typed?.id ?? "") < ($1.typed?.id ?? "") }
     }
 
-    /// Whether a cover can name `month`: it is written in 和暦, which starts with the solar
-    /// calendar on 1873-01-01 (`JapaneseEra.earliestSupportedDate`). An earlier month is the
-    /// caller's mistake, refused before any plan is read, not a template failing on it.
-    public static func canName(_ month: CaseDate) -> Bool {
-        let first = JapaneseEra.earliestSupportedDate
-        return (month.year, month.month) >= (first.year, first.month)
-    }
+    /// Whether the cover can name `month`, which it writes in 和暦 (`hasJapaneseDate`).
+    public static func canName(_ month: CaseDate) -> Bool { hasJapaneseDate(month) }
 
     /// Agreed, and the consent dated in the month.
     public static func isSigned(_ loaded: LoadedCase, in month: CaseDate) -> Bool {

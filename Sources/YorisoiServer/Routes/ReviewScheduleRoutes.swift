@@ -58,6 +58,10 @@ enum ReviewScheduleRoutes {
             guard let from = CaseDate(iso: query.from), from.isYearMonth else {
                 throw APIError.badRequest("bad_reviews", "from（最初の月）は YYYY-MM で指定してください", "from is YYYY-MM")
             }
+            guard ReviewSchedule.canName(from) else {
+                throw APIError.badRequest("bad_reviews", "from（最初の月）は 1873-01（明治6年1月）以降で指定してください",
+                                          "from is 1873-01 (明治6年1月) or later: earlier months cannot be written in 和暦")
+            }
             let to: String
             if let text = query.to {
                 guard let month = CaseDate(iso: text), month.isYearMonth, text >= query.from else {
