@@ -21,6 +21,23 @@ import Testing
         }
     }
 
+    /// The caches' keys compare texts by their bytes: equal only when every byte is, whatever the
+    /// length, and never by canonical equivalence (が and か + U+3099 are two keys).
+    @Test func exactTextIsEqualOnlyForTheSameBytes() {
+        let long = String(repeating: "長い自由記述の文章です。", count: 40)
+        var changedLast = long
+        changedLast.removeLast()
+        changedLast.append("！")
+        #expect(ExactText(long) == ExactText(String(decoding: Array(long.utf8), as: UTF8.self)))
+        #expect(ExactText(long) != ExactText(changedLast))
+        #expect(long.utf8.count == changedLast.utf8.count)
+        #expect(ExactText("") == ExactText(""))
+        #expect(ExactText("") != ExactText("a"))
+        #expect(ExactText("が") != ExactText("か\u{3099}"))
+        #expect("が" == "か\u{3099}")
+        #expect(ExactText("氏名a") != ExactText("氏名b"))
+    }
+
     @Test func longTextsAreKeptOnlyWhileRecent() throws {
         let chain = try sharedFonts.chain(family: "gothic")
         let long = String(repeating: "長い自由記述の文章です。", count: 10)

@@ -1,6 +1,12 @@
 /// The parts of the shaping and paragraph caches' keys: what makes two texts, and two font
 /// chains, the same for layout.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A string compared and hashed by its exact UTF-8 bytes. `String`'s own `==` and hashing work by
 /// canonical equivalence, which normalises any non-ASCII text on every call; a cache keyed by
 /// bytes is exact too (equal bytes shape and lay out the same) and only misses the rare text that
@@ -13,7 +19,11 @@ struct ExactText: Hashable, Sendable {
     static func == (a: ExactText, b: ExactText) -> Bool {
         guard a.text.utf8.count == b.text.utf8.count else { return false }
         var (a, b) = (a.text, b.text)
-        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        // memcmp: a found free text is compared whole at every hit, and `elementsEqual` went
+        // byte by byte (0.7% of a batch's instructions).
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
