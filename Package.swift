@@ -58,19 +58,21 @@ let package = Package(
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
-        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "CLibDeflate", "CNettle"]),
+        // MD5 and SHA-256 from the system's Nettle, for the PDF writer and the template check alike.
+        .target(name: "YorisoiDigest", dependencies: ["CNettle"]),
+        .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "YorisoiDigest", "CLibDeflate"]),
         .target(name: "YorisoiCase", dependencies: ["Yams"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
-                dependencies: ["CLibXML2", "CNettle", "Yams", "YorisoiText", "YorisoiCase"]),
+                dependencies: ["CLibXML2", "YorisoiDigest", "Yams", "YorisoiText", "YorisoiCase"]),
         .target(name: "YorisoiValidation",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates"]),
         // case × template → box tree, and the views derived from a case (the merged assessment).
         .target(name: "YorisoiBinding",
                 dependencies: ["YorisoiCase", "YorisoiText", "YorisoiTemplates", "YorisoiLayout"]),
         .target(name: "YorisoiPipeline",
-                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiLayout",
-                               "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding"]),
+                dependencies: ["YorisoiCase", "YorisoiText", "YorisoiDisplayList", "YorisoiPDF", "YorisoiDigest",
+                               "YorisoiLayout", "YorisoiTemplates", "YorisoiValidation", "YorisoiBinding"]),
         // `yorisoi serve`: routes, ledger store, accounts/sessions, audit (docs/server.md).
         .target(name: "YorisoiServer",
                 // The engine through the façade only (ARCHITECTURE.md).

@@ -1,3 +1,5 @@
+import YorisoiDigest
+
 /// The hashes behind deterministic identifiers: MD5 for the file /ID and XMP document IDs
 /// (the conventional 16-byte ID, computed from content, never from the clock or a random source),
 /// FNV-1a for the short subset tags.

@@ -1,5 +1,6 @@
 import Foundation
 import YorisoiCase
+import YorisoiDigest
 import YorisoiPDF
 import YorisoiTemplates
 import YorisoiText

@@ -1,5 +1,5 @@
 import Foundation
-internal import CNettle
+import YorisoiDigest
 
 /// The shipped templates that already passed the RELAX NG schema, by the SHA-256 of their bytes
 /// (`Templates/schema/validated.sha256`, written by `scripts/update-validated-templates` and kept
@@ -65,20 +65,8 @@ public struct ValidatedTemplates: Sendable {
         return text
     }
 
-    /// SHA-256 through the system's Nettle, as `ContentDigest` does for the PDF writer (the
-    /// document commands link no swift-crypto; see docs/executables.md).
+    /// SHA-256 in lower-case hexadecimal (`ContentDigest`, Nettle's, as the PDF writer's).
     public static func digest(_ bytes: [UInt8]) -> String {
-        var context = sha256_ctx()
-        var out = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_SIZE))
-        nettle_sha256_init(&context)
-        bytes.withUnsafeBufferPointer { nettle_sha256_update(&context, $0.count, $0.baseAddress) }
-        nettle_sha256_digest(&context, out.count, &out)
-        return out.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        ContentDigest.hex(ContentDigest.sha256(bytes))
     }
 }
