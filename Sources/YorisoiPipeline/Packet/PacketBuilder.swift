@@ -346,53 +346,41 @@ public struct PacketBuilder: Sendable {
         let byCase = Dictionary(grouping: documents, by: \.caseIndex)
         let contents = PacketContents(meeting: meeting, included: included, leftOut: leftOut, documents: byCase)
 
-        // The 進行管理表 lists each case's first page, which depends on the cover's length and on
-        // the table's own. The cover and a first table (set as if each took one page) are laid out
-        // side by side; then the table again, while the pages it was set for are not the ones it
-        // and the cover take.
-        let firstTry = concurrently(2) { index in
-            Result { index == 0 ? try frontMatter.cover(contents)
-                                : try frontMatter.progressTable(contents, firstCasePage: 3) }
-        }
-        let cover = try firstTry[0].get()
-        var table = try firstTry[1].get()
-        var firstCasePage = 3
-        for _ in 0..<4 where firstCasePage != cover.pages.count + table.pages.count + 1 {
-            firstCasePage = cover.pages.count + table.pages.count + 1
-            table = try frontMatter.progressTable(contents, firstCasePage: firstCasePage)
+        let cover = try frontMatter.cover(contents)
+        // The 進行管理表 lists each case's first page, which depends on the table's own length:
+        // lay it out, and again if its page count moved the numbers.
+        var tablePages = 1
+        var table = try frontMatter.progressTable(contents, firstCasePage: cover.pages.count + tablePages + 1)
+        for _ in 0..<3 where table.pages.count != tablePages {
+            tablePages = table.pages.count
+            table = try frontMatter.progressTable(contents, firstCasePage: cover.pages.count + tablePages + 1)
         }
 
-        // The parts in page order, and the outline entries that point into them.
-        var parts = [cover, table]
-        var pageCount = cover.pages.count + table.pages.count
+        // Each part's structure becomes a section of the packet's, in page order.
+        var structure = StructureTree()
+        var pages: [PDFPage] = []
+        func append(_ layout: LayoutResult) {
+            let offset = structure.graft(layout.structure, under: structure.root)
+            pages += layout.pages.map { $0.movingStructure(by: offset) }
+        }
+        append(cover)
+        append(table)
         var outline = [OutlineItem(title: "表紙・次第", pageIndex: 0),
                        OutlineItem(title: "進行管理表", pageIndex: cover.pages.count)]
         for (caseIndex, item) in included.enumerated() {
             let printed = (byCase[caseIndex] ?? []).filter { $0.layout != nil }
-            guard !printed.isEmpty else { continue }
-            let firstPage = pageCount
+            guard let firstPage = printed.first.map({ _ in pages.count }) else { continue }
             var children: [OutlineItem] = []
             for document in printed {
                 guard let layout = document.layout else { continue }
-                children.append(OutlineItem(title: document.title, pageIndex: pageCount, isOpen: false,
-                                            children: layout.outline.map { $0.shifted(by: pageCount) }))
-                parts.append(layout)
-                pageCount += layout.pages.count
+                children.append(OutlineItem(title: document.title, pageIndex: pages.count, isOpen: false,
+                                            children: layout.outline.map { $0.shifted(by: pages.count) }))
+                append(layout)
             }
             outline.append(OutlineItem(title: "\(item.id)（\(item.entry.section.rawValue)）", pageIndex: firstPage,
                                        isOpen: false, children: children))
         }
-
-        // Each part's structure becomes a section of the packet's; its pages' references move
-        // with it, part by part side by side (each drawing item is copied: about 20 ms of a
-        // 200-case packet on one thread).
-        var structure = StructureTree()
-        let offsets = parts.map { structure.graft($0.structure, under: structure.root) }
-        let laidOut = parts
-        let moved = concurrently(laidOut.count) { index in
-            laidOut[index].pages.map { $0.movingStructure(by: offsets[index]) }
-        }
-        return (moved.flatMap { $0 }, outline, structure)
+        return (pages, outline, structure)
     }
 }
 
