@@ -55,13 +55,16 @@ let package = Package(
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // Pipeline stages, one module each (see ARCHITECTURE.md).
-        .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams"]),
+        // Yams set up once (no implicit tags, UTF-8) and the core schema's spellings, for every
+        // YAML reader: case files, CSV column mappings, fonts.yaml.
+        .target(name: "YorisoiYAML", dependencies: ["Yams"]),
+        .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams", "YorisoiYAML"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
         // MD5 and SHA-256 from the system's Nettle, for the PDF writer and the template check alike.
         .target(name: "YorisoiDigest", dependencies: ["CNettle"]),
         .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "YorisoiDigest", "CLibDeflate"]),
-        .target(name: "YorisoiCase", dependencies: ["Yams"]),
+        .target(name: "YorisoiCase", dependencies: ["Yams", "YorisoiYAML"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
                 dependencies: ["CLibXML2", "YorisoiDigest", "Yams", "YorisoiText", "YorisoiCase"]),

@@ -56,6 +56,8 @@ let sharedFonts: FontLibrary = {
         ("version: 1\nsearch_paths: /usr\nfonts: {}\nfamilies: {}\n", "search_paths must be a list"),
         ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf}}\nfamilies: {}\n", "fonts.a needs a file and a package"),
         ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p, lazy: maybe}}\nfamilies: {}\n", "fonts.a.lazy must be true or false"),
+        // YAML 1.1's yes/on are text under the core schema, as in a case file (YAMLCoreScalar).
+        ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p, lazy: yes}}\nfamilies: {}\n", "fonts.a.lazy must be true or false"),
         ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p}}\nfamilies: {m: a}\n", "families.m must be a list"),
         ("version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p}}\nfamilies: {m: [b]}\n", "names unknown font 'b'"),
         ("- just a list\n", "must be a mapping"),
@@ -70,6 +72,15 @@ let sharedFonts: FontLibrary = {
             guard case .malformed(_, let reason) = error else { Issue.record("\(error)"); return }
             #expect(reason.contains(expected), "\(reason)")
         }
+    }
+
+    /// `lazy:` takes the core schema's spellings, the same words a case file's booleans take.
+    @Test(arguments: [("TRUE", true), ("True", true), ("false", false), ("FALSE", false)])
+    func lazyTakesTheCoreSchemasSpellings(spelling: String, value: Bool) throws {
+        let yaml = "version: 1\nsearch_paths: []\nfonts: {a: {file: a.ttf, package: p, lazy: \(spelling)}}\nfamilies: {m: [a]}\n"
+        let file = try TestPaths.makeTemporaryDirectory("yorisoi-fonts").appendingPathComponent("fonts.yaml")
+        try Data(yaml.utf8).write(to: file)
+        #expect(try FontConfiguration.load(from: file).fonts["a"]?.lazy == value)
     }
 
     /// The shipped file reads to what it says (a change of reader must not lose a field).

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import YorisoiYAML
 
 /// `--mapping FILE`: the column titles of an office's own spreadsheet (児童氏名, 課題1, …) → the
 /// case file's dotted paths. A title mapped to nothing (`備考: ~` or `備考: ""`) is a column

@@ -1,4 +1,5 @@
 import Yams
+import YorisoiYAML
 
 /// Reads one YAML document into the raw value tree with Yams' composer (`Node` with a `Mark` for
 /// every scalar, key, sequence and mapping).
@@ -113,12 +114,8 @@ enum YAMLScalarTyping {
         guard scalar.style == .plain || scalar.style == .any else { return .string(text) }
         let tag = scalar.tag.rawValue
         if tag == "tag:yaml.org,2002:str" || tag == "!!str" { return .string(text) }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        default: break
-        }
+        if YAMLCoreScalar.isNull(text) { return .null }
+        if let flag = YAMLCoreScalar.bool(text) { return .bool(flag) }
         if isDecimalInteger(text), let value = Int(text) { return .integer(value) }
         if isDecimalFloat(text), let value = Double(text), value.isFinite { return .double(value) }
         return .string(text)

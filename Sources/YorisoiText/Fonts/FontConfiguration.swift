@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import YorisoiYAML
 
 /// `Fonts/fonts.yaml` as written: families, the files behind them and where to look for files.
 public struct FontConfiguration: Sendable {
@@ -28,10 +29,7 @@ public struct FontConfiguration: Sendable {
             throw FontConfigurationError.unreadable(file: url.path)
         }
         let node: Node?
-        // As `YAMLCompose` (YorisoiCase) does: no implicit tags (Yams' default resolver compiles
-        // seven ICU regular expressions in every process) and the encoding given (Yams' default
-        // reads the whole environment at every parse).
-        do { node = try Yams.compose(yaml: text, .basic, .default, .utf8) } catch {
+        do { node = try YAMLCompose.node(text) } catch {
             throw FontConfigurationError.malformed(file: url.path, reason: "\(error)")
         }
         let configuration = try FontConfiguration(node, file: url.path)
@@ -58,11 +56,10 @@ public struct FontConfiguration: Sendable {
             }
             var lazy: Bool?
             if let flag = entry[text: "lazy"] {
-                switch flag.scalar?.string {
-                case "true", "True", "TRUE": lazy = true
-                case "false", "False", "FALSE": lazy = false
-                default: throw malformed("fonts.\(name).lazy must be true or false")
+                guard let text = flag.scalar?.string, let value = YAMLCoreScalar.bool(text) else {
+                    throw malformed("fonts.\(name).lazy must be true or false")
                 }
+                lazy = value
             }
             fonts[name] = FontFile(file: file, package: package, lazy: lazy)
         }
