@@ -26,6 +26,38 @@ import YorisoiText
         #expect(first.maxX < label.x)
     }
 
+    /// Items side by side share their first baseline: with ruby over one label (料理) and none
+    /// over the other (こども), the row still reads as one line, boxes level (the ruby edition
+    /// of a two-column check list had its items step down and up across the row).
+    @Test func itemsInARowShareTheirBaselineWhenOnlyOneHasRuby() throws {
+        var style = Fixtures.style()
+        style.ruby = RubyRequest(known: [], grade: 0)
+        let list = CheckListBlock(items: [CheckItem("料理"), CheckItem("こども"), CheckItem("こども"), CheckItem("料理")],
+                                  arrangement: .columns(2), style: style)
+        let result = try Layout.run(Fixtures.document([.checkList(list)]))
+        let page = result.pages[0]
+        let ruby = page.glyphs.filter { $0.text == "りょう" || $0.text == "り" || $0.text == "ょ" || $0.text == "う" }
+        #expect(!ruby.isEmpty, "料理 takes a reading")
+        let bases = page.glyphs.filter { $0.text == "料" || $0.text == "こ" }
+        #expect(bases.count == 4)
+        let rows = Dictionary(grouping: bases, by: { ($0.baseline * 100).rounded() })
+        #expect(rows.count == 2, "two rows, each on one baseline: \(bases.map { ($0.text, $0.baseline) })")
+        let boxes = page.rectangles.filter { $0.1 != nil && abs($0.0.size.width - $0.0.size.height) < 0.001 }
+        #expect(Set(boxes.map { ($0.0.origin.y * 100).rounded() }).count == 2, "the boxes of a row are level")
+        // The label moved down takes from the leading under it: the rows are as far apart as in a
+        // list where every label has ruby (a ruby edition runs onto no further page for this).
+        func rowTops(_ labels: [String]) throws -> [Double] {
+            let list = CheckListBlock(items: labels.map { CheckItem($0) }, arrangement: .columns(2), style: style)
+            let page = try Layout.run(Fixtures.document([.checkList(list)])).pages[0]
+            let boxes = page.rectangles.filter { $0.1 != nil && abs($0.0.size.width - $0.0.size.height) < 0.001 }
+            return Set(boxes.map(\.0.origin.y)).sorted()
+        }
+        let mixed = try rowTops(["料理", "こども", "こども", "料理"])
+        let allRuby = try rowTops(["料理", "献立", "献立", "料理"])
+        #expect(mixed.count == 2 && allRuby.count == 2)
+        #expect(abs((mixed[1] - mixed[0]) - (allRuby[1] - allRuby[0])) < 0.001)
+    }
+
     @Test func inlineCheckListWrapsLikeWords() throws {
         let items = ["電話（　月　日）", "面談（　月　日）", "訪問（　月　日）", "その他（　　　）"].map { CheckItem($0) }
         let narrow = PageSetup(paper: .custom(width: 260, height: 400), margins: EdgeInsets(all: 20))

@@ -44,6 +44,21 @@ struct CheckBoxSetter {
     /// `structure`: the item's LI (its Lbl and LBody follow it in the tree, `StructureBuilder`).
     func strips(checked: Bool, label: [Inline], style: TextStyle?, mark: CheckMark, lineHeight: Double,
                 width: Double, sourcePath: String?, structure: StructureRef? = nil) throws -> [Strip] {
+        try set(checked: checked, label: label, style: style, mark: mark, lineHeight: lineHeight, width: width,
+                sourcePath: sourcePath, structure: structure).strips
+    }
+
+    /// A check item set for a row of them: its strips, the baseline of its first line from their
+    /// top (where the box sits), and the leading left under the last line's ink.
+    struct Item {
+        var strips: [Strip]
+        var baseline: Double
+        var leadingBelow: Double
+    }
+
+    /// The item's strips with its first baseline and the leading under it (`Item`).
+    func set(checked: Bool, label: [Inline], style: TextStyle?, mark: CheckMark, lineHeight: Double,
+             width: Double, sourcePath: String?, structure: StructureRef? = nil) throws -> Item {
         let spans = text.spans(label)
         let size = spans.first?.style.size ?? text.style(style).size
         let side = CheckBoxMarkDrawing.side(fontSize: size)
@@ -67,13 +82,15 @@ struct CheckBoxSetter {
         }
         let first = lines.first
         let baseline = first?.baseline ?? (strips[0].height - size) / 2 + size * 0.88
+        let leadingBelow = lines.last.map { max(0, $0.pitch - $0.baseline - $0.descent) }
+            ?? max(0, strips[0].height - baseline - size * 0.12)
         let top = CheckBoxMarkDrawing.top(baseline: baseline, fontSize: size, side: side)
         strips[0].items += CheckBoxMarkDrawing.items(x: 0, y: top, side: side, checked: checked, mark: mark)
-        guard let structure else { return strips }
+        guard let structure else { return Item(strips: strips, baseline: baseline, leadingBelow: leadingBelow) }
         strips = strips.map { $0.stamped(StructureRef(structure.index + 2)) }
         strips[0].items += try announcement(checked: checked, style: spans.first?.style ?? text.style(style),
                                             baseline: baseline, side: side, label: StructureRef(structure.index + 1))
-        return strips
+        return Item(strips: strips, baseline: baseline, leadingBelow: leadingBelow)
     }
 
     /// The box's state in words, for a screen reader and for copied text: 「チェックあり」 or
@@ -121,7 +138,7 @@ struct CheckListSetter {
             return [.text(TextSpan(string, style: itemStyle))] + item.gloss
         }
 
-        var rows: [[(strips: [Strip], x: Double)]] = []
+        var rows: [[(item: CheckBoxSetter.Item, x: Double)]] = []
         switch list.arrangement {
         case .columns(let n), .columnsDown(let n):
             let columns = max(1, n)
@@ -135,14 +152,14 @@ struct CheckListSetter {
                 } else {
                     (row, column) = (index / columns, index % columns)
                 }
-                let itemStrips = try boxes.strips(checked: item.checked, label: label(item), style: list.style,
-                                                  mark: list.mark, lineHeight: list.lineHeight, width: columnWidth,
-                                                  sourcePath: item.sourcePath ?? list.sourcePath, structure: item.structure)
-                rows[row].append((itemStrips, Double(column) * (columnWidth + list.columnGap)))
+                let set = try boxes.set(checked: item.checked, label: label(item), style: list.style,
+                                        mark: list.mark, lineHeight: list.lineHeight, width: columnWidth,
+                                        sourcePath: item.sourcePath ?? list.sourcePath, structure: item.structure)
+                rows[row].append((set, Double(column) * (columnWidth + list.columnGap)))
             }
         case .inline:
             var x = 0.0
-            var current: [(strips: [Strip], x: Double)] = []
+            var current: [(item: CheckBoxSetter.Item, x: Double)] = []
             for item in list.items {
                 let natural = try boxes.naturalWidth(label: label(item), style: list.style)
                 if !current.isEmpty, x + natural > width + 0.01 {
@@ -151,20 +168,27 @@ struct CheckListSetter {
                     x = 0
                 }
                 let itemWidth = min(natural + style.size, width - x)
-                let itemStrips = try boxes.strips(checked: item.checked, label: label(item), style: list.style,
-                                                  mark: list.mark, lineHeight: list.lineHeight, width: itemWidth,
-                                                  sourcePath: item.sourcePath ?? list.sourcePath, structure: item.structure)
-                current.append((itemStrips, x))
+                let set = try boxes.set(checked: item.checked, label: label(item), style: list.style,
+                                        mark: list.mark, lineHeight: list.lineHeight, width: itemWidth,
+                                        sourcePath: item.sourcePath ?? list.sourcePath, structure: item.structure)
+                current.append((set, x))
                 x += natural + list.columnGap
             }
             if !current.isEmpty { rows.append(current) }
         }
 
-        // A row of items is one strip: items beside each other must stay on the same page.
+        // A row of items is one strip: items beside each other must stay on the same page. They
+        // share their first baseline: a label with ruby over it (or a taller fallback face) sits
+        // lower in its line than one without, and the row would read as two. An item moved down
+        // keeps the row's height as long as its ink stays inside it: it takes from the leading
+        // under its last line (a ruby edition must not run onto a further page for this).
         var strips: [Strip] = []
         for (index, row) in rows.enumerated() {
-            var strip = Strip(height: row.map { $0.strips.totalHeight }.max() ?? 0)
-            for item in row { strip.overlay(stacking: item.strips, dx: item.x, dy: 0) }
+            let baseline = row.map(\.item.baseline).max() ?? 0
+            let tallest = row.map { $0.item.strips.totalHeight }.max() ?? 0
+            let inked = row.map { baseline - $0.item.baseline + $0.item.strips.totalHeight - $0.item.leadingBelow }.max() ?? 0
+            var strip = Strip(height: max(tallest, inked))
+            for (item, x) in row { strip.overlay(stacking: item.strips, dx: x, dy: baseline - item.baseline) }
             if index < rows.count - 1 { strip.height += list.rowGap }
             strips.append(strip)
         }
