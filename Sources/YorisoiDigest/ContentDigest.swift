@@ -1,11 +1,12 @@
 internal import CNettle
 
 /// Digests of bytes — MD5 for the PDF /ID, SHA-256 for the batch manifest and the template
-/// check (`ValidatedTemplates`) — from the system's Nettle (Debian `nettle-dev`; assembly on x86-64). Not swift-crypto: on Linux that
-/// compiles BoringSSL into every program that uses it, and the document commands must build
-/// without the server's dependencies (issue #24, criterion 5). Not OpenSSL's libcrypto either,
-/// which did the same work but cost a cold render 4% of its instructions in provider set-up
-/// and 3 MB of relocated pages. Fingerprints of content, not security.
+/// check (`ValidatedTemplates`) — from the system's Nettle (Debian `nettle-dev`; assembly on
+/// x86-64). Not swift-crypto: on Linux that compiles BoringSSL into every program that uses it,
+/// and the document commands must build without the server's dependencies (issue #24, criterion
+/// 5). Not OpenSSL's libcrypto either, which did the same work but cost a cold render 4% of its
+/// instructions in provider set-up and 3 MB of relocated pages. Fingerprints of content, not
+/// security.
 public enum ContentDigest {
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
         digest(bytes, nettle_sha256)
