@@ -82,11 +82,11 @@ public struct ReviewSchedule: Sendable {
         (from...to).contains(String(review.prefix(7)))
     }
 
-    /// The month after a `YYYY-MM` (the default end of the range: this month and the next).
     /// Whether the table can name `month` (and every month after it), which it writes in 和暦
     /// (`hasJapaneseDate`).
     public static func canName(_ month: CaseDate) -> Bool { hasJapaneseDate(month) }
 
+    /// The month after a `YYYY-MM` (the default end of the range: this month and the next).
     public static func month(after month: CaseDate) -> String {
         let (year, next) = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
         return String(format: "%04d-%02d", year, next)
