@@ -15,17 +15,10 @@ struct Strip {
         Strip(height: height, isDiscardableAtPageTop: true)
     }
 
-    /// Appends `other`'s content shifted by (dx, dy); does not change the height.
-    mutating func overlay(_ other: Strip, dx: Double, dy: Double) {
-        items += other.items.map { $0.offset(dx: dx, dy: dy) }
-        boxes += other.boxes.map { $0.offset(dx: dx, dy: dy) }
-        bookmarks += other.bookmarks.map { RelativeBookmark(block: $0.block, x: $0.x + dx, y: $0.y + dy) }
-    }
-
-    /// Appends `strips` stacked from their own top and shifted by (dx, dy), each point moved by
-    /// the stacking offset and then by (dx, dy), as two moves would: the same coordinates as
-    /// overlaying their `stacked` strip, without making it first (a table cell's every glyph run
-    /// was copied once more for it).
+    /// Appends `strips` stacked from their own top and shifted by (dx, dy); does not change the
+    /// height. Each point is moved by the stacking offset and then by (dx, dy), as two moves
+    /// would, without making the stacked strip first (a table cell's every glyph run was copied
+    /// once more for it).
     mutating func overlay(stacking strips: [Strip], dx: Double, dy: Double) {
         var top = 0.0
         for strip in strips {
