@@ -62,9 +62,8 @@ public enum RubyAnnotator {
             let lineText = String(unspaced)
             let scalarAt = MeCabTagger.scalarIndexByByte(of: lineText)
             for morpheme in tagger.readings(of: lineText) {
-                guard morpheme.bytes.upperBound < scalarAt.count,
-                      case let firstKept = scalarAt[morpheme.bytes.lowerBound], firstKept >= 0,
-                      case let endKept = scalarAt[morpheme.bytes.upperBound], endKept > firstKept,
+                guard let keptScalars = MeCabTagger.scalarRange(of: morpheme.bytes, scalarAt),
+                      case let (firstKept, endKept) = (keptScalars.lowerBound, keptScalars.upperBound),
                       // A morpheme across a left-out space (「12 月」 read as one word) has none.
                       kept[endKept - 1] - kept[firstKept] == endKept - 1 - firstKept else { continue }
                 let first = kept[firstKept], end = kept[endKept - 1] + 1

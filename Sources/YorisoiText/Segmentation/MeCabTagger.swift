@@ -74,6 +74,14 @@ final class MeCabTagger: @unchecked Sendable {
         return scalarAt
     }
 
+    /// The scalars a morpheme's UTF-8 `bytes` cover, by `scalarAt` (`scalarIndexByByte`); nil when
+    /// the range does not start and end on scalars of the text, or covers none.
+    static func scalarRange(of bytes: Range<Int>, _ scalarAt: [Int]) -> Range<Int>? {
+        guard bytes.upperBound < scalarAt.count, case let first = scalarAt[bytes.lowerBound], first >= 0,
+              case let end = scalarAt[bytes.upperBound], end > first else { return nil }
+        return first..<end
+    }
+
     /// The morphemes of `text` in order (whitespace between them belongs to none).
     func morphemes(of text: String) -> [Morpheme] {
         parse(text) { bytes, feature in

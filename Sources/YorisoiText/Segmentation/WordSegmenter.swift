@@ -101,10 +101,8 @@ final class WordSegmenter: Sendable {
         let scalarAt = MeCabTagger.scalarIndexByByte(of: line)
         var result = [Bool](repeating: false, count: scalarAt[line.utf8.count])
         for bytes in tagger.spans(of: line) {
-            guard bytes.upperBound < scalarAt.count,
-                  case let first = scalarAt[bytes.lowerBound], first >= 0,
-                  case let end = scalarAt[bytes.upperBound], end > first else { continue }
-            for s in (first + 1)..<end { result[s] = true }
+            guard let scalars = MeCabTagger.scalarRange(of: bytes, scalarAt) else { continue }
+            for s in scalars.dropFirst() { result[s] = true }
         }
         return result
     }
@@ -116,11 +114,9 @@ final class WordSegmenter: Sendable {
         var result = [WordBoundary](repeating: .phrase, count: scalarAt[line.utf8.count])
         var previous: MeCabTagger.Morpheme?
         for morpheme in tagger.morphemes(of: line) {
-            guard morpheme.bytes.upperBound < scalarAt.count,
-                  case let first = scalarAt[morpheme.bytes.lowerBound], first >= 0,
-                  case let end = scalarAt[morpheme.bytes.upperBound], end > first else { continue }
-            if let previous, !Self.startsPhrase(morpheme, after: previous) { result[first] = .morpheme }
-            for s in (first + 1)..<end { result[s] = .inside }
+            guard let scalars = MeCabTagger.scalarRange(of: morpheme.bytes, scalarAt) else { continue }
+            if let previous, !Self.startsPhrase(morpheme, after: previous) { result[scalars.lowerBound] = .morpheme }
+            for s in scalars.dropFirst() { result[s] = .inside }
             previous = morpheme
         }
         return result
