@@ -75,12 +75,8 @@ enum BreakRules {
     /// still spreads its letters.
     private static func bindKatakanaWords(_ metrics: [ClusterMetrics], _ clusters: [TextCluster],
                                           _ kinds: inout [BreakKind]) {
-        func isWordLetter(_ i: Int) -> Bool {
-            let m = metrics[i]
-            return m.jlreqClass == .katakana || m.jlreqClass == .prolongedSoundMark
-                || (m.jlreqClass == .smallKana && clusters[i].text.unicodeScalars.allSatisfy { (0x30A0...0x30FF).contains($0.value) || (0x31F0...0x31FF).contains($0.value) })
-        }
-        for i in metrics.indices.dropFirst() where isWordLetter(i - 1) && isWordLetter(i) {
+        for i in metrics.indices.dropFirst()
+        where isKatakanaLetter(i - 1, metrics, clusters) && isKatakanaLetter(i, metrics, clusters) {
             kinds[i] = .never
         }
     }
