@@ -58,13 +58,15 @@ let package = Package(
         // Yams set up once (no implicit tags, UTF-8) and the core schema's spellings, for every
         // YAML reader: case files, CSV column mappings, fonts.yaml.
         .target(name: "YorisoiYAML", dependencies: ["Yams"]),
-        .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams", "YorisoiYAML"]),
+        // Unicode facts shared by case-file bounds and shaping.
+        .target(name: "YorisoiUnicode"),
+        .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams", "YorisoiYAML", "YorisoiUnicode"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
         // MD5 and SHA-256 from the system's Nettle, for the PDF writer and the template check alike.
         .target(name: "YorisoiDigest", dependencies: ["CNettle"]),
         .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "YorisoiDigest", "CLibDeflate"]),
-        .target(name: "YorisoiCase", dependencies: ["Yams", "YorisoiYAML"]),
+        .target(name: "YorisoiCase", dependencies: ["Yams", "YorisoiYAML", "YorisoiUnicode"]),
         .target(name: "YorisoiLayout", dependencies: ["YorisoiText", "YorisoiDisplayList"]),
         .target(name: "YorisoiTemplates",
                 dependencies: ["CLibXML2", "YorisoiDigest", "Yams", "YorisoiText", "YorisoiCase"]),
@@ -113,7 +115,7 @@ let package = Package(
         .testTarget(name: "YorisoiTextTests", dependencies: ["YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiPDFTests",
                     dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
-        .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "TestSupport"]),
+        .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "YorisoiUnicode", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiLayoutTests",

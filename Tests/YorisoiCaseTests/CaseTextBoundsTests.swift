@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import YorisoiCase
+import YorisoiUnicode
 
 /// Bounds on a case's text (issue #24, criterion 1): expanded size after YAML aliases (E012), a
 /// JSON Lines line (E013), text per document (E014) and cluster length (E015). Each hostile
@@ -78,7 +79,7 @@ import TestSupport
         let between: [Unicode.Scalar] = ["\u{3099}", "\u{200D}", "\u{FE0F}", "\u{094D}", "\u{E0100}"]
         var checked = 0
         for value in UInt32(0)...0xFFFF {
-            guard let scalar = Unicode.Scalar(value), CaseTextBounds.standsAlone(scalar) else { continue }
+            guard let scalar = Unicode.Scalar(value), scalar.standsAloneInGraphemeClusters else { continue }
             for other in others {
                 let name = "U+\(String(value, radix: 16)) and \(other)"
                 #expect(String(String.UnicodeScalarView([scalar, other])).count == 2, "\(name)")

@@ -42,6 +42,52 @@ import Testing
         #expect(cluster[0].glyphs.count == 1)
     }
 
+    /// Texts whose clusters are all one scalar are shaped without grapheme breaking
+    /// (`shapeOneScalarClusters`); the answer must be the general path's to the glyph, face and
+    /// offset — runs split by a fallback face, joined across a character no face has, line feeds
+    /// and tabs, Latin a font may join into one glyph. Texts with any other cluster go the
+    /// general way.
+    @Test func oneScalarClustersShapeAsGraphemeClustersDo() throws {
+        let gothic = try sharedFonts.chain(family: "gothic")
+        // Ideographs in the one-scalar range that the first face lacks: one a later face draws,
+        // one no face draws.
+        var fallback: Character?, undrawable: Character?
+        for value in UInt32(0x4E00)...0x9FFF where fallback == nil || undrawable == nil {
+            let scalar = Unicode.Scalar(value)!
+            guard try mincho.face(at: 0).glyph(for: scalar) == nil else { continue }
+            if try (1..<mincho.count).contains(where: { try mincho.face(at: $0).glyph(for: scalar) != nil }) {
+                if fallback == nil { fallback = Character(scalar) }
+            } else if undrawable == nil {
+                undrawable = Character(scalar)
+            }
+        }
+        let later = try #require(fallback), none = try #require(undrawable)
+        let texts = [
+            "令和７年４月１日、保護者と面談した。", "office ffi fl 123-4567 (ABC)", "\t見出し\n\n本文\t",
+            "前\(later)後\(later)\(later)", "前\(none)後", "\(none)\(later)\(none)", "山\(none)田", "\n",
+            "「支援計画」（案）・ー〜！？", "がぎぐ", "",
+        ]
+        for text in texts {
+            for chain in [mincho, gothic] {
+                let quick = try #require(try Shaper.shapeOneScalarClusters(text, with: chain), "\(text.unicodeScalars.map(\.value))")
+                let general = try Shaper.shapeByGraphemeClusters(text, with: chain)
+                #expect(quick.uncovered == general.uncovered)
+                #expect(quick.clusters.count == general.clusters.count)
+                for (a, b) in zip(quick.clusters, general.clusters) {
+                    #expect(a.text == b.text && a.face === b.face && a.glyphs == b.glyphs)
+                    #expect(a.variationLost == b.variationLost && a.isLineBreak == b.isLineBreak)
+                }
+            }
+        }
+        #expect(try Shaper.shapeByGraphemeClusters("前\(later)後", with: mincho).clusters.map { $0.face.postScriptName }
+                    .filter { $0 != "BIZUDMincho-Regular" }.count == 1)
+        #expect(try Shaper.shapeByGraphemeClusters("山\(none)田", with: mincho).uncovered.count == 1)
+        // Anything else is left to the general path.
+        for text in ["か\u{3099}", "𠮷田", "葛\u{E0100}", "a\r\nb", "\r", "山\u{E000}", "👍🏽", "e\u{0301}", "ﾊﾟ", "ｶﾀｶﾅ"] {
+            #expect(try Shaper.shapeOneScalarClusters(text, with: mincho) == nil, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func unregisteredSelectorKeepsBaseGlyphAndDropsTheSpacer() throws {
         // No font in the chain has a distinct 邉+E0104 in BIZ UD; IPAmj has E0110–E011F only.
         let shaped = try Shaper.shape("渡邉\u{E0104}", with: mincho)

@@ -1,3 +1,5 @@
+internal import YorisoiUnicode
+
 /// Bounds on a case's text, checked as soon as its value tree exists and before anything walks
 /// the text (validation's glyph coverage, shaping, line breaking): a case over a bound gets one
 /// error and no further work, so its cost stays bounded whatever it holds.
@@ -107,12 +109,13 @@ struct CaseTextBounds {
     /// limit (fewer scalars than the limit in all): most values are short and skip the walk.
     private func longestCluster(in text: String) -> Int? {
         guard text.utf8.count > limits.maxClusterScalars else { return nil }
-        // A cluster holds at most one scalar that `standsAlone` (CR LF, two in all, excepted), so
-        // a cluster of n scalars holds a run of at least (n − 1) / 2 scalars that do not. When
-        // every such run is shorter, every cluster is within the limit: no grapheme breaking.
+        // A cluster holds at most one scalar that stands alone (CR LF, two in all, excepted;
+        // `standsAloneInGraphemeClusters`), so a cluster of n scalars holds a run of at least
+        // (n − 1) / 2 scalars that do not. When every such run is shorter, every cluster is
+        // within the limit: no grapheme breaking.
         var run = 0, longestRun = 0
         for scalar in text.unicodeScalars {
-            if Self.standsAlone(scalar) { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+            if scalar.standsAloneInGraphemeClusters { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
         }
         guard 2 * longestRun + 2 > limits.maxClusterScalars else { return nil }
         var longest = 0
@@ -120,20 +123,5 @@ struct CaseTextBounds {
             longest = max(longest, character.unicodeScalars.count)
         }
         return longest
-    }
-
-    /// Scalars whose Grapheme_Cluster_Break is Other and that are not Extended_Pictographic or
-    /// an Indic conjunct consonant (UAX #29): ASCII, kana, CJK ideographs and punctuation,
-    /// full-width forms. No rule joins two of them (GB999), except CR × LF (GB3). Left out on
-    /// purpose: U+3099–309C and U+302A–302F (Extend), U+3030 and U+303D (pictographic), and the
-    /// half-width forms from U+FF61 (U+FF9E/FF9F are Extend).
-    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0D, 0x20...0x7E: return true
-        case 0x3000...0x3029, 0x3031...0x303C, 0x303E...0x303F: return true
-        case 0x3041...0x3096, 0x309D...0x309F, 0x30A0...0x30FF: return true
-        case 0x4E00...0x9FFF, 0xFF01...0xFF60: return true
-        default: return false
-        }
     }
 }

@@ -12,7 +12,7 @@ public struct ShapedCluster: Sendable {
     /// The exact source text this cluster stands for, selectors included.
     public var text: String
     public var face: FontFace
-    public var glyphs: [ShapedGlyph]
+    public var glyphs: ClusterGlyphs
     /// True when the text carried a variation selector the chosen face does not register, so
     /// the base glyph is drawn; the PDF must then carry the exact text as ActualText.
     public var variationLost: Bool
@@ -21,6 +21,28 @@ public struct ShapedCluster: Sendable {
 
     /// Natural advance in ems.
     public var advance: Double { glyphs.reduce(0) { $0 + $1.advance } }
+}
+
+/// A cluster's glyphs. Almost every cluster has exactly one, held inline: a paragraph's
+/// clusters then need no array each (an allocation and a release per character, which was most
+/// of what shaping cost beside HarfBuzz itself). More glyphs (marks HarfBuzz did not compose, a
+/// decomposed form) go in `rest`.
+public struct ClusterGlyphs: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable, Hashable {
+    private var head: ShapedGlyph?
+    private var rest: [ShapedGlyph] = []
+
+    public init() {}
+    public init(arrayLiteral glyphs: ShapedGlyph...) { for glyph in glyphs { append(glyph) } }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { head == nil ? 0 : 1 + rest.count }
+    public subscript(position: Int) -> ShapedGlyph {
+        position == 0 ? head! : rest[position - 1]
+    }
+
+    public mutating func append(_ glyph: ShapedGlyph) {
+        if head == nil { head = glyph } else { rest.append(glyph) }
+    }
 }
 
 /// The result of shaping a text: its clusters in order and what could not be drawn.
