@@ -47,6 +47,63 @@ import Testing
             """)
     }
 
+    /// A table's borders: rules of one stroke, one after another, are one path painted once, and
+    /// a border two cells share (drawn by each) is in it once. Another stroke, or any other item
+    /// between, paints the path so far and starts again: what is drawn, and in what order, stays.
+    @Test func rulesOfOneStrokeShareOnePath() {
+        let thin = StrokeStyle(lineWidth: 0.5, cap: .square)
+        let thick = StrokeStyle(lineWidth: 1)
+        func rule(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ stroke: StrokeStyle) -> DrawItem {
+            .line(from: Point(x: x0, y: y0), to: Point(x: x1, y: y1), stroke: stroke)
+        }
+        let page = PDFPage(size: Size(width: 100, height: 100), items: [
+            rule(0, 0, 50, 0, thin), rule(50, 0, 50, 10, thin),
+            rule(50, 0, 50, 10, thin),   // the next cell's left border: the same segment
+            rule(50, 10, 50, 0, thin),   // the other way round: another segment (a dash would start elsewhere)
+            rule(0, 10, 50, 10, thick),
+            .rectangle(Rect(x: 0, y: 0, width: 5, height: 5), stroke: nil, fill: .black),
+            rule(0, 20, 50, 20, thick),
+        ])
+        let bytes = PageRenderer(page: page, fontFor: { _ in fatalError("no text") },
+                                 marking: ContentMarking(tree: StructureTree())).render().bytes
+        #expect(bytes.latin1 == """
+            /Artifact BMC
+            q
+            0 G
+            0.5 w
+            2 J
+            0 100 m
+            50 100 l
+            50 100 m
+            50 90 l
+            50 90 m
+            50 100 l
+            S
+            Q
+            q
+            0 G
+            1 w
+            0 90 m
+            50 90 l
+            S
+            Q
+            q
+            0 g
+            0 95 5 5 re
+            f
+            Q
+            q
+            0 G
+            1 w
+            0 80 m
+            50 80 l
+            S
+            Q
+            EMC
+
+            """)
+    }
+
     @Test func textOperators() {
         let content = ContentStream()
         content.beginText()
