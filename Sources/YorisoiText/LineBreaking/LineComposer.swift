@@ -42,7 +42,9 @@ struct LineComposer: Sendable {
         let setCount = last - start + 1
 
         // Slot j sits before set cluster j; slot setCount after the last one.
-        var slots = [InterClusterSpacing.lineStart(metrics[start])]
+        var slots: [Spacing] = []
+        slots.reserveCapacity(setCount + 1)
+        slots.append(InterClusterSpacing.lineStart(metrics[start]))
         slots.append(contentsOf: measure.gaps[start..<last])
         slots.append(InterClusterSpacing.lineEnd(metrics[last]))
 

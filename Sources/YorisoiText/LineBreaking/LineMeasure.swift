@@ -19,6 +19,9 @@ struct LineMeasure: Sendable {
 
         var ink = [0.0], natural = [0.0], minimum = [0.0], last = [-1]
         ink.reserveCapacity(n + 1)
+        last.reserveCapacity(n + 1)
+        natural.reserveCapacity(n)
+        minimum.reserveCapacity(n)
         for i in 0..<n {
             ink.append(ink[i] + metrics[i].inkWidth)
             last.append(metrics[i].isContent ? i : last[i])
