@@ -53,7 +53,8 @@ struct TextRunEncoder {
             if let actualText { tj.flush(); content.beginActualText(actualText) }
             for glyph in run.glyphs[cluster] {
                 let wantedRise = -glyph.y
-                if PDFNumber.units(wantedRise) != PDFNumber.units(rise) {
+                // (Equal values write equal numbers: the usual case, a rise of 0, skips rounding.)
+                if wantedRise != rise, PDFNumber.units(wantedRise) != PDFNumber.units(rise) {
                     tj.flush()
                     content.textRise(wantedRise)
                     rise = wantedRise
@@ -79,11 +80,11 @@ struct TextRunEncoder {
         if cluster.count == 1 {
             // Most clusters are one glyph. (`==` compares equal bytes without normalising.)
             let glyph = run.glyphs[cluster.lowerBound]
-            let mapped = font.unicodeText[glyph.glyphID] ?? ""
+            let mapped = font.mappedText(of: glyph.glyphID) ?? ""
             return mapped == glyph.text ? nil : glyph.text
         }
         let wanted = run.glyphs[cluster].map(\.text).joined()
-        let mapped = run.glyphs[cluster].map { font.unicodeText[$0.glyphID] ?? "" }.joined()
+        let mapped = run.glyphs[cluster].map { font.mappedText(of: $0.glyphID) ?? "" }.joined()
         return mapped == wanted ? nil : wanted
     }
 }

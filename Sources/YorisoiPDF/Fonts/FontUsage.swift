@@ -182,8 +182,12 @@ struct EmbeddedFont: Sendable {
     /// positioning uses these same numbers so each glyph lands exactly where layout put it.
     let widthByCID: [UInt16: Int]
     let unicodeText: [UInt32: String]
-    /// Original gid → its CID and /W width in one lookup, for the content streams' every glyph.
-    private let placementByGlyph: [UInt32: (cid: UInt16, width: Int)]
+    /// For the content streams' every glyph, by original gid (an index into `placements`, -1
+    /// when the gid is not in the subset): its CID, /W width and ToUnicode text in one array
+    /// read. A gid is below 65,536, so the table is at most 256 KB and usually a few dozen; a
+    /// dictionary lookup hashed each gid twice per glyph drawn.
+    private let placementIndex: [Int32]
+    private let placements: [(cid: UInt16, width: Int, text: String?)]
     /// The subset TrueType program, uncompressed.
     let program: [UInt8]
     /// `program` deflated at the level it was asked for.
@@ -221,7 +225,15 @@ struct EmbeddedFont: Sendable {
         self.cidByGlyph = cidByGlyph
         self.widthByCID = widthByCID
         self.unicodeText = usage.unicodeText
-        self.placementByGlyph = cidByGlyph.mapValues { ($0, widthByCID[$0] ?? 0) }
+        var placementIndex = [Int32](repeating: -1, count: Int(usage.glyphs.max() ?? 0) + 1)
+        var placements: [(cid: UInt16, width: Int, text: String?)] = []
+        placements.reserveCapacity(cidByGlyph.count)
+        for (glyph, cid) in cidByGlyph {
+            placementIndex[Int(glyph)] = Int32(placements.count)
+            placements.append((cid, widthByCID[cid] ?? 0, usage.unicodeText[glyph]))
+        }
+        self.placementIndex = placementIndex
+        self.placements = placements
         self.program = subset.data
         self.deflatedProgram = made.deflated
     }
@@ -229,7 +241,19 @@ struct EmbeddedFont: Sendable {
     /// The CID of original glyph `glyph` and its /W width (CID 0's for a glyph not in the subset,
     /// which `init` refuses to happen).
     func placement(of glyph: UInt32) -> (cid: UInt16, width: Int) {
-        placementByGlyph[glyph] ?? (0, widthByCID[0] ?? 0)
+        guard let slot = slot(of: glyph) else { return (0, widthByCID[0] ?? 0) }
+        return (placements[slot].cid, placements[slot].width)
+    }
+
+    /// What ToUnicode maps original glyph `glyph` to (`unicodeText[glyph]`), without hashing.
+    func mappedText(of glyph: UInt32) -> String? {
+        slot(of: glyph).flatMap { placements[$0].text }
+    }
+
+    private func slot(of glyph: UInt32) -> Int? {
+        guard Int(glyph) < placementIndex.count else { return nil }
+        let slot = placementIndex[Int(glyph)]
+        return slot < 0 ? nil : Int(slot)
     }
 
     /// ToUnicode entries, by CID.
