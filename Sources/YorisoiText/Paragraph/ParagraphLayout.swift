@@ -29,19 +29,25 @@ public enum ParagraphLayout {
                 let owner = items.owners[index]
                 let size = items.runs[owner.run].size
                 largest = max(largest, size)
-                let shaped = items.runs[owner.run].clusters[owner.index]
-                if shaped.isLineBreak { continue }
-                let metrics = shaped.face.metrics
-                ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
-                descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
-                var pen = line.positions[offset] + items.drawOffset(index)
-                for (n, glyph) in shaped.glyphs.enumerated() {
-                    glyphs.append(LineGlyph(face: shaped.face, fontSize: size, glyphID: glyph.glyphID,
-                                            x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
-                                            text: n == 0 ? shaped.text : "",
-                                            variationLost: shaped.variationLost,
-                                            language: items.runs[owner.run].language))
-                    pen += glyph.advance * size
+                // Read in place, field by field: a copy of the cluster retained its text, face and
+                // glyphs, and released them again, for every character of every line.
+                items.runs[owner.run].clusters.withUnsafeBufferPointer { clusters in
+                    guard !clusters[owner.index].isLineBreak else { return }
+                    let face = clusters[owner.index].face
+                    let metrics = face.metrics
+                    ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
+                    descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
+                    var pen = line.positions[offset] + items.drawOffset(index)
+                    let shapedGlyphs = clusters[owner.index].glyphs
+                    for n in shapedGlyphs.indices {
+                        let glyph = shapedGlyphs[n]
+                        glyphs.append(LineGlyph(face: face, fontSize: size, glyphID: glyph.glyphID,
+                                                x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
+                                                text: n == 0 ? clusters[owner.index].text : "",
+                                                variationLost: clusters[owner.index].variationLost,
+                                                language: items.runs[owner.run].language))
+                        pen += glyph.advance * size
+                    }
                 }
             }
             var hasRuby = false
@@ -108,10 +114,12 @@ public enum ParagraphLayout {
             result.runs.append((shaped.clusters, size, span.style.language))
             result.owners.reserveCapacity(result.owners.count + shaped.clusters.count)
             result.breakable.reserveCapacity(result.breakable.count + shaped.clusters.count)
-            for (position, cluster) in shaped.clusters.enumerated() {
-                result.owners.append((run, position))
-                result.breakable.append(TextCluster(text: cluster.isLineBreak ? "\n" : cluster.text,
-                                                    advance: cluster.advance * size, fontSize: size))
+            shaped.clusters.withUnsafeBufferPointer { clusters in
+                for position in clusters.indices {
+                    result.owners.append((run, position))
+                    result.breakable.append(TextCluster(text: clusters[position].isLineBreak ? "\n" : clusters[position].text,
+                                                        advance: clusters[position].advance * size, fontSize: size))
+                }
             }
             // Ruby is for Japanese text (a family copy's translations take none), and only where
             // every character was drawn, so the readings' offsets match the clusters.
