@@ -56,6 +56,31 @@ import YorisoiText
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// Spans that chain (rows 0–1, then 1–3 from the second) make one band of four rows, which
+    /// the bands are found in one pass over the cells (`bandRanges`); each spanning cell still
+    /// covers exactly its rows, and the row after the chain starts its own band.
+    @Test func chainedRowspansShareOneBand() throws {
+        let table = TableBlock(columns: [.fraction(1), .fraction(1), .fraction(1)], rows: [
+            TableRow(cells: [Fixtures.cell("甲", rowspan: 2), Fixtures.cell("a"), Fixtures.cell("b")]),
+            TableRow(cells: [Fixtures.cell("乙", rowspan: 3), Fixtures.cell("c")]),
+            TableRow(cells: [Fixtures.cell("d"), Fixtures.cell("e")]),
+            TableRow(cells: [Fixtures.cell("f"), Fixtures.cell("g")]),
+            TableRow(cells: [Fixtures.cell("h"), Fixtures.cell("i"), Fixtures.cell("j")]),
+        ])
+        let result = try Layout.run(Fixtures.document([.table(table)], page: PageSetup(margins: margins)))
+        let cells = result.cells(onPage: 0)
+        func box(_ row: Int, _ column: Int) throws -> Rect {
+            try #require(cells.first { $0.kind == .cell(row: row, column: column) }).rect
+        }
+        #expect(cells.count == 12)
+        #expect(abs(try box(0, 0).maxY - box(1, 2).maxY) < 0.001)     // 甲 ends with row 1
+        #expect(abs(try box(1, 1).origin.y - box(1, 2).origin.y) < 0.001)
+        #expect(abs(try box(1, 1).maxY - box(3, 2).maxY) < 0.001)     // 乙 ends with row 3
+        #expect(abs(try box(4, 0).origin.y - box(3, 2).maxY) < 0.001)
+        #expect(result.glyphsOutsideCells(page: 0).isEmpty)
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test func bordersCloseEveryCorner() throws {
         let table = TableBlock(columns: [.fraction(1), .fraction(1)], rows: [
             TableRow(cells: [Fixtures.cell("左"), Fixtures.cell("右")]),

@@ -82,13 +82,21 @@ struct TableBuilder {
 
         var headerBands: [Band] = []
         var bodyBands: [Band] = []
-        for range in bandRanges(rowCount: table.rows.count, cells: placed) {
-            let bandCells = cells.filter { range.contains($0.row) }.map { cell -> BandCell in
-                var moved = cell
-                moved.row -= range.lowerBound
-                return moved
-            }
-            let band = Band(rows: Array(rowSpecs[range]), cells: bandCells)
+        // Each cell into its band in one pass, in the order the cells came (filtering every cell
+        // for every band was quadratic in the rows: a 200-case 進行管理表).
+        let ranges = bandRanges(rowCount: table.rows.count, cells: placed)
+        var bandOfRow = [Int](repeating: 0, count: table.rows.count)
+        for (band, range) in ranges.enumerated() {
+            for row in range { bandOfRow[row] = band }
+        }
+        var cellsOfBand = [[BandCell]](repeating: [], count: ranges.count)
+        for var cell in cells {
+            let band = bandOfRow[cell.row]
+            cell.row -= ranges[band].lowerBound
+            cellsOfBand[band].append(cell)
+        }
+        for (band, range) in ranges.enumerated() {
+            let band = Band(rows: Array(rowSpecs[range]), cells: cellsOfBand[band])
             // Header rows count only while they lead the table.
             if bodyBands.isEmpty, table.rows[range].allSatisfy(\.isHeader) {
                 headerBands.append(band)
@@ -175,17 +183,20 @@ struct TableBuilder {
 
     /// Rows grouped so that no rowspan crosses from one group to the next.
     func bandRanges(rowCount: Int, cells: [PlacedCell]) -> [Range<Int>] {
+        // The last row each row's cells reach; a band runs on while a row inside it reaches
+        // further. One pass over the cells and one over the rows.
+        var reach = Array(0..<rowCount)
+        for cell in cells where cell.row < rowCount {
+            reach[cell.row] = max(reach[cell.row], cell.row + cell.rowspan - 1)
+        }
         var ranges: [Range<Int>] = []
         var start = 0
         while start < rowCount {
-            var end = start
-            var changed = true
-            while changed {
-                changed = false
-                for cell in cells where (start...end).contains(cell.row) && cell.row + cell.rowspan - 1 > end {
-                    end = cell.row + cell.rowspan - 1
-                    changed = true
-                }
+            var end = reach[start]
+            var row = start + 1
+            while row <= end, row < rowCount {
+                end = max(end, reach[row])
+                row += 1
             }
             ranges.append(start..<(end + 1))
             start = end + 1
