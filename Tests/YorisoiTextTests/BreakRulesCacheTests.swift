@@ -30,6 +30,22 @@ import Testing
         }
     }
 
+    /// Addresses are found by their clusters (`markURLs`): a scheme's "://", a leading "www.",
+    /// an "@" with a "."; a break opens after a separator inside one (never inside the scheme),
+    /// and a run that is none of them gets no such break.
+    @Test(arguments: [
+        ("見てhttps://example.jp/a/b", true), ("www.example.jp/kosodate", true), ("mail: staff@example.jp", true),
+        ("a/b.c", false), ("staff@example", false), ("ww.example.jp/x", false),
+    ])
+    func addressesOpenBreaksAfterTheirSeparators(text: String, isAddress: Bool) throws {
+        let clusters = try Self.clusters(text, size: 10.5)
+        let kinds = BreakRules.compute(ClusterMetrics.analyse(clusters), clusters, keepsWords: false).kinds
+        #expect(kinds.contains(.insideUnit) == isAddress, "\(kinds)")
+        if text.contains("://"), let scheme = clusters.firstIndex(where: { $0.text == ":" }) {
+            #expect(!kinds[(scheme + 1)...(scheme + 2)].contains(.insideUnit))
+        }
+    }
+
     @Test func theSizeIsNotPartOfTheKeyButTheWordRuleIs() throws {
         let text = Self.text + "（大きさの確認）"
         let full = try Self.clusters(text, size: 10.5)

@@ -329,10 +329,10 @@ enum BreakRules {
             while end < metrics.count && metrics[end].isWesternRunMember && (end == i || kinds[end] != .free) {
                 end += 1
             }
-            let text = clusters[i..<end].map(\.text).joined()
-            if isAddress(text) {
+            let texts = clusters[i..<end].map(\.text)
+            if isAddress(texts) {
                 // Never inside the scheme: the first break is after "://".
-                let schemeEnd = Self.schemeLength(clusters[i..<end].map(\.text))
+                let schemeEnd = Self.schemeLength(texts)
                 for j in (i + 1)..<end where j - i >= max(schemeEnd, 1) {
                     let before = clusters[j - 1].text
                     if urlBreakAfter.contains(before), !urlBreakAfter.contains(clusters[j].text) {
@@ -353,7 +353,12 @@ enum BreakRules {
         return 0
     }
 
-    private static func isAddress(_ text: String) -> Bool {
-        text.contains("://") || text.hasPrefix("www.") || (text.contains("@") && text.contains("."))
+    /// A run's clusters that spell an address: a scheme's "://", a leading "www.", or an "@" with
+    /// a "." (mail). Asked of the clusters themselves: joining them and searching the string
+    /// went through Foundation's search for every Western run of every paragraph.
+    private static func isAddress(_ texts: [String]) -> Bool {
+        schemeLength(texts) > 0
+            || (texts.count >= 4 && texts[0] == "w" && texts[1] == "w" && texts[2] == "w" && texts[3] == ".")
+            || (texts.contains("@") && texts.contains("."))
     }
 }
