@@ -206,8 +206,8 @@ struct EmbeddedFont: Sendable {
         }
         let made = try FontProgramCache.shared.program(face, glyphs: usage.glyphs, level: fontCompressionLevel)
         let subset = made.subset
-        var cidByGlyph: [UInt32: UInt16] = [:]
-        var widthByCID: [UInt16: Int] = [:]
+        var cidByGlyph = [UInt32: UInt16](minimumCapacity: usage.glyphs.count)
+        var widthByCID = [UInt16: Int](minimumCapacity: usage.glyphs.count)
         let unitsPerEm = Double(max(face.metrics.unitsPerEm, 1))
         for glyph in usage.glyphs.sorted() {
             guard let newID = subset.newGlyphID[glyph], newID <= UInt32(UInt16.max) else {
