@@ -136,6 +136,21 @@ import YorisoiText
         #expect(page.glyphs.allSatisfy { $0.box.maxX <= PageSetup().width - PageSetup().margins.right + 0.01 })
     }
 
+    /// A scale is a Figure, and what it draws is the Figure's content: its pointer and faces keep
+    /// the structure reference through every move onto the page (they were dropped when a
+    /// drawing was moved, so the Figure held only its numbers).
+    @Test func aScalesDrawingsStayTheFiguresContentOnThePage() throws {
+        let result = try Layout.run(Fixtures.document([.scale(ScaleBlock(label: "いまのきもち", value: 75, faces: true))]))
+        let paths = result.pages[0].paths.map(\.0)
+        #expect(paths.count > 10)
+        let figure = try #require(paths.first?.structure)
+        #expect(paths.allSatisfy { $0.structure == figure })
+        #expect(result.pages[0].items.contains { item in
+            if case .glyphRun(let run) = item { return run.structure == figure }
+            return false
+        })
+    }
+
     /// With faces (守谷市's こども版): one face above each numbered tick, above the pointer, its
     /// mouth a frown at 0, flat at 50 and a smile at 100; the bar and ticks stay as they were.
     @Test func scaleWithFacesDrawsOneFacePerTickFromSadToSmiling() throws {

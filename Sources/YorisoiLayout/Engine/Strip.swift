@@ -93,7 +93,8 @@ extension DrawItem {
                 case .close: return .close
                 }
             }
-            return .path(Path(elements), stroke: stroke, fill: fill)
+            // The structure goes along: a scale's drawing is its Figure's content, not furniture.
+            return .path(Path(elements, structure: path.structure), stroke: stroke, fill: fill)
         }
     }
 }
