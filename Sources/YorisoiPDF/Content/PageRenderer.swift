@@ -8,7 +8,7 @@
 /// Rules drawn one after another with one stroke (a table's cell borders) are one path painted
 /// once (`RuleBatch`), and a segment already in that path is not added again: the cells of a row
 /// each draw their borders, so every inner border came twice. Opaque paint covers the same pixels
-/// either way; the content is a fifth smaller and quicker to write and deflate.
+/// either way; a plan's page content is about a tenth smaller and quicker to write and deflate.
 struct PageRenderer {
     let page: PDFPage
     /// Embedded fonts, looked up by the run's face.

@@ -54,9 +54,9 @@ public enum Shaper {
             }
             let characters = run.map(\.cluster)
             shapeRun(utf8: utf8, starts: starts, face: try chain.face(at: faceIndex), into: &clusters,
-                                 text: { String(characters[$0]) },
-                                 hasSelector: { characters[$0].unicodeScalars.contains(where: \.isVariationSelector) },
-                                 variationLost: { run[runStart + $0].variationLost })
+                     text: { String(characters[$0]) },
+                     hasSelector: { characters[$0].unicodeScalars.contains(where: \.isVariationSelector) },
+                     variationLost: { run[runStart + $0].variationLost })
             runStart = runEnd
         }
         return ShapedText(clusters: clusters, uncovered: uncovered)
@@ -122,9 +122,9 @@ public enum Shaper {
                 index += 1
             }
             shapeRun(utf8: utf8, starts: starts, face: try chain.face(at: faceIndex), into: &clusters,
-                                 text: { String(Character(scalars[members[$0]])) },
-                                 hasSelector: { _ in false },
-                                 variationLost: { _ in false })
+                     text: { String(Character(scalars[members[$0]])) },
+                     hasSelector: { _ in false },
+                     variationLost: { _ in false })
         }
         return ShapedText(clusters: clusters, uncovered: uncovered)
     }
