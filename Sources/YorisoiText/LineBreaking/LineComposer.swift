@@ -49,20 +49,25 @@ struct LineComposer: Sendable {
         slots.append(InterClusterSpacing.lineEnd(metrics[last]))
 
         let natural = measure.naturalWidth(start, range.upperBound, indent: indent)
-        let innerSlots = Array(1..<setCount)
         let stretch: Justification.Stretch
         var letterSpacingSlots: [Int] = []
         var letterSpacingLimit = Double.infinity
         switch mode {
         case .justify:
             stretch = .byPriority
-            letterSpacingSlots = innerSlots.filter {
+            // (Loops rather than filter and map: every justified line of every trial size passes here.)
+            letterSpacingSlots.reserveCapacity(setCount)
+            for j in 1..<max(1, setCount) where !isSolid(start + j)
                 // A Western space has stretched already (to ½ em); its sides take no letter spacing.
-                !isSolid(start + $0) && !metrics[start + $0 - 1].isWesternSpace && !metrics[start + $0].isWesternSpace
-                    && InterClusterSpacing.acceptsLetterSpacing(metrics[start + $0 - 1], metrics[start + $0])
+                && !metrics[start + j - 1].isWesternSpace && !metrics[start + j].isWesternSpace
+                && InterClusterSpacing.acceptsLetterSpacing(metrics[start + j - 1], metrics[start + j]) {
+                letterSpacingSlots.append(j)
             }
-            letterSpacingLimit = Self.maximumLetterSpacing * (metrics[start...last].map(\.em).min() ?? 0)
+            var smallest = metrics[start].em
+            for i in start...last { smallest = min(smallest, metrics[i].em) }
+            letterSpacingLimit = Self.maximumLetterSpacing * smallest
         case .distribute:
+            let innerSlots = Array(1..<setCount)
             stretch = .evenly
             // A bracketed part is read as one gloss: 「意　向（思い）」, never 「意 向 （ 思 い ）」.
             // A label that is all bracket (「（注）」) still spreads.
