@@ -51,7 +51,8 @@ struct Band {
     func render(columnX: [Double]) -> Strip {
         let tops = rowTops
         var strip = Strip(height: height)
-        var borders: [DrawItem] = []
+        var frames: [(borders: CellBorders, x: Double, y: Double, width: Double, height: Double)] = []
+        frames.reserveCapacity(cells.count)
         var contents: [(strips: [Strip], x: Double, y: Double)] = []
         for cell in cells {
             let x = columnX[cell.column]
@@ -74,23 +75,28 @@ struct Band {
             strip.boxes.append(RelativeBox(rect: Rect(x: x, y: y, width: width, height: h),
                                            kind: .cell(row: cell.tableRow, column: cell.tableColumn),
                                            sourcePath: cell.sourcePath))
-            borders += Self.borders(style.borders, x: x, y: y, width: width, height: h)
+            frames.append((style.borders, x, y, width, h))
         }
-        // Fills first, then text, then rules on top, so no fill hides a neighbour's line.
+        // Fills first, then text, then rules on top, so no fill hides a neighbour's line. (The
+        // rules go straight onto the strip: an array of them per cell, then the band's, each
+        // copied on, was a tenth of placing a table.)
         for content in contents { strip.overlay(stacking: content.strips, dx: content.x, dy: content.y) }
-        strip.items += borders
+        strip.items.reserveCapacity(strip.items.count + 4 * frames.count)
+        for frame in frames {
+            Self.borders(frame.borders, x: frame.x, y: frame.y, width: frame.width, height: frame.height,
+                         into: &strip.items)
+        }
         return strip
     }
 
-    static func borders(_ borders: CellBorders, x: Double, y: Double, width: Double, height: Double) -> [DrawItem] {
-        var items: [DrawItem] = []
+    static func borders(_ borders: CellBorders, x: Double, y: Double, width: Double, height: Double,
+                        into items: inout [DrawItem]) {
         let left = Point(x: x, y: y), right = Point(x: x + width, y: y)
         let bottomLeft = Point(x: x, y: y + height), bottomRight = Point(x: x + width, y: y + height)
         if let line = borders.top { items.append(.line(from: left, to: right, stroke: line.stroke)) }
         if let line = borders.right { items.append(.line(from: right, to: bottomRight, stroke: line.stroke)) }
         if let line = borders.bottom { items.append(.line(from: bottomLeft, to: bottomRight, stroke: line.stroke)) }
         if let line = borders.left { items.append(.line(from: left, to: bottomLeft, stroke: line.stroke)) }
-        return items
     }
 }
 
