@@ -25,24 +25,36 @@ final class ByteBuffer {
     }
 
     /// A real in PDF syntax: at most `decimals` fraction digits, no exponent, no trailing zeros.
-    /// Written in place, digit by digit: content streams hold tens of thousands of numbers.
+    /// Written in place: content streams hold tens of thousands of numbers. The whole number is
+    /// spelt last digit first into a buffer on the stack — fraction (its trailing zeros dropped),
+    /// point, integer part, sign — and appended in one go.
     func appendReal(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) {
         let units = PDFNumber.units(value, decimals: decimals)
         if units == 0 { bytes.append(UInt8(ascii: "0")); return }
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
-        let scale = PDFNumber.scale(decimals)
-        appendDigits(units.magnitude / scale)
-        var fraction = units.magnitude % scale
-        guard fraction != 0 else { return }
-        var digits = decimals
-        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        bytes.append(UInt8(ascii: "."))
-        // Leading zeros of the fraction, then its digits.
-        var width = 1
-        var rest = fraction / 10
-        while rest > 0 { width += 1; rest /= 10 }
-        for _ in 0..<(digits - width) { bytes.append(UInt8(ascii: "0")) }
-        appendDigits(fraction)
+        var rest = units.magnitude
+        var fractionDigits = decimals
+        while fractionDigits > 0, rest % 10 == 0 { rest /= 10; fractionDigits -= 1 }
+        // 32 bytes: at most 19 digits of a clamped value, a point and a sign.
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { out in
+            var index = out.count
+            if fractionDigits > 0 {
+                for _ in 0..<fractionDigits {
+                    index -= 1
+                    out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+                index -= 1
+                out[index] = UInt8(ascii: ".")
+            }
+            repeat {
+                index -= 1
+                out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if units < 0 { index -= 1; out[index] = UInt8(ascii: "-") }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[index...]))
+        }
     }
 
     /// The digits come out last first into a buffer on the stack, by divisions by the constant
