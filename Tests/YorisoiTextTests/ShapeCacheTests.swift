@@ -11,13 +11,7 @@ import Testing
         let chain = try sharedFonts.chain(family: "mincho")
         let fresh = try Shaper.shapeUncached(text, with: chain)
         for _ in 0..<2 {
-            let cached = try Shaper.shape(text, with: chain)
-            #expect(cached.uncovered == fresh.uncovered)
-            #expect(cached.clusters.count == fresh.clusters.count)
-            for (a, b) in zip(cached.clusters, fresh.clusters) {
-                #expect(a.text == b.text && a.face === b.face && a.glyphs == b.glyphs)
-                #expect(a.variationLost == b.variationLost && a.isLineBreak == b.isLineBreak)
-            }
+            expectSameShaping(try Shaper.shape(text, with: chain), fresh)
         }
     }
 

@@ -70,13 +70,7 @@ import Testing
         for text in texts {
             for chain in [mincho, gothic] {
                 let quick = try #require(try Shaper.shapeOneScalarClusters(text, with: chain), "\(text.unicodeScalars.map(\.value))")
-                let general = try Shaper.shapeByGraphemeClusters(text, with: chain)
-                #expect(quick.uncovered == general.uncovered)
-                #expect(quick.clusters.count == general.clusters.count)
-                for (a, b) in zip(quick.clusters, general.clusters) {
-                    #expect(a.text == b.text && a.face === b.face && a.glyphs == b.glyphs)
-                    #expect(a.variationLost == b.variationLost && a.isLineBreak == b.isLineBreak)
-                }
+                expectSameShaping(quick, try Shaper.shapeByGraphemeClusters(text, with: chain))
             }
         }
         #expect(try Shaper.shapeByGraphemeClusters("前\(later)後", with: mincho).clusters.map { $0.face.postScriptName }
