@@ -39,19 +39,11 @@ final class ByteBuffer {
         withUnsafeMutableBytes(of: &buffer) { out in
             var index = out.count
             if fractionDigits > 0 {
-                for _ in 0..<fractionDigits {
-                    index -= 1
-                    out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                    rest /= 10
-                }
+                Self.spell(&rest, count: fractionDigits, into: out, before: &index)
                 index -= 1
                 out[index] = UInt8(ascii: ".")
             }
-            repeat {
-                index -= 1
-                out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
+            Self.spell(&rest, into: out, before: &index)
             if units < 0 { index -= 1; out[index] = UInt8(ascii: "-") }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[index...]))
         }
@@ -64,13 +56,23 @@ final class ByteBuffer {
         withUnsafeMutableBytes(of: &buffer) { digits in
             var index = digits.count
             var rest = value
-            repeat {
-                index -= 1
-                digits[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
+            Self.spell(&rest, into: digits, before: &index)
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[index...]))
         }
+    }
+
+    /// Spells the lowest decimal digits of `rest` right to left, ending just before `index`, and
+    /// takes them off `rest`: `count` of them, leading zeros included, or when `count` is nil all
+    /// of them (at least one, so 0 is "0").
+    private static func spell(_ rest: inout UInt64, count: Int? = nil, into out: UnsafeMutableRawBufferPointer,
+                              before index: inout Int) {
+        var written = 0
+        repeat {
+            index -= 1
+            out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+            written += 1
+        } while count.map { written < $0 } ?? (rest > 0)
     }
 
     /// Two uppercase hex digits per byte (PDF hex strings, CMap codes).
