@@ -330,9 +330,9 @@ enum BreakRules {
                 end += 1
             }
             let texts = clusters[i..<end].map(\.text)
-            if isAddress(texts) {
-                // Never inside the scheme: the first break is after "://".
-                let schemeEnd = Self.schemeLength(texts)
+            // Never inside the scheme: the first break is after "://".
+            let schemeEnd = Self.schemeLength(texts)
+            if schemeEnd > 0 || isAddressWithoutScheme(texts) {
                 for j in (i + 1)..<end where j - i >= max(schemeEnd, 1) {
                     let before = clusters[j - 1].text
                     if urlBreakAfter.contains(before), !urlBreakAfter.contains(clusters[j].text) {
@@ -353,12 +353,11 @@ enum BreakRules {
         return 0
     }
 
-    /// A run's clusters that spell an address: a scheme's "://", a leading "www.", or an "@" with
-    /// a "." (mail). Asked of the clusters themselves: joining them and searching the string
-    /// went through Foundation's search for every Western run of every paragraph.
-    private static func isAddress(_ texts: [String]) -> Bool {
-        schemeLength(texts) > 0
-            || (texts.count >= 4 && texts[0] == "w" && texts[1] == "w" && texts[2] == "w" && texts[3] == ".")
-            || (texts.contains("@") && texts.contains("."))
+    /// A run's clusters that spell an address with no scheme (a run with "://" is one): a leading
+    /// "www.", or an "@" with a "." (mail). Asked of the clusters themselves: joining them and
+    /// searching the string went through Foundation's search for every Western run of every
+    /// paragraph.
+    private static func isAddressWithoutScheme(_ texts: [String]) -> Bool {
+        texts.starts(with: ["w", "w", "w", "."]) || (texts.contains("@") && texts.contains("."))
     }
 }
