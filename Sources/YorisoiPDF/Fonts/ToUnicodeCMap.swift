@@ -23,11 +23,10 @@ enum ToUnicodeCMap {
             out.appendInt(block.count)
             out.append(" beginbfchar\n")
             for entry in block {
-                out.append(UInt8(ascii: "<")); out.appendHex16(entry.cid)
-                out.append(UInt8(ascii: ">")); out.append(UInt8(ascii: " ")); out.append(UInt8(ascii: "<"))
+                out.append("<"); out.appendHex16(entry.cid); out.append("> <")
                 // UTF-16BE, four hex digits per code unit, straight into the buffer.
                 for unit in entry.text.utf16 { out.appendHex16(unit) }
-                out.append(UInt8(ascii: ">")); out.append(UInt8(ascii: "\n"))
+                out.append(">\n")
             }
             out.append("endbfchar\n")
             start += blockLimit
