@@ -4,7 +4,14 @@ public import YorisoiText
 public struct PDFPage: Sendable {
     public var size: Size
     public var items: [DrawItem]
-    public init(size: Size = .a4, items: [DrawItem] = []) { self.size = size; self.items = items }
+    /// Added to every structure reference the items carry: the element an item belongs to is
+    /// `structure.index + structureOffset`. A packet grafts each document's tree into its own
+    /// (`StructureTree.graft`) by moving this one number, not by rewriting every item of every
+    /// page (a packet of 200 plans has some 250 000).
+    public var structureOffset: Int
+    public init(size: Size = .a4, items: [DrawItem] = [], structureOffset: Int = 0) {
+        self.size = size; self.items = items; self.structureOffset = structureOffset
+    }
 }
 
 public enum DrawItem: Sendable {

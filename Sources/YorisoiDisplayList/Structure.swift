@@ -149,11 +149,11 @@ extension DrawItem {
 }
 
 extension PDFPage {
-    /// The page with its items' structure references moved by `offset` (see `StructureTree.graft`).
+    /// The page with its items' structure references moved by `offset` (see `StructureTree.graft`):
+    /// the items themselves are not copied, only `structureOffset` moves.
     public func movingStructure(by offset: Int) -> PDFPage {
-        guard offset != 0 else { return self }
         var copy = self
-        copy.items = items.map { $0.movingStructure(by: offset) }
+        copy.structureOffset += offset
         return copy
     }
 }

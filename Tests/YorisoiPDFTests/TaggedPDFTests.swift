@@ -156,4 +156,39 @@ import YorisoiText
         }
         #expect(moved.structure == StructureRef(paragraph.index + offset))
     }
+
+    /// Pages moved with their part's tree (a packet's documents) keep their items as laid out
+    /// and carry the offset; the writer applies it, so each page's text is read under its own
+    /// part's elements. Each part's first element is a paragraph and the second part's second
+    /// a heading: with the offset ignored, the second page's heading would be read as the first
+    /// part's paragraph, and its paragraph as that part's nothing at all.
+    @Test func movedPagesAreReadUnderTheirOwnPartsElements() throws {
+        var packet = StructureTree()
+        var pages: [PDFPage] = []
+        for (number, (first, second)) in [("一の本文", "一の続き"), ("二の本文", "二の見出し")].enumerated() {
+            var part = StructureTree()
+            let paragraph = part.add(.paragraph, under: part.root)
+            let other = part.add(number == 0 ? .paragraph : .heading1, under: part.root)
+            var a = Fixtures.run(first, face: Fixtures.mincho, at: Point(x: 72, y: 100))
+            a.structure = paragraph
+            var b = Fixtures.run(second, face: Fixtures.mincho, at: Point(x: 72, y: 130))
+            b.structure = other
+            let offset = packet.graft(part, under: packet.root)
+            let page = PDFPage(size: .a4, items: [.glyphRun(a), .glyphRun(b)]).movingStructure(by: offset)
+            #expect(page.structureOffset == offset)
+            guard case .glyphRun(let kept) = page.items[0] else { Issue.record("not a run"); return }
+            #expect(kept.structure == paragraph, "the items are not rewritten")
+            pages.append(page)
+        }
+        let dir = try TestPaths.makeTemporaryDirectory("tagged-moved")
+        let url = dir.appendingPathComponent("moved.pdf")
+        try Data(try PDFDocument(pages: pages, info: Fixtures.info(), structure: packet).write()).write(to: url)
+        let lines = try ExternalTool.run("pdfinfo", ["-struct-text", url.path]).stdout
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.filter { $0.hasPrefix("\"") } == ["\"一の本文\"", "\"一の続き\"", "\"二の本文\"", "\"二の見出し\""],
+                "\(lines)")
+        // The heading's text follows the heading's own line in poppler's tree print.
+        let heading = lines.firstIndex { $0.hasPrefix("H1") }
+        #expect(heading.map { lines[$0 + 1] } == "\"二の見出し\"", "\(lines)")
+    }
 }

@@ -23,7 +23,7 @@ struct PageRenderer {
         var rules = RuleBatch()
         for item in page.items {
             guard draws(item) else { continue }
-            let mark = marking.mark(item)
+            let mark = marking.mark(item, offset: page.structureOffset)
             if case .line(let from, let to, let stroke) = item, mark == open, rules.stroke == stroke {
                 rules.add(from: flipped(from), to: flipped(to), into: content)
                 continue

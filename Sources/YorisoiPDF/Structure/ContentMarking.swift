@@ -8,17 +8,18 @@ struct ContentMarking: Sendable {
 
     let tree: StructureTree
 
-    func mark(_ item: DrawItem) -> Mark {
+    /// `offset`: the page's `structureOffset`, added to the item's reference.
+    func mark(_ item: DrawItem, offset: Int = 0) -> Mark {
         let ref: StructureRef?
         var language: String?
         switch item {
         case .glyphRun(let run):
             // A reading over its base is for the eye only (docs/ruby.md).
             if run.isRuby { return .artifact }
-            ref = run.structure
+            ref = run.structure.map { StructureRef($0.index + offset) }
             language = run.language
         case .path(let path, _, _):
-            ref = path.structure
+            ref = path.structure.map { StructureRef($0.index + offset) }
         case .line, .rectangle:
             // Rules, borders, fills and check-box frames: never content (a check box's state is
             // its element's text).
@@ -45,6 +46,7 @@ extension StructureTree {
         var tree = StructureTree()
         let pages = pages.map { page -> PDFPage in
             var page = page
+            page.structureOffset = 0
             var current: (ref: StructureRef, baseline: Double)?
             page.items = page.items.map { item -> DrawItem in
                 switch item {
