@@ -94,7 +94,13 @@ public struct PacketBuilder: Sendable {
         }
         included = Self.stableOrder(included)
 
-        let documents = try layOutDocuments(of: included)
+        // The 進行管理表 lists each case's first page, so it is laid out after the documents,
+        // and again when its own length moves those numbers. A first estimate of that length,
+        // made on a worker beside the documents, usually spares the second layout (which would
+        // run alone, on one core).
+        let estimate = jobs > 1 ? Self.progressTableEstimate(renderer: renderer, meeting: meeting,
+                                                             included: included, leftOut: leftOut) : nil
+        let (documents, tablePages) = try layOutDocuments(of: included, alongside: estimate)
         var caseFindings: [String: [Diagnostic]] = [:]
         for document in documents {
             caseFindings[document.file, default: []] += document.diagnostics.filter { new in
@@ -110,7 +116,7 @@ public struct PacketBuilder: Sendable {
         // Consumed: once assembled, the packet's pages are the only owners of the documents'
         // drawing items, so the header line below is appended to them in place, not to copies.
         var pages = try assemble(meeting: meeting, included: included, leftOut: leftOut,
-                                 documents: consume documents, frontMatter: cover)
+                                 documents: consume documents, frontMatter: cover, tablePages: tablePages ?? 1)
         let pagesPerCopy = pages.pages.count
 
         var reports = [DiagnosticReport.File(file: meetingFile, diagnostics: meetingFindings)]
@@ -164,6 +170,18 @@ public struct PacketBuilder: Sendable {
         return (PDFDocument(pages: allPages, info: info, outline: outline, pageLabels: labels, structure: structure),
                 PacketOutcome(pdf: nil, pagesPerCopy: pagesPerCopy, reports: reports,
                               includedCases: included.count, leftOutCases: leftOut.count))
+    }
+
+    /// Work that estimates the 進行管理表's length from the listed cases alone (nil when the
+    /// front matter cannot be had: the real layout then reports why).
+    static func progressTableEstimate(renderer: Renderer, meeting: Meeting, included: [PacketCase],
+                                      leftOut: [PacketCase]) -> @Sendable () -> Int? {
+        return {
+            guard let code = meeting.municipality ?? included.first?.loaded.typed?.municipality,
+                  let frontMatter = try? PacketFrontMatter(renderer: renderer, municipality: code) else { return nil }
+            return frontMatter.estimatedProgressTablePages(
+                PacketContents(meeting: meeting, included: included, leftOut: leftOut, documents: [:]))
+        }
     }
 
     /// The line under 取扱注意: why the paper is confidential, in our words.
@@ -297,18 +315,27 @@ public struct PacketBuilder: Sendable {
         url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent
     }
 
-    /// Lays out every document of every included case, `jobs` at a time, in packet order.
-    func layOutDocuments(of cases: [PacketCase]) throws -> [PacketDocument] {
+    /// Lays out every document of every included case, `jobs` at a time, in packet order, and
+    /// runs `alongside` (if any) as one more job, first, returning its answer too.
+    func layOutDocuments(of cases: [PacketCase], alongside: (@Sendable () -> Int?)? = nil)
+        throws -> (documents: [PacketDocument], alongside: Int?) {
         let work = cases.enumerated().flatMap { index, item in item.entry.documents.map { (index, $0) } }
         let renderer = renderer
-        let finished: [Result<LaidOutCase, any Error>] = concurrently(work.count) { index in
-            let (caseIndex, kind) = work[index]
-            return Result { try Self.layOut(cases[caseIndex].loaded, kind: kind, renderer: renderer) }
+        let extra = alongside == nil ? 0 : 1
+        let finished: [PoolJob] = concurrently(work.count + extra) { index in
+            if let alongside, index == 0 { return .alongside(alongside()) }
+            let (caseIndex, kind) = work[index - extra]
+            return .document(Result { try Self.layOut(cases[caseIndex].loaded, kind: kind, renderer: renderer) })
         }
-        return try work.enumerated().map { index, job in
+        var answer: Int?
+        if extra == 1, case .alongside(let value) = finished[0] { answer = value }
+        let documents: [PacketDocument] = try work.enumerated().map { index, job in
             let (caseIndex, kind) = job
             let item = cases[caseIndex]
-            switch finished[index] {
+            guard case .document(let outcome) = finished[index + extra] else {
+                throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): no result")
+            }
+            switch outcome {
             case .success(let laid):
                 return PacketDocument(caseIndex: caseIndex, file: item.file, kind: kind,
                                       consolidated: PacketDocument.isConsolidated(kind: kind, item.loaded),
@@ -322,6 +349,13 @@ public struct PacketBuilder: Sendable {
                 throw PipelineError.internalFailure("laying out \(item.id) \(kind.rawValue): \(error)")
             }
         }
+        return (documents, answer)
+    }
+
+    /// One job of the layout pool: a document, or the work run alongside them.
+    private enum PoolJob: Sendable {
+        case document(Result<LaidOutCase, any Error>)
+        case alongside(Int?)
     }
 
     /// One document. An アセスメントシート with several agencies' sheets goes in as the
@@ -340,8 +374,10 @@ public struct PacketBuilder: Sendable {
     // MARK: Assembly
 
     /// One copy's pages and outline: cover, 進行管理表, then the documents.
+    /// `tablePages`: the 進行管理表's length to try first (an estimate; the table is laid out
+    /// again until the page numbers it prints agree with its own length).
     func assemble(meeting: Meeting, included: [PacketCase], leftOut: [PacketCase],
-                  documents: [PacketDocument], frontMatter: PacketFrontMatter)
+                  documents: [PacketDocument], frontMatter: PacketFrontMatter, tablePages estimate: Int = 1)
         throws -> (pages: [PDFPage], outline: [OutlineItem], structure: StructureTree) {
         let byCase = Dictionary(grouping: documents, by: \.caseIndex)
         let contents = PacketContents(meeting: meeting, included: included, leftOut: leftOut, documents: byCase)
@@ -349,7 +385,7 @@ public struct PacketBuilder: Sendable {
         let cover = try frontMatter.cover(contents)
         // The 進行管理表 lists each case's first page, which depends on the table's own length:
         // lay it out, and again if its page count moved the numbers.
-        var tablePages = 1
+        var tablePages = max(1, estimate)
         var table = try frontMatter.progressTable(contents, firstCasePage: cover.pages.count + tablePages + 1)
         for _ in 0..<3 where table.pages.count != tablePages {
             tablePages = table.pages.count
@@ -408,7 +444,11 @@ struct PacketDocument: Sendable {
     var layout: LayoutResult?
     var diagnostics: [Diagnostic]
 
-    var title: String { consolidated ? kind.japaneseName + "（集約）" : kind.japaneseName }
+    var title: String { Self.title(of: kind, consolidated: consolidated) }
+
+    static func title(of kind: DocumentKind, consolidated: Bool) -> String {
+        consolidated ? kind.japaneseName + "（集約）" : kind.japaneseName
+    }
 
     static func isConsolidated(kind: DocumentKind, _ loaded: LoadedCase) -> Bool {
         kind == .assessment && (loaded.typed?.assessment?.sheets.count ?? 0) > 1
@@ -421,6 +461,9 @@ struct PacketContents {
     var included: [PacketCase]
     var leftOut: [PacketCase]
     var documents: [Int: [PacketDocument]]
+    /// Set for an estimate made before the documents exist: each case's listed documents count
+    /// as printed, on one page each, and none as failed.
+    var assumesEveryDocumentPrinted = false
 }
 
 extension OutlineItem {

@@ -37,6 +37,16 @@ struct PacketFrontMatter {
         try layOut(progressTemplate, values: Self.values(contents, firstCasePage: firstCasePage))
     }
 
+    /// The 進行管理表's length before the documents are laid out: every listed document taken as
+    /// printed, on one page. Only a first guess for `PacketBuilder.assemble` — a case whose
+    /// documents fail, or page numbers of other widths, may set the real table longer or
+    /// shorter — so any failure here is just no guess.
+    func estimatedProgressTablePages(_ contents: PacketContents) -> Int? {
+        var contents = contents
+        contents.assumesEveryDocumentPrinted = true
+        return try? layOut(progressTemplate, values: Self.values(contents, firstCasePage: 3)).pages.count
+    }
+
     private func layOut(_ template: ResolvedTemplate, values: CaseNode) throws -> LayoutResult {
         var document: LayoutDocument
         do {
@@ -68,8 +78,18 @@ struct PacketFrontMatter {
         var failed: [CaseNode] = []
         for (index, item) in contents.included.enumerated() {
             let documents = contents.documents[index] ?? []
-            let printed = documents.filter { $0.layout != nil }
-            let pages = printed.reduce(0) { $0 + ($1.layout?.pages.count ?? 0) }
+            let titles: [String]
+            let pages: Int
+            if contents.assumesEveryDocumentPrinted {
+                titles = item.entry.documents.map {
+                    PacketDocument.title(of: $0, consolidated: PacketDocument.isConsolidated(kind: $0, item.loaded))
+                }
+                pages = titles.count
+            } else {
+                let printed = documents.filter { $0.layout != nil }
+                titles = printed.map(\.title)
+                pages = printed.reduce(0) { $0 + ($1.layout?.pages.count ?? 0) }
+            }
             let typed = item.loaded.typed
             rows.append(.object([
                 ("no", .integer(index + 1)),
@@ -80,7 +100,7 @@ struct PacketFrontMatter {
                 ("status", item.entry.status.map { .string($0) }),
                 ("section", .string(item.entry.section.rawValue)),
                 ("consented", .bool(item.consented)),
-                ("documents", .string(printed.map(\.title).joined(separator: "・"))),
+                ("documents", .string(titles.joined(separator: "・"))),
                 ("page", firstCasePage != nil && pages > 0 ? .integer(page) : nil),
             ]))
             page += pages
