@@ -38,7 +38,8 @@ public enum AtomicFile {
             throw PipelineError.configuration("\(folder.path): フォルダを作れません (cannot create the folder)")
         }
         // A dot-name so a crash never leaves something that looks like a finished PDF.
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).part")
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).part",
+                                                     isDirectory: false)
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputFailure.error(errno, path: folder.path, doing: "書き込めません", "cannot write here")

@@ -28,6 +28,8 @@ public final class Renderer: Sendable {
     /// The binder's defaults (Templates/national/binding-style.yaml), read once.
     public let bindingDefaults: BindingStyle
     let templatesRoot: URL
+    /// The municipalities' profile folders, for validation (E206), found once like the templates.
+    let municipalityFolders: TemplatesFolder
     /// The 学年別漢字配当表, read at the first render with ruby and kept (`kanjiGrades()`): a
     /// batch of こども版 reads it once, and a templates folder without it still renders plain forms.
     let kanjiGradeTable = Mutex<KanjiGrades?>(nil)
@@ -35,6 +37,7 @@ public final class Renderer: Sendable {
     public init(locator: ResourceLocator, fonts: FontLibrary) throws {
         self.fonts = fonts
         self.templatesRoot = locator.templates
+        self.municipalityFolders = TemplatesFolder(root: locator.templates)
         do {
             self.templates = try TemplateLibrary(root: locator.templates)
             self.bindingDefaults = try BindingStyle.load(templatesRoot: templates.root)
@@ -71,7 +74,7 @@ public final class Renderer: Sendable {
                 minchoInGothic = MinchoSubstituteCoverage(gothicOnly: gothicOnly, gothic: try fonts.chain(family: "gothic"))
             }
         }
-        return ValidationContext(municipalities: TemplatesFolder(root: templatesRoot), serviceCatalogue: catalogue,
+        return ValidationContext(municipalities: municipalityFolders, serviceCatalogue: catalogue,
                                  glyphCoverage: FontChainCoverage(chain: try fonts.chain(family: bindingDefaults.bodyFamily)),
                                  unprinted: unprinted, minchoInGothic: minchoInGothic, feeBands: feeBands)
     }

@@ -5,12 +5,25 @@ public protocol MunicipalityDirectory: Sendable {
     func hasProfile(forCode code: String) -> Bool
 }
 
-/// Profiles as folders: `Templates/<code>-<name>/municipality.yaml`.
+/// Profiles as folders: `Templates/<code>-<name>/municipality.yaml`, as they were when this value
+/// was made. A renderer makes one when it starts, as it loads the templates themselves: asked
+/// once per case, the folder's listing and a stat per profile were a tenth of a batch's system
+/// calls, and a profile added later could be validated but not rendered.
 public struct TemplatesFolder: MunicipalityDirectory {
     public let root: URL
+    /// The folders holding a `municipality.yaml`, by name, in name order.
+    private let profiles: [(name: String, folder: URL)]
 
     public init(root: URL) {
         self.root = root
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        profiles = entries.sorted().compactMap { entry in
+            let folder = root.appendingPathComponent(entry, isDirectory: true)
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("municipality.yaml").path) else {
+                return nil
+            }
+            return (entry, folder)
+        }
     }
 
     public func hasProfile(forCode code: String) -> Bool {
@@ -18,14 +31,7 @@ public struct TemplatesFolder: MunicipalityDirectory {
     }
 
     public func profileFolder(forCode code: String) -> URL? {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        for entry in entries.sorted() where entry.hasPrefix(code + "-") {
-            let folder = root.appendingPathComponent(entry, isDirectory: true)
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("municipality.yaml").path) {
-                return folder
-            }
-        }
-        return nil
+        profiles.first { $0.name.hasPrefix(code + "-") }?.folder
     }
 
     /// `Templates` in the current directory or the nearest parent that has one.

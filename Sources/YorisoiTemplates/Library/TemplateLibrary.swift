@@ -67,7 +67,7 @@ public struct TemplateLibrary: Sendable {
                                 "\(entry.profile.name) has no template of kind \(kind); it has "
                                 + entry.kinds.map(\.kind).joined(separator: ", "))
         }
-        return root.appendingPathComponent(found.file)
+        return root.appendingPathComponent(found.file, isDirectory: false)
     }
 
     /// Loads, merges and resolves the template municipality `code` uses for `kind`.
