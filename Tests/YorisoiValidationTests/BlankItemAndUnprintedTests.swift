@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 import YorisoiCase
 import YorisoiTemplates
@@ -67,6 +69,76 @@ import YorisoiValidation
         #expect(found.first?.message.contains("見本") == false)
         // Without a template (no declarations) there is nothing to warn about.
         #expect(!Validate.yaml(Self.plan, kind: .supportPlan).contains { $0.code == .w120 })
+    }
+
+    /// The W120 walk only follows the parts of a case some declaration can reach. What it finds
+    /// must be what visiting every value found (the reference below): every shipped template's
+    /// declarations — list steps, `[1:]`, `except-index` — against every sample case, every kind,
+    /// and the measure sample with its addressee moved to each guardian and to none.
+    @Test func theWalkFindsWhatVisitingEveryValueFinds() throws {
+        let root = TestPaths.repositoryRoot
+        let library = try TemplateLibrary(root: root.appendingPathComponent("Templates"))
+        let samples = try FileManager.default.contentsOfDirectory(
+            at: root.appendingPathComponent("samples/cases"), includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "yaml" }.sorted { $0.path < $1.path }
+        var cases = samples.flatMap { CaseLoader().load(contentsOf: $0) }
+        let measure = try String(contentsOf: root.appendingPathComponent("samples/cases/recommendation-measure.yaml"), encoding: .utf8)
+        #expect(measure.contains("addressee: 1"))
+        for moved in ["addressee: 0", "addressee: 2", "addressee: 5", ""] {
+            cases += CaseLoader().load(data: Data(measure.replacingOccurrences(of: "addressee: 1", with: moved).utf8),
+                                       format: .yaml, displayName: "measure.yaml")
+        }
+        var compared = 0, warned = 0
+        for loaded in cases {
+            guard let tree = loaded.root else { continue }
+            for kind in DocumentKind.allCases {
+                guard let declared = try? library.template(municipality: "990019", kind: kind.rawValue).template.unprinted,
+                      !declared.isEmpty else { continue }
+                let found = Validator().validate(loaded, kind: kind, context: ValidationContext(unprinted: declared))
+                    .filter { $0.code == .w120 }.map(\.path)
+                let expected = Self.everyValueWalk(tree, kind: kind, declared: declared)
+                #expect(found == expected, "\(loaded.source) \(kind.rawValue)")
+                compared += 1
+                warned += found.count
+            }
+        }
+        #expect(compared > 50 && warned > 20, "\(compared) comparisons, \(warned) warnings")
+    }
+
+    /// The walk as it was: every value of every printed section, each asked against every declaration.
+    static func everyValueWalk(_ root: CaseNode, kind: DocumentKind, declared: [UnprintedValue]) -> [String] {
+        var found: [String] = []
+        func covers(_ declaration: UnprintedValue, _ tokens: [String]) -> Bool {
+            guard declaration.path.covers(tokens) else { return false }
+            guard let except = declaration.exceptIndex?.plainPointer,
+                  let index = declaration.path.firstItemIndex(in: tokens),
+                  case .integer(let printed)? = root.resolve(pointer: except)?.value else { return true }
+            return index != printed
+        }
+        func visit(_ node: CaseNode, _ tokens: [String]) {
+            if declared.contains(where: { covers($0, tokens) }) {
+                if node.holdsValue { found.append("/" + tokens.joined(separator: "/")) }
+                return
+            }
+            switch node.value {
+            case .array(let items): for (index, item) in items.enumerated() { visit(item, tokens + [String(index)]) }
+            case .object(let members): for member in members { visit(member.node, tokens + [member.key]) }
+            default: break
+            }
+        }
+        guard case .object(let members) = root.value else { return [] }
+        let sections: [String] = switch kind {
+        case .supportPlan, .supportPlanChild: ["id", "child", "guardians", "family", "plan", "consent", "staff"]
+        case .assessment: ["id", "child", "assessment"]
+        case .recommendation: ["child", "guardians", "recommendation", "staff"]
+        case .measure: ["child", "guardians", "recommendation", "measure", "staff"]
+        case .selfPlan: ["guardians", "self_plan", "staff"]
+        case .providerBrief: ["child", "guardians", "plan", "measure", "provider_brief", "staff"]
+        case .feeReduction: ["child", "guardians", "recommendation", "fee_reduction", "staff"]
+        case .explanation: ["guardians", "explanation", "staff"]
+        }
+        for member in members where sections.contains(member.key) { visit(member.node, [member.key]) }
+        return found
     }
 
     /// Issue #22: a recommended item the chosen form does not print is not asked for (no W103

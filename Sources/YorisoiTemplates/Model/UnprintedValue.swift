@@ -74,6 +74,18 @@ public struct CasePathPattern: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
+    /// Whether the step at `depth` admits `token` (its key, or a list index it takes); past the
+    /// pattern's last step every token is admitted, as everything under a covered value is
+    /// covered. `covers(pointer)` is this for every token of a pointer at least as long as the
+    /// pattern.
+    public func admits(_ token: String, at depth: Int) -> Bool {
+        guard depth < steps.count else { return true }
+        switch steps[depth] {
+        case .key(let key): return key == token
+        case .items(let from): return Int(token).map { $0 >= from } ?? false
+        }
+    }
+
     /// The index the pattern's first list step matches in `pointer`, if it has one.
     public func firstItemIndex(in pointer: [String]) -> Int? {
         for (step, token) in zip(steps, pointer) {
