@@ -229,13 +229,17 @@ struct PageScan: Sendable {
         self.fontsPerPage = fontsPerPage
     }
 
-    /// A parameter pack rather than a variadic array: this runs for every glyph of the document,
-    /// and a variadic call allocated an array each time.
-    private static func finite<each Number: FloatingPoint>(_ values: repeat each Number) -> Bool {
-        for value in repeat each values {
-            if !value.isFinite { return false }
-        }
-        return true
+    /// One overload per count of `Double`s the checks pass: a variadic call allocated an array
+    /// each time, and a generic parameter pack was not specialised (a witness-table call per
+    /// value; this runs for every glyph of the document).
+    private static func finite(_ a: Double) -> Bool { a.isFinite }
+    private static func finite(_ a: Double, _ b: Double) -> Bool { a.isFinite && b.isFinite }
+    private static func finite(_ a: Double, _ b: Double, _ c: Double) -> Bool { a.isFinite && b.isFinite && c.isFinite }
+    private static func finite(_ a: Double, _ b: Double, _ c: Double, _ d: Double) -> Bool {
+        a.isFinite && b.isFinite && c.isFinite && d.isFinite
+    }
+    private static func finite(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) -> Bool {
+        finite(a, b, c) && finite(d, e, f)
     }
 
     private static func finite(_ color: Color) -> Bool {

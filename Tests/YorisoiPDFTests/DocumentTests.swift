@@ -219,6 +219,47 @@ import YorisoiText
         }
     }
 
+    /// Every number the writer prints is checked, one at a time: each of these items carries
+    /// one non-finite value in a different place, and each must be refused with its position.
+    @Test func everyNonFiniteNumberIsRefused() throws {
+        let info = Fixtures.info()
+        let run = Fixtures.run("氏名", face: Fixtures.mincho, at: Point(x: 10, y: 20))
+        var items: [DrawItem] = []
+        for bad in [Double.nan, .infinity, -.infinity] {
+            var r = run; r.fontSize = bad; items.append(.glyphRun(r))
+            r = run; r.origin.x = bad; items.append(.glyphRun(r))
+            r = run; r.origin.y = bad; items.append(.glyphRun(r))
+            r = run; r.color = .gray(bad); items.append(.glyphRun(r))
+            r = run; r.color = .rgb(red: 0, green: 0, blue: bad); items.append(.glyphRun(r))
+            r = run; r.glyphs[1].x = bad; items.append(.glyphRun(r))
+            r = run; r.glyphs[1].y = bad; items.append(.glyphRun(r))
+            for index in 0..<4 {
+                var values = [1.0, 2, 3, 4]
+                values[index] = bad
+                items.append(.line(from: Point(x: values[0], y: values[1]), to: Point(x: values[2], y: values[3]),
+                                   stroke: StrokeStyle()))
+                items.append(.rectangle(Rect(x: values[0], y: values[1], width: values[2], height: values[3]),
+                                        stroke: StrokeStyle(), fill: nil))
+            }
+            var stroke = StrokeStyle(); stroke.lineWidth = bad
+            items.append(.line(from: .zero, to: Point(x: 1, y: 1), stroke: stroke))
+            for index in 0..<6 {
+                var values = [1.0, 2, 3, 4, 5, 6]
+                values[index] = bad
+                let curve = Path.Element.curve(to: Point(x: values[0], y: values[1]),
+                                               control1: Point(x: values[2], y: values[3]),
+                                               control2: Point(x: values[4], y: values[5]))
+                items.append(.path(Path([.move(to: .zero), curve]), stroke: StrokeStyle(), fill: nil))
+            }
+        }
+        for item in items {
+            #expect(throws: PDFError.nonFiniteNumber(pageIndex: 0, itemIndex: 1), "\(item)") {
+                _ = try PDFDocument(pages: [PDFPage(items: [.glyphRun(run), item])], info: info).write()
+            }
+        }
+        #expect(try PDFDocument(pages: [PDFPage(items: [.glyphRun(run)])], info: info).write().count > 0)
+    }
+
     /// Writes the sample to a fixed path and renders page 1 to PNG for a human to look at.
     @Test func renderSamplePage() throws {
         let bytes = try Self.sample().write()
