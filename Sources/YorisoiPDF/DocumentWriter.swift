@@ -80,9 +80,9 @@ struct DocumentWriter {
             }
             chunk.stream(refs.content, data: contents[index].bytes, filter: .flate)
         }
-        let structTreeRoot = StructureTreeWriter(tree: tree, marked: contents.map(\.marked),
-                                                 pageRefs: pageRefs.map(\.page))
-            .write(to: packed, allocator: &allocator)
+        let structTreeRoot = try StructureTreeWriter(tree: tree, marked: contents.map(\.marked),
+                                                     pageRefs: pageRefs.map(\.page))
+            .write(to: packed, allocator: &allocator, threads: options.threads)
 
         // Fonts.
         let streams = try Parallel.map(fonts.count, threads: options.threads) { index in

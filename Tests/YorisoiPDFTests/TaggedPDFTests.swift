@@ -157,6 +157,45 @@ import YorisoiText
         #expect(moved.structure == StructureRef(paragraph.index + offset))
     }
 
+    /// A tree is written in pieces side by side (`StructureTreeWriter.elementsPerPiece`), each
+    /// into its own object streams, taken in in order: the same objects and bytes as in one piece
+    /// on one thread, whatever the piece size and thread count.
+    @Test func aTreeWrittenInPiecesIsTheSameAsInOne() throws {
+        var tree = StructureTree()
+        let table = tree.add(.table, under: tree.root)
+        var marked: [[StructureRef]] = [[], [], []]
+        for index in 0..<500 {
+            let row = tree.add(.tableRow, under: table)
+            let cell = tree.add(.tableData, under: row)
+            let text = tree.add(.paragraph, under: cell)
+            marked[index % 3].append(text)
+            if index % 7 == 0 { marked[(index + 1) % 3].append(text) }  // content on two pages
+            if index % 11 == 0 { _ = tree.add(.paragraph, under: cell) }  // empty: left out
+        }
+        func written(piece: Int, threads: Int) throws -> (body: [UInt8], objects: [Int], root: Int) {
+            var allocator = RefAllocator()
+            let pageRefs = (0..<3).map { _ in allocator.bump() }
+            var writer = StructureTreeWriter(tree: tree, marked: marked, pageRefs: pageRefs)
+            writer.elementsPerPiece = piece
+            let packed = ObjectStreams()
+            let root = try writer.write(to: packed, allocator: &allocator, threads: threads)
+            let part = packed.part
+            return (part.body, part.objects.flatMap { [$0.ref.number, $0.offset] }, root.number)
+        }
+        let whole = try written(piece: 1 << 20, threads: 1)
+        #expect(whole.objects.count > 2 * 1_500)
+        /// Where two arrays first part (nil when they are the same): a failure names a place.
+        func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int? {
+            a.indices.first { $0 < b.count && a[$0] != b[$0] } ?? (a.count == b.count ? nil : min(a.count, b.count))
+        }
+        for (piece, threads) in [(1, 3), (7, 2), (100, 3), (1_000, 4), (4_096, 2)] {
+            let pieces = try written(piece: piece, threads: threads)
+            #expect(firstDifference(pieces.body, whole.body) == nil, "bytes; piece \(piece), \(threads) threads")
+            #expect(firstDifference(pieces.objects, whole.objects) == nil, "object table; piece \(piece), \(threads) threads")
+            #expect(pieces.root == whole.root)
+        }
+    }
+
     /// Pages moved with their part's tree (a packet's documents) keep their items as laid out
     /// and carry the offset; the writer applies it, so each page's text is read under its own
     /// part's elements. Each part's first element is a paragraph and the second part's second

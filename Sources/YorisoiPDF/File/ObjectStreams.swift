@@ -25,6 +25,23 @@ final class ObjectStreams {
         body.append(UInt8(ascii: "\n"))
     }
 
+    /// Objects packed on another thread, in their order, to be taken in by `absorb`.
+    struct Part: Sendable {
+        let body: [UInt8]
+        let objects: [(ref: Ref, offset: Int)]
+    }
+
+    /// What this one has packed, as a part another takes in.
+    var part: Part { Part(body: body.bytes, objects: objects) }
+
+    /// Takes in `part`'s objects after this one's, exactly as if they had been added here.
+    func absorb(_ part: Part) {
+        let base = body.count
+        body.append(part.body)
+        objects.reserveCapacity(objects.count + part.objects.count)
+        for object in part.objects { objects.append((object.ref, object.offset + base)) }
+    }
+
     /// Writes the streams into `chunk` (numbers from `allocator`) and records where each object
     /// went, for the xref stream. Streams are deflated side by side; the bytes do not depend on
     /// the number of threads.

@@ -17,9 +17,15 @@ struct StructureTreeWriter {
         }
     }
 
+    /// Elements per piece written on its own thread: a packet of 200 plans has some 36 000, a
+    /// plan a few hundred, which one piece writes sooner than threads would start.
+    var elementsPerPiece = 4_096
+
     /// Writes the tree, every object of it packed into object streams (they are all small
     /// dictionaries, and a packet has tens of thousands), and returns the /StructTreeRoot.
-    func write(to packed: ObjectStreams, allocator: inout RefAllocator) -> Ref {
+    /// The elements are written in pieces side by side on `threads` threads and taken in, in
+    /// order, so the bytes are the same on any number of threads.
+    func write(to packed: ObjectStreams, allocator: inout RefAllocator, threads: Int = 1) throws(PDFError) -> Ref {
         let count = tree.nodes.count
         // Content of each element in page order, MCID order within a page.
         var content = [[(page: Int, mcid: Int)]](repeating: [], count: count)
@@ -44,7 +50,45 @@ struct StructureTreeWriter {
         var refs = [Ref?](repeating: nil, count: count)
         for index in 0..<count where kept[index] { refs[index] = allocator.bump() }
 
-        for index in 0..<count {
+        let per = elementsPerPiece
+        let pieces = (count + per - 1) / per
+        let written = try Parallel.map(pieces, threads: threads) { [tree, content, children, refs, pageRefs] piece in
+            let part = ObjectStreams()
+            let range = piece * per..<min(count, (piece + 1) * per)
+            Self.writeElements(range, of: tree, content: content, children: children, refs: refs, root: root,
+                               pageRefs: pageRefs, to: part)
+            return .success(part.part)
+        }
+        for part in written { packed.absorb(part) }
+
+        packed.add(parentTree) { obj in
+            obj.dict { dict in
+                dict.key("Nums").array { nums in
+                    for (page, mcids) in marked.enumerated() {
+                        nums.int(page)
+                        nums.item().array { array in
+                            for ref in mcids { if let target = refs[ref.index] { array.ref(target) } }
+                        }
+                    }
+                }
+            }
+        }
+        packed.add(root) { obj in
+            obj.dict { dict in
+                dict.name("Type", "StructTreeRoot")
+                if let document = refs[0] { dict.ref("K", document) }
+                dict.ref("ParentTree", parentTree)
+                dict.int("ParentTreeNextKey", marked.count)
+            }
+        }
+        return root
+    }
+
+    /// The elements in `range` (those kept, with a number in `refs`), each one object.
+    private static func writeElements(_ range: Range<Int>, of tree: StructureTree, content: [[(page: Int, mcid: Int)]],
+                                      children: [[Int]], refs: [Ref?], root: Ref, pageRefs: [Ref],
+                                      to packed: ObjectStreams) {
+        for index in range {
             guard let ref = refs[index] else { continue }
             let node = tree.nodes[index]
             let items = content[index]
@@ -92,27 +136,5 @@ struct StructureTreeWriter {
                 }
             }
         }
-
-        packed.add(parentTree) { obj in
-            obj.dict { dict in
-                dict.key("Nums").array { nums in
-                    for (page, mcids) in marked.enumerated() {
-                        nums.int(page)
-                        nums.item().array { array in
-                            for ref in mcids { if let target = refs[ref.index] { array.ref(target) } }
-                        }
-                    }
-                }
-            }
-        }
-        packed.add(root) { obj in
-            obj.dict { dict in
-                dict.name("Type", "StructTreeRoot")
-                if let document = refs[0] { dict.ref("K", document) }
-                dict.ref("ParentTree", parentTree)
-                dict.int("ParentTreeNextKey", marked.count)
-            }
-        }
-        return root
     }
 }
