@@ -26,6 +26,14 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data("yorisoi: \(text)\n".utf8))
 }
 
+/// A report's lines on standard error in one write: a packet of 200 cases has over a thousand
+/// findings, and a write per line was a system call (and, into a pipe, a wake-up) for each.
+func printReport(_ report: DiagnosticReport) {
+    let lines = report.textLines()
+    guard !lines.isEmpty else { return }
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+}
+
 /// The kind named on the command line, or the usage error listing the kinds.
 func documentKind(_ name: String) throws(YorisoiError) -> DocumentKind {
     guard let kind = DocumentKind(rawValue: name) else {

@@ -53,7 +53,7 @@ struct PacketCommand: ParsableCommand {
             let outcome = try engine.packet(meeting, copies: copies, jobs: jobs,
                                           timeBudget: RenderBudget.duration(seconds: timeout))
             let report = DiagnosticReport(files: outcome.files)
-            for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            printReport(report)
             guard let pdf = outcome.pdf else { throw ExitCode(report.hasConfigurationProblems ? 2 : 1) }
             try OutputFile.write(pdf, to: output, inputs: [meetingFile] + meeting.filesRead)
             printError("\(outcome.includedCases) cases, \(outcome.pagesPerCopy) pages"

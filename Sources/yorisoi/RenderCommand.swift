@@ -70,7 +70,7 @@ struct RenderCommand: ParsableCommand {
                                        timeBudget: RenderBudget.duration(seconds: timeout), familyCopy: familyCopy,
                                        ruby: RubyOption(mode: noRuby ? .off : ruby ? .on : .template, grade: rubyGrade))
             let lines = DiagnosticReport(files: [.init(file: caseFile, diagnostics: report.diagnostics)])
-            for line in lines.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            printReport(lines)
             if report.hasConfigurationProblems { throw ExitCode(2) }
             guard let pdf = report.pdf, report.ok else { throw ExitCode(1) }
             try OutputFile.write(pdf, to: output, inputs: inputs)

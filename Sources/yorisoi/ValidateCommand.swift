@@ -53,7 +53,7 @@ struct ValidateCommand: ParsableCommand {
         case "json":
             print(report.json())
         default:
-            for line in report.textLines() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            printReport(report)
         }
         if report.hasConfigurationProblems { throw ExitCode(2) }
         if report.hasErrors { throw ExitCode(1) }
