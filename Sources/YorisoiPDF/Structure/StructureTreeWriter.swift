@@ -52,14 +52,20 @@ struct StructureTreeWriter {
 
         let per = elementsPerPiece
         let pieces = (count + per - 1) / per
-        let written = try Parallel.map(pieces, threads: threads) { [tree, content, children, refs, pageRefs] piece in
-            let part = ObjectStreams()
-            let range = piece * per..<min(count, (piece + 1) * per)
-            Self.writeElements(range, of: tree, content: content, children: children, refs: refs, root: root,
-                               pageRefs: pageRefs, to: part)
-            return .success(part.part)
+        if pieces <= 1 || threads <= 1 {
+            // One piece, or one thread: straight into `packed`, with no part to copy over.
+            Self.writeElements(0..<count, of: tree, content: content, children: children, refs: refs, root: root,
+                               pageRefs: pageRefs, to: packed)
+        } else {
+            let written = try Parallel.map(pieces, threads: threads) { [tree, content, children, refs, pageRefs] piece in
+                let part = ObjectStreams()
+                let range = piece * per..<min(count, (piece + 1) * per)
+                Self.writeElements(range, of: tree, content: content, children: children, refs: refs, root: root,
+                                   pageRefs: pageRefs, to: part)
+                return .success(part.part)
+            }
+            for part in written { packed.absorb(part) }
         }
-        for part in written { packed.absorb(part) }
 
         packed.add(parentTree) { obj in
             obj.dict { dict in
