@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 import YorisoiCase
 import YorisoiTemplates
-import YorisoiValidation
+@testable import YorisoiValidation
 
 /// W022 (a blank list item is skipped, not refused) and W120 (a filled value the form does not print).
 @Suite struct BlankItemAndUnprintedTests {
@@ -127,16 +127,7 @@ import YorisoiValidation
             }
         }
         guard case .object(let members) = root.value else { return [] }
-        let sections: [String] = switch kind {
-        case .supportPlan, .supportPlanChild: ["id", "child", "guardians", "family", "plan", "consent", "staff"]
-        case .assessment: ["id", "child", "assessment"]
-        case .recommendation: ["child", "guardians", "recommendation", "staff"]
-        case .measure: ["child", "guardians", "recommendation", "measure", "staff"]
-        case .selfPlan: ["guardians", "self_plan", "staff"]
-        case .providerBrief: ["child", "guardians", "plan", "measure", "provider_brief", "staff"]
-        case .feeReduction: ["child", "guardians", "recommendation", "fee_reduction", "staff"]
-        case .explanation: ["guardians", "explanation", "staff"]
-        }
+        let sections = GlyphRules.printedSections(for: kind)
         for member in members where sections.contains(member.key) { visit(member.node, [member.key]) }
         return found
     }
