@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import YorisoiCase
 import YorisoiDisplayList
+import YorisoiLayout
 @testable import YorisoiPipeline
 
 /// The 進行管理表's length is estimated beside the documents (every listed document taken as
@@ -48,6 +49,25 @@ import YorisoiDisplayList
         let table = try frontMatter.progressTable(contents, firstCasePage: cover + estimate + 1)
         #expect(estimate > 1, "80 rows should need more than one page")
         #expect(table.pages.count == estimate)
+    }
+
+    /// The table set after its estimate takes the rows' paragraphs from it (only the page
+    /// numbers differ), and comes out as a table set from nothing.
+    @Test func theTableSetFromTheEstimatesParagraphsIsTheSame() throws {
+        let (contents, fresh) = try Self.contents(copies: 20)
+        let frontMatter = try PacketFrontMatter(renderer: Self.renderer, municipality: "990019")
+        var bare = contents
+        bare.documents = [:]
+        let estimate = try #require(frontMatter.estimatedProgressTablePages(bare))
+        let kept = frontMatter.tableParagraphs.count
+        #expect(kept > 80, "every row's values are kept")
+        func dump(_ laid: LayoutResult) -> String {
+            laid.pages.enumerated().map { DisplayListDump.lines(of: $1, number: $0 + 1).joined(separator: "\n") }
+                .joined(separator: "\n")
+        }
+        let reused = try frontMatter.progressTable(contents, firstCasePage: estimate + 2)
+        #expect(frontMatter.tableParagraphs.count - kept < kept / 2, "most paragraphs came from the estimate")
+        #expect(dump(reused) == dump(try fresh.progressTable(contents, firstCasePage: estimate + 2)))
     }
 
     /// A wrong first guess costs layouts, never a different packet.

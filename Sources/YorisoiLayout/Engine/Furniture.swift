@@ -11,11 +11,13 @@ public struct LaidOutFurniture: Sendable {
 extension Layout {
     /// `furniture` for a page `pageWidth` wide, with page-number inlines showing `page` of `count`.
     /// Throws `FurnitureDoesNotFit` when the start and end pieces come closer than its gap.
+    /// - Parameter paragraphs: the lines of furniture set before (on other pages), to take the
+    ///   ones that come again from.
     public static func furniture(_ furniture: PageFurniture, pageWidth: Double, page: Int = 1,
-                                 of count: Int = 1) throws -> LaidOutFurniture {
+                                 of count: Int = 1, paragraphs: ParagraphMemo? = nil) throws -> LaidOutFurniture {
         let style = furniture.start.first?.content.firstStyle ?? furniture.end.first?.content.firstStyle
         guard let style else { return LaidOutFurniture(items: [], uncovered: []) }
-        let context = LayoutContext(defaultStyle: style)
+        let context = LayoutContext(defaultStyle: style, paragraphs: paragraphs)
         context.pageNumbers = (page, count)
         let text = TextSetting(context: context, scale: 1)
 

@@ -6,8 +6,13 @@ public enum Layout {
     /// Lays out `document`. Two passes: the body is paginated first; headers and footers are set
     /// afterwards, when the page count they may show is known. Deterministic: the same document
     /// gives the same pages.
-    public static func run(_ document: LayoutDocument) throws -> LayoutResult {
-        let context = LayoutContext(defaultStyle: document.defaultStyle)
+    /// - Parameter paragraphs: paragraphs laid out by an earlier run of much the same content (a
+    ///   packet's 進行管理表, estimated and then set); this run takes what it can from there and
+    ///   adds what it lays out. (A document's own run keeps none: within one run few paragraphs
+    ///   come again the same — trials set them at other sizes — and keeping every one cost more
+    ///   than the repeats saved.)
+    public static func run(_ document: LayoutDocument, paragraphs: ParagraphMemo? = nil) throws -> LayoutResult {
+        let context = LayoutContext(defaultStyle: document.defaultStyle, paragraphs: paragraphs)
         var setup = document.page
         setup.margins = setup.safeMargins
         setup.margins.top = max(setup.margins.top, document.reservedTop)

@@ -16,9 +16,12 @@ final class LayoutContext {
     private var widestOverrun: Double = 0
     /// Page number and page count while headers and footers are set; nil in the body.
     var pageNumbers: (page: Int, count: Int)?
+    /// Paragraphs shared with another run of much the same content (`Layout.run`).
+    let paragraphs: ParagraphMemo?
 
-    init(defaultStyle: TextStyle) {
+    init(defaultStyle: TextStyle, paragraphs: ParagraphMemo? = nil) {
         self.defaultStyle = defaultStyle
+        self.paragraphs = paragraphs
     }
 
     func report(_ kind: LayoutDiagnostic.Kind, _ severity: LayoutDiagnostic.Severity, sourcePath: String?,

@@ -56,7 +56,7 @@ struct TextSetting {
         // reports that and leaves out what crosses the edge.
         var settings = settings
         settings.width = max(settings.width, spans.map(\.style.size).max() ?? 0)
-        let paragraph = try ParagraphLayout.layout(spans, settings: settings)
+        let paragraph = try ParagraphLayout.layout(spans, settings: settings, memo: context.paragraphs)
         context.addUncovered(paragraph.uncovered, sourcePath: sourcePath)
         if paragraph.unreadKanji > 0 {
             context.report(.unreadKanji(count: paragraph.unreadKanji), .warning, sourcePath: sourcePath)

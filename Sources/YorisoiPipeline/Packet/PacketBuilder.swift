@@ -98,8 +98,10 @@ public struct PacketBuilder: Sendable {
         // and again when its own length moves those numbers. A first estimate of that length,
         // made on a worker beside the documents, usually spares the second layout (which would
         // run alone, on one core).
+        let tableParagraphs = ParagraphMemo()
         let estimate = jobs > 1 ? Self.progressTableEstimate(renderer: renderer, meeting: meeting,
-                                                             included: included, leftOut: leftOut) : nil
+                                                             included: included, leftOut: leftOut,
+                                                             tableParagraphs: tableParagraphs) : nil
         let (documents, tablePages) = try layOutDocuments(of: included, alongside: estimate)
         var caseFindings: [String: [Diagnostic]] = [:]
         for document in documents {
@@ -112,7 +114,7 @@ public struct PacketBuilder: Sendable {
                 ?? cases.first?.loaded.typed?.municipality else {
             throw PipelineError.configuration("\(meetingFile): municipality を書いてください（表紙の様式を決めるため）")
         }
-        let cover = try PacketFrontMatter(renderer: renderer, municipality: code)
+        let cover = try PacketFrontMatter(renderer: renderer, municipality: code, tableParagraphs: tableParagraphs)
         // Consumed: once assembled, the packet's pages are the only owners of the documents'
         // drawing items, so the header line below is appended to them in place, not to copies.
         var pages = try assemble(meeting: meeting, included: included, leftOut: leftOut,
@@ -174,11 +176,14 @@ public struct PacketBuilder: Sendable {
 
     /// Work that estimates the 進行管理表's length from the listed cases alone (nil when the
     /// front matter cannot be had: the real layout then reports why).
+    /// `tableParagraphs`: kept for the table's real layouts (`PacketFrontMatter`).
     static func progressTableEstimate(renderer: Renderer, meeting: Meeting, included: [PacketCase],
-                                      leftOut: [PacketCase]) -> @Sendable () -> Int? {
+                                      leftOut: [PacketCase], tableParagraphs: ParagraphMemo = ParagraphMemo())
+        -> @Sendable () -> Int? {
         return {
             guard let code = meeting.municipality ?? included.first?.loaded.typed?.municipality,
-                  let frontMatter = try? PacketFrontMatter(renderer: renderer, municipality: code) else { return nil }
+                  let frontMatter = try? PacketFrontMatter(renderer: renderer, municipality: code,
+                                                           tableParagraphs: tableParagraphs) else { return nil }
             return frontMatter.estimatedProgressTablePages(
                 PacketContents(meeting: meeting, included: included, leftOut: leftOut, documents: [:]))
         }

@@ -2,6 +2,7 @@ import YorisoiBinding
 import YorisoiCase
 import YorisoiLayout
 import YorisoiTemplates
+import YorisoiText
 
 /// The packet's own pages — the cover with the agenda and the 進行管理表 — set from the templates
 /// `packet-cover.xml` and `packet-progress.xml` (national, or the municipality's own) against a
@@ -17,9 +18,13 @@ struct PacketFrontMatter {
     let profile: MunicipalityProfile
     private let coverTemplate: ResolvedTemplate
     private let progressTemplate: ResolvedTemplate
+    /// The 進行管理表's paragraphs, shared by its estimate and its layouts: they differ only in
+    /// the page numbers, so the rows' IDs, dates and staff are set once.
+    let tableParagraphs: ParagraphMemo
 
-    init(renderer: Renderer, municipality code: String) throws {
+    init(renderer: Renderer, municipality code: String, tableParagraphs: ParagraphMemo = ParagraphMemo()) throws {
         self.renderer = renderer
+        self.tableParagraphs = tableParagraphs
         do {
             coverTemplate = try renderer.templates.template(municipality: code, kind: Self.coverKind)
             progressTemplate = try renderer.templates.template(municipality: code, kind: Self.progressKind)
@@ -34,7 +39,8 @@ struct PacketFrontMatter {
     }
 
     func progressTable(_ contents: PacketContents, firstCasePage: Int) throws -> LayoutResult {
-        try layOut(progressTemplate, values: Self.values(contents, firstCasePage: firstCasePage))
+        try layOut(progressTemplate, values: Self.values(contents, firstCasePage: firstCasePage),
+                   paragraphs: tableParagraphs)
     }
 
     /// The 進行管理表's length before the documents are laid out: every listed document taken as
@@ -44,10 +50,11 @@ struct PacketFrontMatter {
     func estimatedProgressTablePages(_ contents: PacketContents) -> Int? {
         var contents = contents
         contents.assumesEveryDocumentPrinted = true
-        return try? layOut(progressTemplate, values: Self.values(contents, firstCasePage: 3)).pages.count
+        return try? layOut(progressTemplate, values: Self.values(contents, firstCasePage: 3),
+                           paragraphs: tableParagraphs).pages.count
     }
 
-    private func layOut(_ template: ResolvedTemplate, values: CaseNode) throws -> LayoutResult {
+    private func layOut(_ template: ResolvedTemplate, values: CaseNode, paragraphs: ParagraphMemo? = nil) throws -> LayoutResult {
         var document: LayoutDocument
         do {
             document = try DocumentBinder(fonts: renderer.fonts, template: template.template, defaults: renderer.bindingDefaults)
@@ -56,7 +63,7 @@ struct PacketFrontMatter {
             throw PipelineError.template(error)
         }
         document.reservedTop = PacketOverlay.reservedTop
-        let laid = try Layout.run(document)
+        let laid = try Layout.run(document, paragraphs: paragraphs)
         if let problem = laid.diagnostics.first(where: { $0.severity == .error }) {
             throw PipelineError.configuration("\(template.template.title): \(problem)")
         }

@@ -13,6 +13,10 @@ struct PacketOverlay {
     let labelStyle: TextStyle
     /// 取扱注意 in its box, then the basis: the same on every page.
     let confidentiality: [FurniturePiece]
+    /// The basis is set once for all pages: it cites a law by number, so the process-wide cache
+    /// (which takes no text with digits) does not keep it, and every page of a 200-case packet
+    /// laid it out again.
+    private let paragraphs = ParagraphMemo()
 
     /// The line's baseline, 13.5 mm from the top edge: the stamp's box reaches 8.5 pt (3 mm)
     /// above it, so its top is 10.5 mm from the edge.
@@ -40,7 +44,8 @@ struct PacketOverlay {
         let furniture = PageFurniture(baseline: Self.baseline, inset: Self.sideInset, start: confidentiality,
                                       end: [FurniturePiece([.text(right, style: labelStyle)])], minimumGap: 6)
         do {
-            return try Layout.furniture(furniture, pageWidth: pageSize.width, page: number, of: count).items
+            return try Layout.furniture(furniture, pageWidth: pageSize.width, page: number, of: count,
+                                        paragraphs: paragraphs).items
         } catch is FurnitureDoesNotFit {
             throw PipelineError.internalFailure("the packet header line does not fit on one line")
         }

@@ -29,15 +29,19 @@ final class ParagraphCache: Sendable {
         let settings: ParagraphSettings
     }
 
-    func laidOut(_ spans: [TextSpan], settings: ParagraphSettings,
+    /// The paragraph from this cache when it keeps such paragraphs, else from `memo` (one
+    /// document's own), else laid out afresh.
+    func laidOut(_ spans: [TextSpan], settings: ParagraphSettings, memo: ParagraphMemo? = nil,
                  layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
         // Ruby belongs to one case (its names, its overrides): such paragraphs are not kept.
-        // Nor are values (`SharedCachePolicy`: a date, a page number).
-        guard spans.reduce(0, { $0 + $1.text.utf8.count }) <= Self.maxTextLength,
-              !spans.contains(where: { $0.style.ruby != nil }),
-              spans.allSatisfy({ SharedCachePolicy.admits($0.text) }) else { return try layout() }
-        let key = Key(spans: spans.map { Key.Span(text: ExactText($0.text), chain: ChainIdentity($0.style.chain), size: $0.style.size, language: $0.style.language) },
-                      settings: settings)
+        guard !spans.contains(where: { $0.style.ruby != nil }) else { return try layout() }
+        let length = spans.reduce(0) { $0 + $1.text.utf8.count }
+        // Nor are values here (`SharedCachePolicy`: a date, a page number), nor free text.
+        guard length <= Self.maxTextLength, spans.allSatisfy({ SharedCachePolicy.admits($0.text) }) else {
+            guard let memo, length <= ParagraphMemo.maxTextLength else { return try layout() }
+            return try memo.laidOut(Key(spans, settings: settings), layout: layout)
+        }
+        let key = Key(spans, settings: settings)
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let paragraph = try layout()
         entries.withLock { cache in
@@ -45,4 +49,43 @@ final class ParagraphCache: Sendable {
         }
         return paragraph
     }
+}
+
+extension ParagraphCache.Key {
+    init(_ spans: [TextSpan], settings: ParagraphSettings) {
+        self.init(spans: spans.map { Span(text: ExactText($0.text), chain: ChainIdentity($0.style.chain),
+                                          size: $0.style.size, language: $0.style.language) },
+                  settings: settings)
+    }
+}
+
+/// The paragraphs one document has laid out that `ParagraphCache` does not keep — its values and
+/// free text — for when the document sets them again the same way: a trial that drops a blank row
+/// sets every other paragraph at the size already tried, and a packet's 進行管理表, estimated beside
+/// the documents, is set again with only its page numbers changed (its case IDs, dates and staff
+/// are values). A hit is what laying out would give (the same pure function as the shared cache).
+///
+/// Owned by one layout run (or by two runs of one table) and gone with it, so nothing outlives
+/// the document; paragraphs longer than `maxTextLength` bytes are not kept, nor more than
+/// `capacity` of them, so a hostile free text costs no more memory than setting it does.
+public final class ParagraphMemo: Sendable {
+    /// UTF-8 bytes of all spans together.
+    static let maxTextLength = 4_096
+    static let capacity = 4_096
+
+    private let entries = Mutex<[ParagraphCache.Key: LaidOutParagraph]>([:])
+
+    public init() {}
+
+    func laidOut(_ key: ParagraphCache.Key, layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
+        if let hit = entries.withLock({ $0[key] }) { return hit }
+        let paragraph = try layout()
+        entries.withLock { kept in
+            if kept.count < Self.capacity { kept[key] = paragraph }
+        }
+        return paragraph
+    }
+
+    /// How many paragraphs are kept (lets tests prove what is kept).
+    public var count: Int { entries.withLock { $0.count } }
 }

@@ -1,8 +1,13 @@
 /// Shaping plus JLREQ line breaking: spans in, lines of positioned glyphs out.
 public enum ParagraphLayout {
     /// Sets `spans` as one paragraph ("\n" inside a span is a hard line break).
-    public static func layout(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {
-        try ParagraphCache.shared.laidOut(spans, settings: settings) { try layoutUncached(spans, settings: settings) }
+    /// - Parameter memo: the paragraphs this document laid out before, for those the shared cache
+    ///   does not keep.
+    public static func layout(_ spans: [TextSpan], settings: ParagraphSettings,
+                              memo: ParagraphMemo? = nil) throws -> LaidOutParagraph {
+        try ParagraphCache.shared.laidOut(spans, settings: settings, memo: memo) {
+            try layoutUncached(spans, settings: settings)
+        }
     }
 
     static func layoutUncached(_ spans: [TextSpan], settings: ParagraphSettings) throws -> LaidOutParagraph {

@@ -1,0 +1,65 @@
+import Testing
+@testable import YorisoiText
+
+/// `ParagraphMemo` keeps what the shared `ParagraphCache` does not — values and free text — for
+/// runs that set them again the same way; a hit must be exactly what laying out gives.
+@Suite struct ParagraphMemoTests {
+    let mincho = try! sharedFonts.chain(family: "mincho")
+
+    /// Every glyph of every line: face, id, position and text.
+    func dump(_ paragraph: LaidOutParagraph) -> [String] {
+        paragraph.lines.map { line in
+            "\(line.baseline) " + line.glyphs.map { "\($0.face.postScriptName):\($0.glyphID)@\($0.x)[\($0.text)]" }
+                .joined(separator: " ")
+        }
+    }
+
+    @Test func valuesAndFreeTextAreKeptAndAHitIsTheLayout() throws {
+        let memo = ParagraphMemo()
+        let style = TextStyle(chain: mincho, size: 10)
+        let settings = ParagraphSettings(width: 120)
+        let texts = ["令和７年４月１日", "月2回（全6回）",
+                     String(repeating: "自由記述の文章で、行を何度も折り返します。", count: 8)]
+        for (index, text) in texts.enumerated() {
+            let spans = [TextSpan(text, style: style)]
+            let fresh = try ParagraphLayout.layoutUncached(spans, settings: settings)
+            let first = try ParagraphLayout.layout(spans, settings: settings, memo: memo)
+            #expect(memo.count == index + 1, "\(text) is kept")
+            let hit = try ParagraphLayout.layout(spans, settings: settings, memo: memo)
+            #expect(memo.count == index + 1)
+            #expect(dump(first) == dump(fresh))
+            #expect(dump(hit) == dump(fresh))
+        }
+        // Another size or measure is another paragraph.
+        _ = try ParagraphLayout.layout([TextSpan(texts[0], style: TextStyle(chain: mincho, size: 9.4))],
+                                       settings: settings, memo: memo)
+        _ = try ParagraphLayout.layout([TextSpan(texts[0], style: style)], settings: ParagraphSettings(width: 60), memo: memo)
+        #expect(memo.count == texts.count + 2)
+    }
+
+    @Test func labelsRubyAndHugeTextsAreNotKept() throws {
+        let memo = ParagraphMemo()
+        let style = TextStyle(chain: mincho, size: 10)
+        let settings = ParagraphSettings(width: 200)
+        // A label belongs to the shared cache.
+        _ = try ParagraphLayout.layout([TextSpan("支援の内容", style: style)], settings: settings, memo: memo)
+        // Ruby belongs to one case's request.
+        var withRuby = style
+        withRuby.ruby = RubyRequest(known: [], grade: 0)
+        _ = try ParagraphLayout.layout([TextSpan("令和７年", style: withRuby)], settings: settings, memo: memo)
+        // Longer than `maxTextLength`: setting it is all the memory it may cost.
+        let huge = String(repeating: "あ", count: ParagraphMemo.maxTextLength / 3 + 1)
+        _ = try ParagraphLayout.layout([TextSpan(huge, style: style)], settings: settings, memo: memo)
+        #expect(memo.count == 0)
+    }
+
+    @Test func noMoreThanCapacityAreKept() throws {
+        let memo = ParagraphMemo()
+        let style = TextStyle(chain: mincho, size: 10)
+        for n in 0..<(ParagraphMemo.capacity + 10) {
+            _ = try ParagraphLayout.layout([TextSpan("\(n)", style: style)], settings: ParagraphSettings(width: 100),
+                                           memo: memo)
+        }
+        #expect(memo.count == ParagraphMemo.capacity)
+    }
+}
