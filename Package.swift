@@ -43,9 +43,9 @@ let package = Package(
         // than zlib at a like ratio, and its output depends only on input, level and version.
         .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate",
                        providers: [.apt(["libdeflate-dev"])]),
-        // MD5 for the PDF /ID, SHA-256 for the batch manifest and the validated templates: Nettle,
-        // a small library (OpenSSL's libcrypto cost a cold render 4% in provider set-up and 3 MB
-        // of relocated pages for two digests).
+        // SHA-256 for the PDF /ID, the batch manifest and the validated templates: Nettle, a small
+        // library (OpenSSL's libcrypto cost a cold render 4% in provider set-up and 3 MB of
+        // relocated pages for two digests).
         .systemLibrary(name: "CNettle", path: "Sources/CNettle", pkgConfig: "nettle",
                        providers: [.apt(["nettle-dev"])]),
         // Japanese word boundaries for line breaking (docs/typesetting.md): MeCab with IPAdic from
@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "YorisoiText", dependencies: ["CHarfBuzz", "CFreeType", "CMeCab", "Yams", "YorisoiYAML", "YorisoiUnicode"]),
         // Pages as plain values: the seam between layout and the PDF writer.
         .target(name: "YorisoiDisplayList", dependencies: ["YorisoiText"]),
-        // MD5 and SHA-256 from the system's Nettle, for the PDF writer and the template check alike.
+        // SHA-256 from the system's Nettle, for the PDF writer and the template check alike.
         .target(name: "YorisoiDigest", dependencies: ["CNettle"]),
         .target(name: "YorisoiPDF", dependencies: ["YorisoiDisplayList", "YorisoiText", "YorisoiDigest", "CLibDeflate"]),
         .target(name: "YorisoiCase", dependencies: ["Yams", "YorisoiYAML", "YorisoiUnicode"]),
@@ -114,7 +114,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "YorisoiTextTests", dependencies: ["YorisoiText", "TestSupport"]),
         .testTarget(name: "YorisoiPDFTests",
-                    dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "TestSupport"]),
+                    dependencies: ["YorisoiPDF", "YorisoiDisplayList", "YorisoiText", "YorisoiDigest", "TestSupport"]),
         .testTarget(name: "YorisoiCaseTests", dependencies: ["YorisoiCase", "YorisoiUnicode", "TestSupport"]),
         .testTarget(name: "YorisoiTemplatesTests", dependencies: ["YorisoiTemplates", "TestSupport"]),
         .testTarget(name: "YorisoiValidationTests", dependencies: ["YorisoiValidation", "YorisoiTemplates", "TestSupport"]),

@@ -1,3 +1,2 @@
-#include <nettle/md5.h>
 #include <nettle/sha2.h>
 #include <nettle/nettle-meta.h>

@@ -1,9 +1,17 @@
+import YorisoiDigest
+
 extension PDFDocument {
     /// Writes the whole document as PDF/A-2b bytes. Same document and options → same bytes.
     /// Throws before producing anything if the display list cannot be written faithfully
     /// (e.g. a .notdef glyph), so a caller never gets a half-right file.
     public func write(options: PDFWriteOptions = PDFWriteOptions()) throws(PDFError) -> [UInt8] {
         try DocumentWriter(document: self, options: options).write()
+    }
+
+    /// `write(options:)` and the SHA-256 of the bytes, found in the same pass as the file /ID.
+    public func writeDigested(options: PDFWriteOptions = PDFWriteOptions()) throws(PDFError)
+        -> (bytes: [UInt8], sha256: [UInt8]) {
+        try DocumentWriter(document: self, options: options).writeDigested()
     }
 }
 
@@ -14,6 +22,11 @@ struct DocumentWriter {
     let options: PDFWriteOptions
 
     func write() throws(PDFError) -> [UInt8] {
+        try writeDigested().bytes
+    }
+
+    /// The file and its SHA-256.
+    func writeDigested() throws(PDFError) -> (bytes: [UInt8], sha256: [UInt8]) {
         guard !document.pages.isEmpty else { throw PDFError.noPages }
         let (registry, fontsPerPage) = try collectFonts()
         try PageLabels.validate(document.pageLabels, pageCount: document.pages.count)
@@ -122,9 +135,14 @@ struct DocumentWriter {
             }
         }
 
-        // The file ID is a digest of everything written so far (all content, fonts and /Info);
-        // the XMP packet, which must quote that ID, is the one object written after it.
-        let id = DocumentHash.md5(chunk.bytes)
+        // The file ID is a digest of everything written so far (the header, all content, fonts
+        // and /Info); the XMP packet, which must quote that ID, is the one object written after
+        // it. The file's own digest goes on from there over the rest.
+        let digest = SHA256Stream()
+        digest.update(FileWriter.header)
+        let digested = chunk.buffer.count
+        chunk.buffer.bytes.withUnsafeBytes { digest.update($0) }
+        let id = DocumentHash.fileID(digest)
         let packet = XMPMetadata.packet(info: document.info, language: document.language,
                                         documentID: DocumentHash.uuid(id))
         chunk.stream(metadata, data: packet) { dict in
@@ -132,7 +150,9 @@ struct DocumentWriter {
             dict.name("Subtype", "XML")
         }
 
-        return try FileWriter.write(chunk, trailer: .init(root: catalog, info: info, id: id))
+        let file = try FileWriter.write(chunk, trailer: .init(root: catalog, info: info, id: id))
+        file.withUnsafeBytes { digest.update(UnsafeRawBufferPointer(rebasing: $0[(FileWriter.header.count + digested)...])) }
+        return (file, digest.digestSoFar())
     }
 
     /// Validates the display list and records every glyph per face.

@@ -13,6 +13,8 @@ public struct RenderOutcome: Sendable {
     public var pdf: [UInt8]?
     public var pageCount: Int
     public var diagnostics: [Diagnostic]
+    /// The PDF's SHA-256, taken as it was written (nil when there is no PDF, or it was not taken).
+    public var sha256: [UInt8]?
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
 }
@@ -174,8 +176,8 @@ public final class Renderer: Sendable {
             return RenderOutcome(pdf: nil, pageCount: laidOut.layout?.pages.count ?? 0, diagnostics: laidOut.diagnostics)
         }
         try RenderCancellation.check()
-        let pdf = try laid.pdfDocument(info: info).write()
-        return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: laidOut.diagnostics)
+        let (pdf, sha256) = try laid.pdfDocument(info: info).writeDigested()
+        return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: laidOut.diagnostics, sha256: sha256)
     }
 }
 

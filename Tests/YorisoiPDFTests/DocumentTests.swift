@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YorisoiDigest
 import TestSupport
 @testable import YorisoiPDF
 import YorisoiText
@@ -168,6 +169,28 @@ import YorisoiText
             index = next
         }
         #expect(text.contains("<xmpMM:DocumentID>uuid:\(DocumentHash.uuid(digest))</xmpMM:DocumentID>"))
+    }
+
+    /// The batch manifest takes the digest the writer found while writing (the /ID's pass,
+    /// gone on over the rest): it must be the file's own SHA-256, and the /ID its prefix up to
+    /// the XMP packet.
+    @Test func theDigestTakenWhileWritingIsTheFilesSHA256() throws {
+        let (bytes, sha256) = try Self.sample().writeDigested()
+        #expect(bytes == (try Self.sample().write()))
+        #expect(sha256 == ContentDigest.sha256(bytes))
+        func find(_ needle: String, before end: Int? = nil) -> Int? {
+            let pattern = Array(needle.utf8)
+            let last = (end ?? bytes.count) - pattern.count
+            guard last >= 0 else { return nil }
+            return (0...last).reversed().first { bytes[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+        }
+        // The XMP packet's object begins after the blank line that ends the object before it.
+        let metadata = try #require(find("/Type /Metadata"))
+        let objectStart = try #require(find("\n\n", before: metadata)) + 2
+        let prefix = Array(bytes[..<objectStart])
+        let idStart = try #require(find("/ID [<")) + 6
+        let id = String(decoding: bytes[idStart..<(idStart + 32)], as: UTF8.self).lowercased()
+        #expect(id == ContentDigest.sha256(prefix).prefix(16).map { String(format: "%02x", $0) }.joined())
     }
 
     @Test func notdefIsRefusedWithItsPosition() throws {

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import YorisoiDigest
 @testable import YorisoiPDF
 
 /// Exact-byte tests of the object layer, in the manner of pdf-writer's chunk tests.
@@ -195,20 +197,26 @@ import Testing
             """)
     }
 
-    @Test func md5MatchesRFC1321Vectors() {
-        func hex(_ s: String) -> String {
-            DocumentHash.md5(Array(s.utf8)).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-        }
-        #expect(hex("") == "d41d8cd98f00b204e9800998ecf8427e")
-        #expect(hex("abc") == "900150983cd24fb0d6963f7d28e17f72")
-        #expect(hex("message digest") == "f96b697d7cb7938d525a2f31aaf161d0")
-        #expect(hex(String(repeating: "1234567890", count: 8))
-                == "57edf4a22be3c955ac49da2e2107b67a")
+    /// The /ID's digest, given piece by piece with digests taken on the way, is SHA-256 (FIPS
+    /// 180-2 vectors) of what was given so far.
+    @Test func sha256StreamMatchesFIPSVectorsPieceByPiece() {
+        func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+        let stream = SHA256Stream()
+        #expect(hex(stream.digestSoFar()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        stream.update(Array("ab".utf8))
+        stream.update(Array("c".utf8))
+        #expect(hex(stream.digestSoFar()) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Taking a digest leaves the stream going: the two-block vector continues "abc".
+        stream.update(Array("dbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+        #expect(hex(stream.digestSoFar()) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(hex(ContentDigest.sha256(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(DocumentHash.fileID(stream) == Array(stream.digestSoFar().prefix(16)))
     }
 
-    @Test func uuidFromDigestIsVersion3() {
-        let uuid = DocumentHash.uuid(DocumentHash.md5(Array("abc".utf8)))
-        #expect(uuid == "90015098-3cd2-3fb0-9696-3f7d28e17f72")
+    @Test func uuidFromDigestIsVersion8NameBased() {
+        let uuid = DocumentHash.uuid(Array(ContentDigest.sha256(Array("abc".utf8)).prefix(16)))
+        #expect(uuid == "ba7816bf-8f01-8fea-8141-40de5dae2223")
     }
 
     @Test func utf16UsesSurrogatePairs() {

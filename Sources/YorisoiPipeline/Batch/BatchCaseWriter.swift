@@ -59,7 +59,7 @@ struct BatchCaseWriter: Sendable {
             return failed(id, item.source, loaded, .e035, "PDF を書き込めませんでした（空き容量と書き込み権限を確かめてください）",
                           "the PDF could not be written (check free space and permissions)", output: name)
         }
-        let digest = ContentDigest.hex(ContentDigest.sha256(pdf))
+        let digest = ContentDigest.hex(outcome.sha256 ?? ContentDigest.sha256(pdf))
         return BatchEntry(id: id, source: item.source, status: .ok, output: name, pages: outcome.pageCount,
                           bytes: pdf.count, sha256: digest, diagnostics: outcome.diagnostics)
     }
