@@ -31,7 +31,7 @@ public struct FontChain: Sendable {
         if let only = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex,
            !only.isPrivateUse, !only.isVariationSelector, !only.isJoinControl {
             // Most clusters are one drawable scalar: the general path below, without its arrays.
-            for index in slots.indices where try face(at: index).glyph(for: only) != nil {
+            for index in slots.indices where try face(at: index).covers(only) {
                 return .face(index, variationLost: false)
             }
             return .uncovered(only, isPrivateUse: false)
@@ -48,7 +48,7 @@ public struct FontChain: Sendable {
         var firstMissing: Unicode.Scalar?
         for index in slots.indices {
             let face = try face(at: index)
-            if let missing = parts.drawable.first(where: { face.glyph(for: $0) == nil }) {
+            if let missing = parts.drawable.first(where: { !face.covers($0) }) {
                 if index == 0 { firstMissing = missing }
                 continue
             }
@@ -79,7 +79,7 @@ public struct FontChain: Sendable {
             if scalar.isPrivateUse || scalar.isVariationSelector || scalar.isJoinControl { return false }
             let face: FontFace
             if let first { face = first } else { face = try self.face(at: 0); first = face }
-            if face.glyph(for: scalar) == nil { return false }
+            if !face.covers(scalar) { return false }
         }
         return true
     }

@@ -7,7 +7,8 @@ import Foundation
 /// The HarfBuzz face and font are made immutable right after creation; HarfBuzz documents
 /// immutable faces and fonts as safe to use from several threads, which is what lets a batch
 /// share one `FontFace` across workers. That guarantee is why the class is `@unchecked Sendable`:
-/// no stored property changes after `init`.
+/// no stored property changes after `init`, and the one memory that does (`coverage`) is changed
+/// only through atomics.
 public final class FontFace: @unchecked Sendable {
     public let path: String
     public let postScriptName: String
@@ -25,6 +26,14 @@ public final class FontFace: @unchecked Sendable {
     let font: OpaquePointer
     /// Cuts subsets of a TrueType-outline face; nil for other fonts, which HarfBuzz subsets.
     let trueTypeSubsetter: TrueTypeSubsetter?
+    /// Two bits per code point of planes 0–3, filled as `covers` asks: known, and covered.
+    /// Asked for every character of every value (validation's coverage check, the shaper's
+    /// choice of face), HarfBuzz's cmap lookup was 2% of a packet; reading the cmap whole when
+    /// the face loads cost a cold plan more than that. Relaxed atomics: two threads that ask
+    /// about one code point at once both ask HarfBuzz and set the same bits.
+    private let coverage: UnsafeMutablePointer<Atomic<UInt64>>
+    private static let coverageLimit = 0x40000
+    private static let coverageWords = coverageLimit / 32
 
     /// Loads `path`, reads its metrics and embedding rights, and refuses a font that forbids embedding.
     public static func load(path: String) throws -> FontFace {
@@ -56,11 +65,28 @@ public final class FontFace: @unchecked Sendable {
         self.blob = blob
         self.face = face
         self.font = font
+        self.coverage = .allocate(capacity: Self.coverageWords)
+        for index in 0..<Self.coverageWords { (coverage + index).initialize(to: Atomic(0)) }
+    }
+
+    /// Whether the face has a glyph for `scalar`: the same answer as `glyph(for:) != nil`
+    /// (`FontCoverageTests` compare them code point by code point), without asking HarfBuzz.
+    public func covers(_ scalar: Unicode.Scalar) -> Bool {
+        let value = Int(scalar.value)
+        guard value < Self.coverageLimit else { return glyph(for: scalar) != nil }
+        let shift = UInt64((value & 31) * 2)
+        let known = coverage[value >> 5].load(ordering: .relaxed) >> shift
+        if known & 1 != 0 { return known & 2 != 0 }
+        let covered = glyph(for: scalar) != nil
+        coverage[value >> 5].bitwiseOr((covered ? 3 : 1) << shift, ordering: .relaxed)
+        return covered
     }
 
     private static let serials = Atomic<UInt64>(0)
 
     deinit {
+        coverage.deinitialize(count: Self.coverageWords)
+        coverage.deallocate()
         hb_font_destroy(font)
         hb_face_destroy(face)
         hb_blob_destroy(blob)

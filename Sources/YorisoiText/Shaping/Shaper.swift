@@ -82,9 +82,9 @@ public enum Shaper {
         var faces = [Int](repeating: -1, count: scalars.count)
         let first = try chain.face(at: 0)
         for (index, scalar) in scalars.enumerated() where scalar.value != 0x0A && scalar.value != 0x09 {
-            if first.glyph(for: scalar) != nil { faces[index] = 0; continue }
+            if first.covers(scalar) { faces[index] = 0; continue }
             faces[index] = -2
-            for slot in 1..<chain.count where try chain.face(at: slot).glyph(for: scalar) != nil {
+            for slot in 1..<chain.count where try chain.face(at: slot).covers(scalar) {
                 faces[index] = slot
                 break
             }
