@@ -5,13 +5,22 @@ struct ContentStream {
 
     var bytes: [UInt8] { buffer.bytes }
 
-    /// A parameter pack rather than a variadic array: every line, move and text run writes
-    /// operands, and a variadic call allocated an array each time.
-    private func operands<each Number: BinaryFloatingPoint>(_ values: repeat each Number) {
-        for value in repeat each values {
-            buffer.appendReal(Double(value))
-            buffer.append(UInt8(ascii: " "))
-        }
+    // One overload per count of numbers, not a variadic array (every line, move and text run
+    // writes operands, and a variadic call allocated an array each time) nor a generic parameter
+    // pack (not specialised: each number went through `BinaryFloatingPoint.init` and witness
+    // tables, 1.3% of a batch).
+    private func operand(_ value: Double) {
+        buffer.appendReal(value)
+        buffer.append(UInt8(ascii: " "))
+    }
+    private func operands(_ a: Double) { operand(a) }
+    private func operands(_ a: Double, _ b: Double) { operand(a); operand(b) }
+    private func operands(_ a: Double, _ b: Double, _ c: Double) { operand(a); operand(b); operand(c) }
+    private func operands(_ a: Double, _ b: Double, _ c: Double, _ d: Double) {
+        operand(a); operand(b); operand(c); operand(d)
+    }
+    private func operands(_ a: Double, _ b: Double, _ c: Double, _ d: Double, _ e: Double, _ f: Double) {
+        operand(a); operand(b); operand(c); operand(d); operand(e); operand(f)
     }
     private func op(_ name: String) { buffer.append(name); buffer.append(UInt8(ascii: "\n")) }
 
