@@ -107,8 +107,9 @@ struct Paginator {
     private mutating func emit(_ strip: Strip) {
         let x = setup.margins.left, top = y, index = pageIndex
         // In place: a copy of the page would share its item array, and appending to a shared
-        // array copies every item already on the page.
-        pages[index].items += strip.items.map { $0.offset(dx: x, dy: top) }
+        // array copies every item already on the page. Item by item: a mapped array appended
+        // copied (and retained) every moved item once more, and then released the map's copies.
+        for item in strip.items { pages[index].items.append(item.offset(dx: x, dy: top)) }
         pages[index].boxes += strip.boxes.map {
             PlacedBox(pageIndex: index, rect: $0.offset(dx: x, dy: top).rect, kind: $0.kind, sourcePath: $0.sourcePath)
         }

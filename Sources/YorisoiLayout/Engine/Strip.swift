@@ -23,7 +23,8 @@ struct Strip {
         var top = 0.0
         for strip in strips {
             let first = (dx: 0.0, dy: top)
-            items += strip.items.map { $0.offset(first, then: (dx, dy)) }
+            // Item by item, not a mapped array appended: that copied every moved item twice.
+            for item in strip.items { items.append(item.offset(first, then: (dx, dy))) }
             boxes += strip.boxes.map { $0.offset(dx: first.dx, dy: first.dy).offset(dx: dx, dy: dy) }
             bookmarks += strip.bookmarks.map {
                 RelativeBookmark(block: $0.block, x: $0.x + first.dx + dx, y: $0.y + first.dy + dy)
