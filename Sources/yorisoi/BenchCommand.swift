@@ -49,6 +49,8 @@ struct BenchCommand: ParsableCommand {
             default:
                 throw YorisoiError.usage("unknown benchmark '\(what)'; use specimen, batch, packet or pathological")
             }
+            // Which malloc served the run: a benchmark compared across builds says what it ran on.
+            print("allocator: \(MemoryTuning.allocator)")
         }
     }
 }
