@@ -164,6 +164,7 @@ public struct DocumentBinder {
                 endIndent: paragraph.insetEnd?.points(fontSize: size) ?? 0,
                 spaceBefore: spaceBefore, spaceAfter: spaceAfter, sourcePath: pieces.sourcePath)
             block.role = paragraph.role.map(Self.role)
+            block.isTemplateText = !pieces.printsValues
             guard familyCopy != nil else { return [.paragraph(block)] }
             var glossed: [Block] = [.paragraph(block)]
             if context.glossesParagraphs, !pieces.printsValues {

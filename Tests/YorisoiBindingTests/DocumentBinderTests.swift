@@ -40,6 +40,39 @@ import YorisoiText
         }
     }
 
+    static func paragraphs(_ blocks: [Block]) -> [ParagraphBlock] {
+        blocks.flatMap { block -> [ParagraphBlock] in
+            switch block {
+            case .paragraph(let paragraph): return [paragraph]
+            case .table(let table): return table.rows.flatMap(\.cells).flatMap { paragraphs($0.content) }
+            case .group(let group): return paragraphs(group.blocks)
+            case .columns(let columns): return columns.columns.flatMap { paragraphs($0.blocks) }
+            case .framed(let framed): return paragraphs(framed.blocks)
+            default: return []
+            }
+        }
+    }
+
+    /// Only the template's own words are marked as such (the shared paragraph cache keeps them at
+    /// any length): the consent sentence is, no paragraph that prints a case value is.
+    @Test func onlyTheTemplatesOwnWordsAreMarkedTemplateText() throws {
+        let all = Self.paragraphs(try Self.bind(Self.shipped).body)
+        func text(_ paragraph: ParagraphBlock) -> String {
+            paragraph.content.map { inline -> String in
+                switch inline {
+                case .text(let span), .underlined(let span): return span.text
+                default: return ""
+                }
+            }.joined()
+        }
+        let consent = try #require(all.first { text($0).hasPrefix("わたしたちは") })
+        #expect(consent.isTemplateText)
+        let values = all.filter { $0.sourcePath != nil }
+        #expect(values.count > 10)
+        #expect(values.allSatisfy { !$0.isTemplateText })
+        #expect(all.filter(\.isTemplateText).count > 10)
+    }
+
     @Test func theShippedDefaultsAreReadFromTheirFile() {
         #expect(Self.shipped.bodyFamily == "mincho")
         #expect(Self.shipped.bodySize == 10.5)

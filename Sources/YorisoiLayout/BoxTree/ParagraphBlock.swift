@@ -26,6 +26,10 @@ public struct ParagraphBlock: Sendable {
     /// paragraph, or a heading when set large); a template says `role="h1"` etc. to override.
     public var role: ParagraphRole?
     public var sourcePath: String?
+    /// The template's own words, no value of the case or profile among them: set the same in
+    /// every document made from the template, so the process-wide paragraph cache may keep them
+    /// however long (`ParagraphCache`; a plan's consent and explanation sentences).
+    public var isTemplateText = false
     /// The structure element this block's content belongs to (set by `StructureBuilder`; a
     /// check item's Lbl and LBody are the two elements after its LI).
     public var structure: StructureRef?

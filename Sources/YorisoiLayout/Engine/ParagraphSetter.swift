@@ -20,7 +20,8 @@ struct ParagraphSetter {
 
         let settings = ParagraphSettings(width: measure, alignment: block.alignment, lineHeight: block.lineHeight,
                                          firstLineIndent: block.firstLineIndent, keepsWords: block.keepsWords)
-        let lines = try text.lines(spans, settings: settings, sourcePath: block.sourcePath)
+        let lines = try text.lines(spans, settings: settings, sourcePath: block.sourcePath,
+                                   isTemplateText: block.isTemplateText)
         let rules = Underlines.segments(lines: lines, spans: spans, underlined: underlined)
 
         var strips: [Strip] = []

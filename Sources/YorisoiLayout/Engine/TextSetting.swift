@@ -49,14 +49,17 @@ struct TextSetting {
     }
 
     /// The lines of `spans`; uncovered characters are recorded against `sourcePath`.
-    func lines(_ spans: [TextSpan], settings: ParagraphSettings, sourcePath: String?) throws -> [LaidOutLine] {
+    /// `isTemplateText`: the template's own words (`ParagraphBlock.isTemplateText`).
+    func lines(_ spans: [TextSpan], settings: ParagraphSettings, sourcePath: String?,
+               isTemplateText: Bool = false) throws -> [LaidOutLine] {
         guard !spans.isEmpty else { return [] }
         // A measure narrower than one character cannot hold any line (and the line breaker
         // does not expect it): set one em wide; the caller sees the lines overrun its measure,
         // reports that and leaves out what crosses the edge.
         var settings = settings
         settings.width = max(settings.width, spans.map(\.style.size).max() ?? 0)
-        let paragraph = try ParagraphLayout.layout(spans, settings: settings, memo: context.paragraphs)
+        let paragraph = try ParagraphLayout.layout(spans, settings: settings, memo: context.paragraphs,
+                                                   isTemplateText: isTemplateText)
         context.addUncovered(paragraph.uncovered, sourcePath: sourcePath)
         if paragraph.unreadKanji > 0 {
             context.report(.unreadKanji(count: paragraph.unreadKanji), .warning, sourcePath: sourcePath)

@@ -8,11 +8,16 @@ import Synchronization
 /// returns exactly what layout would (the same glyphs on the same faces) and output does not change.
 ///
 /// Like `ShapeCache`, only short paragraphs are kept (free text seldom repeats), at most
-/// `capacity` of them, and a full cache stops taking new ones instead of evicting.
+/// `capacity` of them, and a full cache stops taking new ones instead of evicting. A paragraph of
+/// the template's own words is kept up to `maxTemplateTextLength`: a plan's consent and
+/// explanation sentences (126 and 267 bytes) come again in every case, at every size tried,
+/// and how many such paragraphs there are is bounded by the templates, not by the cases.
 final class ParagraphCache: Sendable {
     static let shared = ParagraphCache()
     /// UTF-8 bytes of all spans together.
     static let maxTextLength = 96
+    /// UTF-8 bytes of a template's own paragraph (`isTemplateText`).
+    static let maxTemplateTextLength = 1_024
     static let capacity = 4_096
 
     private let entries = Mutex<[Key: LaidOutParagraph]>([:])
@@ -32,12 +37,14 @@ final class ParagraphCache: Sendable {
     /// The paragraph from this cache when it keeps such paragraphs, else from `memo` (one
     /// document's own), else laid out afresh.
     func laidOut(_ spans: [TextSpan], settings: ParagraphSettings, memo: ParagraphMemo? = nil,
-                 layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
+                 isTemplateText: Bool = false, layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
         // Ruby belongs to one case (its names, its overrides): such paragraphs are not kept.
         guard !spans.contains(where: { $0.style.ruby != nil }) else { return try layout() }
         let length = spans.reduce(0) { $0 + $1.text.utf8.count }
-        // Nor are values here (`SharedCachePolicy`: a date, a page number), nor free text.
-        guard length <= Self.maxTextLength, spans.allSatisfy({ SharedCachePolicy.admits($0.text) }) else {
+        // Nor are values here (`SharedCachePolicy`: a date, a page number — a template's own
+        // words with a page number in them too), nor free text.
+        guard length <= (isTemplateText ? Self.maxTemplateTextLength : Self.maxTextLength),
+              spans.allSatisfy({ SharedCachePolicy.admits($0.text) }) else {
             guard let memo, length <= ParagraphMemo.maxTextLength else { return try layout() }
             return try memo.laidOut(Key(spans, settings: settings), layout: layout)
         }
@@ -48,6 +55,11 @@ final class ParagraphCache: Sendable {
             if cache.count < Self.capacity { cache[key] = paragraph }
         }
         return paragraph
+    }
+
+    /// Whether these spans are kept for these settings (lets tests prove what is cached).
+    func contains(_ spans: [TextSpan], settings: ParagraphSettings) -> Bool {
+        entries.withLock { $0[Key(spans, settings: settings)] != nil }
     }
 }
 

@@ -1,11 +1,13 @@
 /// Shaping plus JLREQ line breaking: spans in, lines of positioned glyphs out.
 public enum ParagraphLayout {
     /// Sets `spans` as one paragraph ("\n" inside a span is a hard line break).
-    /// - Parameter memo: the paragraphs this document laid out before, for those the shared cache
-    ///   does not keep.
-    public static func layout(_ spans: [TextSpan], settings: ParagraphSettings,
-                              memo: ParagraphMemo? = nil) throws -> LaidOutParagraph {
-        try ParagraphCache.shared.laidOut(spans, settings: settings, memo: memo) {
+    /// - Parameters:
+    ///   - memo: the paragraphs this document laid out before, for those the shared cache does
+    ///     not keep.
+    ///   - isTemplateText: the template's own words, which the shared cache keeps at any length.
+    public static func layout(_ spans: [TextSpan], settings: ParagraphSettings, memo: ParagraphMemo? = nil,
+                              isTemplateText: Bool = false) throws -> LaidOutParagraph {
+        try ParagraphCache.shared.laidOut(spans, settings: settings, memo: memo, isTemplateText: isTemplateText) {
             try layoutUncached(spans, settings: settings)
         }
     }
