@@ -25,9 +25,11 @@ struct CaseTextBounds {
     /// The first bound `root` passes, as a diagnostic whose pointer names unknown keys by place
     /// (redacted from the raw pointer, before `Diagnostic` masks what it cannot show).
     func check(_ root: CaseNode) -> Diagnostic? {
-        let redaction = UnknownKeyRedaction(root: root)
+        // Made only for a case that is refused: the walk over every key costs more than the check.
+        var redaction: UnknownKeyRedaction { UnknownKeyRedaction(root: root) }
         var totals = Totals()
-        if let crossing = walk(root, pointer: "", totals: &totals) {
+        var path: [Step] = []
+        if let crossing = walk(root, path: &path, totals: &totals) {
             return Diagnostic(.e012, path: redaction.redact(crossing.pointer), at: crossing.position,
                               message: "YAML のエイリアスを展開すると文字が多すぎます（上限 \(limits.maxExpandedBytes / 1_048_576) MB）",
                               messageEN: "more than \(limits.maxExpandedBytes) bytes of text once YAML aliases are expanded")
@@ -38,12 +40,30 @@ struct CaseTextBounds {
                               messageEN: "the case holds \(totals.textBytes) bytes of text, more than the \(limits.maxTextBytes) a document may print; this is the longest field")
         }
         // Only now, with the text known to be small, is every cluster looked at.
-        if let long = firstLongCluster(root, pointer: "") {
+        if let long = firstLongCluster(root, path: &path) {
             return Diagnostic(.e015, path: redaction.redact(long.pointer), at: long.position,
                               message: "結合文字などが長く続きすぎる文字があります（1文字に \(long.scalars) 個の符号位置、上限 \(limits.maxClusterScalars) 個）",
                               messageEN: "a character (grapheme cluster) of \(long.scalars) code points, more than \(limits.maxClusterScalars)")
         }
         return nil
+    }
+
+    /// Where the walk is: pointers are spelt only for the places reported, not for every value
+    /// passed (spelling them was most of a case's check).
+    private enum Step {
+        case index(Int)
+        case key(String)
+    }
+
+    private static func pointer(_ path: [Step]) -> String {
+        var pointer = ""
+        for step in path {
+            switch step {
+            case .index(let index): pointer += "/\(index)"
+            case .key(let key): pointer += "/" + key.jsonPointerEscaped
+            }
+        }
+        return pointer
     }
 
     private struct Place {
@@ -60,7 +80,7 @@ struct CaseTextBounds {
     }
 
     /// Adds up the text; returns the place where the expanded size first passes its limit.
-    private func walk(_ node: CaseNode, pointer: String, totals: inout Totals) -> Place? {
+    private func walk(_ node: CaseNode, path: inout [Step], totals: inout Totals) -> Place? {
         switch node.value {
         case .string(let text):
             let bytes = text.utf8.count
@@ -68,36 +88,43 @@ struct CaseTextBounds {
             totals.textBytes += bytes
             if bytes > totals.longestBytes {
                 totals.longestBytes = bytes
-                totals.longest = Place(pointer: pointer, position: node.position)
+                totals.longest = Place(pointer: Self.pointer(path), position: node.position)
             }
         case .array(let items):
             for (index, item) in items.enumerated() {
-                if let crossing = walk(item, pointer: pointer + "/\(index)", totals: &totals) { return crossing }
+                path.append(.index(index))
+                defer { path.removeLast() }
+                if let crossing = walk(item, path: &path, totals: &totals) { return crossing }
             }
         case .object(let members):
             for member in members {
                 totals.expandedBytes += member.key.utf8.count
-                let child = pointer + "/" + member.key.jsonPointerEscaped
-                if let crossing = walk(member.node, pointer: child, totals: &totals) { return crossing }
+                path.append(.key(member.key))
+                defer { path.removeLast() }
+                if let crossing = walk(member.node, path: &path, totals: &totals) { return crossing }
             }
         case .null, .bool, .integer, .double:
             break
         }
-        return totals.expandedBytes > limits.maxExpandedBytes ? Place(pointer: pointer, position: node.position) : nil
+        return totals.expandedBytes > limits.maxExpandedBytes ? Place(pointer: Self.pointer(path), position: node.position) : nil
     }
 
-    private func firstLongCluster(_ node: CaseNode, pointer: String) -> Place? {
+    private func firstLongCluster(_ node: CaseNode, path: inout [Step]) -> Place? {
         switch node.value {
         case .string(let text):
             guard let scalars = longestCluster(in: text), scalars > limits.maxClusterScalars else { return nil }
-            return Place(pointer: pointer, position: node.position, scalars: scalars)
+            return Place(pointer: Self.pointer(path), position: node.position, scalars: scalars)
         case .array(let items):
             for (index, item) in items.enumerated() {
-                if let found = firstLongCluster(item, pointer: pointer + "/\(index)") { return found }
+                path.append(.index(index))
+                defer { path.removeLast() }
+                if let found = firstLongCluster(item, path: &path) { return found }
             }
         case .object(let members):
             for member in members {
-                if let found = firstLongCluster(member.node, pointer: pointer + "/" + member.key.jsonPointerEscaped) { return found }
+                path.append(.key(member.key))
+                defer { path.removeLast() }
+                if let found = firstLongCluster(member.node, path: &path) { return found }
             }
         case .null, .bool, .integer, .double:
             break
