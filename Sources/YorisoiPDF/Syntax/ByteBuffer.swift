@@ -45,7 +45,7 @@ final class ByteBuffer {
             }
             Self.spell(&rest, into: out, before: &index)
             if units < 0 { index -= 1; out[index] = UInt8(ascii: "-") }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[index...]))
+            bytes.append(contentsOf: Self.typed(out, from: index))
         }
     }
 
@@ -57,8 +57,16 @@ final class ByteBuffer {
             var index = digits.count
             var rest = value
             Self.spell(&rest, into: digits, before: &index)
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: digits[index...]))
+            bytes.append(contentsOf: Self.typed(digits, from: index))
         }
+    }
+
+    /// The digits spelt, as typed bytes: appending those is a copy of memory, where a slice of
+    /// raw bytes went through the generic, element-by-element append.
+    @inline(__always)
+    private static func typed(_ buffer: UnsafeMutableRawBufferPointer, from index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + index,
+                            count: buffer.count - index)
     }
 
     /// Spells the lowest decimal digits of `rest` right to left, ending just before `index`, and
@@ -85,10 +93,15 @@ final class ByteBuffer {
 
     /// Four hex digits: a 2-byte CID or UTF-16 code unit.
     func appendHex16(_ value: UInt16) {
-        bytes.append(PDFNumber.hexDigits[Int(value >> 12)])
-        bytes.append(PDFNumber.hexDigits[Int((value >> 8) & 0x0F)])
-        bytes.append(PDFNumber.hexDigits[Int((value >> 4) & 0x0F)])
-        bytes.append(PDFNumber.hexDigits[Int(value & 0x0F)])
+        // Computed, not looked up in `PDFNumber.hexDigits`: one per glyph of every text run.
+        @inline(__always) func digit(_ nibble: UInt16) -> UInt8 {
+            let n = UInt8(truncatingIfNeeded: nibble & 0x0F)
+            return n < 10 ? UInt8(ascii: "0") &+ n : UInt8(ascii: "A") &+ (n &- 10)
+        }
+        bytes.append(digit(value >> 12))
+        bytes.append(digit(value >> 8))
+        bytes.append(digit(value >> 4))
+        bytes.append(digit(value))
     }
 }
 
@@ -98,6 +111,7 @@ enum PDFNumber {
     /// Three decimals are 1/1000 pt for coordinates and 1/1000 of a text-space thousandth for TJ
     /// adjustments: far below what any renderer distinguishes, and A4's 595.276 fits.
     static let defaultDecimals = 3
+    private static let defaultFactor = Double(scale(defaultDecimals))
 
     static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
@@ -107,7 +121,9 @@ enum PDFNumber {
     /// the same exactly when their units are equal, and print "0" exactly when they are 0.
     static func units(_ value: Double, decimals: Int = defaultDecimals) -> Int64 {
         guard value.isFinite else { return 0 }
-        let scaled = (value * Double(scale(decimals))).rounded(.toNearestOrAwayFromZero)
+        // The default scale is kept: counting it out took a fifth of a number's writing.
+        let factor = decimals == defaultDecimals ? defaultFactor : Double(scale(decimals))
+        let scaled = (value * factor).rounded(.toNearestOrAwayFromZero)
         // Values beyond Int64 cannot be meaningful page coordinates; clamp instead of trapping.
         return Int64(max(min(scaled, 9.0e17), -9.0e17))
     }
