@@ -138,7 +138,7 @@ struct JSONCaseReader {
         c.advance()  // opening quote
         // Most strings hold no escape: their bytes become the string as they are.
         let start = c.index
-        while let byte = c.peek, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { c.advance() }
+        c.skipPlainStringBytes()
         if c.peek == UInt8(ascii: "\"") {
             let text = String(decoding: c.bytes[start..<c.index], as: UTF8.self)
             c.advance()
@@ -275,6 +275,24 @@ private struct Cursor {
         } else if byte & 0xC0 != 0x80 {
             column += 1
         }
+    }
+
+    /// Moves over a string's bytes up to its next quote, backslash or control character, as
+    /// `advance()` would one by one (no line ends before a control character, so only the
+    /// column moves: by the scalars passed). One pass over the buffer: strings are most of a
+    /// case's bytes, and byte-by-byte advancing checked the bounds twice for each.
+    mutating func skipPlainStringBytes() {
+        var position = index, columns = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while position < buffer.count {
+                let byte = buffer[position]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                if byte & 0xC0 != 0x80 { columns += 1 }
+                position += 1
+            }
+        }
+        index = position
+        column += columns
     }
 
     mutating func skipWhitespace() {

@@ -40,12 +40,10 @@ final class ParagraphCache: Sendable {
                  isTemplateText: Bool = false, layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
         // Ruby belongs to one case (its names, its overrides): such paragraphs are not kept.
         guard !spans.contains(where: { $0.style.ruby != nil }) else { return try layout() }
-        let length = spans.reduce(0) { $0 + $1.text.utf8.count }
-        // Nor are values here (`SharedCachePolicy`: a date, a page number — a template's own
-        // words with a page number in them too), nor free text.
-        guard length <= (isTemplateText ? Self.maxTemplateTextLength : Self.maxTextLength),
-              spans.allSatisfy({ SharedCachePolicy.admits($0.text) }) else {
-            guard let memo, length <= ParagraphMemo.maxTextLength else { return try layout() }
+        guard Self.keeps(spans, isTemplateText: isTemplateText) else {
+            guard let memo, spans.reduce(0, { $0 + $1.text.utf8.count }) <= ParagraphMemo.maxTextLength else {
+                return try layout()
+            }
             return try memo.laidOut(Key(spans, settings: settings), layout: layout)
         }
         let key = Key(spans, settings: settings)
@@ -57,9 +55,13 @@ final class ParagraphCache: Sendable {
         return paragraph
     }
 
-    /// Whether these spans are kept for these settings (lets tests prove what is cached).
-    func contains(_ spans: [TextSpan], settings: ParagraphSettings) -> Bool {
-        entries.withLock { $0[Key(spans, settings: settings)] != nil }
+    /// Whether paragraphs of `spans` (without ruby) are for this cache: short ones, or a
+    /// template's own words up to `maxTemplateTextLength`; never values (`SharedCachePolicy`: a
+    /// date, a page number — a template's own words with a page number in them too), nor free text.
+    static func keeps(_ spans: [TextSpan], isTemplateText: Bool) -> Bool {
+        let length = spans.reduce(0) { $0 + $1.text.utf8.count }
+        return length <= (isTemplateText ? maxTemplateTextLength : maxTextLength)
+            && spans.allSatisfy { SharedCachePolicy.admits($0.text) }
     }
 }
 
