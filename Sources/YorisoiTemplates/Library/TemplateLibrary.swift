@@ -1,5 +1,7 @@
-import YorisoiCase
+import Dispatch
 import Foundation
+import Synchronization
+import YorisoiCase
 
 /// The `Templates/` folder: municipality profiles, their own templates and the national ones.
 /// Answers "which municipalities and kinds exist" (`yorisoi templates`) and "which template does
@@ -24,31 +26,56 @@ public struct TemplateLibrary: Sendable {
         let loader = try TemplateLoader(templatesRoot: root)
         self.loader = loader
         self.root = loader.templatesRoot
-        nationalKinds = Self.kinds(in: self.root.appendingPathComponent(Self.nationalFolder))
+        let nationalKinds = Self.kinds(in: self.root.appendingPathComponent(Self.nationalFolder))
+        self.nationalKinds = nationalKinds
         let instructionsURL = self.root.appendingPathComponent(AppealInstructions.file)
-        appealInstructions = FileManager.default.fileExists(atPath: instructionsURL.path)
-            ? try AppealInstructionsLoader.load(instructionsURL) : nil
+        let folders = Self.subfolders(of: self.root).filter {
+            $0.lastPathComponent != Self.nationalFolder && $0.lastPathComponent != "schema"
+        }
+        // The 教示 and every profile are read side by side (one start-up reads them all: a cold
+        // render spent a seventh of its instructions here, on one core); the first failure in
+        // the order they were read one by one is the one reported.
+        let instructions = Mutex<Result<AppealInstructions?, TemplateError>>(.success(nil))
+        let profiles = Mutex([Result<MunicipalityEntry?, TemplateError>](repeating: .success(nil), count: folders.count))
+        DispatchQueue.concurrentPerform(iterations: folders.count + 1) { job in
+            guard job < folders.count else {
+                let read = Result { () throws(TemplateError) in
+                    FileManager.default.fileExists(atPath: instructionsURL.path)
+                        ? try AppealInstructionsLoader.load(instructionsURL) : nil
+                }
+                instructions.withLock { $0 = read }
+                return
+            }
+            let entry = Result { () throws(TemplateError) in try Self.entry(in: folders[job], nationalKinds: nationalKinds) }
+            profiles.withLock { $0[job] = entry }
+        }
+        appealInstructions = try instructions.withLock { $0 }.get()
         var entries: [MunicipalityEntry] = []
-        for folder in Self.subfolders(of: self.root) {
-            let name = folder.lastPathComponent
-            guard name != Self.nationalFolder, name != "schema" else { continue }
-            let profileURL = folder.appendingPathComponent(Self.profileFile)
-            guard FileManager.default.fileExists(atPath: profileURL.path) else { continue }
-            let display = "\(name)/\(Self.profileFile)"
-            let profile = try ProfileLoader.load(profileURL, displayName: display)
-            let folderCode = String(name.prefix(while: { $0 != "-" }))
-            guard folderCode == profile.code.rawValue else {
-                throw TemplateError(.profile, at: .file(display), pointer: "/code",
-                                    "the folder is named for \(folderCode) but the profile says \(profile.code)")
-            }
-            let own = Set(Self.kinds(in: folder))
-            let kinds = own.union(nationalKinds).sorted().map { kind in
-                KindEntry(kind: kind, source: own.contains(kind) ? .municipality : .national,
-                          file: own.contains(kind) ? "\(name)/\(kind).xml" : "\(Self.nationalFolder)/\(kind).xml")
-            }
-            entries.append(MunicipalityEntry(profile: profile, folder: folder, kinds: kinds))
+        for entry in profiles.withLock({ $0 }) {
+            if let entry = try entry.get() { entries.append(entry) }
         }
         municipalities = entries.sorted { $0.profile.code < $1.profile.code }
+    }
+
+    /// The municipality whose folder is `folder`, with the kinds it has (its own and the
+    /// national ones); nil for a folder without a profile.
+    private static func entry(in folder: URL, nationalKinds: [String]) throws(TemplateError) -> MunicipalityEntry? {
+        let name = folder.lastPathComponent
+        let profileURL = folder.appendingPathComponent(profileFile)
+        guard FileManager.default.fileExists(atPath: profileURL.path) else { return nil }
+        let display = "\(name)/\(profileFile)"
+        let profile = try ProfileLoader.load(profileURL, displayName: display)
+        let folderCode = String(name.prefix(while: { $0 != "-" }))
+        guard folderCode == profile.code.rawValue else {
+            throw TemplateError(.profile, at: .file(display), pointer: "/code",
+                                "the folder is named for \(folderCode) but the profile says \(profile.code)")
+        }
+        let own = Set(kinds(in: folder))
+        let kinds = own.union(nationalKinds).sorted().map { kind in
+            KindEntry(kind: kind, source: own.contains(kind) ? .municipality : .national,
+                      file: own.contains(kind) ? "\(name)/\(kind).xml" : "\(nationalFolder)/\(kind).xml")
+        }
+        return MunicipalityEntry(profile: profile, folder: folder, kinds: kinds)
     }
 
     public func municipality(_ code: String) throws(TemplateError) -> MunicipalityEntry {
