@@ -87,4 +87,15 @@ import Testing
         #expect(dump(first) == dump(fresh))
         #expect(dump(again) == dump(fresh))
     }
+
+    /// A width measured once is taken from the memo after (the measure is not run again), and
+    /// is the width measuring gives.
+    @Test func naturalWidthsAreKept() throws {
+        let memo = ParagraphMemo()
+        let spans = [TextSpan("要保護児童対策地域協議会の資料（児童福祉法第25条の5）", style: TextStyle(chain: mincho, size: 7))]
+        let measured = try ParagraphLayout.naturalWidth(spans)
+        #expect(try ParagraphLayout.naturalWidth(spans, memo: memo) == measured)
+        #expect(memo.naturalWidth(spans) { -1 } == measured)
+        #expect(try ParagraphLayout.naturalWidth(spans, memo: nil) == measured)
+    }
 }

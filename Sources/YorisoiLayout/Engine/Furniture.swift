@@ -67,7 +67,7 @@ struct FurnitureSetter {
     func line(_ piece: FurniturePiece) throws -> FurnitureLine {
         let spans = text.spans(piece.content)
         guard !spans.isEmpty else { return FurnitureLine(line: nil, natural: 0) }
-        let natural = try ParagraphLayout.naturalWidth(spans)
+        let natural = try ParagraphLayout.naturalWidth(spans, memo: text.context.paragraphs)
         let lines = try text.lines(spans, settings: ParagraphSettings(width: natural + 1, alignment: .start),
                                    sourcePath: nil)
         return FurnitureLine(line: lines.first, natural: natural)

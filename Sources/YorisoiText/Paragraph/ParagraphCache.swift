@@ -88,8 +88,22 @@ public final class ParagraphMemo: Sendable {
     static let capacity = 4_096
 
     private let entries = Mutex<[ParagraphCache.Key: LaidOutParagraph]>([:])
+    /// Natural widths, by the spans alone (their settings left at a fixed placeholder).
+    private let widths = Mutex<[ParagraphCache.Key: Double]>([:])
 
     public init() {}
+
+    func naturalWidth(_ spans: [TextSpan], measure: () throws -> Double) rethrows -> Double {
+        guard !spans.contains(where: { $0.style.ruby != nil }),
+              spans.reduce(0, { $0 + $1.text.utf8.count }) <= Self.maxTextLength else { return try measure() }
+        let key = ParagraphCache.Key(spans, settings: ParagraphSettings(width: 0))
+        if let hit = widths.withLock({ $0[key] }) { return hit }
+        let width = try measure()
+        widths.withLock { kept in
+            if kept.count < Self.capacity { kept[key] = width }
+        }
+        return width
+    }
 
     func laidOut(_ key: ParagraphCache.Key, layout: () throws -> LaidOutParagraph) rethrows -> LaidOutParagraph {
         if let hit = entries.withLock({ $0[key] }) { return hit }

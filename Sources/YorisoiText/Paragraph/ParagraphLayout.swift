@@ -91,6 +91,13 @@ public enum ParagraphLayout {
         try shape(spans).breakable.reduce(0) { $0 + $1.advance }
     }
 
+    /// `naturalWidth(spans)`, taken from `memo` when it was measured before (a packet's
+    /// confidentiality line, measured again on every page).
+    public static func naturalWidth(_ spans: [TextSpan], memo: ParagraphMemo?) throws -> Double {
+        guard let memo else { return try naturalWidth(spans) }
+        return try memo.naturalWidth(spans) { try naturalWidth(spans) }
+    }
+
     /// The spans shaped, kept per span rather than copied out cluster by cluster with their style
     /// (each copy retained the face, the glyphs and the font chain), and the clusters the breaker
     /// sees, in paragraph order.
