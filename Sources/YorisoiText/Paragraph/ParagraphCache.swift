@@ -73,15 +73,16 @@ extension ParagraphCache.Key {
     }
 }
 
-/// The paragraphs one document has laid out that `ParagraphCache` does not keep — its values and
-/// free text — for when the document sets them again the same way: a trial that drops a blank row
-/// sets every other paragraph at the size already tried, and a packet's 進行管理表, estimated beside
-/// the documents, is set again with only its page numbers changed (its case IDs, dates and staff
-/// are values). A hit is what laying out would give (the same pure function as the shared cache).
+/// Paragraphs that `ParagraphCache` does not keep — values and free text — laid out by one run
+/// and set again the same way by a later run of much the same content: a packet's 進行管理表,
+/// estimated beside the documents, is set again with only its page numbers changed (its case
+/// IDs, dates and staff are values), and a packet's confidentiality line, which cites a law by
+/// number, is set on every page. A hit is what laying out would give (the same pure function as
+/// the shared cache). A document's own layout keeps none (`Layout.run`).
 ///
-/// Owned by one layout run (or by two runs of one table) and gone with it, so nothing outlives
-/// the document; paragraphs longer than `maxTextLength` bytes are not kept, nor more than
-/// `capacity` of them, so a hostile free text costs no more memory than setting it does.
+/// Owned by the runs that share it and gone with them, so nothing outlives the packet;
+/// paragraphs longer than `maxTextLength` bytes are not kept, nor more than `capacity` of them,
+/// so a hostile free text costs no more memory than setting it does.
 public final class ParagraphMemo: Sendable {
     /// UTF-8 bytes of all spans together.
     static let maxTextLength = 4_096
