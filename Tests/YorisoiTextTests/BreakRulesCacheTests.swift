@@ -16,16 +16,28 @@ import Testing
         }
     }
 
+    /// Every field of every cluster's metrics, the lengths to the bit.
+    static func dump(_ metrics: [ClusterMetrics]) -> [String] {
+        metrics.map {
+            "\(String(describing: $0.plain)) \(String(describing: $0.firstScalar)) \($0.repeatsInseparable) \($0.jlreqClass) "
+                + "\($0.blank) \($0.isHardBreak) \($0.isFullWidth) \($0.advance.bitPattern) \($0.em.bitPattern) "
+                + "\($0.lead.bitPattern) \($0.trail.bitPattern)"
+        }
+    }
+
+    /// A hit gives the rules computing gives, and metrics whose every field is what analysing
+    /// the clusters gives — at the size kept (10.5) and at the smaller sizes trials try.
     @Test(arguments: [false, true])
     func aHitIsWhatComputingGives(keepsWords: Bool) throws {
-        for size in [10.5, 10.5 * 0.91] {
+        for size in [10.5, 10.5 * 0.97, 10.5 * 0.91] {
             let clusters = try Self.clusters(Self.text, size: size)
             let metrics = ClusterMetrics.analyse(clusters)
             let fresh = BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
             for _ in 0..<2 {
-                let cached = BreakRulesCache.shared.rules(metrics, clusters, keepsWords: keepsWords)
-                #expect(cached.kinds == fresh.kinds)
-                #expect(cached.solid == fresh.solid)
+                let cached = BreakRulesCache.shared.analysed(clusters, keepsWords: keepsWords)
+                #expect(cached.rules.kinds == fresh.kinds)
+                #expect(cached.rules.solid == fresh.solid)
+                #expect(Self.dump(cached.metrics) == Self.dump(metrics))
             }
         }
     }
@@ -49,30 +61,29 @@ import Testing
     @Test func theSizeIsNotPartOfTheKeyButTheWordRuleIs() throws {
         let text = Self.text + "（大きさの確認）"
         let full = try Self.clusters(text, size: 10.5)
-        _ = BreakRulesCache.shared.rules(ClusterMetrics.analyse(full), full, keepsWords: false)
+        _ = BreakRulesCache.shared.analysed(full, keepsWords: false)
         let smaller = try Self.clusters(text, size: 10.5 * 0.94)
-        #expect(BreakRulesCache.shared.contains(ClusterMetrics.analyse(smaller), smaller, keepsWords: false))
-        #expect(!BreakRulesCache.shared.contains(ClusterMetrics.analyse(smaller), smaller, keepsWords: true))
+        #expect(BreakRulesCache.shared.contains(smaller, keepsWords: false))
+        #expect(!BreakRulesCache.shared.contains(smaller, keepsWords: true))
         // The same text set half-width (another font, another advance) is another paragraph.
         let narrow = full.map { TextCluster(text: $0.text, advance: $0.fontSize * 0.5, fontSize: $0.fontSize) }
-        #expect(!BreakRulesCache.shared.contains(ClusterMetrics.analyse(narrow), narrow, keepsWords: false))
+        #expect(!BreakRulesCache.shared.contains(narrow, keepsWords: false))
     }
 
     @Test func shortTextsAreNotKeptAndLongOnesOnlyWhileRecent() throws {
         let label = try Self.clusters("お手伝いできること", size: 10.5)
         #expect(label.count < BreakRulesCache.minimumClusters)
-        _ = BreakRulesCache.shared.rules(ClusterMetrics.analyse(label), label, keepsWords: true)
-        #expect(!BreakRulesCache.shared.contains(ClusterMetrics.analyse(label), label, keepsWords: true))
+        _ = BreakRulesCache.shared.analysed(label, keepsWords: true)
+        #expect(!BreakRulesCache.shared.contains(label, keepsWords: true))
 
         let long = try Self.clusters(Self.text + "（押し出しの確認）", size: 10.5)
-        let metrics = ClusterMetrics.analyse(long)
-        _ = BreakRulesCache.shared.rules(metrics, long, keepsWords: false)
-        #expect(BreakRulesCache.shared.contains(metrics, long, keepsWords: false))
+        _ = BreakRulesCache.shared.analysed(long, keepsWords: false)
+        #expect(BreakRulesCache.shared.contains(long, keepsWords: false))
         // As many other paragraphs push it out: a batch of any size keeps no more than `capacity`.
         for n in 0..<BreakRulesCache.capacity {
             let other = try Self.clusters("別の自由記述の文章、その\(n)番目です。支援の内容を書きます。", size: 10.5)
-            _ = BreakRulesCache.shared.rules(ClusterMetrics.analyse(other), other, keepsWords: false)
+            _ = BreakRulesCache.shared.analysed(other, keepsWords: false)
         }
-        #expect(!BreakRulesCache.shared.contains(metrics, long, keepsWords: false))
+        #expect(!BreakRulesCache.shared.contains(long, keepsWords: false))
     }
 }

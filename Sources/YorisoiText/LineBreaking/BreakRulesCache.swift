@@ -1,12 +1,14 @@
 import Synchronization
 
-/// The break rules of the last paragraphs broken, for laying the same text out again.
+/// The break rules of the last paragraphs broken, and their clusters' kinds, for laying the same
+/// text out again.
 ///
 /// Layout sets a free text several times: to measure its cell, to set it, and again at each
 /// smaller size tried to take back a spill-over page (in 20 generated plans, 280 layouts of
 /// 81 long texts). Its rules (`BreakRules.compute`: 禁則, units, and the katakana words MeCab
-/// finds) depend on the clusters' text and on which of them are set full-width, never on the
-/// size or the measure, so a hit returns exactly what computing them would.
+/// finds) and each cluster's class and blank (`ClusterMetrics.Kind`) depend on the clusters'
+/// text and on which of them are set full-width, never on the size or the measure, so a hit
+/// returns exactly what computing them would; only the lengths are set again at the new size.
 ///
 /// Only paragraphs of at least `minimumClusters` are kept (a short label's rules cost less than
 /// its key), the last `capacity` of them, oldest first out: a batch of any size keeps no more.
@@ -28,7 +30,7 @@ final class BreakRulesCache: Sendable {
         let keepsWords: Bool
         private let digest: Int
 
-        init(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) {
+        init(_ clusters: [TextCluster], keepsWords: Bool) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(clusters.count * 4)
             for cluster in clusters {
@@ -36,8 +38,8 @@ final class BreakRulesCache: Sendable {
                 text.withUTF8 { bytes.append(contentsOf: $0) }
                 bytes.append(0xFF)
             }
-            var fullWidth = [UInt64](repeating: 0, count: (metrics.count + 63) / 64)
-            for (index, cluster) in metrics.enumerated() where cluster.isFullWidth {
+            var fullWidth = [UInt64](repeating: 0, count: (clusters.count + 63) / 64)
+            for (index, cluster) in clusters.enumerated() where ClusterMetrics.isFullWidth(cluster) {
                 fullWidth[index / 64] |= 1 << UInt64(index % 64)
             }
             var hasher = Hasher()
@@ -60,22 +62,36 @@ final class BreakRulesCache: Sendable {
         }
     }
 
-    private let recent = Mutex(RecentEntries<Key, Rules>(capacity: BreakRulesCache.capacity))
+    private struct Entry {
+        let rules: Rules
+        let kinds: [ClusterMetrics.Kind]
+    }
 
-    func rules(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) -> Rules {
+    private let recent = Mutex(RecentEntries<Key, Entry>(capacity: BreakRulesCache.capacity))
+
+    /// The clusters' metrics and break rules: the kinds and rules kept for the same text, the
+    /// lengths from `clusters`; or both found afresh, and kept.
+    func analysed(_ clusters: [TextCluster], keepsWords: Bool) -> (metrics: [ClusterMetrics], rules: Rules) {
         guard clusters.count >= Self.minimumClusters else {
-            return BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
+            let metrics = ClusterMetrics.analyse(clusters)
+            return (metrics, BreakRules.compute(metrics, clusters, keepsWords: keepsWords))
         }
-        let key = Key(metrics, clusters, keepsWords: keepsWords)
-        if let hit = recent.withLock({ $0[key] }) { return hit }
+        let key = Key(clusters, keepsWords: keepsWords)
+        if let hit = recent.withLock({ $0[key] }) {
+            var metrics: [ClusterMetrics] = []
+            metrics.reserveCapacity(clusters.count)
+            for index in clusters.indices { metrics.append(ClusterMetrics(hit.kinds[index], clusters[index])) }
+            return (metrics, hit.rules)
+        }
+        let metrics = ClusterMetrics.analyse(clusters)
         let rules = BreakRules.compute(metrics, clusters, keepsWords: keepsWords)
-        recent.withLock { $0.insert(key, rules) }
-        return rules
+        recent.withLock { $0.insert(key, Entry(rules: rules, kinds: metrics.map(\.kind))) }
+        return (metrics, rules)
     }
 
     /// Whether rules for these clusters are kept (lets tests prove what is cached).
-    func contains(_ metrics: [ClusterMetrics], _ clusters: [TextCluster], keepsWords: Bool) -> Bool {
-        let key = Key(metrics, clusters, keepsWords: keepsWords)
+    func contains(_ clusters: [TextCluster], keepsWords: Bool) -> Bool {
+        let key = Key(clusters, keepsWords: keepsWords)
         return recent.withLock { $0[key] != nil }
     }
 }

@@ -114,25 +114,67 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         }
         repeatsInseparable = jlreqClass == .inseparable && previousClass == .inseparable
             && neighbour(-1) == cluster.text
-        // 0.75 em separates a proportional/half-width glyph from one set on the full-width body.
-        isFullWidth = cluster.advance >= 0.75 * cluster.fontSize
+        isFullWidth = Self.isFullWidth(cluster)
 
-        let half = 0.5 * cluster.fontSize
-        let quarter = 0.25 * cluster.fontSize
         switch jlreqClass {
-        case _ where isHardBreak:
-            (blank, lead, trail) = (.none, 0, 0)
-        case .westernSpace:
-            (blank, lead, trail) = (.westernSpace, 0, cluster.advance)
-        case .openingBracket where isFullWidth:
-            (blank, lead, trail) = (.leadingHalf, half, 0)
-        case .closingBracket where isFullWidth, .fullStop where isFullWidth, .comma where isFullWidth:
-            (blank, lead, trail) = (.trailingHalf, 0, half)
-        case .middleDot where isFullWidth:
-            (blank, lead, trail) = (.quarterEachSide, quarter, quarter)
-        default:
-            (blank, lead, trail) = (.none, 0, 0)
+        case _ where isHardBreak: blank = .none
+        case .westernSpace: blank = .westernSpace
+        case .openingBracket where isFullWidth: blank = .leadingHalf
+        case .closingBracket where isFullWidth, .fullStop where isFullWidth, .comma where isFullWidth: blank = .trailingHalf
+        case .middleDot where isFullWidth: blank = .quarterEachSide
+        default: blank = .none
         }
+        (lead, trail) = Self.blankLengths(blank, cluster)
+    }
+
+    /// 0.75 em separates a proportional/half-width glyph from one set on the full-width body.
+    static func isFullWidth(_ cluster: TextCluster) -> Bool {
+        cluster.advance >= 0.75 * cluster.fontSize
+    }
+
+    /// The blank inside `cluster`'s advance before its ink and after it, for its kind of blank.
+    private static func blankLengths(_ blank: PunctuationBlank, _ cluster: TextCluster) -> (lead: Double, trail: Double) {
+        switch blank {
+        case .none: return (0, 0)
+        case .westernSpace: return (0, cluster.advance)
+        case .leadingHalf: return (0.5 * cluster.fontSize, 0)
+        case .trailingHalf: return (0, 0.5 * cluster.fontSize)
+        case .quarterEachSide: return (0.25 * cluster.fontSize, 0.25 * cluster.fontSize)
+        }
+    }
+
+    /// What of a cluster's metrics does not depend on its size: found from its text and its
+    /// neighbours' and whether it is set full-width (`BreakRulesCache.Key` holds exactly these),
+    /// so it is kept with the paragraph's break rules and set again at each size a spill-over
+    /// trial tries.
+    struct Kind: Sendable, BitwiseCopyable {
+        let plain: Unicode.Scalar?
+        let firstScalar: Unicode.Scalar?
+        let repeatsInseparable: Bool
+        let jlreqClass: JLREQClass
+        let blank: PunctuationBlank
+        let isHardBreak: Bool
+        let isFullWidth: Bool
+    }
+
+    var kind: Kind {
+        Kind(plain: plain, firstScalar: firstScalar, repeatsInseparable: repeatsInseparable, jlreqClass: jlreqClass,
+             blank: blank, isHardBreak: isHardBreak, isFullWidth: isFullWidth)
+    }
+
+    /// The metrics of `cluster`, whose kind is known: the lengths as `init(at:in:previousClass:)`
+    /// computes them, from the same numbers in the same order.
+    init(_ kind: Kind, _ cluster: TextCluster) {
+        plain = kind.plain
+        firstScalar = kind.firstScalar
+        repeatsInseparable = kind.repeatsInseparable
+        jlreqClass = kind.jlreqClass
+        blank = kind.blank
+        isHardBreak = kind.isHardBreak
+        isFullWidth = kind.isFullWidth
+        advance = cluster.advance
+        em = cluster.fontSize
+        (lead, trail) = Self.blankLengths(kind.blank, cluster)
     }
 
     static func analyse(_ clusters: [TextCluster]) -> [ClusterMetrics] {

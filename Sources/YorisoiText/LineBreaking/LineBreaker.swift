@@ -14,9 +14,8 @@ public enum JapaneseLineBreaker {
     ///   (the base of group ruby, whose reading is set over the whole of it).
     public static func breakLines(_ clusters: [TextCluster], options: LineBreakOptions,
                                   keepingTogether groups: [Range<Int>] = []) -> [BrokenLine] {
-        let metrics = ClusterMetrics.analyse(clusters)
+        var (metrics, rules) = BreakRulesCache.shared.analysed(clusters, keepsWords: options.keepsWords)
         let measure = LineMeasure(metrics)
-        var rules = BreakRulesCache.shared.rules(metrics, clusters, keepsWords: options.keepsWords)
         for group in groups where group.count > 1 && group.upperBound <= clusters.count {
             for i in (group.lowerBound + 1)..<group.upperBound {
                 rules.kinds[i] = .never
