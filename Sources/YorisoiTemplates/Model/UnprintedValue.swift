@@ -106,8 +106,21 @@ public struct CasePathPattern: Sendable, Hashable, CustomStringConvertible {
 
     /// `covers` for a JSON Pointer string (`/guardians/1/name`).
     public func covers(pointer: String) -> Bool {
-        // Case keys are plain ASCII words, so no token needs its ~0/~1 escapes undone.
-        covers(pointer.split(separator: "/", omittingEmptySubsequences: true).map(String.init))
+        // Case keys are plain ASCII words, so no token needs its ~0/~1 escapes undone. Token by
+        // token in place, stopping at the first that differs: a string per token for every
+        // pointer a rule asked about was most of a plan's validation rules.
+        var tokens = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)[...]
+        guard tokens.count >= steps.count else { return false }
+        for step in steps {
+            let token = tokens.removeFirst()
+            switch step {
+            case .key(let key):
+                guard key.utf8.elementsEqual(token) else { return false }
+            case .items(let from):
+                guard let index = Int(Substring(token)), index >= from else { return false }
+            }
+        }
+        return true
     }
 }
 
