@@ -20,24 +20,40 @@ enum PunctuationBlank: Sendable, Hashable {
 /// (7 % of a packet's time). The few rules that need the text itself read it from the paragraph's
 /// `TextCluster`s by the same index.
 struct ClusterMetrics: Sendable, BitwiseCopyable {
-    /// The text's one scalar when comparing by scalar is exact (see `PlainScalar`), else nil.
-    let plain: Unicode.Scalar?
-    /// The text's first scalar (nil for an empty text).
-    let firstScalar: Unicode.Scalar?
-    /// An inseparable mark (—— ……) with the same text as the cluster before it: the two are one
-    /// unit. Only ever set for a cluster that follows its partner directly.
-    let repeatsInseparable: Bool
-    let jlreqClass: JLREQClass
+    /// What of a cluster's metrics does not depend on its size: found from its text and its
+    /// neighbours' and whether it is set full-width (`BreakRulesCache.Key` holds exactly these),
+    /// so it is kept with the paragraph's break rules and set again at each size a spill-over
+    /// trial tries.
+    struct Kind: Sendable, BitwiseCopyable {
+        /// The text's one scalar when comparing by scalar is exact (see `PlainScalar`), else nil.
+        let plain: Unicode.Scalar?
+        /// The text's first scalar (nil for an empty text).
+        let firstScalar: Unicode.Scalar?
+        /// An inseparable mark (—— ……) with the same text as the cluster before it: the two are
+        /// one unit. Only ever set for a cluster that follows its partner directly.
+        let repeatsInseparable: Bool
+        let jlreqClass: JLREQClass
+        let blank: PunctuationBlank
+        let isHardBreak: Bool
+        /// Drawn on (about) a full em: decides whether punctuation carries a blank half and
+        /// whether a symbol belongs to the Japanese or the Western side.
+        let isFullWidth: Bool
+    }
+
+    let kind: Kind
     let advance: Double
     let em: Double
-    let blank: PunctuationBlank
     /// Blank inside the advance before the ink, and after it.
     let lead: Double
     let trail: Double
-    let isHardBreak: Bool
-    /// Drawn on (about) a full em: decides whether punctuation carries a blank half and whether a
-    /// symbol belongs to the Japanese or the Western side.
-    let isFullWidth: Bool
+
+    var plain: Unicode.Scalar? { kind.plain }
+    var firstScalar: Unicode.Scalar? { kind.firstScalar }
+    var repeatsInseparable: Bool { kind.repeatsInseparable }
+    var jlreqClass: JLREQClass { kind.jlreqClass }
+    var blank: PunctuationBlank { kind.blank }
+    var isHardBreak: Bool { kind.isHardBreak }
+    var isFullWidth: Bool { kind.isFullWidth }
 
     var inkWidth: Double { advance - lead - trail }
     var isWesternSpace: Bool { blank == .westernSpace }
@@ -98,10 +114,8 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         func neighbour(_ offset: Int) -> String? {
             clusters.indices.contains(index + offset) ? clusters[index + offset].text : nil
         }
-        plain = PlainScalar.of(cluster.text)
-        firstScalar = plain ?? cluster.text.unicodeScalars.first
-        advance = cluster.advance
-        em = cluster.fontSize
+        let plain = PlainScalar.of(cluster.text)
+        let isHardBreak: Bool, jlreqClass: JLREQClass
         if let plain {
             isHardBreak = plain == "\n" || plain == "\u{2028}" || plain == "\u{2029}"
             jlreqClass = plain == "," || plain == "."
@@ -112,10 +126,8 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
                 || cluster.text == "\u{2029}"
             jlreqClass = JLREQClass.classify(cluster.text, before: neighbour(-1), after: neighbour(1))
         }
-        repeatsInseparable = jlreqClass == .inseparable && previousClass == .inseparable
-            && neighbour(-1) == cluster.text
-        isFullWidth = Self.isFullWidth(cluster)
-
+        let isFullWidth = Self.isFullWidth(cluster)
+        let blank: PunctuationBlank
         switch jlreqClass {
         case _ where isHardBreak: blank = .none
         case .westernSpace: blank = .westernSpace
@@ -124,7 +136,11 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         case .middleDot where isFullWidth: blank = .quarterEachSide
         default: blank = .none
         }
-        (lead, trail) = Self.blankLengths(blank, cluster)
+        let kind = Kind(plain: plain, firstScalar: plain ?? cluster.text.unicodeScalars.first,
+                        repeatsInseparable: jlreqClass == .inseparable && previousClass == .inseparable
+                            && neighbour(-1) == cluster.text,
+                        jlreqClass: jlreqClass, blank: blank, isHardBreak: isHardBreak, isFullWidth: isFullWidth)
+        self.init(kind, cluster)
     }
 
     /// 0.75 em separates a proportional/half-width glyph from one set on the full-width body.
@@ -143,35 +159,10 @@ struct ClusterMetrics: Sendable, BitwiseCopyable {
         }
     }
 
-    /// What of a cluster's metrics does not depend on its size: found from its text and its
-    /// neighbours' and whether it is set full-width (`BreakRulesCache.Key` holds exactly these),
-    /// so it is kept with the paragraph's break rules and set again at each size a spill-over
-    /// trial tries.
-    struct Kind: Sendable, BitwiseCopyable {
-        let plain: Unicode.Scalar?
-        let firstScalar: Unicode.Scalar?
-        let repeatsInseparable: Bool
-        let jlreqClass: JLREQClass
-        let blank: PunctuationBlank
-        let isHardBreak: Bool
-        let isFullWidth: Bool
-    }
-
-    var kind: Kind {
-        Kind(plain: plain, firstScalar: firstScalar, repeatsInseparable: repeatsInseparable, jlreqClass: jlreqClass,
-             blank: blank, isHardBreak: isHardBreak, isFullWidth: isFullWidth)
-    }
-
-    /// The metrics of `cluster`, whose kind is known: the lengths as `init(at:in:previousClass:)`
-    /// computes them, from the same numbers in the same order.
+    /// The metrics of `cluster`, whose kind is known (analysed now, or kept from a layout of the
+    /// same text at another size): its lengths at its own size.
     init(_ kind: Kind, _ cluster: TextCluster) {
-        plain = kind.plain
-        firstScalar = kind.firstScalar
-        repeatsInseparable = kind.repeatsInseparable
-        jlreqClass = kind.jlreqClass
-        blank = kind.blank
-        isHardBreak = kind.isHardBreak
-        isFullWidth = kind.isFullWidth
+        self.kind = kind
         advance = cluster.advance
         em = cluster.fontSize
         (lead, trail) = Self.blankLengths(kind.blank, cluster)
