@@ -19,4 +19,6 @@ public enum PDFError: Error, Sendable, Hashable {
     /// Page-label ranges must start at page 0 and ascend strictly within the document.
     case invalidPageLabels
     case compressionFailed(status: Int)
+    /// The caller's `RenderCancellation` was set (over its time budget): nothing was written.
+    case cancelled
 }

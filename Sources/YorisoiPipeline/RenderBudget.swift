@@ -9,12 +9,16 @@ import YorisoiText
 public enum RenderBudget {
     public static let defaultSeconds = 60.0
 
+    /// The timers' own serial queue, which Dispatch gives a thread of its own when it needs one:
+    /// on a global queue a timer waited for a free worker while the writer's pages held them all.
+    private static let timers = DispatchQueue(label: "yorisoi.render-budget")
+
     /// Runs `work` with a cancellation that a timer sets after `budget`. Worker threads the work
     /// starts (`WorkerPool`) see the same cancellation.
     public static func run<T>(_ budget: Duration, _ work: () throws -> T) throws -> T {
         let cancellation = RenderCancellation()
         let timer = DispatchWorkItem { cancellation.cancel() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + budget.timeInterval, execute: timer)
+        timers.asyncAfter(deadline: .now() + budget.timeInterval, execute: timer)
         defer { timer.cancel() }
         return try RenderCancellation.$current.withValue(cancellation) { try work() }
     }

@@ -176,12 +176,22 @@ public final class Renderer: Sendable {
             return RenderOutcome(pdf: nil, pageCount: laidOut.layout?.pages.count ?? 0, diagnostics: laidOut.diagnostics)
         }
         try RenderCancellation.check()
-        let (pdf, sha256) = try laid.pdfDocument(info: info).writeDigested()
+        let (pdf, sha256) = try Self.write(laid.pdfDocument(info: info))
         return RenderOutcome(pdf: pdf, pageCount: laid.pages.count, diagnostics: laidOut.diagnostics, sha256: sha256)
     }
 }
 
 extension Renderer {
+    /// The file and its SHA-256; a writer stopped by the render's cancellation is the render's
+    /// own `RenderCancelled` (E037 under a time budget), not a failure of the PDF.
+    static func write(_ document: PDFDocument) throws -> (bytes: [UInt8], sha256: [UInt8]) {
+        do {
+            return try document.writeDigested()
+        } catch .cancelled {
+            throw RenderCancelled()
+        }
+    }
+
     /// The label translations of a family copy (`Templates/labels/`), read when one is asked
     /// for: a few small files, and a template folder without them still renders plain forms.
     public func labelCatalogue() throws -> LabelCatalogue {

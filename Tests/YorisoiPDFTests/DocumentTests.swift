@@ -130,6 +130,21 @@ import YorisoiText
         #expect(try changed.write() != first)
     }
 
+    /// Writing stops when the render's cancellation is set (a packet over its time budget spent
+    /// seconds writing thousands of pages after its 503), on one thread and on several alike,
+    /// and writes as before when it is not.
+    @Test(arguments: [1, 4])
+    func aCancelledRenderStopsWriting(threads: Int) throws {
+        let cancellation = RenderCancellation()
+        let options = PDFWriteOptions(threads: threads)
+        let written = try RenderCancellation.$current.withValue(cancellation) { try Self.sample().write(options: options) }
+        #expect(written == (try Self.sample().write()))
+        cancellation.cancel()
+        #expect(throws: PDFError.cancelled) {
+            try RenderCancellation.$current.withValue(cancellation) { try Self.sample().write(options: options) }
+        }
+    }
+
     @Test func outlineAndPageLabelsAreVisibleToQpdf() throws {
         let url = try Fixtures.write(Self.sample().write())
         let json = try ExternalTool.run("qpdf", ["--json=2", "--json-key=outlines", "--json-key=pagelabels", url.path])

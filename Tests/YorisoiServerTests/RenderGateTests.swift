@@ -72,6 +72,27 @@ struct RenderGateTests {
         Issue.record("the cancelled job kept its slot")
     }
 
+    /// The timeout is answered even when no worker thread is free to run it: Dispatch's pool
+    /// held by busy work (a packet's thread waits for its own workers while they run) once
+    /// delayed a 1 s timeout by 2–4 s, because the timer waited in the render queue. Spinning
+    /// work fills the pool for a second; the job cannot end before it has; the 503 must come first.
+    @Test func theTimeoutIsAnsweredWhileEveryPoolThreadIsBusy() async throws {
+        let gate = RenderGate(limit: 1, queueLimit: 0, timeout: 0.1)
+        let busyUntil = Date().addingTimeInterval(1)
+        for _ in 0..<max(4, 2 * ProcessInfo.processInfo.activeProcessorCount) {
+            DispatchQueue.global().async { while Date() < busyUntil {} }
+        }
+        do {
+            _ = try await gate.run { () -> Int in
+                while Date() < busyUntil { usleep(1_000) }
+                return 1
+            }
+            Issue.record("the job's result came before its timeout was answered")
+        } catch let error as APIError {
+            #expect(error.code == "timeout")
+        }
+    }
+
     @Test func beyondTheQueueTheGateRefusesAtOnce() async throws {
         let gate = RenderGate(limit: 1, queueLimit: 0, timeout: 60)
         // The slow job says when it holds the slot and waits to be let go, so the test does not

@@ -47,6 +47,8 @@ public struct PacketBuilder: Sendable {
         do {
             // Written alone, after the layouts: the pages' content can take every job's thread.
             outcome.pdf = try document.write(options: PDFWriteOptions(threads: jobs))
+        } catch .cancelled {
+            throw RenderCancelled()
         } catch {
             throw PipelineError.pdf(error, doing: "writing the packet")
         }

@@ -23,6 +23,10 @@ public final class RenderGate: Sendable {
     public let memory: MemoryReturn
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "yorisoi.render", attributes: .concurrent)
+    /// The timeouts' own serial queue. On the render queue a timer waited for a free worker
+    /// thread, and with every one of them held by a packet (its thread waiting for the packet's
+    /// own workers) a 1 s timeout fired after 2–4 s, or never before the packet ended.
+    private let timers = DispatchQueue(label: "yorisoi.render.timeouts")
 
     public init(limit: Int, queueLimit: Int, timeout: TimeInterval, memory: MemoryReturn = MemoryReturn()) {
         self.memory = memory
@@ -50,13 +54,15 @@ public final class RenderGate: Sendable {
             queue.async {
                 let outcome = Result { try RenderCancellation.$current.withValue(cancellation) { try work() } }
                 self.release()
-                if case .failure = outcome { self.memory.afterFailure() }
+                // A job that failed, or that outran its time (answered 503 already, even if it
+                // got to its end before it saw the cancellation), built its document for nobody.
+                if case .failure = outcome { self.memory.afterFailure() } else if cancellation.isCancelled { self.memory.afterFailure() }
                 result.finish(outcome)
             }
             // Weak: the timer must not keep the box (and once it kept the finished document in
             // it) alive for the rest of the timeout — at 75 renders/s and a 60 s timeout that was
             // 500 MB of PDFs already sent. The cancellation is a flag, kept alive by the job.
-            queue.asyncAfter(deadline: .now() + timeout) { [weak result, weak cancellation] in
+            timers.asyncAfter(deadline: .now() + timeout) { [weak result, weak cancellation] in
                 cancellation?.cancel()
                 result?.finish(.failure(Self.timedOut))
             }
