@@ -98,7 +98,11 @@ struct Paginator {
     }
 
     mutating func newPage() {
-        pages.append(PageContent())
+        // Room for as many items as the page before held: a form's pages are alike, and an
+        // array grown from nothing moves its items about ten times on the way to a full page.
+        var page = PageContent()
+        page.items.reserveCapacity(pages.last?.items.count ?? 0)
+        pages.append(page)
         y = top
         pageIsEmpty = true
     }
