@@ -54,6 +54,8 @@ public typealias BenchmarkReport = YorisoiPipeline.BenchmarkReport
 /// `RenderCancelled` at its next paragraph or block.
 public typealias RenderCancellation = YorisoiText.RenderCancellation
 public typealias RenderCancelled = YorisoiText.RenderCancelled
+/// A day of the proleptic Gregorian calendar (the server's store dates its rows with it).
+public typealias CivilDate = YorisoiText.CivilDate
 /// `yorisoi bench pathological`: long clusters and a 1 MB paragraph through shaping and line breaking.
 public typealias PathologicalBenchmark = YorisoiPipeline.PathologicalBenchmark
 /// How a municipality's 発番簿 numbers its notices and which need 決裁 (the profile's `ledger:`).
