@@ -17,7 +17,8 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         var dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 951_782_400),   // 2000-02-29
                      Date(timeIntervalSince1970: 4_107_542_399.999), Date(timeIntervalSince1970: -1.5),
-                     Date(timeIntervalSince1970: 1_796_601_903.1239)]
+                     Date(timeIntervalSince1970: 1_796_601_903.1239),
+                     Date(timeIntervalSince1970: -2_004_584_398.5695), Date(timeIntervalSince1970: 1_796_601_903.1235)]
         for _ in 0..<5_000 {
             dates.append(Date(timeIntervalSince1970: Double.random(in: -2_208_988_800...7_258_118_400, using: &generator)))
         }

@@ -7,8 +7,9 @@ import Yorisoi
 /// row per render it took about 4% of the server's time under load (`perf`, issue #24).
 enum StoreTimestamp {
     static func string(_ date: Date) -> String {
-        // To the nearest millisecond, as ICU's formatter rounds them.
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        // To the nearest millisecond, as ICU's formatter rounds them: a half up, towards the
+        // future, also before 1970 (`.rounded()` takes it away from zero there).
+        let millis = Int64((date.timeIntervalSince1970 * 1000 + 0.5).rounded(.down))
         let (days, msOfDay) = millis.quotientAndRemainder(dividingBy: 86_400_000)
         let (day, ms) = msOfDay < 0 ? (days - 1, msOfDay + 86_400_000) : (days, msOfDay)
         // Dates come from the clock: years 1…9999 (`CivilDate.supportedYears`) hold for millennia.
