@@ -141,7 +141,7 @@ struct DocumentWriter {
         let digest = SHA256Stream()
         digest.update(FileWriter.header)
         let digested = chunk.buffer.count
-        chunk.buffer.bytes.withUnsafeBytes { digest.update($0) }
+        chunk.buffer.withUnsafeBytes { digest.update($0) }
         let id = DocumentHash.fileID(digest)
         let packet = XMPMetadata.packet(info: document.info, language: document.language,
                                         documentID: DocumentHash.uuid(id))

@@ -6,10 +6,16 @@ import Synchronization
 /// depends only on the input, the level and the libdeflate version, so files stay deterministic.
 enum Deflate {
     static func compress(_ data: [UInt8], level: Int) throws(PDFError) -> [UInt8] {
-        let level = min(max(level, 0), 12)
-        let compressor = try DeflateCompressor.take(level: level)
+        let compressor = try DeflateCompressor.take(level: min(max(level, 0), 12))
         defer { DeflateCompressor.give(compressor) }
-        return try compressor.compress(data)
+        return try data.withUnsafeBytes { source in Result { () throws(PDFError) in try compressor.compress(source) } }.get()
+    }
+
+    /// The same for the bytes written to `buffer`, without copying them out first.
+    static func compress(_ buffer: ByteBuffer, level: Int) throws(PDFError) -> [UInt8] {
+        let compressor = try DeflateCompressor.take(level: min(max(level, 0), 12))
+        defer { DeflateCompressor.give(compressor) }
+        return try buffer.withUnsafeBytes { source in Result { () throws(PDFError) in try compressor.compress(source) } }.get()
     }
 }
 
@@ -34,17 +40,20 @@ final class DeflateCompressor: @unchecked Sendable {
     deinit { libdeflate_free_compressor(handle) }
 
     func compress(_ data: [UInt8]) throws(PDFError) -> [UInt8] {
-        let bound = libdeflate_zlib_compress_bound(handle, data.count)
-        var out = [UInt8](repeating: 0, count: bound)
-        let written = data.withUnsafeBytes { source in
-            out.withUnsafeMutableBytes { target in
-                libdeflate_zlib_compress(handle, source.baseAddress, source.count,
-                                         target.baseAddress, target.count)
-            }
+        try data.withUnsafeBytes { source in Result { () throws(PDFError) in try compress(source) } }.get()
+    }
+
+    /// Into an array of libdeflate's bound, left uninitialised past what it writes (zero-filling
+    /// the bound first was a pass over memory as large as the input).
+    func compress(_ source: UnsafeRawBufferPointer) throws(PDFError) -> [UInt8] {
+        let bound = libdeflate_zlib_compress_bound(handle, source.count)
+        var written = 0
+        let out = [UInt8](unsafeUninitializedCapacity: bound) { target, initialized in
+            written = libdeflate_zlib_compress(handle, source.baseAddress, source.count, target.baseAddress, target.count)
+            initialized = written
         }
         // 0 means the bound was too small, which libdeflate's own bound rules out.
         guard written > 0 else { throw PDFError.compressionFailed(status: 0) }
-        out.removeLast(out.count - written)
         return out
     }
 

@@ -19,10 +19,9 @@ enum FileWriter {
     }
 
     private static func writeTable(_ chunk: Chunk, trailer: Trailer) -> [UInt8] {
-        let body = chunk.bytes
-        let out = ByteBuffer(capacity: header.count + body.count + chunk.offsets.count * 20 + 256)
+        let out = ByteBuffer(capacity: header.count + chunk.buffer.count + chunk.offsets.count * 20 + 256)
         out.append(header)
-        out.append(body)
+        out.append(chunk.buffer)
 
         // Objects are allocated densely from 1, so the table is one subsection 0…size-1.
         var offsetByNumber: [Int: Int] = [:]
@@ -65,10 +64,9 @@ enum FileWriter {
     /// before deflate: consecutive packed objects' rows then differ in one byte, and a packet's
     /// 36 000 rows shrink to a few kilobytes.
     private static func writeStream(_ chunk: Chunk, trailer: Trailer) throws(PDFError) -> [UInt8] {
-        let body = chunk.bytes
-        let out = ByteBuffer(capacity: header.count + body.count + 64 * 1024)
+        let out = ByteBuffer(capacity: header.count + chunk.buffer.count + 64 * 1024)
         out.append(header)
-        out.append(body)
+        out.append(chunk.buffer)
         let xrefOffset = out.count
         let maxNumber = max(chunk.offsets.map(\.ref.number).max() ?? 0, chunk.packed.map(\.ref.number).max() ?? 0)
         let xrefRef = Ref(number: maxNumber + 1)

@@ -68,7 +68,7 @@ final class ObjectStreams {
             let first = header.count
             header.append(bytes[base..<end])
             return Result { () throws(PDFError) in
-                (data: try Deflate.compress(header.bytes, level: level), first: first, count: range.count)
+                (data: try Deflate.compress(header, level: level), first: first, count: range.count)
             }
         }
         for (stream, packed) in streams.enumerated() {

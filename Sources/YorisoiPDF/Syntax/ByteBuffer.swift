@@ -1,26 +1,81 @@
 /// A growable byte buffer. A class, so the small typed writers (`Obj`, `DictWriter`, `ArrayWriter`)
 /// can all append to the same bytes while they nest, the way pdf-writer's writers borrow one `Buf`.
 ///
-/// `bytes` is exempt from Swift's run-time exclusivity checks: every method here is one short,
-/// non-reentrant access (no closure runs while `bytes` is being changed), so the check could never
-/// fire, and it cost about 3 % of a batch — a begin/end access pair for each of the hundreds of
-/// thousands of digits and hex codes a document's content streams hold.
+/// The bytes live in memory this buffer allocates and frees itself, not in an `[UInt8]`: an
+/// array's `append(contentsOf:)` cost ~90 instructions for the few bytes of a number or an
+/// operator (checks, then the generic copy), and a document's content streams append hundreds of
+/// thousands of those; here an append is a capacity check and a copy. `bytes` copies them out
+/// once, when the buffer is done.
+///
+/// The stored properties are exempt from Swift's run-time exclusivity checks: every method here
+/// is one short, non-reentrant access (no closure runs while they change), so the check could
+/// never fire, and it cost about 3 % of a batch.
 final class ByteBuffer {
-    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var capacity: Int
+    @exclusivity(unchecked) private(set) var count = 0
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int = 0) {
+        self.capacity = max(capacity, 256)
+        base = .allocate(capacity: self.capacity)
+    }
 
-    var count: Int { bytes.count }
+    deinit { base.deallocate() }
 
-    func append(_ byte: UInt8) { bytes.append(byte) }
-    func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-    func append(_ data: [UInt8]) { bytes.append(contentsOf: data) }
-    func append(_ data: ArraySlice<UInt8>) { bytes.append(contentsOf: data) }
+    /// A copy of the bytes written.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// The bytes written, without copying them.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Room for `extra` more bytes; the caller then writes them at `base + count`.
+    @inline(__always)
+    private func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private func grow(to needed: Int) {
+        let larger = max(needed, capacity * 2)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    func append(_ data: UnsafeBufferPointer<UInt8>) {
+        guard let source = data.baseAddress, !data.isEmpty else { return }
+        reserve(data.count)
+        (base + count).initialize(from: source, count: data.count)
+        count += data.count
+    }
+
+    func append(_ text: String) {
+        // Literals and native strings are contiguous UTF-8 (a short string is copied to the
+        // stack first); anything else is walked.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0) }
+        if done == nil { for byte in text.utf8 { append(byte) } }
+    }
+
+    func append(_ data: [UInt8]) { data.withUnsafeBufferPointer { append($0) } }
+    func append(_ data: ArraySlice<UInt8>) { data.withUnsafeBufferPointer { append($0) } }
+    func append(_ other: ByteBuffer) {
+        append(UnsafeBufferPointer(start: other.base, count: other.count))
+    }
 
     /// Digit by digit, like `appendReal`: object numbers, MCIDs and offsets are written by the
     /// hundred thousand, and `String(value)` built a string for each.
     func appendInt(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(UInt8(ascii: "-")) }
         appendDigits(UInt64(value.magnitude))
     }
 
@@ -30,7 +85,7 @@ final class ByteBuffer {
     /// point, integer part, sign — and appended in one go.
     func appendReal(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) {
         let units = PDFNumber.units(value, decimals: decimals)
-        if units == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if units == 0 { append(UInt8(ascii: "0")); return }
         var rest = units.magnitude
         var fractionDigits = decimals
         while fractionDigits > 0, rest % 10 == 0 { rest /= 10; fractionDigits -= 1 }
@@ -45,7 +100,7 @@ final class ByteBuffer {
             }
             Self.spell(&rest, into: out, before: &index)
             if units < 0 { index -= 1; out[index] = UInt8(ascii: "-") }
-            bytes.append(contentsOf: Self.typed(out, from: index))
+            append(Self.typed(out, from: index))
         }
     }
 
@@ -57,12 +112,11 @@ final class ByteBuffer {
             var index = digits.count
             var rest = value
             Self.spell(&rest, into: digits, before: &index)
-            bytes.append(contentsOf: Self.typed(digits, from: index))
+            append(Self.typed(digits, from: index))
         }
     }
 
-    /// The digits spelt, as typed bytes: appending those is a copy of memory, where a slice of
-    /// raw bytes went through the generic, element-by-element append.
+    /// The digits spelt, as typed bytes: appending those is a copy of memory.
     @inline(__always)
     private static func typed(_ buffer: UnsafeMutableRawBufferPointer, from index: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + index,
@@ -85,9 +139,11 @@ final class ByteBuffer {
 
     /// Two uppercase hex digits per byte (PDF hex strings, CMap codes).
     func appendHex(_ data: [UInt8]) {
+        reserve(2 * data.count)
         for byte in data {
-            bytes.append(PDFNumber.hexDigits[Int(byte >> 4)])
-            bytes.append(PDFNumber.hexDigits[Int(byte & 0x0F)])
+            base[count] = PDFNumber.hexDigits[Int(byte >> 4)]
+            base[count + 1] = PDFNumber.hexDigits[Int(byte & 0x0F)]
+            count += 2
         }
     }
 
@@ -98,10 +154,12 @@ final class ByteBuffer {
             let n = UInt8(truncatingIfNeeded: nibble & 0x0F)
             return n < 10 ? UInt8(ascii: "0") &+ n : UInt8(ascii: "A") &+ (n &- 10)
         }
-        bytes.append(digit(value >> 12))
-        bytes.append(digit(value >> 8))
-        bytes.append(digit(value >> 4))
-        bytes.append(digit(value))
+        reserve(4)
+        base[count] = digit(value >> 12)
+        base[count + 1] = digit(value >> 8)
+        base[count + 2] = digit(value >> 4)
+        base[count + 3] = digit(value)
+        count += 4
     }
 }
 
