@@ -31,16 +31,27 @@ final class BreakRulesCache: Sendable {
         private let digest: Int
 
         init(_ clusters: [TextCluster], keepsWords: Bool) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(clusters.count * 4)
-            for cluster in clusters {
-                var text = cluster.text
-                text.withUTF8 { bytes.append(contentsOf: $0) }
-                bytes.append(0xFF)
-            }
+            // One pass for the length, one to copy: each cluster's few bytes went through
+            // Array.append(contentsOf:), ~100 instructions a cluster, as much as the rules cost.
             var fullWidth = [UInt64](repeating: 0, count: (clusters.count + 63) / 64)
-            for (index, cluster) in clusters.enumerated() where ClusterMetrics.isFullWidth(cluster) {
-                fullWidth[index / 64] |= 1 << UInt64(index % 64)
+            let bytes = clusters.withUnsafeBufferPointer { clusters in
+                var length = clusters.count
+                for index in clusters.indices {
+                    length += clusters[index].text.utf8.count
+                    if ClusterMetrics.isFullWidth(clusters[index]) { fullWidth[index / 64] |= 1 << UInt64(index % 64) }
+                }
+                return [UInt8](unsafeUninitializedCapacity: length) { out, written in
+                    for index in clusters.indices {
+                        let text = clusters[index].text.utf8
+                        let copied: Void? = text.withContiguousStorageIfAvailable { source in
+                            if let base = source.baseAddress { (out.baseAddress! + written).initialize(from: base, count: source.count) }
+                            written += source.count
+                        }
+                        if copied == nil { for byte in text { out[written] = byte; written += 1 } }
+                        out[written] = 0xFF
+                        written += 1
+                    }
+                }
             }
             var hasher = Hasher()
             bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
