@@ -110,10 +110,14 @@ struct ContentStream {
             buffer.appendHex16(cid)
         }
 
-        func adjust(_ amount: Double) {
+        func adjust(_ amount: Double) { adjust(units: PDFNumber.units(amount)) }
+
+        /// An adjustment already rounded to `PDFNumber.units` (a caller that asked whether it
+        /// is 0 has them).
+        func adjust(units: Int64) {
             closeString()
             startElement()
-            buffer.appendReal(amount)
+            buffer.appendUnits(units)
         }
 
         /// Ends the `TJ`, if one was begun.

@@ -42,31 +42,36 @@ struct TextRunEncoder {
         let tj = ContentStream.PositionedText(content)
         var pen = 0.0
         var rise = 0.0
-        // Cluster by cluster: a glyph with text starts one, "" glyphs continue it.
-        var start = 0
-        while start < run.glyphs.count {
-            var end = start + 1
-            while end < run.glyphs.count && run.glyphs[end].text.isEmpty { end += 1 }
-            let cluster = start..<end
-            start = end
-            let actualText = actualText(for: cluster)
-            if let actualText { tj.flush(); content.beginActualText(actualText) }
-            for glyph in run.glyphs[cluster] {
-                let wantedRise = -glyph.y
-                // (Equal values write equal numbers: the usual case, a rise of 0, skips rounding.)
-                if wantedRise != rise, PDFNumber.units(wantedRise) != PDFNumber.units(rise) {
-                    tj.flush()
-                    content.textRise(wantedRise)
-                    rise = wantedRise
+        let fontSize = run.fontSize
+        // Read in place: a copy of each glyph retained and released its text.
+        run.glyphs.withUnsafeBufferPointer { glyphs in
+            // Cluster by cluster: a glyph with text starts one, "" glyphs continue it.
+            var start = 0
+            while start < glyphs.count {
+                var end = start + 1
+                while end < glyphs.count && glyphs[end].text.isEmpty { end += 1 }
+                let cluster = start..<end
+                start = end
+                let actualText = actualText(for: cluster, of: glyphs)
+                if let actualText { tj.flush(); content.beginActualText(actualText) }
+                for index in cluster {
+                    let wantedRise = -glyphs[index].y
+                    // (Equal values write equal numbers: the usual case, a rise of 0, skips rounding.)
+                    if wantedRise != rise, PDFNumber.units(wantedRise) != PDFNumber.units(rise) {
+                        tj.flush()
+                        content.textRise(wantedRise)
+                        rise = wantedRise
+                    }
+                    let x = glyphs[index].x
+                    let adjustment = PDFNumber.units((pen - x) * 1000 / fontSize)
+                    if adjustment != 0 { tj.adjust(units: adjustment) }
+                    // Every glyph is in the subset: EmbeddedFont.init refuses otherwise.
+                    let (cid, width) = font.placement(of: glyphs[index].glyphID)
+                    tj.glyph(cid)
+                    pen = x + Double(width) * fontSize / 1000
                 }
-                let adjustment = (pen - glyph.x) * 1000 / run.fontSize
-                if PDFNumber.units(adjustment) != 0 { tj.adjust(adjustment) }
-                // Every glyph is in the subset: EmbeddedFont.init refuses otherwise.
-                let (cid, width) = font.placement(of: glyph.glyphID)
-                tj.glyph(cid)
-                pen = glyph.x + Double(width) * run.fontSize / 1000
+                if actualText != nil { tj.flush(); content.endMarkedContent() }
             }
-            if actualText != nil { tj.flush(); content.endMarkedContent() }
         }
         tj.flush()
         // Ts is text state and outlives ET; leave it as we found it.
@@ -76,15 +81,17 @@ struct TextRunEncoder {
     }
 
     /// The cluster's text if ToUnicode alone would extract something else, nil otherwise.
-    func actualText(for cluster: Range<Int>) -> String? {
+    private func actualText(for cluster: Range<Int>, of glyphs: UnsafeBufferPointer<PositionedGlyph>) -> String? {
         if cluster.count == 1 {
             // Most clusters are one glyph. (`==` compares equal bytes without normalising.)
-            let glyph = run.glyphs[cluster.lowerBound]
-            let mapped = font.mappedText(of: glyph.glyphID) ?? ""
-            return mapped == glyph.text ? nil : glyph.text
+            let index = cluster.lowerBound
+            guard let mapped = font.mappedText(of: glyphs[index].glyphID) else {
+                return glyphs[index].text.isEmpty ? nil : glyphs[index].text
+            }
+            return mapped == glyphs[index].text ? nil : glyphs[index].text
         }
-        let wanted = run.glyphs[cluster].map(\.text).joined()
-        let mapped = run.glyphs[cluster].map { font.mappedText(of: $0.glyphID) ?? "" }.joined()
+        let wanted = glyphs[cluster].map(\.text).joined()
+        let mapped = glyphs[cluster].map { font.mappedText(of: $0.glyphID) ?? "" }.joined()
         return mapped == wanted ? nil : wanted
     }
 }

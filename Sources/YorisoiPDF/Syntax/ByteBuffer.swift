@@ -84,7 +84,55 @@ final class ByteBuffer {
     /// spelt last digit first into a buffer on the stack — fraction (its trailing zeros dropped),
     /// point, integer part, sign — and appended in one go.
     func appendReal(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) {
-        let units = PDFNumber.units(value, decimals: decimals)
+        appendUnits(PDFNumber.units(value, decimals: decimals), decimals: decimals)
+    }
+
+    /// `units` of 10^-`decimals` (what `PDFNumber.units` gives) as `appendReal` writes them.
+    /// With the default three decimals — every coordinate and adjustment — the digits go
+    /// straight into the buffer, left to right: the integer part's length is counted first,
+    /// and the fraction is at most three digits.
+    func appendUnits(_ units: Int64, decimals: Int = PDFNumber.defaultDecimals) {
+        guard decimals == PDFNumber.defaultDecimals else { return appendUnitsSpelt(units, decimals: decimals) }
+        if units == 0 { append(UInt8(ascii: "0")); return }
+        // A sign, at most 15 integer digits (units are clamped to 9e17), a point and 3 digits.
+        reserve(20)
+        // Through a local pointer: a byte stored through `base` could alias the buffer's own
+        // fields, so every `base[i]` would load them again.
+        let out = base + count
+        var at = 0
+        if units < 0 { out[0] = UInt8(ascii: "-"); at = 1 }
+        let magnitude = units.magnitude
+        var whole = magnitude / 1000
+        let fraction = Int(magnitude % 1000)
+        var digits = 1, probe = whole
+        while probe >= 10 { probe /= 10; digits += 1 }
+        var index = at + digits
+        repeat {
+            index -= 1
+            out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: whole % 10)
+            whole /= 10
+        } while index > at
+        at += digits
+        if fraction != 0 {
+            // Trailing zeros dropped: 500 → .5, 50 → .05, 120 → .12.
+            out[at] = UInt8(ascii: ".")
+            out[at + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / 100)
+            at += 2
+            let rest = fraction % 100
+            if rest != 0 {
+                out[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest / 10)
+                at += 1
+                if rest % 10 != 0 {
+                    out[at] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                    at += 1
+                }
+            }
+        }
+        count += at
+    }
+
+    /// Any other number of decimals.
+    private func appendUnitsSpelt(_ units: Int64, decimals: Int) {
         if units == 0 { append(UInt8(ascii: "0")); return }
         var rest = units.magnitude
         var fractionDigits = decimals
@@ -140,11 +188,13 @@ final class ByteBuffer {
     /// Two uppercase hex digits per byte (PDF hex strings, CMap codes).
     func appendHex(_ data: [UInt8]) {
         reserve(2 * data.count)
+        var out = base + count
         for byte in data {
-            base[count] = PDFNumber.hexDigits[Int(byte >> 4)]
-            base[count + 1] = PDFNumber.hexDigits[Int(byte & 0x0F)]
-            count += 2
+            out[0] = PDFNumber.hexDigits[Int(byte >> 4)]
+            out[1] = PDFNumber.hexDigits[Int(byte & 0x0F)]
+            out += 2
         }
+        count += 2 * data.count
     }
 
     /// Four hex digits: a 2-byte CID or UTF-16 code unit.
@@ -155,10 +205,11 @@ final class ByteBuffer {
             return n < 10 ? UInt8(ascii: "0") &+ n : UInt8(ascii: "A") &+ (n &- 10)
         }
         reserve(4)
-        base[count] = digit(value >> 12)
-        base[count + 1] = digit(value >> 8)
-        base[count + 2] = digit(value >> 4)
-        base[count + 3] = digit(value)
+        let out = base + count
+        out[0] = digit(value >> 12)
+        out[1] = digit(value >> 8)
+        out[2] = digit(value >> 4)
+        out[3] = digit(value)
         count += 4
     }
 }
