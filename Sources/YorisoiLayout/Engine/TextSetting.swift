@@ -23,13 +23,16 @@ struct TextSetting {
     func ruledSpans(_ inlines: [Inline]) -> (spans: [TextSpan], underlined: [Range<Int>]) {
         var spans: [TextSpan] = []
         var underlined: [Range<Int>] = []
+        // Counting scalars walks the text: only done when something is underlined (rarely).
+        let countsOffsets = inlines.contains { if case .underlined = $0 { true } else { false } }
         var offset = 0
         for inline in inlines {
             guard let span = span(inline) else { continue }
+            spans.append(span)
+            guard countsOffsets else { continue }
             let length = span.text.unicodeScalars.count
             if case .underlined = inline { underlined.append(offset..<(offset + length)) }
             offset += length
-            spans.append(span)
         }
         return (spans, underlined)
     }

@@ -32,30 +32,38 @@ public enum ParagraphLayout {
             var glyphs: [LineGlyph] = []
             glyphs.reserveCapacity(line.clusterRange.count)
             var ascent = 0.0, descent = 0.0, largest = 0.0
-            for (offset, index) in line.clusterRange.enumerated() {
-                let owner = items.owners[index]
-                let size = items.runs[owner.run].size
+            // Span run by span run: a line's clusters mostly come from one span.
+            var start = line.clusterRange.lowerBound
+            while start < line.clusterRange.upperBound {
+                let run = items.owners[start].run
+                var end = start + 1
+                while end < line.clusterRange.upperBound, items.owners[end].run == run { end += 1 }
+                let size = items.runs[run].size, language = items.runs[run].language
                 largest = max(largest, size)
                 // Read in place, field by field: a copy of the cluster retained its text, face and
                 // glyphs, and released them again, for every character of every line.
-                items.runs[owner.run].clusters.withUnsafeBufferPointer { clusters in
-                    guard !clusters[owner.index].isLineBreak else { return }
-                    let face = clusters[owner.index].face
-                    let metrics = face.metrics
-                    ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
-                    descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
-                    var pen = line.positions[offset] + items.drawOffset(index)
-                    let shapedGlyphs = clusters[owner.index].glyphs
-                    for n in shapedGlyphs.indices {
-                        let glyph = shapedGlyphs[n]
-                        glyphs.append(LineGlyph(face: face, fontSize: size, glyphID: glyph.glyphID,
-                                                x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
-                                                text: n == 0 ? clusters[owner.index].text : "",
-                                                variationLost: clusters[owner.index].variationLost,
-                                                language: items.runs[owner.run].language))
-                        pen += glyph.advance * size
+                items.runs[run].clusters.withUnsafeBufferPointer { clusters in
+                    for index in start..<end {
+                        let cluster = items.owners[index].index
+                        guard !clusters[cluster].isLineBreak else { continue }
+                        let face = clusters[cluster].face
+                        let metrics = face.metrics
+                        ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
+                        descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
+                        var pen = line.positions[index - line.clusterRange.lowerBound] + items.drawOffset(index)
+                        let shapedGlyphs = clusters[cluster].glyphs
+                        for n in shapedGlyphs.indices {
+                            let glyph = shapedGlyphs[n]
+                            glyphs.append(LineGlyph(face: face, fontSize: size, glyphID: glyph.glyphID,
+                                                    x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
+                                                    text: n == 0 ? clusters[cluster].text : "",
+                                                    variationLost: clusters[cluster].variationLost,
+                                                    language: language))
+                            pen += glyph.advance * size
+                        }
                     }
                 }
+                start = end
             }
             var hasRuby = false
             // Ruby over the bases that start on this line (a group's base is never split).
