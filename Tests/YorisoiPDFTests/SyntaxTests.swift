@@ -38,6 +38,10 @@ import YorisoiDigest
         #expect(buffer.bytes == Array("0A1F".utf8))
     }
 
+    @Test func theDefaultFactorIsTenToTheDefaultDecimals() {
+        #expect(PDFNumber.defaultFactor == Double(PDFNumber.scale(PDFNumber.defaultDecimals)))
+    }
+
     /// What `ByteBuffer.appendReal` writes, as text.
     static func written(_ value: Double, decimals: Int = PDFNumber.defaultDecimals) -> String {
         let buffer = ByteBuffer()

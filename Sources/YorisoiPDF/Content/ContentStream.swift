@@ -105,6 +105,7 @@ struct ContentStream {
 
         init(_ content: ContentStream) { buffer = content.buffer }
 
+        @inline(__always)
         func glyph(_ cid: UInt16) {
             if !inString { startElement(); buffer.append(UInt8(ascii: "<")); inString = true }
             buffer.appendHex16(cid)
@@ -129,6 +130,7 @@ struct ContentStream {
             count = 0
         }
 
+        @inline(__always)
         private func startElement() {
             if !isOpen { buffer.append(UInt8(ascii: "[")); isOpen = true }
             if count > 0 { buffer.append(UInt8(ascii: " ")) }

@@ -183,11 +183,13 @@ struct EmbeddedFont: Sendable {
     let widthByCID: [UInt16: Int]
     let unicodeText: [UInt32: String]
     /// For the content streams' every glyph, by original gid (an index into `placements`, -1
-    /// when the gid is not in the subset): its CID, /W width and ToUnicode text in one array
-    /// read. A gid is below 65,536, so the table is at most 256 KB and usually a few dozen; a
-    /// dictionary lookup hashed each gid twice per glyph drawn.
+    /// when the gid is not in the subset): its CID and /W width in one array read, its
+    /// ToUnicode text in a second. A gid is below 65,536, so the table is at most 256 KB and
+    /// usually a few dozen; a dictionary lookup hashed each gid twice per glyph drawn. (The
+    /// text apart: reading a CID out of an element that held a string retained the string.)
     private let placementIndex: [Int32]
-    private let placements: [(cid: UInt16, width: Int, text: String?)]
+    private let placements: [(cid: UInt16, width: Int)]
+    private let placementTexts: [String?]
     /// The subset TrueType program, uncompressed.
     let program: [UInt8]
     /// `program` deflated at the level it was asked for.
@@ -226,14 +228,18 @@ struct EmbeddedFont: Sendable {
         self.widthByCID = widthByCID
         self.unicodeText = usage.unicodeText
         var placementIndex = [Int32](repeating: -1, count: Int(usage.glyphs.max() ?? 0) + 1)
-        var placements: [(cid: UInt16, width: Int, text: String?)] = []
+        var placements: [(cid: UInt16, width: Int)] = []
+        var placementTexts: [String?] = []
         placements.reserveCapacity(cidByGlyph.count)
+        placementTexts.reserveCapacity(cidByGlyph.count)
         for (glyph, cid) in cidByGlyph {
             placementIndex[Int(glyph)] = Int32(placements.count)
-            placements.append((cid, widthByCID[cid] ?? 0, usage.unicodeText[glyph]))
+            placements.append((cid, widthByCID[cid] ?? 0))
+            placementTexts.append(usage.unicodeText[glyph])
         }
         self.placementIndex = placementIndex
         self.placements = placements
+        self.placementTexts = placementTexts
         self.program = subset.data
         self.deflatedProgram = made.deflated
     }
@@ -247,7 +253,7 @@ struct EmbeddedFont: Sendable {
 
     /// What ToUnicode maps original glyph `glyph` to (`unicodeText[glyph]`), without hashing.
     func mappedText(of glyph: UInt32) -> String? {
-        slot(of: glyph).flatMap { placements[$0].text }
+        slot(of: glyph).flatMap { placementTexts[$0] }
     }
 
     private func slot(of glyph: UInt32) -> Int? {

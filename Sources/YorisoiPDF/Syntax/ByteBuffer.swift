@@ -198,6 +198,7 @@ final class ByteBuffer {
     }
 
     /// Four hex digits: a 2-byte CID or UTF-16 code unit.
+    @inline(__always)
     func appendHex16(_ value: UInt16) {
         // Computed, not looked up in `PDFNumber.hexDigits`: one per glyph of every text run.
         @inline(__always) func digit(_ nibble: UInt16) -> UInt8 {
@@ -220,7 +221,9 @@ enum PDFNumber {
     /// Three decimals are 1/1000 pt for coordinates and 1/1000 of a text-space thousandth for TJ
     /// adjustments: far below what any renderer distinguishes, and A4's 595.276 fits.
     static let defaultDecimals = 3
-    private static let defaultFactor = Double(scale(defaultDecimals))
+    /// 10^`defaultDecimals`, spelt as a literal: a global computed at first use is behind a
+    /// once-check on every read, and every number written reads it (a test ties the two).
+    static let defaultFactor: Double = 1000
 
     static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
