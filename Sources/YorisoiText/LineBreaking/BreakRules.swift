@@ -178,23 +178,27 @@ enum BreakRules {
         else { return kinds }
         // Phrases first: a phrase longer than the measure opens its word boundaries; then the
         // words and units, within the pieces that leaves.
-        let phrases = resolve(kinds, [.insidePhrase], measure: measure, width: width)
-        return resolve(phrases, [.insideUnit, .insideWord, .insideWordRelaxable], measure: measure, width: width)
+        let phrases = resolve(kinds, holding: { $0 == .insidePhrase }, measure: measure, width: width)
+        return resolve(phrases, holding: { $0 == .insideUnit || $0 == .insideWord || $0 == .insideWordRelaxable },
+                       measure: measure, width: width)
     }
 
-    /// Each break of `held` kinds free where the run it belongs to (the clusters joined by
-    /// non-free breaks around it) is wider than `width`, else never.
-    private static func resolve(_ kinds: [BreakKind], _ held: Set<BreakKind>, measure: LineMeasure,
+    /// Each break of the `held` kinds free where the run it belongs to (the clusters joined by
+    /// non-free breaks around it) is wider than `width`, else never. (A predicate, not a set of
+    /// kinds, and no array of the run's held breaks: this runs for every run of every paragraph
+    /// at every measure, and the set hashed each break.)
+    private static func resolve(_ kinds: [BreakKind], holding held: (BreakKind) -> Bool, measure: LineMeasure,
                                 width: Double) -> [BreakKind] {
         var resolved = kinds
         var unitStart = 0
         var i = 1
         while i <= kinds.count {
             if i == kinds.count || kinds[i] == .free || kinds[i] == .relaxable {
-                let inside = (unitStart + 1..<i).filter { held.contains(kinds[$0]) }
-                if !inside.isEmpty {
-                    let long = measure.naturalWidth(unitStart, i, indent: 0) > width + 1e-7
-                    for j in inside { resolved[j] = !long ? .never : kinds[j] == .insideWordRelaxable ? .relaxable : .free }
+                var long: Bool?
+                for j in unitStart + 1..<i where held(kinds[j]) {
+                    let isLong = long ?? (measure.naturalWidth(unitStart, i, indent: 0) > width + 1e-7)
+                    long = isLong
+                    resolved[j] = !isLong ? .never : kinds[j] == .insideWordRelaxable ? .relaxable : .free
                 }
                 unitStart = i
             }

@@ -2,6 +2,10 @@
 public struct KanjiGrades: Sendable {
     /// `grades[g - 1]`: the kanji of grade g, in the file's order.
     public let grades: [[Unicode.Scalar]]
+    /// `cumulative[g]`: the kanji of grades 1 through g, made once — every case rendered with
+    /// ruby asks for one, and a set of a thousand kanji built anew per case cost a packet more
+    /// than its ruby did.
+    private let cumulative: [Set<Unicode.Scalar>]
 
     public struct FormatError: Error, CustomStringConvertible, Sendable {
         public let line: Int
@@ -27,11 +31,18 @@ public struct KanjiGrades: Sendable {
         }
         guard grades.count == 6 else { throw FormatError(line: 0, reason: "expected grades 1 to 6, found \(grades.count)") }
         self.grades = grades
+        var known = Set<Unicode.Scalar>(minimumCapacity: grades.reduce(0) { $0 + $1.count })
+        var cumulative = [known]
+        for grade in grades {
+            known.formUnion(grade)
+            cumulative.append(known)
+        }
+        self.cumulative = cumulative
     }
 
     /// The kanji a reader who has finished grade `grade` knows (0: none; 6 or more: all 1,026).
     public func known(throughGrade grade: Int) -> Set<Unicode.Scalar> {
-        Set(grades.prefix(max(0, grade)).joined())
+        cumulative[min(max(0, grade), cumulative.count - 1)]
     }
 }
 
