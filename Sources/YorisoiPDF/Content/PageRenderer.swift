@@ -44,10 +44,11 @@ struct PageRenderer {
             case .glyphRun(let run):
                 // Ruby: an empty /ActualText inside the artifact, so copying and text extraction
                 // give the base text alone (poppler and Acrobat honour it; docs/ruby.md).
-                if run.isRuby { content.beginActualText("") }
+                let isRuby = run.isRuby
+                if isRuby { content.beginActualText("") }
                 TextRunEncoder(run: run, font: fontFor(run), pageHeight: page.size.height)
                     .encode(into: content)
-                if run.isRuby { content.endMarkedContent() }
+                if isRuby { content.endMarkedContent() }
             case .line(let from, let to, let stroke):
                 // Each graphic gets its own q/Q so no width, dash or colour leaks into the next;
                 // the rules that follow with the same stroke join this one's path.

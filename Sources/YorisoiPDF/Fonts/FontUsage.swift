@@ -169,8 +169,10 @@ struct FontRegistry {
     var indices: [ObjectIdentifier: Int] { indexByFace }
 }
 
-/// A face after subsetting: everything the content streams and font objects need.
-struct EmbeddedFont: Sendable {
+/// A face after subsetting: everything the content streams and font objects need. A class:
+/// every text run's encoder holds the font of its face, and copying a struct of a dozen arrays
+/// and tables retained and released each of them, run after run.
+final class EmbeddedFont: Sendable {
     let resourceName: String
     /// `ABCDEF+PostScriptName`.
     let baseFont: String
@@ -195,7 +197,7 @@ struct EmbeddedFont: Sendable {
     /// `program` deflated at the level it was asked for.
     let deflatedProgram: [UInt8]
 
-    init(usage: FontUsage, fontCompressionLevel: Int = PDFWriteOptions().fontCompressionLevel) throws(PDFError) {
+    convenience init(usage: FontUsage, fontCompressionLevel: Int = PDFWriteOptions().fontCompressionLevel) throws(PDFError) {
         try self.init(usage.gathered, fontCompressionLevel: fontCompressionLevel)
     }
 
@@ -246,16 +248,19 @@ struct EmbeddedFont: Sendable {
 
     /// The CID of original glyph `glyph` and its /W width (CID 0's for a glyph not in the subset,
     /// which `init` refuses to happen).
+    @inline(__always)
     func placement(of glyph: UInt32) -> (cid: UInt16, width: Int) {
         guard let slot = slot(of: glyph) else { return (0, widthByCID[0] ?? 0) }
         return (placements[slot].cid, placements[slot].width)
     }
 
     /// What ToUnicode maps original glyph `glyph` to (`unicodeText[glyph]`), without hashing.
+    @inline(__always)
     func mappedText(of glyph: UInt32) -> String? {
         slot(of: glyph).flatMap { placementTexts[$0] }
     }
 
+    @inline(__always)
     private func slot(of glyph: UInt32) -> Int? {
         guard Int(glyph) < placementIndex.count else { return nil }
         let slot = placementIndex[Int(glyph)]
