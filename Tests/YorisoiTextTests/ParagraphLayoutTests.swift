@@ -19,7 +19,7 @@ import Testing
         #expect(laid.lines.count == 2)
         #expect(laid.lines.map { $0.glyphs.map(\.text).joined() } == ["山田", "\u{20BB7}田さん"])
         #expect(abs(laid.height - 30) < 0.001)
-        #expect(laid.lines[1].glyphs[0].face.postScriptName.hasPrefix("IPAmj"))
+        #expect(laid.lines[1].face(of: laid.lines[1].glyphs[0]).postScriptName.hasPrefix("IPAmj"))
         // Full-width glyphs advance one em each.
         #expect(laid.lines[1].glyphs.map(\.x) == [0, 10, 20, 30])
     }

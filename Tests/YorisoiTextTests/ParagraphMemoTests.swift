@@ -9,7 +9,7 @@ import Testing
     /// Every glyph of every line: face, id, position and text.
     func dump(_ paragraph: LaidOutParagraph) -> [String] {
         paragraph.lines.map { line in
-            "\(line.baseline) " + line.glyphs.map { "\($0.face.postScriptName):\($0.glyphID)@\($0.x)[\($0.text)]" }
+            "\(line.baseline) " + line.glyphs.map { "\(line.face(of: $0).postScriptName):\($0.glyphID)@\($0.x)[\($0.text)]" }
                 .joined(separator: " ")
         }
     }

@@ -51,8 +51,9 @@ import TestSupport
                     #expect(!Self.openingBrackets.contains(last.text), "line ends with \(last.text): \(where_)")
                 }
                 // Bounded spread: origin distance minus the first glyph's own advance.
+                let face = paragraph.lines[n].face
                 for (a, b) in zip(glyphs, glyphs.dropFirst()) {
-                    let advance = Double(a.face.advance(of: a.glyphID)) / Double(a.face.metrics.unitsPerEm) * a.fontSize
+                    let advance = Double(face(a).advance(of: a.glyphID)) / Double(face(a).metrics.unitsPerEm) * a.fontSize
                     let added = b.x - a.x - advance
                     #expect(added <= 0.5 * Self.size + 1e-6, "\(added) pt between \(a.text)\(b.text): \(where_)")
                     // Numbers are never letter-spaced.

@@ -84,8 +84,9 @@ struct TextSetting {
     static func trimmed(_ line: LaidOutLine, to width: Double) -> LaidOutLine {
         var copy = line
         copy.glyphs = line.glyphs.filter { glyph in
-            let metrics = glyph.face.metrics
-            var advance = Double(glyph.face.advance(of: glyph.glyphID)) / Double(metrics.unitsPerEm) * glyph.fontSize
+            let face = line.face(of: glyph)
+            let metrics = face.metrics
+            var advance = Double(face.advance(of: glyph.glyphID)) / Double(metrics.unitsPerEm) * glyph.fontSize
             // Full-width closing punctuation is drawn in the left half of its em: the blank half
             // may hang past the edge (the line breaker trims it at a line end).
             if Self.closingPunctuation.contains(glyph.text) { advance /= 2 }

@@ -35,8 +35,9 @@ enum Underlines {
                     if let open = segment { segments.append(open); segment = nil }
                     continue
                 }
-                let metrics = glyph.face.metrics
-                let advance = Double(glyph.face.advance(of: glyph.glyphID)) / Double(metrics.unitsPerEm) * glyph.fontSize
+                let face = line.face(of: glyph)
+                let metrics = face.metrics
+                let advance = Double(face.advance(of: glyph.glyphID)) / Double(metrics.unitsPerEm) * glyph.fontSize
                 let depth = glyph.fontSize * Self.depth
                 if var open = segment {
                     open.from = min(open.from, glyph.x)

@@ -1,6 +1,9 @@
 /// One glyph placed on a line.
 public struct LineGlyph: Sendable {
-    public var face: FontFace
+    /// The glyph's face and language: an index into its line's `styles` (`LaidOutLine.face(of:)`).
+    /// Held by the line, not by each glyph: every glyph copied and released its face and
+    /// language again — atomic operations on the same few faces, from every layout thread.
+    public var style: UInt16
     public var fontSize: Double
     /// Glyph id in the original font.
     public var glyphID: UInt32
@@ -13,8 +16,6 @@ public struct LineGlyph: Sendable {
     public var text: String
     /// The cluster's variation selector was not drawable: the text must travel as ActualText.
     public var variationLost: Bool
-    /// The span's language when it is not Japanese (`TextStyle.language`).
-    public var language: String? = nil
     /// A reading set over its base (ruby): drawn, but never part of the text (docs/ruby.md).
     public var isRuby = false
     /// The first glyph of one reading: each reading is its own run, so the PDF's marked content
@@ -22,9 +23,35 @@ public struct LineGlyph: Sendable {
     public var startsReading = false
 }
 
+/// A face and the language of the text set in it (`TextStyle.language`, nil for Japanese).
+public struct GlyphStyle: Sendable {
+    public let face: FontFace
+    public let language: String?
+
+    public init(face: FontFace, language: String?) {
+        self.face = face; self.language = language
+    }
+}
+
+/// A line's glyph styles, each once: what `LineGlyph.style` indexes.
+public struct GlyphStyles: Sendable {
+    public private(set) var all: [GlyphStyle] = []
+
+    public init() {}
+
+    /// The index of `face` with `language`, added when new (a line has one or a few).
+    public mutating func index(of face: FontFace, language: String?) -> UInt16 {
+        if let found = all.firstIndex(where: { $0.face === face && $0.language == language }) { return UInt16(found) }
+        all.append(GlyphStyle(face: face, language: language))
+        return UInt16(all.count - 1)
+    }
+}
+
 /// A line of positioned glyphs with its vertical metrics.
 public struct LaidOutLine: Sendable {
     public var glyphs: [LineGlyph]
+    /// The faces and languages `glyphs` are set in (`LineGlyph.style`).
+    public var styles: [GlyphStyle]
     /// Used width in points (from the left edge to the end of the last glyph).
     public var width: Double
     /// Height above the baseline, in points.
@@ -37,6 +64,9 @@ public struct LaidOutLine: Sendable {
     /// Baseline position measured from the top of the line box: the extra leading is split
     /// evenly above and below the glyphs, so a single line centres in its pitch.
     public var baseline: Double { (pitch - ascent - descent) / 2 + ascent }
+
+    public func face(of glyph: LineGlyph) -> FontFace { styles[Int(glyph.style)].face }
+    public func language(of glyph: LineGlyph) -> String? { styles[Int(glyph.style)].language }
 }
 
 /// A paragraph set into lines, with the characters that could not be drawn.

@@ -31,6 +31,7 @@ public enum ParagraphLayout {
         for line in broken {
             var glyphs: [LineGlyph] = []
             glyphs.reserveCapacity(line.clusterRange.count)
+            var styles = GlyphStyles()
             var ascent = 0.0, descent = 0.0, largest = 0.0
             // Span run by span run: a line's clusters mostly come from one span.
             var start = line.clusterRange.lowerBound
@@ -43,22 +44,29 @@ public enum ParagraphLayout {
                 // Read in place, field by field: a copy of the cluster retained its text, face and
                 // glyphs, and released them again, for every character of every line.
                 items.runs[run].clusters.withUnsafeBufferPointer { clusters in
+                    // The style and the line's height taken again only when the face changes
+                    // (a run's size is one): most runs are set in one face throughout.
+                    var lastFace: ObjectIdentifier?
+                    var style: UInt16 = 0
                     for index in start..<end {
                         let cluster = items.owners[index].index
                         guard !clusters[cluster].isLineBreak else { continue }
-                        let face = clusters[cluster].face
-                        let metrics = face.metrics
-                        ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
-                        descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
+                        if ObjectIdentifier(clusters[cluster].face) != lastFace {
+                            let face = clusters[cluster].face
+                            lastFace = ObjectIdentifier(face)
+                            style = styles.index(of: face, language: language)
+                            let metrics = face.metrics
+                            ascent = max(ascent, Double(metrics.ascender) / Double(metrics.unitsPerEm) * size)
+                            descent = max(descent, Double(-metrics.descender) / Double(metrics.unitsPerEm) * size)
+                        }
                         var pen = line.positions[index - line.clusterRange.lowerBound] + items.drawOffset(index)
                         let shapedGlyphs = clusters[cluster].glyphs
                         for n in shapedGlyphs.indices {
                             let glyph = shapedGlyphs[n]
-                            glyphs.append(LineGlyph(face: face, fontSize: size, glyphID: glyph.glyphID,
+                            glyphs.append(LineGlyph(style: style, fontSize: size, glyphID: glyph.glyphID,
                                                     x: pen + glyph.xOffset * size, yOffset: -glyph.yOffset * size,
                                                     text: n == 0 ? clusters[cluster].text : "",
-                                                    variationLost: clusters[cluster].variationLost,
-                                                    language: language))
+                                                    variationLost: clusters[cluster].variationLost))
                             pen += glyph.advance * size
                         }
                     }
@@ -75,7 +83,8 @@ public enum ParagraphLayout {
                 guard last < line.clusterRange.upperBound else { continue }
                 let start = line.positions[ruby.clusters.lowerBound - line.clusterRange.lowerBound] + ruby.padBefore
                 let end = line.positions[last - line.clusterRange.lowerBound] + items.breakable[last].advance - ruby.padAfter
-                glyphs += ruby.glyphs(baseStart: start, baseEnd: end, lineWidth: max(settings.width, line.width))
+                glyphs += ruby.glyphs(baseStart: start, baseEnd: end, lineWidth: max(settings.width, line.width),
+                                      styles: &styles)
                 ascent = max(ascent, ruby.top)
                 hasRuby = true
             }
@@ -88,7 +97,7 @@ public enum ParagraphLayout {
             // A line with ruby keeps a little room over its readings, so they never touch the
             // line or the rule above (the readings fill a 1.5 pitch's whole leading).
             let clearance = hasRuby ? RubySetting.clearance * largest : 0
-            lines.append(LaidOutLine(glyphs: glyphs, width: line.width, ascent: ascent + clearance, descent: descent,
+            lines.append(LaidOutLine(glyphs: glyphs, styles: styles.all, width: line.width, ascent: ascent + clearance, descent: descent,
                                      pitch: max(settings.lineHeight * largest, ascent + clearance + descent)))
         }
         return LaidOutParagraph(lines: lines, uncovered: items.uncovered, unreadKanji: items.unreadKanji)

@@ -99,7 +99,7 @@ struct RubySetting: Sendable {
 
     /// The reading's glyphs for a base set from `baseStart` to `baseEnd` (wider than its natural
     /// width when a 均等割り label spread it) on a line `lineWidth` wide.
-    func glyphs(baseStart: Double, baseEnd: Double, lineWidth: Double) -> [LineGlyph] {
+    func glyphs(baseStart: Double, baseEnd: Double, lineWidth: Double, styles: inout GlyphStyles) -> [LineGlyph] {
         let setWidth = baseEnd - baseStart
         var gap = 0.0
         var pen: Double
@@ -115,7 +115,7 @@ struct RubySetting: Sendable {
         var glyphs: [LineGlyph] = []
         for cluster in reading {
             for (n, glyph) in cluster.glyphs.enumerated() {
-                glyphs.append(LineGlyph(face: cluster.face, fontSize: size, glyphID: glyph.glyphID,
+                glyphs.append(LineGlyph(style: styles.index(of: cluster.face, language: nil), fontSize: size, glyphID: glyph.glyphID,
                                         x: pen + glyph.xOffset * size, yOffset: -rise - glyph.yOffset * size,
                                         text: n == 0 ? cluster.text : "", variationLost: cluster.variationLost,
                                         isRuby: true))
