@@ -70,16 +70,27 @@ public struct FontChain: Sendable {
     /// value passes it. Line breaks and tabs are clusters of their own (UAX #29, GB4 and GB5),
     /// so skipping them here skips exactly the clusters the walk skips.
     private func firstFaceDrawsEveryScalar(of text: String) throws -> Bool {
-        var first: FontFace?
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: continue
-            default: break
-            }
-            if scalar.isPrivateUse || scalar.isVariationSelector || scalar.isJoinControl { return false }
-            let face: FontFace
-            if let first { face = first } else { face = try self.face(at: 0); first = face }
-            if !face.covers(scalar) { return false }
+        func isDrawnApart(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value == 0x09 || scalar.value == 0x0A || scalar.value == 0x0D
+        }
+        func neverDrawnAlone(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isPrivateUse || scalar.isVariationSelector || scalar.isJoinControl
+        }
+        // The face is asked for once, at the first scalar it must draw (none: no face needed),
+        // and then held: taking it from an optional at every scalar retained and released it,
+        // atomically, on the one face every thread checks its values against.
+        var scalars = text.unicodeScalars.makeIterator()
+        var firstDrawn: Unicode.Scalar?
+        while firstDrawn == nil, let scalar = scalars.next() {
+            if !isDrawnApart(scalar) { firstDrawn = scalar }
+        }
+        guard let firstDrawn else { return true }
+        if neverDrawnAlone(firstDrawn) { return false }
+        let face = try self.face(at: 0)
+        guard face.covers(firstDrawn) else { return false }
+        while let scalar = scalars.next() {
+            if isDrawnApart(scalar) { continue }
+            if neverDrawnAlone(scalar) || !face.covers(scalar) { return false }
         }
         return true
     }
