@@ -38,6 +38,27 @@ import YorisoiDigest
         #expect(buffer.bytes == Array("0A1F".utf8))
     }
 
+    /// The buffer grows past its first capacity without losing a byte, and takes in another
+    /// buffer — itself included, when it must grow to do so.
+    @Test func theBufferGrowsAndTakesInBuffers() {
+        let buffer = ByteBuffer(capacity: 1)
+        var expected: [UInt8] = []
+        for index in 0..<1_000 {
+            buffer.appendInt(index)
+            buffer.append(" ")
+            expected += Array("\(index) ".utf8)
+        }
+        #expect(buffer.bytes == expected)
+        let other = ByteBuffer()
+        other.append("<<")
+        other.append(buffer)
+        #expect(other.bytes == Array("<<".utf8) + expected)
+        buffer.append(buffer)
+        #expect(buffer.count == 2 * expected.count)
+        #expect(buffer.bytes == expected + expected)
+        buffer.withUnsafeBytes { #expect(Array($0) == expected + expected) }
+    }
+
     @Test func theDefaultFactorIsTenToTheDefaultDecimals() {
         #expect(PDFNumber.defaultFactor == Double(PDFNumber.scale(PDFNumber.defaultDecimals)))
     }

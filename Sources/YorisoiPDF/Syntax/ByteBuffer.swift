@@ -52,6 +52,7 @@ final class ByteBuffer {
         count += 1
     }
 
+    /// `data` must not point into this buffer (growing it would free the bytes being read).
     func append(_ data: UnsafeBufferPointer<UInt8>) {
         guard let source = data.baseAddress, !data.isEmpty else { return }
         reserve(data.count)
@@ -69,7 +70,11 @@ final class ByteBuffer {
     func append(_ data: [UInt8]) { data.withUnsafeBufferPointer { append($0) } }
     func append(_ data: ArraySlice<UInt8>) { data.withUnsafeBufferPointer { append($0) } }
     func append(_ other: ByteBuffer) {
-        append(UnsafeBufferPointer(start: other.base, count: other.count))
+        let added = other.count
+        // Room first: when `other` is this buffer, its bytes are then read from where they now are.
+        reserve(added)
+        (base + count).initialize(from: other.base, count: added)
+        count += added
     }
 
     /// Digit by digit, like `appendReal`: object numbers, MCIDs and offsets are written by the
