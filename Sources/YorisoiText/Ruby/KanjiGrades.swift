@@ -3,8 +3,8 @@ public struct KanjiGrades: Sendable {
     /// `grades[g - 1]`: the kanji of grade g, in the file's order.
     public let grades: [[Unicode.Scalar]]
     /// `cumulative[g]`: the kanji of grades 1 through g, made once — every case rendered with
-    /// ruby asks for one, and a set of a thousand kanji built anew per case cost a packet more
-    /// than its ruby did.
+    /// ruby asks for one, and a set of a thousand kanji built anew per case (growing as it went)
+    /// was 0.4% of a 40-case packet's instructions.
     private let cumulative: [Set<Unicode.Scalar>]
 
     public struct FormatError: Error, CustomStringConvertible, Sendable {
