@@ -9,8 +9,9 @@ enum PageContents {
         return try Parallel.map(pages.count, threads: options.threads) { index in
             let renderer = PageRenderer(page: pages[index], fontFor: { run in fonts[fontIndex[ObjectIdentifier(run.face)]!] },
                                         marking: marking)
-            let (bytes, marked) = renderer.render()
-            return Result { () throws(PDFError) in (try Deflate.compress(bytes, level: level), marked) }
+            // Deflated from the stream's own buffer: `bytes` would copy every page first.
+            let (content, marked) = renderer.draw()
+            return Result { () throws(PDFError) in (try Deflate.compress(content.buffer, level: level), marked) }
         }
     }
 }

@@ -15,8 +15,14 @@ struct PageRenderer {
     let fontFor: (GlyphRun) -> EmbeddedFont
     let marking: ContentMarking
 
-    /// The content stream, and per MCID (0, 1, …) the element it marks.
+    /// The content stream's bytes, and per MCID (0, 1, …) the element it marks.
     func render() -> (bytes: [UInt8], marked: [StructureRef]) {
+        let (content, marked) = draw()
+        return (content.bytes, marked)
+    }
+
+    /// The content stream itself, for a caller that deflates it where it was written.
+    func draw() -> (content: ContentStream, marked: [StructureRef]) {
         let content = ContentStream()
         var marked: [StructureRef] = []
         var open: ContentMarking.Mark?
@@ -83,7 +89,7 @@ struct PageRenderer {
         }
         rules.paint(into: content)
         if open != nil { content.endMarkedContent() }
-        return (content.bytes, marked)
+        return (content, marked)
     }
 
     /// The rules of one stroke whose path is open: its segments so far, to leave out repeats.

@@ -56,7 +56,8 @@ public final class RenderGate: Sendable {
                 self.release()
                 // A job that failed, or that outran its time (answered 503 already, even if it
                 // got to its end before it saw the cancellation), built its document for nobody.
-                if case .failure = outcome { self.memory.afterFailure() } else if cancellation.isCancelled { self.memory.afterFailure() }
+                let failed = if case .failure = outcome { true } else { false }
+                if failed || cancellation.isCancelled { self.memory.afterFailure() }
                 result.finish(outcome)
             }
             // Weak: the timer must not keep the box (and once it kept the finished document in

@@ -66,7 +66,6 @@ public struct LaidOutLine: Sendable {
     public var baseline: Double { (pitch - ascent - descent) / 2 + ascent }
 
     public func face(of glyph: LineGlyph) -> FontFace { styles[Int(glyph.style)].face }
-    public func language(of glyph: LineGlyph) -> String? { styles[Int(glyph.style)].language }
 }
 
 /// A paragraph set into lines, with the characters that could not be drawn.
