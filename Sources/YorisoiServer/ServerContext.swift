@@ -41,6 +41,10 @@ extension YorisoiRequestContext {
     /// Whether the caller may see a municipality's data. Data of no municipality is seen only by
     /// callers without a scope.
     func mayAccess(_ municipality: String?) -> Bool {
+        Self.mayAccess(scope: scope, municipality)
+    }
+
+    static func mayAccess(scope: Set<String>?, _ municipality: String?) -> Bool {
         guard let scope else { return true }
         guard let municipality else { return false }
         return scope.contains(municipality)
@@ -53,7 +57,11 @@ extension YorisoiRequestContext {
 
     /// A request that acts for a municipality (a case body, a query) outside the caller's: 403.
     func requireActing(for municipality: String?) throws {
-        guard mayAccess(municipality) else {
+        try Self.requireActing(scope: scope, for: municipality)
+    }
+
+    static func requireActing(scope: Set<String>?, for municipality: String?) throws {
+        guard mayAccess(scope: scope, municipality) else {
             throw APIError(.forbidden, "municipality_forbidden", "この市区町村の書類は扱えません（アカウントの担当外です）",
                            "this account does not work for that municipality")
         }

@@ -27,16 +27,21 @@ extension SQLiteStore {
     }
 
     /// Appends one row to the chain inside the caller's write transaction: a ledger change and
-    /// its audit row commit together or not at all.
-    static func insertAudit(_ db: Database, _ record: AuditRecord) throws {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? ""
+    /// its audit row commit together or not at all. `previous` is the chain's last hash when the
+    /// caller has just written it (a group of rows); otherwise it is read. Returns the row's hash.
+    /// The statements are prepared once per connection (`cachedStatement`): every render writes
+    /// a row, and parsing the SQL anew each time was most of the audit's cost.
+    @discardableResult
+    static func insertAudit(_ db: Database, _ record: AuditRecord, previous known: String? = nil) throws -> String {
+        let previous = try known ?? String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")) ?? ""
         let at = timestamp()
         let hash = auditHash(previous: previous, at: at, record)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO audit (at, account, action, case_id, ledger_id, approval_id, detail, municipality, previous_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [at, record.account, record.action, record.caseID, record.ledgerID, record.approvalID,
-                             record.detail, record.municipality, previous, hash])
+            """).execute(arguments: [at, record.account, record.action, record.caseID, record.ledgerID, record.approvalID,
+                                     record.detail, record.municipality, previous, hash])
+        return hash
     }
 
     /// Returns once the row is on disk; rows of concurrent requests share a transaction
@@ -63,9 +68,11 @@ extension SQLiteStore {
     /// One transaction: each entry's row chained to the one before it.
     static func writeAudit(_ entries: [AuditGroupCommit.Entry], into writer: any DatabaseWriter) async throws {
         try await writer.write { db in
+            var previous: String?
             for entry in entries {
-                try insertAudit(db, AuditRecord(account: entry.account, action: entry.action, caseID: entry.caseID,
-                                                detail: entry.detail, municipality: entry.municipality))
+                previous = try insertAudit(db, AuditRecord(account: entry.account, action: entry.action, caseID: entry.caseID,
+                                                           detail: entry.detail, municipality: entry.municipality),
+                                           previous: previous)
             }
         }
     }
