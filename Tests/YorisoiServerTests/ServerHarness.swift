@@ -22,6 +22,7 @@ enum ServerHarness {
                              publicHosts: [String] = [], behindTLSProxy: Bool = false,
                              sessions: SessionStore = SessionStore(), throttle: LoginThrottle? = nil,
                              databaseAccounts: [AccountRecord] = [],
+                             gate: RenderGate = RenderGate(limit: 2, queueLimit: 256, timeout: 120),
                              logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         throws -> (ServerDependencies, URL) {
         let data = try TestPaths.makeTemporaryDirectory("yorisoi-server").appendingPathComponent("data")
@@ -37,7 +38,7 @@ enum ServerHarness {
         let document = try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("openapi.yaml")))
         let dependencies = ServerDependencies(
             configuration: configuration, engine: engine, ledger: store, approvals: store, cases: store, drafts: store, audit: store, sessions: sessions,
-            gate: RenderGate(limit: 2, queueLimit: 256, timeout: 120), logger: logger, openAPIDocument: document,
+            gate: gate, logger: logger, openAPIDocument: document,
             localToken: accounts == nil && databaseAccounts.isEmpty ? LocalToken(localToken) : nil, loginThrottle: throttle,
             accounts: databaseAccounts.isEmpty ? nil : store)
         return (dependencies, data)

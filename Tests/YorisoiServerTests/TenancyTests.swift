@@ -136,6 +136,39 @@ struct TenancyTests {
         }
     }
 
+    /// `/render` and `/validate` parse their body inside the render gate (issue #24), so a
+    /// municipality known only from the body is checked there. One the query names is checked
+    /// before: with the only slot taken and no queue, such a request is still refused 403 at
+    /// once — not 503 for want of a slot, nor after waiting for one.
+    @Test func aMunicipalityTheQueryNamesIsRefusedWithoutWaitingForASlot() async throws {
+        let gate = RenderGate(limit: 1, queueLimit: 0, timeout: 60)
+        let (dependencies, _) = try ServerHarness.dependencies(databaseAccounts: Self.records, gate: gate)
+        try await ServerHarness.application(dependencies).test(.router) { client in
+            // Signed in first: the password check runs under the gate too.
+            let moriya = try await Self.signIn(client, "moriya-tanto")
+            let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+            // Let go after a while should the test fail before it releases the slot itself.
+            DispatchQueue.global().asyncAfter(deadline: .now() + 30) { release.signal() }
+            async let held: Int = gate.run { started.signal(); release.wait(); return 1 }
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().async { started.wait(); done.resume() }
+            }
+            let body = try ServerHarness.noticeCase(id: "SODE-2")
+            for path in ["/api/v1/render?kind=recommendation&municipality=122297",
+                         "/api/v1/validate?kind=recommendation&municipality=122297"] {
+                let response = try await client.send(.post, path, body: body, headers: moriya)
+                #expect(response.status == .forbidden, "\(path): \(response.status)")
+                #expect(response.text.contains("municipality_forbidden"))
+            }
+            // Without the query the municipality is in the body: that request waits for the
+            // gate like any render, and with no slot and no queue it is told to come back.
+            let busy = try await client.send(.post, "/api/v1/render?kind=recommendation", body: body, headers: moriya)
+            #expect(busy.status == .serviceUnavailable)
+            release.signal()
+            #expect(try await held == 1)
+        }
+    }
+
     @Test func passwordsHaveAMinimumLength() {
         #expect(PasswordRule.problem("short-pass") != nil)
         #expect(PasswordRule.problem("correct horse battery staple") == nil)

@@ -19,8 +19,10 @@ enum DocumentRoutes {
             let municipality = try request.municipalityOverride(engine)
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
+            // Parsed inside the gate, like a render (below); a municipality the query names is
+            // checked first, so that it is refused without waiting for a slot.
+            if let municipality { try context.requireActing(for: municipality) }
             let scope = context.scope
-            // Parsed inside the gate, like a render (below).
             let (diagnostics, caseID, acting) = try await dependencies.gate.run {
                 let loaded = engine.load(bytes, format: format)
                 let acting = municipality ?? loaded.typed?.municipality
@@ -47,11 +49,14 @@ enum DocumentRoutes {
             let ruby = try request.rubyOption()
             let bytes = try await request.bodyBytes(limit: limit)
             let format = request.caseFormat(of: bytes)
-            let scope = context.scope
             // The body is parsed on the render thread that lays it out, inside the gate: parsed
             // on the request's task it was a third CPU-bound thread beside the two renders on two
             // cores, and the parsed case crossed threads into the render (issue #24: +4% documents/s
-            // in paired runs). The caller's municipalities are checked there before any layout.
+            // in paired runs). The caller's municipalities are checked there before any layout —
+            // and here already when the query names the municipality, so that such a request is
+            // refused 403 without waiting for a slot (or being answered 503 while they are taken).
+            if let municipality { try context.requireActing(for: municipality) }
+            let scope = context.scope
             let (outcome, caseID, acting, provider) = try await dependencies.gate.run {
                 let loaded = engine.load(bytes, format: format)
                 let acting = municipality ?? loaded.typed?.municipality
