@@ -17,7 +17,7 @@ import Testing
         ])
         // Rules, frames and untagged drawings are furniture: one artifact sequence around them all.
         let bytes = PageRenderer(page: page, fontFor: { _ in fatalError("no text") },
-                                 marking: ContentMarking(tree: StructureTree())).render().bytes
+                                 marking: ContentMarking(tree: StructureTree())).draw().content.bytes
         #expect(bytes.latin1 == """
             /Artifact BMC
             q
@@ -65,7 +65,7 @@ import Testing
             rule(0, 20, 50, 20, thick),
         ])
         let bytes = PageRenderer(page: page, fontFor: { _ in fatalError("no text") },
-                                 marking: ContentMarking(tree: StructureTree())).render().bytes
+                                 marking: ContentMarking(tree: StructureTree())).draw().content.bytes
         #expect(bytes.latin1 == """
             /Artifact BMC
             q

@@ -15,13 +15,8 @@ struct PageRenderer {
     let fontFor: (GlyphRun) -> EmbeddedFont
     let marking: ContentMarking
 
-    /// The content stream's bytes, and per MCID (0, 1, …) the element it marks.
-    func render() -> (bytes: [UInt8], marked: [StructureRef]) {
-        let (content, marked) = draw()
-        return (content.bytes, marked)
-    }
-
-    /// The content stream itself, for a caller that deflates it where it was written.
+    /// The content stream (deflated where it was written), and per MCID (0, 1, …) the element
+    /// it marks.
     func draw() -> (content: ContentStream, marked: [StructureRef]) {
         let content = ContentStream()
         var marked: [StructureRef] = []

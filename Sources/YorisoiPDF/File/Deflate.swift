@@ -6,16 +6,18 @@ import Synchronization
 /// depends only on the input, the level and the libdeflate version, so files stay deterministic.
 enum Deflate {
     static func compress(_ data: [UInt8], level: Int) throws(PDFError) -> [UInt8] {
-        let compressor = try DeflateCompressor.take(level: min(max(level, 0), 12))
-        defer { DeflateCompressor.give(compressor) }
-        return try data.withUnsafeBytes { source in Result { () throws(PDFError) in try compressor.compress(source) } }.get()
+        try data.withUnsafeBytes { source in Result { () throws(PDFError) in try compress(source, level: level) } }.get()
     }
 
     /// The same for the bytes written to `buffer`, without copying them out first.
     static func compress(_ buffer: ByteBuffer, level: Int) throws(PDFError) -> [UInt8] {
+        try buffer.withUnsafeBytes { source in Result { () throws(PDFError) in try compress(source, level: level) } }.get()
+    }
+
+    private static func compress(_ source: UnsafeRawBufferPointer, level: Int) throws(PDFError) -> [UInt8] {
         let compressor = try DeflateCompressor.take(level: min(max(level, 0), 12))
         defer { DeflateCompressor.give(compressor) }
-        return try buffer.withUnsafeBytes { source in Result { () throws(PDFError) in try compressor.compress(source) } }.get()
+        return try compressor.compress(source)
     }
 }
 
@@ -38,10 +40,6 @@ final class DeflateCompressor: @unchecked Sendable {
     }
 
     deinit { libdeflate_free_compressor(handle) }
-
-    func compress(_ data: [UInt8]) throws(PDFError) -> [UInt8] {
-        try data.withUnsafeBytes { source in Result { () throws(PDFError) in try compress(source) } }.get()
-    }
 
     /// Into an array of libdeflate's bound, left uninitialised past what it writes (zero-filling
     /// the bound first was a pass over memory as large as the input).
