@@ -24,9 +24,7 @@ enum DocumentRoutes {
             if let municipality { try context.requireActing(for: municipality) }
             let scope = context.scope
             let (diagnostics, caseID, acting) = try await dependencies.gate.run {
-                let loaded = engine.load(bytes, format: format)
-                let acting = municipality ?? loaded.typed?.municipality
-                try YorisoiRequestContext.requireActing(scope: scope, for: acting)
+                let (loaded, acting) = try loadActing(engine, bytes, format: format, municipality: municipality, scope: scope)
                 return (try engine.validate(loaded, kind: kind, municipality: municipality), loaded.typed?.id, acting)
             }
             try await dependencies.audit.append(account: context.account ?? "", action: "validate", caseID: caseID,
@@ -58,9 +56,7 @@ enum DocumentRoutes {
             if let municipality { try context.requireActing(for: municipality) }
             let scope = context.scope
             let (outcome, caseID, acting, provider) = try await dependencies.gate.run {
-                let loaded = engine.load(bytes, format: format)
-                let acting = municipality ?? loaded.typed?.municipality
-                try YorisoiRequestContext.requireActing(scope: scope, for: acting)
+                let (loaded, acting) = try loadActing(engine, bytes, format: format, municipality: municipality, scope: scope)
                 return (try engine.render(loaded, kind: kind, municipality: municipality, familyCopy: familyCopy, ruby: ruby),
                         loaded.typed?.id, acting, loaded.typed?.providerBrief?.provider)
             }
@@ -139,5 +135,15 @@ enum DocumentRoutes {
             }
             return Response.json(CaseJSON.encode(root))
         }
+    }
+
+    /// A body parsed inside the gate (see `render`) and the municipality it acts for — the
+    /// query's, else the case's — which must be one of the caller's (403 otherwise).
+    private static func loadActing(_ engine: DocumentEngine, _ bytes: [UInt8], format: CaseFormat,
+                                   municipality: String?, scope: Set<String>?) throws -> (loaded: LoadedCase, acting: String?) {
+        let loaded = engine.load(bytes, format: format)
+        let acting = municipality ?? loaded.typed?.municipality
+        try YorisoiRequestContext.requireActing(scope: scope, for: acting)
+        return (loaded, acting)
     }
 }
